@@ -1,0 +1,43 @@
+#include "sim/ecs/rule_set.h"
+
+namespace sim::ecs {
+namespace {
+
+RuleSet make_current() {
+  RuleSet r;
+  r.name = "current";
+  return r;
+}
+
+// Before January 2024: threshold floor 10; before July 2026 no thresholdConfiguration;
+// throttle cap documented as 15 minutes; before Nov 2025 replacements used the primary revision.
+RuleSet make_pre_2024() {
+  RuleSet r;
+  r.name = "pre-2024";
+  r.breaker_min_threshold = 10;
+  r.threshold_configuration_supported = false;
+  r.throttle_cap = minutes(15);
+  r.replace_with_own_revision = false;
+  return r;
+}
+
+const std::vector<RuleSet>& all() {
+  static const std::vector<RuleSet> sets = {make_current(), make_pre_2024()};
+  return sets;
+}
+
+}  // namespace
+
+const RuleSet* find_rule_set(std::string_view name) {
+  for (const RuleSet& r : all())
+    if (r.name == name) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> rule_set_names() {
+  std::vector<std::string> names;
+  for (const RuleSet& r : all()) names.push_back(r.name);
+  return names;
+}
+
+}  // namespace sim::ecs

@@ -1,0 +1,42 @@
+// The load balancer's target health state machine (ELBv2 TargetHealth; reference §5). Pure.
+//
+// A registered target starts `initial`. It probes every `interval` from registration, on a fixed
+// cadence (ELB does not wait for the previous probe; timeout must be below interval). It becomes
+// `healthy` after HealthyThresholdCount consecutive passes and `unhealthy` after
+// UnhealthyThresholdCount consecutive failures; from `unhealthy` it needs the healthy count again.
+#pragma once
+
+#include "sim/ecs/health_status.h"
+#include "sim/model/health_check.h"
+
+namespace sim::ecs {
+
+class TargetHealthMachine {
+ public:
+  TargetHealthMachine(const model::TargetGroupHealthCheck& check, Millis registered_at);
+
+  // ELB sends the first probe right after registration (our choice; the guide gives no delay).
+  Millis first_probe_start() const { return registered_at_; }
+  Millis next_probe_start(Millis start, Millis /*duration*/) const {
+    return start + check_.interval;
+  }
+  Millis probe_duration(const ProbeOutcome& outcome) const;
+
+  // Applies the result of one probe. True if the state changed.
+  bool apply(Millis probe_start, bool pass, ProbeFailure failure);
+
+  bool settled(bool pass) const;
+
+  TargetState state() const { return state_; }
+  ProbeFailure last_failure() const { return last_failure_; }
+
+ private:
+  model::TargetGroupHealthCheck check_;
+  Millis registered_at_;
+  TargetState state_ = TargetState::initial;
+  int passes_ = 0;
+  int failures_ = 0;
+  ProbeFailure last_failure_ = ProbeFailure::none;
+};
+
+}  // namespace sim::ecs

@@ -1,0 +1,79 @@
+// What happens inside a container, as data: the simulated world plays it, and (in real mode) the
+// chaos app in docker/ plays the same profile for real. One profile per image reference.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/time.h"
+
+namespace sim::model {
+
+// What a start-up phase does when a dependency it connects to is not available.
+enum class OnUnavailable {
+  exit,      // the process exits at once with `exit_code` (a crash on connect)
+  wait,      // it retries until the dependency is up, exiting after `wait_timeout`
+  degrade,   // it carries on without it (e.g. a Redis URL without its scheme, seed 002)
+};
+
+// What the process does when an environment variable or secret it reads is not set.
+enum class OnMissing {
+  exit,   // throws at start-up and exits with `exit_code` (seed 000's OPENAI_API_KEY)
+  stall,  // never finishes start-up: the process lives but never listens (seed 001)
+};
+
+struct StartupPhase {
+  std::string name;              // "load config", "connect redis", "listening" ...
+  Millis duration = seconds(1);  // scaled by the profile's start-up jitter
+  std::vector<std::string> reads;  // env vars or secrets read when the phase starts
+  OnMissing on_missing = OnMissing::exit;
+  std::vector<std::string> connects_to;  // dependencies (by name) needed when the phase starts
+  OnUnavailable on_unavailable = OnUnavailable::exit;
+  Millis wait_timeout = seconds(30);  // for OnUnavailable::wait
+  int exit_code = 1;
+};
+
+// How a health endpoint answers (HTTP on the app's port).
+enum class EndpointKind {
+  live,      // 200 while the process is up, from `live_from_phase` on (shallow: seed 001)
+  ready,     // 200 only once started and while every dependency in `checks` is up, else 503
+  degraded,  // 200 once started, even while dependencies are down (seed 002's "degraded" 200)
+};
+
+struct Endpoint {
+  EndpointKind kind = EndpointKind::ready;
+  std::vector<std::string> checks;  // dependencies a `ready` endpoint looks at
+};
+
+// A point of the memory curve: resident MiB at `at` after the container started. Linear between
+// points; after the last point memory grows by `leak_mib_per_hour`.
+struct MemoryPoint {
+  Millis at;
+  int mib = 0;
+};
+
+struct AppProfile {
+  std::string image;
+  std::vector<StartupPhase> phases;  // in order; after the last one the app listens on `port`
+  int port = 8080;
+  std::string bind_address = "0.0.0.0";  // "127.0.0.1" passes in-container checks only
+  int live_from_phase = 0;  // index of the phase from whose start /health/live answers
+  std::map<std::string, Endpoint> endpoints;  // path -> behaviour; other paths answer 404
+  std::vector<MemoryPoint> memory;            // empty: 64 MiB flat
+  int leak_mib_per_hour = 0;
+  // Binaries the image ships. A CMD-SHELL check needs "sh" and its first word; a scratch image
+  // has neither sh nor wget (seed 004).
+  std::vector<std::string> binaries = {"sh", "wget", "curl"};
+  Millis response_time = Millis{5};   // how long a probe of a listening endpoint takes
+  Millis shutdown_time = seconds(1);  // exit this long after SIGTERM
+  bool ignores_sigterm = false;       // then SIGKILL at stopTimeout, exit 137
+  std::optional<Millis> runs_for;     // a one-shot container: exits `exit_code_when_done` then
+  int exit_code_when_done = 0;
+  std::optional<Millis> crash_after_listening;  // a crash loop: exits 1 this long after listening
+  int startup_jitter_low_permille = 1000;   // start-up durations x U[low, high] / 1000
+  int startup_jitter_high_permille = 1000;
+};
+
+}  // namespace sim::model

@@ -1,0 +1,26 @@
+// External dependencies the apps connect to (Redis, Postgres, Kafka, ZooKeeper, APIs), as data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/engine/time.h"
+
+namespace sim::model {
+
+struct TimeWindow {
+  Millis from;
+  Millis to;  // exclusive
+};
+
+struct DependencyProfile {
+  std::string name;
+  // When it becomes ready after the run starts: uniform in [ready_after_min, ready_after_max]
+  // (a distribution, for CI services that are not ready in 30 s; seed 003).
+  Millis ready_after_min = seconds(0);
+  Millis ready_after_max = seconds(0);
+  bool reachable = true;           // false: never reachable (a wrong URL, a missing scheme)
+  std::vector<TimeWindow> outages;  // down during these windows
+};
+
+}  // namespace sim::model

@@ -1,0 +1,22 @@
+// Faults injected on a timeline: at T, do X (to Y), for D.
+#pragma once
+
+#include <string>
+
+#include "sim/engine/time.h"
+
+namespace sim::model {
+
+enum class FaultKind {
+  dependency_outage,  // target: dependency name; down from `at` for `duration`
+  stop_task,          // target: "old" or "new" (a task of that revision is killed, exit 137)
+};
+
+struct Fault {
+  Millis at;
+  FaultKind kind = FaultKind::dependency_outage;
+  std::string target;
+  Millis duration = seconds(0);
+};
+
+}  // namespace sim::model

@@ -1,0 +1,50 @@
+// A scenario: everything one run needs, as plain data. harness/scenario builds it from JSON;
+// tests and benchmarks build it in code.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/time.h"
+#include "sim/model/app_profile.h"
+#include "sim/model/dependency.h"
+#include "sim/model/fault.h"
+#include "sim/model/platform_timing.h"
+#include "sim/model/service_config.h"
+#include "sim/model/task_definition.h"
+
+namespace sim::model {
+
+// How periodic health checks are simulated. Both give the same transitions; `per_probe` spends
+// one event per probe and exists as the reference the fast mode is tested against.
+enum class ProbeMode { predictive, per_probe };
+
+struct Deploy {
+  int to_task_definition = 1;  // index into Scenario::task_definitions
+  Millis at = seconds(0);
+};
+
+struct Scenario {
+  std::string name = "unnamed";
+  std::string source;                 // file it came from, for messages
+  std::uint64_t seed = 1;
+  Millis horizon = hours(2);
+  std::uint64_t event_cap = 100'000'000;  // the run stops with a clear reason past this
+  std::string rule_set = "current";   // see sim/ecs/rule_set.h
+  ServiceConfig service;
+  std::vector<TaskDefinition> task_definitions;
+  int initial_task_definition = 0;  // runs at t=0, COMPLETED and healthy (index)
+  Deploy deploy;
+  std::map<std::string, AppProfile> apps;  // by image reference
+  std::vector<DependencyProfile> dependencies;
+  std::vector<Fault> faults;
+  std::vector<std::string> unreadable_secrets;  // secrets ECS cannot fetch (task fails to start)
+  PlatformTiming platform;
+  ProbeMode probe_mode = ProbeMode::predictive;
+  bool stop_at_outcome = true;  // false: keep simulating to the horizon after the outcome
+};
+
+}  // namespace sim::model

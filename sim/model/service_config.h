@@ -1,0 +1,47 @@
+// The ECS service as the controller sees it: desired count, deployment configuration, circuit
+// breaker, grace period and load balancer (plain data, ECS names and defaults).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "sim/engine/time.h"
+#include "sim/model/health_check.h"
+#include "sim/model/task_definition.h"
+
+namespace sim::model {
+
+// deploymentCircuitBreaker.thresholdConfiguration.type (July 2026; reference §1.2).
+enum class ThresholdType { bounded_percent, unbounded_percent, count };
+
+struct CircuitBreakerConfig {
+  bool enable = false;               // required in the API; the service default is off
+  bool rollback = false;             // required in the API
+  bool reset_on_healthy_task = true;  // default true: "consecutive" counting (reference §1.2)
+  ThresholdType threshold_type = ThresholdType::bounded_percent;  // default BOUNDED_PERCENT
+  int threshold_value = 50;          // default 50; 1-100 for the percent types
+};
+
+struct DeploymentConfiguration {
+  int minimum_healthy_percent = 100;  // API default 100 for REPLICA (CDK uses 50), rounded up
+  int maximum_percent = 200;          // API default 200, rounded down
+  CircuitBreakerConfig circuit_breaker;
+};
+
+struct ServiceConfig {
+  std::string name = "web";
+  std::string cluster = "default";
+  int desired_count = 1;
+  DeploymentConfiguration deployment;
+  // healthCheckGracePeriodSeconds: the scheduler ignores unhealthy ELB and container health
+  // checks for this long after a task first reaches RUNNING (default 0; reference §6).
+  Millis health_check_grace_period = seconds(0);
+  std::optional<TargetGroupHealthCheck> load_balancer;  // absent: no target group
+  std::string container_name_for_lb;  // loadBalancers[].containerName
+  int container_port_for_lb = 0;      // loadBalancers[].containerPort
+  LaunchType launch_type = LaunchType::fargate;
+  // EC2 only: memory MiB the cluster can place in total; absent means unlimited capacity.
+  std::optional<int> cluster_memory_mib;
+};
+
+}  // namespace sim::model
