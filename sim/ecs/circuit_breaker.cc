@@ -32,7 +32,7 @@ int breaker_threshold(const model::CircuitBreakerConfig& config, int desired_cou
 
 CircuitBreaker::CircuitBreaker(const model::CircuitBreakerConfig& config, const RuleSet& rules)
     : config_(config),
-      rules_(rules),
+      rules_(&rules),
       enabled_(config.enable),
       reset_on_healthy_(rules.threshold_configuration_supported ? config.reset_on_healthy_task
                                                                 : true) {}

@@ -38,11 +38,11 @@ class CircuitBreaker {
   bool tripped() const { return tripped_; }
   int failures() const { return failures_; }
   BreakerStage stage() const { return stage_; }
-  int threshold(int desired_count) const { return breaker_threshold(config_, desired_count, rules_); }
+  int threshold(int desired_count) const { return breaker_threshold(config_, desired_count, *rules_); }
 
  private:
   model::CircuitBreakerConfig config_;
-  const RuleSet& rules_;
+  const RuleSet* rules_;
   bool enabled_;
   bool reset_on_healthy_;
   bool tripped_ = false;

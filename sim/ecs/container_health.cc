@@ -4,10 +4,14 @@ namespace sim::ecs {
 
 ContainerHealthMachine::ContainerHealthMachine(const model::ContainerHealthCheck& check,
                                                Millis container_started_at)
-    : check_(check), started_at_(container_started_at) {}
+    : interval_(check.interval),
+      timeout_(check.timeout),
+      start_period_(check.start_period),
+      retries_(check.retries),
+      started_at_(container_started_at) {}
 
 Millis ContainerHealthMachine::probe_duration(const ProbeOutcome& outcome) const {
-  return outcome.duration < check_.timeout ? outcome.duration : check_.timeout;
+  return outcome.duration < timeout_ ? outcome.duration : timeout_;
 }
 
 bool ContainerHealthMachine::apply(Millis probe_start, bool pass) {
@@ -19,9 +23,9 @@ bool ContainerHealthMachine::apply(Millis probe_start, bool pass) {
   }
   // moby handleProbeResult: while "starting", failures inside the start period do not count.
   const bool starting = status_ == HealthStatus::unknown;
-  if (starting && probe_start - started_at_ < check_.start_period) return false;
+  if (starting && probe_start - started_at_ < start_period_) return false;
   ++failing_streak_;
-  if (failing_streak_ >= check_.retries) status_ = HealthStatus::unhealthy;
+  if (failing_streak_ >= retries_) status_ = HealthStatus::unhealthy;
   return before != status_;
 }
 

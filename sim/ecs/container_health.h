@@ -16,14 +16,15 @@ namespace sim::ecs {
 
 class ContainerHealthMachine {
  public:
+  ContainerHealthMachine() = default;
   ContainerHealthMachine(const model::ContainerHealthCheck& check, Millis container_started_at);
 
   // When the first probe starts.
-  Millis first_probe_start() const { return started_at_ + check_.interval; }
+  Millis first_probe_start() const { return started_at_ + interval_; }
 
   // When the probe after one that started at `start` and took `duration` starts.
   Millis next_probe_start(Millis start, Millis duration) const {
-    return start + duration + check_.interval;
+    return start + duration + interval_;
   }
 
   // The time a probe of `outcome` takes: a probe that would run past `timeout` is cut there.
@@ -31,6 +32,7 @@ class ContainerHealthMachine {
 
   // Applies the result of the probe that started at `probe_start`. True if the status changed.
   bool apply(Millis probe_start, bool pass);
+  bool apply(Millis probe_start, const ProbeOutcome& o) { return apply(probe_start, o.pass); }
 
   // True when more probes of this kind can never change the state that matters: passing while
   // HEALTHY, or failing while UNHEALTHY.
@@ -40,8 +42,12 @@ class ContainerHealthMachine {
   int failing_streak() const { return failing_streak_; }
 
  private:
-  model::ContainerHealthCheck check_;
-  Millis started_at_;
+  // Only the numbers are kept (not the command): the machine is copied on every forecast.
+  Millis interval_{seconds(30)};
+  Millis timeout_{seconds(5)};
+  Millis start_period_{0};
+  int retries_ = 3;
+  Millis started_at_{0};
   HealthStatus status_ = HealthStatus::unknown;
   int failing_streak_ = 0;
 };

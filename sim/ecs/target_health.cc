@@ -4,10 +4,14 @@ namespace sim::ecs {
 
 TargetHealthMachine::TargetHealthMachine(const model::TargetGroupHealthCheck& check,
                                          Millis registered_at)
-    : check_(check), registered_at_(registered_at) {}
+    : interval_(check.interval),
+      timeout_(check.timeout),
+      healthy_threshold_(check.healthy_threshold),
+      unhealthy_threshold_(check.unhealthy_threshold),
+      registered_at_(registered_at) {}
 
 Millis TargetHealthMachine::probe_duration(const ProbeOutcome& outcome) const {
-  return outcome.duration < check_.timeout ? outcome.duration : check_.timeout;
+  return outcome.duration < timeout_ ? outcome.duration : timeout_;
 }
 
 bool TargetHealthMachine::apply(Millis /*probe_start*/, bool pass, ProbeFailure failure) {
@@ -15,12 +19,15 @@ bool TargetHealthMachine::apply(Millis /*probe_start*/, bool pass, ProbeFailure 
   if (pass) {
     failures_ = 0;
     ++passes_;
-    if (passes_ >= check_.healthy_threshold) state_ = TargetState::healthy;
+    // A newly registered target needs one passing check; HealthyThresholdCount applies when an
+    // unhealthy target recovers (ALB target-group-health-checks.html; reference §6).
+    const int needed = state_ == TargetState::initial ? 1 : healthy_threshold_;
+    if (passes_ >= needed) state_ = TargetState::healthy;
   } else {
     passes_ = 0;
     ++failures_;
     last_failure_ = failure;
-    if (failures_ >= check_.unhealthy_threshold) state_ = TargetState::unhealthy;
+    if (failures_ >= unhealthy_threshold_) state_ = TargetState::unhealthy;
   }
   return before != state_;
 }

@@ -3,6 +3,10 @@
 namespace sim {
 namespace {
 
+// GCC and Clang's 128-bit integer, for the full 64x64-bit product; __extension__ marks the
+// non-ISO type as intended so -Wpedantic stays quiet.
+__extension__ typedef unsigned __int128 uint128;
+
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 // FNV-1a: a stable, portable hash of the stream name (std::hash is not portable).
@@ -13,6 +17,23 @@ std::uint64_t fnv1a(std::string_view s) {
     h *= 0x100000001b3ULL;
   }
   return h;
+}
+
+// Uniform in [0, range) for range >= 1; range 0 stands for the full 2^64. Lemire, "Fast Random
+// Integer Generation in an Interval" (2019): multiply, and reject the few biased low products.
+// Unsigned throughout, so a range wider than INT64_MAX does not overflow.
+std::uint64_t uniform_below(Rng& rng, std::uint64_t range) {
+  if (range == 0) return rng.next_u64();
+  uint128 m = static_cast<uint128>(rng.next_u64()) * range;
+  std::uint64_t low = static_cast<std::uint64_t>(m);
+  if (low < range) {
+    const std::uint64_t threshold = (0 - range) % range;
+    while (low < threshold) {
+      m = static_cast<uint128>(rng.next_u64()) * range;
+      low = static_cast<std::uint64_t>(m);
+    }
+  }
+  return static_cast<std::uint64_t>(m >> 64);
 }
 
 }  // namespace
@@ -43,26 +64,17 @@ std::uint64_t Rng::next_u64() {
 
 std::int64_t Rng::uniform_int(std::int64_t lo, std::int64_t hi) {
   if (hi <= lo) return lo;
-  const std::uint64_t range = static_cast<std::uint64_t>(hi - lo) + 1;  // 0 means the full 2^64
-  if (range == 0) return static_cast<std::int64_t>(next_u64());
-  // Lemire, "Fast Random Integer Generation in an Interval" (2019).
-  unsigned __int128 m = static_cast<unsigned __int128>(next_u64()) * range;
-  std::uint64_t low = static_cast<std::uint64_t>(m);
-  if (low < range) {
-    const std::uint64_t threshold = (0 - range) % range;
-    while (low < threshold) {
-      m = static_cast<unsigned __int128>(next_u64()) * range;
-      low = static_cast<std::uint64_t>(m);
-    }
-  }
-  return lo + static_cast<std::int64_t>(m >> 64);
+  // hi - lo and lo + offset are computed modulo 2^64: in signed arithmetic they overflow for
+  // ranges wider than INT64_MAX.
+  const std::uint64_t lo_bits = static_cast<std::uint64_t>(lo);
+  const std::uint64_t range = static_cast<std::uint64_t>(hi) - lo_bits + 1;
+  return static_cast<std::int64_t>(lo_bits + uniform_below(*this, range));
 }
 
 bool Rng::chance(std::uint64_t numerator, std::uint64_t denominator) {
   if (denominator == 0 || numerator == 0) return false;
   if (numerator >= denominator) return true;
-  return static_cast<std::uint64_t>(uniform_int(0, static_cast<std::int64_t>(denominator) - 1)) <
-         numerator;
+  return uniform_below(*this, denominator) < numerator;
 }
 
 Millis Rng::jitter(Millis base, std::int64_t low_permille, std::int64_t high_permille) {

@@ -33,6 +33,10 @@ struct ProbeCommand {
 // empty binary (the check then runs whatever the image's app profile says a bare command does).
 ProbeCommand parse_probe_command(const std::vector<std::string>& command);
 
+// True for a ["CMD-SHELL", ...] command: Docker runs it through the image's shell, so the image
+// needs `sh` as well as the command's binary (reference §5; a scratch image has neither).
+bool needs_shell(const std::vector<std::string>& command);
+
 // A load balancer target group's health-check settings (ELBv2 names in the scenario format).
 // Defaults are the ALB ones for HTTP target groups (reference §5).
 struct TargetGroupHealthCheck {

@@ -1,0 +1,44 @@
+// deploysim: the command-line front end. Each subcommand lives in its own file; this one only
+// dispatches and maps errors to exit codes (0 ok, 1 expectation failed, 2 bad input).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "harness/cli/run_command.h"
+#include "harness/cli/usage_error.h"
+#include "harness/scenario/scenario_error.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "deploysim: replay and explore ECS deployments without touching AWS\n\n"
+    "usage: deploysim <command> [args]\n\n"
+    "commands:\n"
+    "  run [FILE]   simulate a scenario (the built-in default without FILE)\n\n"
+    "`deploysim <command> --help` shows a command's options.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "run") return harness::cli::run_command(args);
+    std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
+    return 2;
+  } catch (const harness::scenario::ScenarioError& e) {
+    std::cerr << "deploysim: " << e.what() << "\n";
+    return 2;
+  } catch (const harness::cli::UsageError& e) {
+    std::cerr << "deploysim: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "deploysim: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}

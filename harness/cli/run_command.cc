@@ -1,0 +1,96 @@
+#include "harness/cli/run_command.h"
+
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "harness/cli/usage_error.h"
+#include "harness/report/run_report.h"
+#include "harness/scenario/default_scenario.h"
+#include "harness/scenario/scenario_loader.h"
+#include "sim/simulation.h"
+
+namespace harness::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+struct RunFlags {
+  std::string file;
+  std::int64_t seed = -1;
+  double horizon_seconds = -1;
+  std::string events_path;
+  bool json = false;
+  bool per_probe = false;
+  bool quiet = false;
+};
+
+po::options_description run_options(RunFlags& f) {
+  po::options_description d("deploysim run [FILE] [options]\n\n"
+                             "Simulates FILE (the built-in default scenario without it) and prints the\n"
+                             "setup, the timeline and the outcome.\n\nOptions");
+  d.add_options()
+      ("help,h", "this help")
+      ("seed", po::value(&f.seed), "override the scenario's seed (0 .. 2^63-1)")
+      ("horizon", po::value(&f.horizon_seconds), "override the horizon, in simulated seconds")
+      ("events", po::value(&f.events_path), "write the event log as JSON lines to this file")
+      ("json", po::bool_switch(&f.json), "print a JSON summary instead of the text report")
+      ("per-probe", po::bool_switch(&f.per_probe), "simulate every health-check probe (reference mode)")
+      ("quiet,q", po::bool_switch(&f.quiet), "print the setup and outcome, not the timeline");
+  return d;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  RunFlags f;
+  po::options_description visible = run_options(f);
+  po::options_description all = visible;
+  all.add_options()("file", po::value(&f.file));
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(std::string("run: ") + e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  scenario::Loaded loaded = f.file.empty()
+                                ? scenario::load_scenario_text(scenario::default_scenario_json(), "<built-in default>")
+                                : scenario::load_scenario_file(f.file);
+  sim::model::Scenario& s = loaded.scenario;
+  if (f.seed >= 0) s.seed = static_cast<std::uint64_t>(f.seed);
+  if (vm.count("seed") && f.seed < 0) throw UsageError("run: --seed must be 0 or more");
+  if (vm.count("horizon")) {
+    if (!(f.horizon_seconds > 0 && f.horizon_seconds <= 1e9))
+      throw UsageError("run: --horizon must be a number of seconds in (0, 1e9]");
+    s.horizon = sim::Millis{static_cast<std::int64_t>(f.horizon_seconds * 1000)};
+  }
+  if (f.per_probe) s.probe_mode = sim::model::ProbeMode::per_probe;
+
+  sim::Simulation simulation(s, {.trace = true});
+  const sim::observe::RunResult result = simulation.run();
+  const report::RunReportInput in{s, result, simulation.trace(), simulation.breaker_threshold()};
+  if (!f.events_path.empty()) {
+    std::ofstream out(f.events_path);
+    if (!out) throw UsageError("run: cannot write the event log to " + f.events_path);
+    report::write_event_log(out, in);
+  }
+  if (f.json) {
+    std::cout << report::summary_json(in).dump(2) << "\n";
+    return 0;
+  }
+  for (const std::string& ignored : loaded.ignored)
+    std::cerr << "note: ignored (not modelled): " << ignored << "\n";
+  report::print_setup(std::cout, in);
+  if (!f.quiet) report::print_timeline(std::cout, in);
+  report::print_outcome(std::cout, in);
+  return 0;
+}
+
+}  // namespace harness::cli

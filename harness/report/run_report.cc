@@ -1,0 +1,117 @@
+#include "harness/report/run_report.h"
+
+#include "harness/report/event_view.h"
+#include "sim/ecs/deployment_bounds.h"
+
+namespace harness::report {
+namespace {
+
+using sim::format_clock;
+using sim::format_seconds;
+
+const char* threshold_type(sim::model::ThresholdType t) {
+  switch (t) {
+    case sim::model::ThresholdType::bounded_percent: return "BOUNDED_PERCENT";
+    case sim::model::ThresholdType::unbounded_percent: return "UNBOUNDED_PERCENT";
+    case sim::model::ThresholdType::count: return "COUNT";
+  }
+  return "?";
+}
+
+std::string optional_span(const std::optional<sim::Millis>& m) {
+  return m ? format_seconds(*m) : std::string("n/a");
+}
+
+nlohmann::json optional_ms(const std::optional<sim::Millis>& m) {
+  return m ? nlohmann::json(m->count()) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+void print_setup(std::ostream& out, const RunReportInput& in) {
+  const auto& s = in.scenario;
+  const auto& svc = s.service;
+  const auto& dc = svc.deployment;
+  const auto b = sim::ecs::task_bounds(svc.desired_count, dc.minimum_healthy_percent, dc.maximum_percent);
+  out << "scenario " << s.name << " (seed " << s.seed << ", rules " << s.rule_set << ", horizon "
+      << format_clock(s.horizon) << ")\n";
+  out << "service " << svc.name << ": desiredCount " << svc.desired_count << ", minimumHealthyPercent "
+      << dc.minimum_healthy_percent << " (at least " << b.min_healthy_tasks << " healthy), maximumPercent "
+      << dc.maximum_percent << " (at most " << b.max_tasks << " tasks)\n";
+  const auto& cb = dc.circuit_breaker;
+  out << "circuit breaker: ";
+  if (!cb.enable)
+    out << "disabled";
+  else
+    out << "enabled, rollback " << (cb.rollback ? "on" : "off") << ", threshold " << in.breaker_threshold
+        << " failed tasks (" << threshold_type(cb.threshold_type) << " " << cb.threshold_value << ", "
+        << (cb.reset_on_healthy_task ? "consecutive" : "cumulative") << " counting)";
+  out << "\nhealthCheckGracePeriodSeconds " << svc.health_check_grace_period.count() / 1000;
+  if (svc.load_balancer)
+    out << ", target group " << svc.load_balancer->name << " " << svc.load_balancer->path << " every "
+        << format_seconds(svc.load_balancer->interval) << " (healthy " << svc.load_balancer->healthy_threshold
+        << ", unhealthy " << svc.load_balancer->unhealthy_threshold << ")";
+  else
+    out << ", no load balancer";
+  const auto& from = s.task_definitions.at(static_cast<std::size_t>(s.initial_task_definition));
+  const auto& to = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
+  out << "\ndeploy " << from.arn_name() << " -> " << to.arn_name() << " at " << format_clock(s.deploy.at) << "\n\n";
+}
+
+void print_timeline(std::ostream& out, const RunReportInput& in) {
+  for (const auto& e : in.trace.events())
+    out << format_clock(e.at) << "  " << describe(e, in.scenario).text << "\n";
+}
+
+void print_outcome(std::ostream& out, const RunReportInput& in) {
+  const auto& r = in.result;
+  const auto& m = r.metrics;
+  out << "\noutcome: " << sim::observe::to_string(r.outcome) << " (run ended at " << format_clock(r.ended_at)
+      << ": " << sim::observe::to_string(r.end) << ")\n";
+  out << "  time to detect:             " << optional_span(m.time_to_detect) << "\n";
+  out << "  time to rollback start:     " << optional_span(m.time_to_rollback_start) << "\n";
+  out << "  time to outcome:            " << optional_span(m.time_to_outcome) << "\n";
+  out << "  tasks launched:             " << m.tasks_launched << "\n";
+  out << "  failed tasks (deployment):  " << m.failed_tasks << " (breaker threshold " << m.breaker_threshold
+      << ", highest count " << m.breaker_max_count << ")\n";
+  out << "  OOM kills:                  " << m.oom_kills << "\n";
+  out << "  below desired healthy:      " << format_seconds(m.below_desired_healthy) << " (no healthy task: "
+      << format_seconds(m.zero_healthy) << ")\n";
+  out << "  task-hours:                 " << m.task_milliseconds / 36'000 / 100.0 << "\n";
+  out << "  events / probes accounted:  " << m.events << " / " << m.probes << "\n";
+  if (m.invariant_violations > 0) out << "  INVARIANT VIOLATIONS:       " << m.invariant_violations << "\n";
+}
+
+void write_event_log(std::ostream& out, const RunReportInput& in) {
+  for (const auto& e : in.trace.events()) out << describe(e, in.scenario).fields.dump() << "\n";
+}
+
+nlohmann::json summary_json(const RunReportInput& in) {
+  const auto& r = in.result;
+  const auto& m = r.metrics;
+  return {
+      {"scenario", in.scenario.name},
+      {"seed", in.scenario.seed},
+      {"rules", in.scenario.rule_set},
+      {"outcome", std::string(sim::observe::to_string(r.outcome))},
+      {"end", std::string(sim::observe::to_string(r.end))},
+      {"ended_at_ms", r.ended_at.count()},
+      {"breaker_threshold", in.breaker_threshold},
+      {"metrics",
+       {{"time_to_detect_ms", optional_ms(m.time_to_detect)},
+        {"time_to_rollback_start_ms", optional_ms(m.time_to_rollback_start)},
+        {"time_to_outcome_ms", optional_ms(m.time_to_outcome)},
+        {"tasks_launched", m.tasks_launched},
+        {"failed_tasks", m.failed_tasks},
+        {"breaker_max_count", m.breaker_max_count},
+        {"oom_kills", m.oom_kills},
+        {"below_desired_healthy_ms", m.below_desired_healthy.count()},
+        {"zero_healthy_ms", m.zero_healthy.count()},
+        {"task_milliseconds", m.task_milliseconds},
+        {"events", m.events},
+        {"probes", m.probes},
+        {"invariant_violations", m.invariant_violations}}},
+  };
+}
+
+}  // namespace harness::report

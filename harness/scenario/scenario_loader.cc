@@ -1,0 +1,197 @@
+#include "harness/scenario/scenario_loader.h"
+
+#include <algorithm>
+
+#include "harness/scenario/document.h"
+#include "harness/scenario/json_reader.h"
+#include "harness/scenario/section_readers.h"
+#include "sim/ecs/rule_set.h"
+
+namespace harness::scenario {
+namespace {
+
+using sim::model::Scenario;
+
+// Reads the top-level object section by section, in the order their references need: what a
+// section names (dependencies, images, task definitions) is read before the section naming it.
+class ScenarioReader {
+ public:
+  ScenarioReader(const Document& document, IgnoredFields& ignored)
+      : root_(Node(document, document.root(), "", ignored).as_object(UnknownKeys::reject)) {
+    scenario_.source = document.name();
+  }
+
+  Scenario read() {
+    read_run_settings();
+    read_dependencies_and_apps();
+    read_task_definitions();
+    read_initial_and_deploy();
+    read_service_and_target_group();
+    read_faults_and_secrets();
+    read_platform();
+    root_.finish();
+    return std::move(scenario_);
+  }
+
+ private:
+  void read_run_settings() {
+    using sim::model::ProbeMode;
+    scenario_.name = root_.value_or("name", scenario_.name, [](const Node& n) { return n.as_name(); });
+    for (const char* free_text : {"description", "story", "source"}) root_.string_or(free_text, "");
+    scenario_.seed = root_.value_or("seed", scenario_.seed, [](const Node& n) { return n.as_uint64(); });
+    scenario_.horizon = root_.seconds_or("horizonSeconds", scenario_.horizon, {0.001, 1e9});
+    scenario_.event_cap = root_.value_or("eventCap", scenario_.event_cap, [](const Node& n) {
+      return static_cast<std::uint64_t>(n.as_int({1}));
+    });
+    if (const std::optional<Node> rules = root_.get("rules")) {
+      const std::vector<std::string> names = sim::ecs::rule_set_names();
+      scenario_.rule_set = names[rules->as_reference(names, "rule sets")];
+    }
+    scenario_.probe_mode = root_.choice_or<ProbeMode>(
+        "probeMode", scenario_.probe_mode,
+        {{"predictive", ProbeMode::predictive}, {"per_probe", ProbeMode::per_probe}});
+    scenario_.stop_at_outcome = root_.bool_or("stopAtOutcome", scenario_.stop_at_outcome);
+  }
+
+  void read_dependencies_and_apps() {
+    if (const std::optional<Node> dependencies = root_.get("dependencies")) {
+      for (const Node& element : dependencies->as_array()) {
+        scenario_.dependencies.push_back(read_dependency(element));
+        if (std::count(dependency_names_.begin(), dependency_names_.end(),
+                       scenario_.dependencies.back().name) > 0) {
+          element.child("name").fail("a dependency name not used before");
+        }
+        dependency_names_.push_back(scenario_.dependencies.back().name);
+      }
+    }
+    if (const std::optional<Node> apps = root_.get("apps")) {
+      for (const auto& [image, profile] : apps->as_members()) {
+        if (image.empty()) profile.fail("an image reference as the key", "\"\"");
+        scenario_.apps[image] = read_app_profile(profile, image, dependency_names_);
+      }
+    }
+  }
+
+  void read_task_definitions() {
+    const Node definitions = root_.required("taskDefinitions");
+    for (const Node& element : definitions.as_array()) {
+      scenario_.task_definitions.push_back(
+          read_task_definition(element, scenario_.apps, scenario_.task_definitions));
+      task_definition_names_.push_back(scenario_.task_definitions.back().arn_name());
+    }
+    if (task_definition_names_.empty()) definitions.fail("at least one task definition");
+  }
+
+  int task_definition_index(const Node& node) const {
+    return static_cast<int>(node.as_reference(task_definition_names_, "task definitions"));
+  }
+
+  // By default the first definition runs at t=0 and the second is deployed at once.
+  void read_initial_and_deploy() {
+    scenario_.initial_task_definition = root_.value_or(
+        "initialTaskDefinition", 0, [&](const Node& n) { return task_definition_index(n); });
+    const std::optional<Node> deploy = root_.get("deploy");
+    const bool has_second = task_definition_names_.size() > 1;
+    if (!deploy && !has_second) {
+      root_.required("deploy").fail(
+          "an object naming the task definition to deploy (only one task definition is given)");
+    }
+    if (!deploy) return;
+    ObjectReader reader = deploy->as_object(UnknownKeys::reject);
+    const std::optional<Node> target = reader.get("taskDefinition");
+    if (!target && !has_second) {
+      reader.required("taskDefinition").fail("a task definition reference such as \"" +
+                                             task_definition_names_[0] + "\"");
+    }
+    scenario_.deploy.to_task_definition = target ? task_definition_index(*target) : 1;
+    const double horizon_seconds = static_cast<double>(scenario_.horizon.count()) / 1000.0;
+    scenario_.deploy.at = reader.seconds_or("atSeconds", scenario_.deploy.at, {0, horizon_seconds});
+    reader.finish();
+  }
+
+  void read_service_and_target_group() {
+    std::vector<const sim::model::TaskDefinition*> in_use = {
+        &scenario_.task_definitions[scenario_.initial_task_definition]};
+    if (scenario_.deploy.to_task_definition != scenario_.initial_task_definition) {
+      in_use.push_back(&scenario_.task_definitions[scenario_.deploy.to_task_definition]);
+    }
+    const Node service = root_.required("service");
+    scenario_.service = read_service(service, in_use);
+    // Target group and loadBalancers describe one attachment from two sides; one without the
+    // other is a scenario that forgot half of it.
+    const bool has_load_balancer = !scenario_.service.container_name_for_lb.empty();
+    const std::optional<Node> target_group = root_.get("targetGroup");
+    if (target_group && !has_load_balancer) {
+      service.fail("a service whose loadBalancers name the container and port \"targetGroup\" "
+                   "routes to",
+                   "no loadBalancers");
+    }
+    if (!target_group && has_load_balancer) {
+      root_.required("targetGroup").fail(
+          "an object with the target group's health check (service.loadBalancers names one)");
+    }
+    if (target_group) scenario_.service.load_balancer = read_target_group(*target_group);
+  }
+
+  void read_faults_and_secrets() {
+    if (const std::optional<Node> faults = root_.get("faults")) {
+      for (const Node& element : faults->as_array()) {
+        scenario_.faults.push_back(read_fault(element, dependency_names_));
+      }
+    }
+    // A secret ECS cannot fetch only matters if a container asks for it; a name no container
+    // asks for is most likely a typo.
+    std::vector<std::string> secrets;
+    for (const auto& definition : scenario_.task_definitions) {
+      for (const auto& container : definition.containers) {
+        secrets.insert(secrets.end(), container.secrets.begin(), container.secrets.end());
+      }
+    }
+    if (const std::optional<Node> unreadable = root_.get("unreadableSecrets")) {
+      for (const Node& element : unreadable->as_array()) {
+        scenario_.unreadable_secrets.push_back(
+            secrets[element.as_reference(secrets, "secrets the containers read")]);
+      }
+    }
+  }
+
+  void read_platform() {
+    const std::optional<Node> platform = root_.get("platform");
+    if (!platform) return;
+    const PlatformSection section = harness::scenario::read_platform(*platform);
+    scenario_.platform = section.timing;
+    if (section.cluster_memory_mib &&
+        scenario_.service.launch_type != sim::model::LaunchType::ec2) {
+      platform->child("clusterMemoryMiB")
+          .fail("no clusterMemoryMiB unless the service's launchType is \"EC2\"");
+    }
+    scenario_.service.cluster_memory_mib = section.cluster_memory_mib;
+  }
+
+  ObjectReader root_;
+  Scenario scenario_;
+  std::vector<std::string> dependency_names_;
+  std::vector<std::string> task_definition_names_;
+};
+
+Loaded load(const Document& document) {
+  Loaded loaded;
+  IgnoredFields ignored;
+  loaded.scenario = ScenarioReader(document, ignored).read();
+  loaded.ignored = ignored.list();
+  return loaded;
+}
+
+}  // namespace
+
+Loaded load_scenario_file(const std::string& path) {
+  const Document document = Document::from_file(path);
+  return load(document);
+}
+
+Loaded load_scenario_text(std::string_view json_text, const std::string& display_name) {
+  const Document document(display_name, std::string(json_text), "");
+  return load(document);
+}
+
+}  // namespace harness::scenario

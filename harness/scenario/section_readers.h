@@ -1,0 +1,75 @@
+// The section readers: each turns one section of the scenario format (scenarios/README.md) into
+// its model type, checking types and ECS ranges through json_reader.h and the names it refers to
+// against what was read before it. That is why the loader reads the sections in dependency order:
+// dependencies, apps, task definitions, service, target group, faults, platform.
+//
+// AWS sections (service, task definitions, container definitions, target group) accept every
+// key AWS prints and list the ones we do not model as ignored; our own sections reject unknown
+// keys.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/scenario/json_reader.h"
+#include "sim/model/app_profile.h"
+#include "sim/model/dependency.h"
+#include "sim/model/fault.h"
+#include "sim/model/health_check.h"
+#include "sim/model/platform_timing.h"
+#include "sim/model/service_config.h"
+#include "sim/model/task_definition.h"
+
+namespace harness::scenario {
+
+// One element of "dependencies": name, readyAfterSeconds (a number or [min, max]), reachable,
+// outages.
+sim::model::DependencyProfile read_dependency(const Node& node);
+
+// The profile of `image` in "apps". Dependencies named in connectsTo and in endpoint checks must
+// be among `dependency_names`.
+sim::model::AppProfile read_app_profile(const Node& node, const std::string& image,
+                                        const std::vector<std::string>& dependency_names);
+
+// One element of "taskDefinitions": `aws ecs describe-task-definition` output with or without its
+// {"taskDefinition": ...} wrapper, or {"$file": ...}. Every container image needs a profile in
+// `apps`. Without "revision" it gets the next revision of its family after those in `earlier`
+// (as registering them in order would); a family:revision already in `earlier` is an error.
+sim::model::TaskDefinition read_task_definition(
+    const Node& node, const std::map<std::string, sim::model::AppProfile>& apps,
+    const std::vector<sim::model::TaskDefinition>& earlier);
+
+// One element of containerDefinitions (dependsOn names are checked by the task definition).
+sim::model::ContainerDefinition read_container_definition(
+    const Node& node, const std::map<std::string, sim::model::AppProfile>& apps);
+
+// "service": one service as `aws ecs describe-services` prints it (also inside its
+// {"services": [...]} wrapper) or as create-service --cli-input-json takes it. loadBalancers[0]
+// must name a container and containerPort of every task definition in `in_use`.
+sim::model::ServiceConfig read_service(
+    const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use);
+
+// "targetGroup": one target group as `aws elbv2 describe-target-groups` prints it (also inside
+// {"TargetGroups": [...]}), plus DeregistrationDelaySeconds.
+sim::model::TargetGroupHealthCheck read_target_group(const Node& node);
+
+// One element of "faults". A dependency_outage targets one of `dependency_names`; a stop_task
+// targets "old" or "new".
+sim::model::Fault read_fault(const Node& node, const std::vector<std::string>& dependency_names);
+
+// "platform": the step durations and jitter, plus the EC2 cluster's memory (a service setting in
+// the model, kept here because describe-services has no such field).
+struct PlatformSection {
+  sim::model::PlatformTiming timing;
+  std::optional<int> cluster_memory_mib;
+};
+PlatformSection read_platform(const Node& node);
+
+// Integer ranges shared by several sections.
+inline constexpr IntRange kPortRange{1, 65535};
+inline constexpr IntRange kExitCodeRange{0, 255};
+inline constexpr IntRange kPermilleRange{0, 10000};
+
+}  // namespace harness::scenario

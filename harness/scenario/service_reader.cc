@@ -1,0 +1,142 @@
+// The ECS service, as `aws ecs describe-services` prints services[0] (or create-service takes it):
+// desired count, launch type, deployment configuration with its circuit breaker, grace period
+// and the load balancer's container and port.
+#include <algorithm>
+
+#include "harness/scenario/section_readers.h"
+
+namespace harness::scenario {
+namespace {
+
+using sim::model::ServiceConfig;
+
+// {"services": [...], "failures": []}: the whole describe-services answer, for one service.
+Node unwrap(const Node& node) {
+  if (!node.json().is_object() || !node.json().contains("services")) return node;
+  ObjectReader wrapper = node.as_object(UnknownKeys::ignore);
+  const Node services = wrapper.required("services");
+  wrapper.finish();
+  if (!services.json().is_array() || services.json().size() != 1) {
+    services.fail("an array of exactly one service (deploysim simulates one)");
+  }
+  return services.child(0);
+}
+
+// "arn:aws:ecs:us-east-1:123456789012:cluster/prod" -> "prod"; a plain name stays as it is.
+std::string cluster_name(const std::string& cluster) {
+  const auto slash = cluster.rfind(":cluster/");
+  return slash == std::string::npos ? cluster : cluster.substr(slash + 9);
+}
+
+// deploymentCircuitBreaker (reference §1.2): enable and rollback are required by the API; the
+// threshold value's range depends on its type.
+sim::model::CircuitBreakerConfig read_circuit_breaker(const Node& node) {
+  using sim::model::ThresholdType;
+  ObjectReader reader = node.as_object(UnknownKeys::ignore);
+  sim::model::CircuitBreakerConfig breaker;
+  breaker.enable = reader.required("enable").as_bool();
+  breaker.rollback = reader.required("rollback").as_bool();
+  breaker.reset_on_healthy_task = reader.bool_or("resetOnHealthyTask", breaker.reset_on_healthy_task);
+  if (const std::optional<Node> threshold = reader.get("thresholdConfiguration")) {
+    ObjectReader config = threshold->as_object(UnknownKeys::ignore);
+    breaker.threshold_type = config.choice_or<ThresholdType>(
+        "type", breaker.threshold_type,
+        {{"BOUNDED_PERCENT", ThresholdType::bounded_percent},
+         {"UNBOUNDED_PERCENT", ThresholdType::unbounded_percent},
+         {"COUNT", ThresholdType::count}});
+    const IntRange range = breaker.threshold_type == ThresholdType::count ? IntRange{1}
+                                                                          : IntRange{1, 100};
+    breaker.threshold_value = config.int_or("value", breaker.threshold_value, range);
+    config.finish();
+  }
+  reader.finish();
+  return breaker;
+}
+
+// deploymentConfiguration (reference §3). maximumPercent is held to 100-200: below 100 a rolling
+// replacement cannot start a task first, and 200 is the REPLICA default we model up to.
+sim::model::DeploymentConfiguration read_deployment_configuration(const Node& node) {
+  ObjectReader reader = node.as_object(UnknownKeys::ignore);
+  sim::model::DeploymentConfiguration deployment;
+  deployment.minimum_healthy_percent =
+      reader.int_or("minimumHealthyPercent", deployment.minimum_healthy_percent, {0, 100});
+  deployment.maximum_percent = reader.int_or("maximumPercent", deployment.maximum_percent,
+                                             {100, 200});
+  if (const std::optional<Node> breaker = reader.get("deploymentCircuitBreaker")) {
+    deployment.circuit_breaker = read_circuit_breaker(*breaker);
+  }
+  // Only rolling updates are simulated; a blue/green, linear or canary service would be wrong.
+  reader.choice_or<int>("strategy", 0, {{"ROLLING", 0}});
+  reader.finish();
+  return deployment;
+}
+
+// ECS checks at create-service that the load balancer's container and port exist in the task
+// definition; we check every definition the run will launch.
+void check_load_balancer_target(ObjectReader& balancer, const ServiceConfig& service,
+                                const std::vector<const sim::model::TaskDefinition*>& in_use) {
+  for (const sim::model::TaskDefinition* definition : in_use) {
+    std::vector<std::string> names;
+    for (const auto& container : definition->containers) names.push_back(container.name);
+    const std::size_t index = balancer.required("containerName").as_reference(
+        names, "containers of " + definition->arn_name());
+    const auto& ports = definition->containers[index].port_mappings;
+    if (std::none_of(ports.begin(), ports.end(), [&](const auto& mapping) {
+          return mapping.container_port == service.container_port_for_lb;
+        })) {
+      balancer.required("containerPort").fail(
+          "a containerPort in the portMappings of container \"" + names[index] + "\" of " +
+          definition->arn_name());
+    }
+  }
+}
+
+void read_load_balancers(const Node& node, ServiceConfig& service,
+                         const std::vector<const sim::model::TaskDefinition*>& in_use) {
+  const std::vector<Node> balancers = node.as_array();
+  if (balancers.empty()) return;
+  if (balancers.size() > 1) {
+    balancers[1].fail("at most one load balancer (deploysim models one target group)");
+  }
+  ObjectReader balancer = balancers[0].as_object(UnknownKeys::ignore);
+  balancer.string_or("targetGroupArn", "");  // the target group itself is "targetGroup"
+  service.container_name_for_lb = balancer.required("containerName").as_name();
+  service.container_port_for_lb = balancer.required("containerPort").as_int32(kPortRange);
+  check_load_balancer_target(balancer, service, in_use);
+  balancer.finish();
+}
+
+}  // namespace
+
+ServiceConfig read_service(const Node& node,
+                           const std::vector<const sim::model::TaskDefinition*>& in_use) {
+  using sim::model::LaunchType;
+  ObjectReader reader = unwrap(node).as_object(UnknownKeys::ignore);
+  ServiceConfig service;
+  service.name = reader.required("serviceName").as_name();
+  // create-service takes "cluster" (a name or an ARN); describe-services prints "clusterArn".
+  const std::string arn = reader.string_or("clusterArn", service.cluster);
+  service.cluster = cluster_name(reader.string_or("cluster", arn));
+  // 5,000 is ECS's default quota of tasks per service.
+  service.desired_count = reader.required("desiredCount").as_int32({0, 5000});
+  service.launch_type = reader.choice_or<LaunchType>(
+      "launchType", service.launch_type, {{"FARGATE", LaunchType::fargate}, {"EC2", LaunchType::ec2}});
+  reader.choice_or<int>("schedulingStrategy", 0, {{"REPLICA", 0}});
+  if (const std::optional<Node> controller = reader.get("deploymentController")) {
+    ObjectReader type = controller->as_object(UnknownKeys::ignore);
+    type.choice_or<int>("type", 0, {{"ECS", 0}});
+    type.finish();
+  }
+  if (const std::optional<Node> deployment = reader.get("deploymentConfiguration")) {
+    service.deployment = read_deployment_configuration(*deployment);
+  }
+  service.health_check_grace_period = reader.seconds_or(
+      "healthCheckGracePeriodSeconds", service.health_check_grace_period, {0, 2147483647});
+  if (const std::optional<Node> balancers = reader.get("loadBalancers")) {
+    read_load_balancers(*balancers, service, in_use);
+  }
+  reader.finish();
+  return service;
+}
+
+}  // namespace harness::scenario

@@ -1,0 +1,151 @@
+// A task definition as `aws ecs describe-task-definition` prints it (or registers it): family,
+// revision, task-level cpu and memory, and its containers with their start order.
+#include <algorithm>
+#include <memory>
+
+#include "harness/scenario/file_reference.h"
+#include "harness/scenario/section_readers.h"
+
+namespace harness::scenario {
+namespace {
+
+using sim::model::DependencyCondition;
+using sim::model::TaskDefinition;
+
+// describe-task-definition wraps the definition: {"taskDefinition": {...}, "tags": [...]}.
+Node unwrap(const Node& node) {
+  if (!node.json().is_object() || !node.json().contains("taskDefinition")) return node;
+  ObjectReader wrapper = node.as_object(UnknownKeys::ignore);
+  const Node definition = wrapper.required("taskDefinition");
+  wrapper.finish();
+  return definition;
+}
+
+// Without "revision" a definition is numbered as if registered in file order: the next revision
+// of its family. Two definitions with one family:revision would make references ambiguous.
+void number_revision(ObjectReader& reader, TaskDefinition& definition,
+                     const std::vector<TaskDefinition>& earlier) {
+  int next = 1;
+  for (const TaskDefinition& other : earlier) {
+    if (other.family == definition.family) next = std::max(next, other.revision + 1);
+  }
+  const std::optional<Node> revision = reader.get("revision");
+  definition.revision = revision ? revision->as_int32({1}) : next;
+  for (const TaskDefinition& other : earlier) {
+    if (other.arn_name() != definition.arn_name()) continue;
+    const Node at = revision ? *revision : reader.required("family");
+    at.fail("a family:revision no earlier task definition has",
+            nlohmann::json(definition.arn_name()).dump());
+  }
+}
+
+// dependsOn must name another container of the same definition; COMPLETE and SUCCESS wait for a
+// container to exit, which ECS refuses on an essential one (API_ContainerDependency).
+void check_dependency_names(const Node& containers, const TaskDefinition& definition) {
+  std::vector<std::string> names;
+  for (const auto& container : definition.containers) names.push_back(container.name);
+  for (std::size_t i = 0; i < definition.containers.size(); ++i) {
+    const auto& depends_on = definition.containers[i].depends_on;
+    for (std::size_t j = 0; j < depends_on.size(); ++j) {
+      const Node entry = containers.child(i).child("dependsOn").child(j);
+      const std::size_t target =
+          entry.child("containerName").as_reference(names, "containers of " + definition.arn_name());
+      const bool waits_for_exit = depends_on[j].condition == DependencyCondition::complete ||
+                                  depends_on[j].condition == DependencyCondition::success;
+      if (waits_for_exit && definition.containers[target].essential) {
+        entry.child("condition").fail("\"START\" or \"HEALTHY\" (container \"" + names[target] +
+                                      "\" is essential, so it cannot be waited on to exit)");
+      }
+    }
+  }
+}
+
+// A dependsOn cycle would leave every container in it waiting forever; ECS rejects it.
+class CycleFinder {
+ public:
+  CycleFinder(const Node& containers, const TaskDefinition& definition)
+      : containers_(containers), definition_(definition),
+        state_(definition.containers.size(), State::unvisited) {}
+
+  void check() {
+    for (std::size_t i = 0; i < state_.size(); ++i) visit(i, {});
+  }
+
+ private:
+  enum class State { unvisited, on_path, done };
+
+  std::size_t index_of(const std::string& name) const {
+    const auto& containers = definition_.containers;
+    return static_cast<std::size_t>(std::find_if(containers.begin(), containers.end(),
+                                                 [&](const auto& c) { return c.name == name; }) -
+                                    containers.begin());
+  }
+
+  void visit(std::size_t i, std::vector<std::string> path) {
+    if (state_[i] == State::done) return;
+    state_[i] = State::on_path;
+    path.push_back(definition_.containers[i].name);
+    const auto& depends_on = definition_.containers[i].depends_on;
+    for (std::size_t j = 0; j < depends_on.size(); ++j) {
+      const std::size_t next = index_of(depends_on[j].container_name);
+      if (state_[next] == State::on_path) {
+        std::string cycle;
+        for (const std::string& name : path) cycle += name + " -> ";
+        containers_.child(i).child("dependsOn").child(j).fail(
+            "a dependsOn without cycles", "the cycle " + cycle + depends_on[j].container_name);
+      }
+      visit(next, path);
+    }
+    state_[i] = State::done;
+  }
+
+  const Node& containers_;
+  const TaskDefinition& definition_;
+  std::vector<State> state_;
+};
+
+TaskDefinition read_body(const Node& node,
+                         const std::map<std::string, sim::model::AppProfile>& apps,
+                         const std::vector<TaskDefinition>& earlier) {
+  ObjectReader reader = node.as_object(UnknownKeys::ignore);
+  TaskDefinition definition;
+  definition.family = reader.required("family").as_name();
+  number_revision(reader, definition, earlier);
+  // AWS prints task cpu and memory as strings ("256", "512"); EC2's task cpu range is
+  // 128-196608 units (reference §8).
+  if (const std::optional<Node> cpu = reader.get("cpu")) {
+    definition.cpu_units = cpu->as_int_or_digits({128, 196608});
+  }
+  if (const std::optional<Node> memory = reader.get("memory")) {
+    definition.memory_mib = memory->as_int_or_digits({6});
+  }
+  const Node containers = reader.required("containerDefinitions");
+  for (const Node& container : containers.as_array()) {
+    definition.containers.push_back(read_container_definition(container, apps));
+    const auto& names = definition.containers;
+    if (std::count_if(names.begin(), names.end(), [&](const auto& c) {
+          return c.name == names.back().name;
+        }) > 1) {
+      container.child("name").fail("a container name not used before in this task definition");
+    }
+  }
+  if (definition.containers.empty()) containers.fail("at least one container definition");
+  reader.finish();
+  check_dependency_names(containers, definition);
+  CycleFinder(containers, definition).check();
+  return definition;
+}
+
+}  // namespace
+
+TaskDefinition read_task_definition(const Node& node,
+                                    const std::map<std::string, sim::model::AppProfile>& apps,
+                                    const std::vector<TaskDefinition>& earlier) {
+  if (!is_file_reference(node)) return read_body(unwrap(node), apps, earlier);
+  // The included document must live while its nodes are read.
+  const std::unique_ptr<Document> included = load_file_reference(node);
+  const Node root(*included, included->root(), "", node.ignored());
+  return read_body(unwrap(root), apps, earlier);
+}
+
+}  // namespace harness::scenario

@@ -1,0 +1,89 @@
+// ServiceController: counting failures, tripping the circuit breaker, rolling back, completing.
+#include "sim/ecs/service_controller.h"
+#include "sim/ecs/task_record.h"
+
+namespace sim::ecs {
+
+void ServiceController::record_failure(Deployment& d, const std::string& why, bool start_failure) {
+  ++d.failed_tasks;
+  if (deployed_ && d.id == *deployed_) {
+    ++metrics_.failed_tasks;
+    if (!metrics_.time_to_detect) metrics_.time_to_detect = clock_.now() - metrics_.deploy_started_at;
+  }
+  if (d.rollout != RolloutState::in_progress || !d.breaker.enabled()) return;
+  const int desired = scenario_.service.desired_count;
+  const bool tripped = d.breaker.on_task_failed(desired);
+  metrics_.breaker_max_count = std::max(metrics_.breaker_max_count, d.breaker.failures());
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::breaker_count, 0, d.id, d.breaker.failures(),
+                d.breaker.threshold(desired), why, {}});
+  if (tripped) trip(d, start_failure ? "tasks failed to start" : "tasks failed health checks or exited");
+}
+
+void ServiceController::trip(Deployment& d, const std::string& why) {
+  d.rollout = RolloutState::failed;
+  d.rollout_reason = "ECS deployment circuit breaker: " + why + ".";
+  if (deployed_ && d.id == *deployed_) metrics_.time_to_rollback_start = clock_.now() - metrics_.deploy_started_at;
+  service_event(service_ + " (deployment " + d.name() + ") deployment failed: " + why + ".");
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, d.id, static_cast<int>(RolloutState::failed),
+                d.breaker.failures(), "FAILED", d.rollout_reason});
+  const bool rollback = scenario_.service.deployment.circuit_breaker.rollback;
+  if (!rollback) {
+    // rollback=false: FAILED, no further launches, no rollback deployment (reference §1.4).
+    if (!outcome_) outcome_ = observe::Outcome::failed;
+    metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
+    return;
+  }
+  // Roll back to the most recent COMPLETED deployment; with none, the deployment stalls (§1.4).
+  if (!last_completed_) {
+    service_event(service_ + " (deployment " + d.name() +
+                  ") cannot roll back: no deployment is in the COMPLETED state. No tasks will be launched.");
+    if (!outcome_) outcome_ = observe::Outcome::failed;
+    metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
+    return;
+  }
+  Deployment& target = deployments_[*last_completed_];
+  if (target.rollout != RolloutState::completed) violation("rollback target is not COMPLETED");
+  last_completed_.reset();  // it flips to IN_PROGRESS and is not a rollback target until it completes
+  for (Deployment& other : deployments_)
+    if (other.status == DeploymentStatus::primary) other.status = DeploymentStatus::active;
+  target.status = DeploymentStatus::primary;
+  target.rollout = RolloutState::in_progress;
+  target.is_rollback = true;
+  target.reported_blocked = false;
+  target.breaker = CircuitBreaker(scenario_.service.deployment.circuit_breaker, rules_);
+  primary_index_ = target.id;
+  throttle_.reset();
+  next_launch_at_ = clock_.now();
+  service_event(service_ + " (deployment " + d.name() + ") ECS deployment circuit breaker: rolling back to deployment " +
+                target.name() + ".");
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, target.id,
+                static_cast<int>(RolloutState::in_progress), 0, "IN_PROGRESS", "rollback"});
+  request_reconcile(clock_.now());
+}
+
+void ServiceController::check_completion() {
+  Deployment& p = primary();
+  if (p.rollout != RolloutState::in_progress) return;
+  if (p.live != scenario_.service.desired_count || p.live_unhealthy != 0) return;
+  for (const Deployment& d : deployments_)
+    if (d.id != p.id && d.not_stopped > 0) return;
+  // Steady state: the primary runs desiredCount healthy tasks and nothing else is left (§9).
+  integrate_metrics();
+  p.rollout = RolloutState::completed;
+  last_completed_ = p.id;
+  for (Deployment& d : deployments_)
+    if (d.id != p.id) d.status = DeploymentStatus::inactive;
+  service_event(service_ + " (deployment " + p.name() + ") deployment completed.");
+  service_event(service_ + " has reached a steady state.");
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, p.id, static_cast<int>(RolloutState::completed),
+                0, "COMPLETED", {}});
+  if (!deployed_ || outcome_) return;
+  outcome_ = p.is_rollback ? observe::Outcome::rolled_back : observe::Outcome::completed;
+  metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
+}
+
+}  // namespace sim::ecs

@@ -1,0 +1,49 @@
+// One ECS service deployment: a task definition the service is moving to (or has reached), with
+// its rollout state, its circuit breaker and the live counts the rolling update decides from.
+#pragma once
+
+#include <deque>
+#include <string>
+
+#include "sim/ecs/circuit_breaker.h"
+#include "sim/ecs/task_state.h"
+#include "sim/engine/time.h"
+
+namespace sim::ecs {
+
+// Deployment.status (API_Deployment): the newest is PRIMARY; older ones with tasks left ACTIVE.
+enum class DeploymentStatus : std::uint8_t { primary, active, inactive };
+
+// Deployment.rolloutState.
+enum class RolloutState : std::uint8_t { in_progress, completed, failed };
+
+struct Deployment {
+  Deployment(DeploymentId id_, int task_definition_, Millis created, const model::CircuitBreakerConfig& cb,
+             const RuleSet& rules)
+      : id(id_), task_definition(task_definition_), created_at(created), breaker(cb, rules) {}
+
+  DeploymentId id;
+  int task_definition;
+  Millis created_at;
+  DeploymentStatus status = DeploymentStatus::primary;
+  RolloutState rollout = RolloutState::in_progress;
+  std::string rollout_reason;
+  bool is_rollback = false;  // a COMPLETED deployment brought back by the breaker
+  CircuitBreaker breaker;
+  int live = 0;            // tasks not told to stop and not stopped by themselves
+  int live_unhealthy = 0;  // of which not counted healthy
+  int not_stopped = 0;     // tasks not yet STOPPED (live, draining or stopping)
+  int failed_tasks = 0;    // Deployment.failedTasks
+  // Stop candidates in launch order, validated lazily when taken: a task that is no longer live,
+  // or no longer in the health class of its queue, is skipped.
+  std::deque<TaskId> unhealthy_queue;
+  std::deque<TaskId> healthy_queue;
+  bool reported_blocked = false;
+
+  std::string name() const { return "ecs-svc/" + std::to_string(id); }
+};
+
+std::string_view to_string(DeploymentStatus s);
+std::string_view to_string(RolloutState s);
+
+}  // namespace sim::ecs

@@ -1,0 +1,150 @@
+// ServiceController: the rolling update — how many tasks to start and stop now, and which.
+#include <algorithm>
+
+#include "sim/ecs/service_controller.h"
+#include "sim/ecs/task_record.h"
+
+namespace sim::ecs {
+
+void ServiceController::reconcile() {
+  integrate_metrics();
+  Deployment& p = primary();
+  // A FAILED deployment launches no further tasks (API_Deployment rolloutState; reference §1.4).
+  if (p.rollout == RolloutState::failed) return;
+  RollingCounts counts;
+  counts.desired = scenario_.service.desired_count;
+  counts.primary_live = p.live;
+  counts.primary_live_unhealthy = p.live_unhealthy;
+  counts.old_live = live_total_ - p.live;
+  counts.old_live_unhealthy = live_unhealthy_total_ - p.live_unhealthy;
+  counts.healthy = healthy_total_;
+  const RollingStep step = plan_rolling_step(counts, bounds_);
+
+  if (step.start > 0) {
+    if (clock_.now() < next_launch_at_) {
+      request_reconcile(next_launch_at_);
+    } else {
+      // While throttled, ECS spaces out attempts: one task per back-off window.
+      launch(throttle_.throttled() ? 1 : step.start);
+    }
+  }
+  stop_old(counts.old_live_unhealthy, step.stop_old - counts.old_live_unhealthy);
+  for (int i = 0; i < step.stop_primary; ++i) {
+    TaskId id = 0;
+    if (take_candidate(p, false, &id) || take_candidate(p, true, &id))
+      request_stop(id, StopCause::scale_in, "Scaling activity initiated by (deployment " + p.name() + ")");
+  }
+  if (step.blocked && !p.reported_blocked) {
+    p.reported_blocked = true;
+    // deployment-type-ecs.html: the deadlock event, verbatim.
+    service_event(service_ + " was unable to stop or start tasks during a deployment because of the service "
+                             "deployment configuration. Update the minimumHealthyPercent or maximumPercent "
+                             "value and try again.");
+  }
+  check_completion();
+}
+
+void ServiceController::launch(int count) {
+  Deployment& p = primary();
+  std::string started;
+  for (int i = 0; i < count; ++i) {
+    const TaskId id = static_cast<TaskId>(tasks_.size());
+    TaskRecord r;
+    r.deployment = p.id;
+    r.task_definition = p.task_definition;
+    r.launched_at = clock_.now();
+    r.container_health.assign(
+        scenario_.task_definitions.at(static_cast<std::size_t>(p.task_definition)).containers.size(),
+        HealthStatus::unknown);
+    // The record exists before the launch: the runtime reports PROVISIONING at once.
+    tasks_.push_back(r);
+    ++p.live;
+    ++p.live_unhealthy;
+    ++p.not_stopped;
+    ++live_total_;
+    ++live_unhealthy_total_;
+    const Placement placed = runtime_.launch_task({id, p.id, p.task_definition});
+    if (!placed.placed) {
+      tasks_.pop_back();
+      --p.live;
+      --p.live_unhealthy;
+      --p.not_stopped;
+      --live_total_;
+      --live_unhealthy_total_;
+      service_event(service_ + " " + placed.reason);
+      if (trace_.enabled())
+        trace_.add({clock_.now(), observe::TraceKind::placement_failed, 0, p.id, 0, 0, placed.reason, {}});
+      // "A task is a failure if the scheduler cannot launch it" (API_Deployment failedTasks).
+      record_failure(p, "task could not be placed", true);
+      break;
+    }
+    p.unhealthy_queue.push_back(id);
+    if (deployed_) ++metrics_.tasks_launched;
+    if (live_total_ > bounds_.max_tasks)
+      violation("launch took live tasks to " + std::to_string(live_total_) + " above maxTasks " +
+                std::to_string(bounds_.max_tasks));
+    if (trace_.enabled()) {
+      trace_.add({clock_.now(), observe::TraceKind::task_launched, id, p.id, p.task_definition, 0, {}, {}});
+      started += " (task " + std::to_string(id) + ")";
+    }
+  }
+  if (!started.empty()) {
+    const auto n = std::count(started.begin(), started.end(), '(');
+    service_event(service_ + " has started " + std::to_string(n) + " tasks:" + started + ".");
+  }
+}
+
+bool ServiceController::take_candidate(Deployment& d, bool healthy, TaskId* out) {
+  std::deque<TaskId>& q = healthy ? d.healthy_queue : d.unhealthy_queue;
+  while (!q.empty()) {
+    const TaskId id = q.front();
+    q.pop_front();
+    const TaskRecord& r = tasks_[id];
+    if (r.live && r.counted_healthy == healthy) {
+      *out = id;
+      return true;
+    }
+  }
+  return false;
+}
+
+void ServiceController::stop_old(int unhealthy_count, int healthy_count) {
+  // Not-yet-healthy old tasks go first: stopping them costs no healthy capacity.
+  std::string stopped;
+  for (bool healthy : {false, true}) {
+    int left = healthy ? healthy_count : unhealthy_count;
+    for (Deployment& d : deployments_) {
+      if (d.id == primary().id) continue;
+      TaskId id = 0;
+      while (left > 0 && take_candidate(d, healthy, &id)) {
+        if (healthy && healthy_total_ - 1 < bounds_.min_healthy_tasks)
+          violation("a deliberate stop would take healthy tasks below minHealthyTasks " +
+                    std::to_string(bounds_.min_healthy_tasks));
+        request_stop(id, StopCause::deployment_replaced,
+                     "Deployment " + primary().name() + " replaced task of " + d.name());
+        if (trace_.enabled()) stopped += " (task " + std::to_string(id) + ")";
+        --left;
+      }
+    }
+  }
+  if (!stopped.empty()) {
+    const auto n = std::count(stopped.begin(), stopped.end(), '(');
+    service_event(service_ + " has stopped " + std::to_string(n) + " running tasks:" + stopped + ".");
+  }
+}
+
+void ServiceController::request_stop(TaskId id, StopCause cause, const std::string& reason) {
+  TaskRecord& r = tasks_[id];
+  if (!r.live) return;
+  r.stop_requested = true;
+  on_left_live(id, nullptr);
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, r.deployment, static_cast<int>(cause), 0,
+                reason, {}});
+  const StopCode code = cause == StopCause::fault_injected ? StopCode::user_initiated
+                                                           : StopCode::service_scheduler_initiated;
+  runtime_.stop_task(id, code, reason);
+  request_reconcile(clock_.now());
+}
+
+}  // namespace sim::ecs

@@ -1,0 +1,113 @@
+// The ECS service scheduler for one service: deployments, the rolling update within
+// minimumHealthyPercent / maximumPercent, replacement of failed and unhealthy tasks, the launch
+// throttle, the deployment circuit breaker and rollback. Written once for both worlds: it acts
+// through a Runtime and a Clock and hears back task states and health (sim/ecs/runtime.h).
+//
+// Invariants, checked as it runs and reported as trace events (never silently): a launch never
+// takes the live task count above maxTasks; a deliberate stop of a healthy task never takes the
+// healthy count below minHealthyTasks; a rollback goes to the most recent COMPLETED deployment.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/ecs/deployment.h"
+#include "sim/ecs/deployment_bounds.h"
+#include "sim/ecs/health_status.h"
+#include "sim/ecs/launch_throttle.h"
+#include "sim/ecs/rule_set.h"
+#include "sim/ecs/runtime.h"
+#include "sim/engine/clock.h"
+#include "sim/model/scenario.h"
+#include "sim/observe/outcome.h"
+#include "sim/observe/trace.h"
+
+namespace sim::ecs {
+
+class ServiceController {
+ public:
+  ServiceController(const model::Scenario& scenario, const RuleSet& rules, Clock& clock,
+                    Runtime& runtime, observe::Trace& trace, observe::Metrics& metrics);
+  ~ServiceController();
+
+  // Creates the COMPLETED deployment that runs at the start, with desiredCount tasks, and
+  // returns their launch requests; the caller has the world start them warm.
+  std::vector<LaunchRequest> install_initial_deployment(int task_definition);
+
+  // UpdateService with a new task definition: a new PRIMARY deployment, IN_PROGRESS.
+  void deploy(int task_definition);
+
+  // Reports from the world.
+  void on_task_state(TaskId task, TaskState state, const TaskStopInfo* stop);
+  void on_container_health(TaskId task, int container, HealthStatus status);
+  void on_target_health(TaskId task, TargetState state, ProbeFailure reason);
+
+  // Timers the controller asked its Clock for.
+  void on_timer(std::uint16_t kind, std::uint32_t subject, std::uint64_t arg);
+
+  // The outcome once the deployment under test reached a terminal state.
+  std::optional<observe::Outcome> outcome() const { return outcome_; }
+
+  // Closes the time integrals of the metrics at the end of the run.
+  void finish(Millis end);
+
+  const std::vector<Deployment>& deployments() const { return deployments_; }
+  int healthy_tasks() const { return healthy_total_; }
+  int live_tasks() const { return live_total_; }
+  int threshold_in_force() const;
+
+ private:
+  struct TaskRecord;
+  enum Timer : std::uint16_t { reconcile_timer, healthy_after_running_timer, grace_recheck_timer };
+
+  Deployment& primary() { return deployments_[primary_index_]; }
+  Deployment& deployment_of(const TaskRecord& r);
+  void request_reconcile(Millis at);
+  void reconcile();
+  void launch(int count);
+  void stop_old(int unhealthy_count, int healthy_count);
+  bool take_candidate(Deployment& d, bool healthy, TaskId* out);
+  void request_stop(TaskId id, StopCause cause, const std::string& reason);
+
+  void update_counted_healthy(TaskId id);
+  void set_counted_healthy(TaskId id, bool healthy);
+  void check_health_failure(TaskId id);
+  void on_left_live(TaskId id, const TaskStopInfo* stop);
+  void record_failure(Deployment& d, const std::string& why, bool start_failure);
+  void trip(Deployment& d, const std::string& why);
+  void check_completion();
+  void integrate_metrics();
+  void service_event(const std::string& text);
+  void violation(const std::string& text);
+
+  const model::Scenario& scenario_;
+  const RuleSet& rules_;
+  Clock& clock_;
+  Runtime& runtime_;
+  observe::Trace& trace_;
+  observe::Metrics& metrics_;
+  std::string service_;           // "(service web)"
+  TaskBounds bounds_;
+  bool has_lb_;
+  std::vector<bool> td_has_checks_;  // per task definition: an essential container has a check
+  std::vector<Deployment> deployments_;
+  std::size_t primary_index_ = 0;
+  std::optional<std::size_t> last_completed_;
+  std::optional<std::size_t> deployed_;  // the deployment under test
+  std::vector<TaskRecord> tasks_;
+  int live_total_ = 0;
+  int live_unhealthy_total_ = 0;
+  int healthy_total_ = 0;
+  LaunchThrottle throttle_;
+  Millis next_launch_at_{0};
+  bool reconcile_pending_ = false;
+  Millis reconcile_at_ = kNever;
+  TimerId reconcile_timer_id_ = kNoTimer;
+  std::optional<observe::Outcome> outcome_;
+  Millis last_integrated_{0};
+};
+
+}  // namespace sim::ecs

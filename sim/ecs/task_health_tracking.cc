@@ -1,0 +1,148 @@
+// ServiceController: what the world reports — task states, container and target health — and
+// what follows: counting tasks healthy, replacing unhealthy ones after the grace period.
+#include "sim/ecs/service_controller.h"
+#include "sim/ecs/task_record.h"
+
+namespace sim::ecs {
+
+Deployment& ServiceController::deployment_of(const TaskRecord& r) { return deployments_[r.deployment]; }
+
+void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStopInfo* stop) {
+  TaskRecord& r = tasks_.at(id);
+  r.state = state;
+  Deployment& d = deployment_of(r);
+  if (state == TaskState::running && !r.reached_running) {
+    r.reached_running = true;
+    r.running_at = clock_.now();
+    d.breaker.on_task_running();
+    throttle_.on_task_running();
+    if (!has_lb_ && !td_has_checks_[static_cast<std::size_t>(r.task_definition)] && !r.old_enough)
+      clock_.call_at(clock_.now() + rules_.healthy_without_checks_after, healthy_after_running_timer, id, 0);
+    update_counted_healthy(id);
+    check_health_failure(id);
+    return;
+  }
+  if (!is_live(state) && r.live) {
+    on_left_live(id, stop);
+    request_reconcile(clock_.now());
+  }
+  if (state == TaskState::stopped) {
+    --d.not_stopped;
+    if (deployed_)
+      metrics_.task_milliseconds += (clock_.now() - std::max(r.launched_at, metrics_.deploy_started_at)).count();
+    if (trace_.enabled() && stop)
+      trace_.add({clock_.now(), observe::TraceKind::task_stopped, id, r.deployment, static_cast<int>(stop->code),
+                  stop->exit_code, stop->stopped_reason, stop->container_reason});
+    check_completion();
+  }
+}
+
+void ServiceController::on_container_health(TaskId id, int container, HealthStatus status) {
+  TaskRecord& r = tasks_.at(id);
+  r.container_health.at(static_cast<std::size_t>(container)) = status;
+  update_counted_healthy(id);
+  check_health_failure(id);
+}
+
+void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFailure /*reason*/) {
+  tasks_.at(id).target = state;
+  update_counted_healthy(id);
+  check_health_failure(id);
+}
+
+// ECS task healthStatus: UNHEALTHY if an essential container is, HEALTHY when every essential
+// container with a check is (API_Task healthStatus).
+static HealthStatus task_health(const std::vector<HealthStatus>& containers,
+                                const model::TaskDefinition& td) {
+  bool all_healthy = true;
+  for (std::size_t i = 0; i < td.containers.size(); ++i) {
+    if (!td.containers[i].essential || !td.containers[i].health_check) continue;
+    if (containers[i] == HealthStatus::unhealthy) return HealthStatus::unhealthy;
+    all_healthy = all_healthy && containers[i] == HealthStatus::healthy;
+  }
+  return all_healthy ? HealthStatus::healthy : HealthStatus::unknown;
+}
+
+void ServiceController::update_counted_healthy(TaskId id) {
+  const TaskRecord& r = tasks_[id];
+  const bool checks = td_has_checks_[static_cast<std::size_t>(r.task_definition)];
+  bool healthy = r.live && r.state == TaskState::running;
+  // Which signals make a task count toward minimumHealthyPercent (reference §3.1).
+  if (!checks && !has_lb_) healthy = healthy && r.old_enough;
+  if (checks)
+    healthy = healthy && task_health(r.container_health, scenario_.task_definitions[static_cast<std::size_t>(
+                                                             r.task_definition)]) == HealthStatus::healthy;
+  if (has_lb_) healthy = healthy && r.target == TargetState::healthy;
+  set_counted_healthy(id, healthy);
+}
+
+void ServiceController::set_counted_healthy(TaskId id, bool healthy) {
+  TaskRecord& r = tasks_[id];
+  if (r.counted_healthy == healthy) return;
+  integrate_metrics();
+  Deployment& d = deployment_of(r);
+  r.counted_healthy = healthy;
+  const int delta = healthy ? 1 : -1;
+  healthy_total_ += delta;
+  d.live_unhealthy -= delta;
+  live_unhealthy_total_ -= delta;
+  (healthy ? d.healthy_queue : d.unhealthy_queue).push_back(id);
+  if (healthy) {
+    r.ever_healthy = true;
+    // A task reaching a healthy state resets the breaker's count (resetOnHealthyTask, §1.2).
+    d.breaker.on_task_healthy();
+  }
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::task_counted_healthy, id, r.deployment, healthy ? 1 : 0, 0, {}, {}});
+  request_reconcile(clock_.now());
+}
+
+void ServiceController::check_health_failure(TaskId id) {
+  const TaskRecord& r = tasks_[id];
+  if (!r.live || r.state != TaskState::running) return;
+  const model::TaskDefinition& td = scenario_.task_definitions[static_cast<std::size_t>(r.task_definition)];
+  const bool target_failed = has_lb_ && r.target == TargetState::unhealthy;
+  const bool container_failed = task_health(r.container_health, td) == HealthStatus::unhealthy;
+  if (!target_failed && !container_failed) return;
+  // healthCheckGracePeriodSeconds: unhealthy ELB and container checks are ignored for this long
+  // after the task first reached RUNNING (service_definition_parameters.html; reference §6).
+  const Millis grace_end = r.running_at + scenario_.service.health_check_grace_period;
+  if (clock_.now() < grace_end) {
+    clock_.call_at(grace_end, grace_recheck_timer, id, 0);
+    return;
+  }
+  const std::string tg = has_lb_ ? scenario_.service.load_balancer->name : "";
+  const std::string reason = target_failed ? "Task failed ELB health checks in (target-group " + tg + ")"
+                                           : "Task failed container health checks";
+  Deployment& d = deployment_of(r);
+  request_stop(id, target_failed ? StopCause::elb_health_check_failed : StopCause::container_health_failed, reason);
+  // Stage 2: a task replaced because a health check failed is a breaker failure (§1.3).
+  record_failure(d, target_failed ? "failed ELB health checks" : "failed container health checks", false);
+}
+
+void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
+  TaskRecord& r = tasks_[id];
+  set_counted_healthy(id, false);
+  r.live = false;
+  Deployment& d = deployment_of(r);
+  --d.live;
+  --d.live_unhealthy;
+  --live_total_;
+  --live_unhealthy_total_;
+  if (r.stop_requested || stop == nullptr) return;
+  // The task ended by itself. Which of these the breaker counts is reference §1.3 and open q. 2.
+  if (!r.reached_running) {
+    throttle_.on_start_failure();
+    next_launch_at_ = clock_.now() + throttle_.delay();
+    if (trace_.enabled())
+      trace_.add({clock_.now(), observe::TraceKind::throttle, id, r.deployment, throttle_.delay().count(),
+                  throttle_.consecutive_failures(), {}, {}});
+    if (throttle_.consecutive_failures() >= 2)
+      service_event(service_ + " is unable to consistently start tasks successfully.");
+    record_failure(d, "task failed to start", true);
+  } else if (!r.ever_healthy && rules_.count_exit_before_healthy) {
+    record_failure(d, "task exited before it was healthy", false);
+  }
+}
+
+}  // namespace sim::ecs

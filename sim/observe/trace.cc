@@ -1,0 +1,29 @@
+#include "sim/observe/trace.h"
+
+namespace sim::observe {
+
+const char* to_string(TraceKind k) {
+  switch (k) {
+    case TraceKind::service_event: return "service_event";
+    case TraceKind::deployment_state: return "deployment_state";
+    case TraceKind::task_launched: return "task_launched";
+    case TraceKind::placement_failed: return "placement_failed";
+    case TraceKind::task_state: return "task_state";
+    case TraceKind::task_stopped: return "task_stopped";
+    case TraceKind::container_started: return "container_started";
+    case TraceKind::container_exited: return "container_exited";
+    case TraceKind::container_health: return "container_health";
+    case TraceKind::task_health: return "task_health";
+    case TraceKind::task_counted_healthy: return "task_counted_healthy";
+    case TraceKind::target_health: return "target_health";
+    case TraceKind::breaker_count: return "breaker_count";
+    case TraceKind::throttle: return "throttle";
+    case TraceKind::stop_requested: return "stop_requested";
+    case TraceKind::app_phase: return "app_phase";
+    case TraceKind::dependency_state: return "dependency_state";
+    case TraceKind::invariant_violated: return "invariant_violated";
+  }
+  return "?";
+}
+
+}  // namespace sim::observe

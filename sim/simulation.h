@@ -1,0 +1,43 @@
+// One simulated run of a scenario: the library's front door.
+//
+// A Simulation owns everything a run needs — its event queue, clock, random streams, world,
+// controller and observers — so runs share nothing and any number can run side by side (tests,
+// sweep threads). Same scenario and seed give the same trace, byte for byte.
+#pragma once
+
+#include <memory>
+
+#include "sim/ecs/rule_set.h"
+#include "sim/model/scenario.h"
+#include "sim/observe/outcome.h"
+#include "sim/observe/trace.h"
+
+namespace sim {
+
+struct RunOptions {
+  bool trace = true;  // keep the event trace (off for benchmarks and sweeps)
+};
+
+class Simulation {
+ public:
+  // The scenario must outlive the simulation. Throws std::invalid_argument for a rule set name
+  // that does not exist (the scenario loader checks it first, with a better message).
+  Simulation(const model::Scenario& scenario, RunOptions options = {});
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Runs until the outcome (unless the scenario says to go on), the horizon, the event cap, or
+  // until nothing is left to happen.
+  observe::RunResult run();
+
+  const observe::Trace& trace() const;
+  const ecs::RuleSet& rules() const;
+  int breaker_threshold() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sim

@@ -1,0 +1,78 @@
+#include "sim/world/app_endpoint.h"
+
+#include <algorithm>
+
+namespace sim::world {
+namespace {
+
+std::string basename(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool has_binary(const model::AppProfile& p, const std::string& name) {
+  return std::any_of(p.binaries.begin(), p.binaries.end(),
+                     [&](const std::string& b) { return b == name || basename(b) == basename(name); });
+}
+
+}  // namespace
+
+bool image_can_run(const model::AppProfile& profile, const std::vector<std::string>& command) {
+  const model::ProbeCommand cmd = model::parse_probe_command(command);
+  if (model::needs_shell(command) && !has_binary(profile, "sh")) return false;
+  return cmd.binary.empty() || has_binary(profile, cmd.binary);
+}
+
+int AppEndpoint::status_code(const std::string& path, Millis t) const {
+  const auto it = profile_.endpoints.find(path);
+  const bool started = t >= plan_.listening_at;
+  if (it == profile_.endpoints.end()) return started ? 404 : 503;
+  const model::Endpoint& e = it->second;
+  switch (e.kind) {
+    case model::EndpointKind::live:
+      return 200;
+    case model::EndpointKind::degraded:
+      return started ? 200 : 503;
+    case model::EndpointKind::ready:
+      if (!started) return 503;
+      for (const std::string& dep : e.checks)
+        if (!deps_.up(dep, t)) return 503;
+      return 200;
+  }
+  return 500;
+}
+
+ecs::ProbeOutcome AppEndpoint::answer(const HttpProbe& probe, Millis t) const {
+  ecs::ProbeOutcome out;
+  const bool process_up = t >= plan_.started_at && t < plan_.exit_at;
+  const bool port_ok = probe.port == 0 || probe.port == profile_.port;
+  const bool reachable =
+      probe.origin == ProbeOrigin::container || profile_.bind_address != "127.0.0.1";
+  if (!process_up || !port_ok || !reachable || t < plan_.health_server_at) {
+    out.failure = ecs::ProbeFailure::connection_refused;
+    return out;
+  }
+  out.http_code = status_code(probe.path, t);
+  out.duration = profile_.response_time;
+  out.pass = std::find(probe.healthy_codes.begin(), probe.healthy_codes.end(), out.http_code) !=
+             probe.healthy_codes.end();
+  if (!out.pass) out.failure = ecs::ProbeFailure::response_code;
+  return out;
+}
+
+Millis AppEndpoint::next_change(const HttpProbe& probe, Millis t) const {
+  Millis next = kNever;
+  auto consider = [&](Millis at) {
+    if (at > t && at < next) next = at;
+  };
+  consider(plan_.started_at);
+  consider(plan_.health_server_at);
+  consider(plan_.listening_at);
+  consider(plan_.exit_at);
+  const auto it = profile_.endpoints.find(probe.path);
+  if (it != profile_.endpoints.end() && it->second.kind == model::EndpointKind::ready)
+    for (const std::string& dep : it->second.checks) consider(deps_.next_change(dep, t));
+  return next;
+}
+
+}  // namespace sim::world

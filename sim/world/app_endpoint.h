@@ -1,0 +1,51 @@
+// How the simulated app answers an HTTP probe at an instant, and when that answer can next
+// change. Both are pure functions of the container's plan and the dependency schedule, which is
+// what lets health checks be predicted instead of simulated probe by probe.
+#pragma once
+
+#include <string>
+
+#include "sim/ecs/health_status.h"
+#include "sim/model/app_profile.h"
+#include "sim/model/health_check.h"
+#include "sim/world/container_plan.h"
+#include "sim/world/dependency_schedule.h"
+
+namespace sim::world {
+
+// Where a probe comes from: inside the container (Docker's check, any bind address works) or
+// from the load balancer (only a 0.0.0.0 bind is reachable).
+enum class ProbeOrigin { container, load_balancer };
+
+struct HttpProbe {
+  ProbeOrigin origin = ProbeOrigin::container;
+  int port = 0;      // 0: the app's port
+  std::string path = "/";
+  std::vector<int> healthy_codes = {200};
+};
+
+class AppEndpoint {
+ public:
+  AppEndpoint(const model::AppProfile& profile, const ContainerPlan& plan,
+              const DependencySchedule& deps)
+      : profile_(profile), plan_(plan), deps_(deps) {}
+
+  // The answer to `probe` started at `t`.
+  ecs::ProbeOutcome answer(const HttpProbe& probe, Millis t) const;
+
+  // The first instant > t at which answer(probe, ·) may differ from answer(probe, t).
+  Millis next_change(const HttpProbe& probe, Millis t) const;
+
+ private:
+  int status_code(const std::string& path, Millis t) const;
+
+  const model::AppProfile& profile_;
+  const ContainerPlan& plan_;
+  const DependencySchedule& deps_;
+};
+
+// Docker's container check: the command's binary must exist in the image (and `sh` for
+// CMD-SHELL), else the check fails at once with exit 127 (seed 004's missing wget).
+bool image_can_run(const model::AppProfile& profile, const std::vector<std::string>& command);
+
+}  // namespace sim::world

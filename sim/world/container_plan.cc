@@ -1,0 +1,128 @@
+#include "sim/world/container_plan.h"
+
+#include <algorithm>
+
+namespace sim::world {
+namespace {
+
+constexpr int kDefaultMemoryMib = 64;
+
+// The process ends at `at` unless something ended it earlier.
+void end_at(ContainerPlan& p, Millis at, int code, std::string reason, std::string detail) {
+  if (at >= p.exit_at) return;
+  p.exit_at = at;
+  p.exit_code = code;
+  p.exit_reason = std::move(reason);
+  p.exit_detail = std::move(detail);
+}
+
+// Handles a phase's reads and connections at `t`. Returns the time the phase may begin its work,
+// or kNever when the process ends or stalls here.
+Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const PlanInputs& in,
+                   const DependencySchedule& deps, ContainerPlan& p) {
+  for (const std::string& name : phase.reads) {
+    if (in.available.count(name)) continue;
+    if (phase.on_missing == model::OnMissing::stall) {
+      p.stalled = true;
+      p.stalled_in_phase = index;
+      return kNever;
+    }
+    end_at(p, t, phase.exit_code, "", name + " is not set (read in phase \"" + phase.name + "\")");
+    return kNever;
+  }
+  for (const std::string& dep : phase.connects_to) {
+    if (deps.up(dep, t)) continue;
+    switch (phase.on_unavailable) {
+      case model::OnUnavailable::degrade:
+        continue;
+      case model::OnUnavailable::exit:
+        end_at(p, t, phase.exit_code, "", "cannot connect to " + dep + " in phase \"" + phase.name + "\"");
+        return kNever;
+      case model::OnUnavailable::wait: {
+        const Millis up_at = deps.next_up(dep, t);
+        if (up_at - t > phase.wait_timeout) {
+          end_at(p, t + phase.wait_timeout, phase.exit_code, "",
+                 dep + " not ready within " + format_seconds(phase.wait_timeout));
+          return kNever;
+        }
+        t = up_at;
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
+double memory_at(const model::AppProfile& profile, Millis since) {
+  const auto& pts = profile.memory;
+  if (pts.empty()) return kDefaultMemoryMib + profile.leak_mib_per_hour * (since.count() / 3.6e6);
+  if (since <= pts.front().at) return pts.front().mib;
+  for (std::size_t i = 1; i < pts.size(); ++i) {
+    if (since <= pts[i].at) {
+      const double span = static_cast<double>((pts[i].at - pts[i - 1].at).count());
+      const double f = span > 0 ? static_cast<double>((since - pts[i - 1].at).count()) / span : 1.0;
+      return pts[i - 1].mib + f * (pts[i].mib - pts[i - 1].mib);
+    }
+  }
+  return pts.back().mib + profile.leak_mib_per_hour * ((since - pts.back().at).count() / 3.6e6);
+}
+
+Millis memory_crossing(const model::AppProfile& profile, int limit) {
+  const auto& pts = profile.memory;
+  const int leak = profile.leak_mib_per_hour;
+  // Integer arithmetic throughout: the crossing instant must not depend on float rounding.
+  auto leak_cross = [&](Millis from, int mib_at_from) {
+    if (leak <= 0) return kNever;
+    const std::int64_t need = limit - mib_at_from;
+    return from + Millis{(need * 3'600'000 + leak - 1) / leak};
+  };
+  if (pts.empty()) return kDefaultMemoryMib >= limit ? Millis{0} : leak_cross(Millis{0}, kDefaultMemoryMib);
+  if (pts.front().mib >= limit) return std::max(pts.front().at, Millis{0});
+  for (std::size_t i = 1; i < pts.size(); ++i) {
+    const auto& a = pts[i - 1];
+    const auto& b = pts[i];
+    if (b.mib < limit) continue;
+    const std::int64_t span = (b.at - a.at).count();
+    const std::int64_t rise = b.mib - a.mib;  // > 0 since a < limit <= b
+    return a.at + Millis{((limit - a.mib) * span + rise - 1) / rise};
+  }
+  return leak_cross(pts.back().at, pts.back().mib);
+}
+
+ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& deps, Rng& rng) {
+  const model::AppProfile& prof = *in.profile;
+  ContainerPlan p;
+  p.started_at = in.started_at;
+  Millis t = in.started_at;
+  const int phase_count = static_cast<int>(prof.phases.size());
+  for (int i = 0; i < phase_count; ++i) {
+    const auto& phase = prof.phases[static_cast<std::size_t>(i)];
+    p.phase_starts.push_back(t);
+    if (i == prof.live_from_phase) p.health_server_at = t;
+    t = enter_phase(phase, i, t, in, deps, p);
+    if (t == kNever) break;
+    t += rng.jitter(phase.duration, prof.startup_jitter_low_permille, prof.startup_jitter_high_permille);
+  }
+  if (t != kNever) {
+    p.listening_at = t;
+    if (prof.live_from_phase >= phase_count) p.health_server_at = t;
+    if (prof.crash_after_listening)
+      end_at(p, t + *prof.crash_after_listening, 1, "", "the app crashed after start-up");
+  }
+  if (prof.runs_for)
+    end_at(p, in.started_at + *prof.runs_for, prof.exit_code_when_done, "", "the one-shot task finished");
+  if (in.memory_limit_mib > 0) {
+    const Millis cross = memory_crossing(prof, in.memory_limit_mib);
+    if (cross != kNever && in.started_at + cross < p.exit_at) {
+      end_at(p, in.started_at + cross, 137, "OutOfMemoryError: Container killed due to memory usage",
+             "memory reached the " + std::to_string(in.memory_limit_mib) + " MiB hard limit");
+      p.oom = true;
+    }
+  }
+  if (p.exit_at <= p.health_server_at) p.health_server_at = kNever;
+  if (p.exit_at <= p.listening_at) p.listening_at = kNever;
+  return p;
+}
+
+}  // namespace sim::world

@@ -1,0 +1,50 @@
+// What one container will do over its life, computed when it starts from its app profile, its
+// environment and secrets, its memory limit and the dependency schedule. Because all of these are
+// known at start, the plan is fixed: only a stop request (SIGTERM) or a kill can end it sooner.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sim/engine/rng.h"
+#include "sim/engine/time.h"
+#include "sim/model/app_profile.h"
+#include "sim/world/dependency_schedule.h"
+
+namespace sim::world {
+
+struct ContainerPlan {
+  Millis started_at{0};
+  std::vector<Millis> phase_starts;  // one per profile phase that was reached
+  Millis health_server_at = kNever;  // the app answers HTTP (live endpoints) from here
+  Millis listening_at = kNever;      // start-up finished: every endpoint answers
+  Millis exit_at = kNever;           // when the process exits by itself
+  int exit_code = 0;
+  std::string exit_reason;           // "OutOfMemoryError: Container killed due to memory usage"
+  std::string exit_detail;           // our explanation: "OPENAI_API_KEY is not set" ...
+  bool oom = false;
+  bool stalled = false;              // start-up never finishes (seed 001's partial start-up)
+  int stalled_in_phase = -1;
+};
+
+struct PlanInputs {
+  const model::AppProfile* profile = nullptr;
+  std::set<std::string> available;  // environment variable and secret names the container has
+  int memory_limit_mib = 0;         // 0: no limit
+  Millis started_at{0};
+};
+
+// Plays the profile's start-up phases against the environment and dependencies and finds the
+// first way the process ends: a missing variable, an unavailable dependency, the memory curve
+// crossing the hard limit (the kernel's OOM kill, exit 137), a crash or a one-shot completing.
+ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& deps, Rng& rng);
+
+// Resident memory (MiB) `since_start` after the container started: piecewise linear through the
+// profile's points, then the leak. 64 MiB flat without points.
+double memory_at(const model::AppProfile& profile, Millis since_start);
+
+// The first instant (since start) at which memory reaches `limit_mib`, or kNever.
+Millis memory_crossing(const model::AppProfile& profile, int limit_mib);
+
+}  // namespace sim::world

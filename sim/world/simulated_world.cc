@@ -1,0 +1,211 @@
+#include "sim/world/simulated_world.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "sim/ecs/service_controller.h"
+#include "sim/world/world_task.h"
+
+namespace sim::world {
+
+
+
+SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queue,
+                               const Millis& now, const RngStreams& streams,
+                               observe::Trace& trace, observe::Metrics& metrics)
+    : scenario_(scenario),
+      queue_(queue),
+      now_(now),
+      streams_(streams),
+      trace_(trace),
+      metrics_(metrics),
+      deps_(scenario.dependencies, scenario.faults, streams),
+      per_probe_(scenario.probe_mode == model::ProbeMode::per_probe) {
+  for (std::size_t i = 0; i < scenario.faults.size(); ++i)
+    if (scenario.faults[i].kind == model::FaultKind::stop_task)
+      at(scenario.faults[i].at, fault_kill, 0, i);
+  if (trace_.enabled()) {
+    const auto edges = deps_.edges();
+    for (std::size_t i = 0; i < edges.size(); ++i) at(edges[i].at, trace_dependency, 0, i);
+  }
+}
+
+SimulatedWorld::~SimulatedWorld() = default;
+
+SimulatedWorld::Task& SimulatedWorld::task(ecs::TaskId id) { return *tasks_.at(id); }
+
+TimerId SimulatedWorld::at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg) {
+  return queue_.schedule(std::max(t, now_), EventOwner::world, kind, task, arg);
+}
+
+void SimulatedWorld::set_state(Task& t, TaskState s) {
+  t.state = s;
+  if (trace_.enabled())
+    trace_.add({now_, observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
+  controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
+}
+
+}  // namespace sim::world
+
+namespace sim::world {
+
+ecs::Placement SimulatedWorld::launch_task(const ecs::LaunchRequest& req) {
+  const model::TaskDefinition& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
+  const std::int64_t memory = task_memory(td);
+  if (scenario_.service.launch_type == model::LaunchType::ec2 && scenario_.service.cluster_memory_mib &&
+      placed_memory_mib_ + memory > *scenario_.service.cluster_memory_mib) {
+    // service-event-messages-list.html: the placement failure event, no task is created.
+    return {false, "was unable to place a task because no container instance met all of its "
+                   "requirements. The closest matching container-instance has insufficient memory "
+                   "available."};
+  }
+  Task& task_ref = create_task(req, memory);
+  placed_memory_mib_ += memory;
+  set_state(task_ref, TaskState::provisioning);
+  const auto& p = scenario_.platform;
+  Rng rng = streams_.stream("task.provisioning", req.task);
+  task_ref.state_timer = at(now_ + rng.jitter(p.provisioning, p.jitter_low_permille, p.jitter_high_permille),
+                            provisioned, req.task);
+  return {};
+}
+
+SimulatedWorld::Task& SimulatedWorld::create_task(const ecs::LaunchRequest& req, std::int64_t memory) {
+  const model::TaskDefinition& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
+  if (tasks_.size() <= req.task) tasks_.resize(req.task + 1);
+  auto t = std::make_unique<Task>();
+  t->id = req.task;
+  t->deployment = req.deployment;
+  t->task_definition = req.task_definition;
+  t->memory_mib = memory;
+  for (std::size_t i = 0; i < td.containers.size(); ++i) {
+    Container c;
+    c.index = static_cast<int>(i);
+    c.def = &td.containers[i];
+    c.profile = &scenario_.apps.at(td.containers[i].image);
+    t->containers.push_back(std::move(c));
+    if (td.containers[i].name == scenario_.service.container_name_for_lb) t->lb_container = static_cast<int>(i);
+  }
+  tasks_[req.task] = std::move(t);
+  return *tasks_[req.task];
+}
+
+void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
+  const model::TaskDefinition& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
+  const std::int64_t memory = task_memory(td);
+  placed_memory_mib_ += memory;
+  Task& t = create_task(req, memory);
+  // A warm task has run for a while before the run starts: its start-up is long over.
+  const Millis warm_age = minutes(10);
+  for (Container& c : t.containers) {
+    c.started = true;
+    Rng rng = streams_.stream("container.startup", static_cast<std::uint64_t>(t.id) * 16 + c.index);
+    PlanInputs in{c.profile, available_names(*c.def),
+                  c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0),
+                  now_ - warm_age};
+    c.plan = plan_container(in, deps_, rng);
+    if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
+  }
+  t.state = TaskState::running;
+  controller_->on_task_state(t.id, TaskState::running, nullptr);
+  for (Container& c : t.containers)
+    if (c.def->health_check) start_container_check(t, c, true);
+  if (scenario_.service.load_balancer) {
+    t.registered = true;
+    start_target_check(t, true);
+  }
+}
+
+void SimulatedWorld::on_event(const Event& e) {
+  if (e.kind == fault_kill) {
+    // A scenario fault kills the lowest-numbered live task of the named revision ("old"/"new").
+    const model::Fault& f = scenario_.faults.at(e.arg);
+    const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
+    for (auto& tp : tasks_)
+      if (tp && tp->task_definition == td && tp->state == TaskState::running) {
+        Container& c = tp->containers.front();
+        c.plan.exit_at = now_;
+        c.plan.exit_code = 137;
+        c.plan.exit_reason = "";
+        c.plan.exit_detail = "killed by the scenario's fault timeline";
+        on_container_exit(*tp, c);
+        break;
+      }
+    return;
+  }
+  if (e.kind == trace_dependency) {
+    const auto edge = deps_.edges().at(e.arg);
+    trace_.add({now_, observe::TraceKind::dependency_state, 0, 0, edge.up ? 1 : 0, 0, edge.name, {}});
+    return;
+  }
+  Task& t = task(e.subject);
+  Container* c = nullptr;
+  if (e.kind == container_exit || e.kind == container_check_transition || e.kind == container_probe_start ||
+      e.kind == container_probe_result || e.kind == start_timeout || e.kind == trace_phase)
+    c = &t.containers.at(e.arg & 0xff);
+  switch (static_cast<Kind>(e.kind)) {
+    case provisioned:
+      set_state(t, TaskState::pending);
+      begin_pulling(t);
+      break;
+    case pulled:
+      start_ready_containers(t);
+      break;
+    case activated:
+      become_running(t);
+      break;
+    case container_exit:
+      on_container_exit(t, *c);
+      break;
+    case container_check_transition:
+      on_container_check_transition(t, *c);
+      break;
+    case target_transition:
+      on_target_transition(t);
+      break;
+    case container_probe_start:
+      per_probe_container(t, *c, false, now_);
+      break;
+    case container_probe_result:
+      per_probe_container(t, *c, true, Millis{static_cast<std::int64_t>(e.arg >> 8)});
+      break;
+    case target_probe_start:
+      per_probe_target(t, false, now_);
+      break;
+    case target_probe_result:
+      per_probe_target(t, true, Millis{static_cast<std::int64_t>(e.arg)});
+      break;
+    case drain_done:
+      t.target = TargetState::unused;
+      begin_stopping(t);
+      break;
+    case deprovisioned:
+      placed_memory_mib_ -= t.memory_mib;
+      set_state(t, TaskState::stopped);
+      break;
+    case start_timeout:
+      if (!c->started && t.state == TaskState::pending)
+        fail_to_start(t, "CannotStartContainerError: container " + c->def->name +
+                             " dependsOn condition not met within startTimeout");
+      break;
+    case trace_phase: {
+      const auto phase = static_cast<std::size_t>(e.arg >> 8);
+      trace_.add({now_, observe::TraceKind::app_phase, t.id, t.deployment, c->index, 0,
+                  c->profile->phases.at(phase).name, {}});
+      break;
+    }
+    case fault_kill:
+    case trace_dependency:
+      break;
+  }
+}
+
+void SimulatedWorld::finish(Millis end) {
+  for (auto& tp : tasks_) {
+    if (!tp) continue;
+    for (Container& c : tp->containers)
+      if (c.check_active && !per_probe_) metrics_.probes += c.check_forecast.probes_before(end);
+    if (tp->target_active && !per_probe_) metrics_.probes += tp->target_forecast.probes_before(end);
+  }
+}
+
+}  // namespace sim::world

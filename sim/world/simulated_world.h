@@ -1,0 +1,114 @@
+// The simulated data plane: tasks, their containers playing app profiles, Docker's container
+// health checks, the load balancer's target checks, connection draining and the kernel's OOM
+// killer. It implements the Runtime seam for the service controller and reports back to it.
+//
+// Every timed step is an event on the shared queue (owner: world). Health checks are predicted
+// (probe_forecast.h) or, in the per-probe reference mode, simulated one probe at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/ecs/container_health.h"
+#include "sim/ecs/runtime.h"
+#include "sim/ecs/target_health.h"
+#include "sim/engine/event_queue.h"
+#include "sim/engine/rng.h"
+#include "sim/model/scenario.h"
+#include "sim/observe/outcome.h"
+#include "sim/observe/trace.h"
+#include "sim/world/app_endpoint.h"
+#include "sim/world/container_plan.h"
+#include "sim/world/dependency_schedule.h"
+#include "sim/world/probe_forecast.h"
+
+namespace sim::ecs {
+class ServiceController;
+}
+
+namespace sim::world {
+
+struct ContainerCheckSource;
+struct TargetSource;
+
+class SimulatedWorld final : public ecs::Runtime {
+ public:
+  SimulatedWorld(const model::Scenario& scenario, EventQueue& queue, const Millis& now,
+                 const RngStreams& streams, observe::Trace& trace, observe::Metrics& metrics);
+  ~SimulatedWorld() override;
+
+  void attach(ecs::ServiceController* controller) { controller_ = controller; }
+
+  // Starts a task that has been running (and healthy) since long before the run began.
+  void start_warm_task(const ecs::LaunchRequest& request);
+
+  ecs::Placement launch_task(const ecs::LaunchRequest& request) override;
+  void stop_task(ecs::TaskId task, ecs::StopCode code, const std::string& reason) override;
+
+  // Handles one of the world's events (dispatched by the run loop).
+  void on_event(const Event& e);
+
+  // Adds probes still being accounted at the end of the run to the metrics.
+  void finish(Millis end);
+
+  const DependencySchedule& dependencies() const { return deps_; }
+
+ private:
+  struct Task;
+  struct Container;
+  enum Kind : std::uint16_t;
+
+  Task& task(ecs::TaskId id);
+  Task& create_task(const ecs::LaunchRequest& req, std::int64_t memory_mib);
+  TimerId at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg = 0);
+  void set_state(Task& t, ecs::TaskState s);
+
+  // Start-up.
+  void begin_pulling(Task& t);
+  void start_ready_containers(Task& t);
+  bool dependencies_met(const Task& t, const Container& c, bool* impossible) const;
+  void start_container(Task& t, Container& c);
+  void maybe_activate(Task& t);
+  void register_target(Task& t);
+  void become_running(Task& t);
+
+  // Health checks.
+  void start_container_check(Task& t, Container& c, bool warm);
+  void start_target_check(Task& t, bool warm);
+  void forecast_container_check(Task& t, Container& c);
+  void forecast_target_check(Task& t);
+  void on_container_check_transition(Task& t, Container& c);
+  void on_target_transition(Task& t);
+  void per_probe_container(Task& t, Container& c, bool result_phase, Millis probe_start);
+  void per_probe_target(Task& t, bool result_phase, Millis probe_start);
+  void stop_container_check(Task& t, Container& c);
+  void report_container_health(Task& t, Container& c, ecs::HealthStatus status);
+  void report_target(Task& t, ecs::TargetState state, ecs::ProbeFailure failure);
+  ContainerCheckSource container_source(const Container& c) const;
+  TargetSource target_source(const Task& t) const;
+  void stop_target_check(Task& t, bool draining);
+
+  // Shut-down.
+  void on_container_exit(Task& t, Container& c);
+  void fail_to_start(Task& t, const std::string& reason);
+  void begin_stopping(Task& t);
+  void signal_containers(Task& t);
+  void maybe_deprovision(Task& t);
+
+  const model::Scenario& scenario_;
+  EventQueue& queue_;
+  const Millis& now_;
+  RngStreams streams_;
+  observe::Trace& trace_;
+  observe::Metrics& metrics_;
+  DependencySchedule deps_;
+  ecs::ServiceController* controller_ = nullptr;
+  std::vector<std::unique_ptr<Task>> tasks_;  // indexed by TaskId
+  bool per_probe_;
+  std::int64_t placed_memory_mib_ = 0;
+};
+
+}  // namespace sim::world

@@ -1,0 +1,118 @@
+// SimulatedWorld: from PENDING to RUNNING — image pull, secrets, containers in dependsOn order,
+// target registration.
+#include "sim/ecs/service_controller.h"
+#include "sim/world/world_task.h"
+
+namespace sim::world {
+
+void SimulatedWorld::begin_pulling(Task& t) {
+  const auto& p = scenario_.platform;
+  Rng rng = streams_.stream("task.pull", t.id);
+  t.state_timer = at(now_ + rng.jitter(p.pull, p.jitter_low_permille, p.jitter_high_permille), pulled, t.id);
+}
+
+void SimulatedWorld::start_ready_containers(Task& t) {
+  if (t.state != TaskState::pending) return;
+  // Secrets are fetched before any container starts; one that cannot be read fails the task
+  // (ResourceInitializationError, reference §8; seed 002's unreadable secret).
+  for (const Container& c : t.containers)
+    for (const std::string& s : c.def->secrets)
+      if (std::find(scenario_.unreadable_secrets.begin(), scenario_.unreadable_secrets.end(), s) !=
+          scenario_.unreadable_secrets.end()) {
+        fail_to_start(t, "ResourceInitializationError: unable to pull secrets or registry auth: "
+                         "unable to retrieve secret " + s + " from the secret store");
+        return;
+      }
+  // Start every container whose dependsOn conditions hold, until nothing more can start.
+  for (bool progress = true; progress && t.state == TaskState::pending;) {
+    progress = false;
+    for (Container& c : t.containers) {
+      if (c.started) continue;
+      bool impossible = false;
+      if (dependencies_met(t, c, &impossible)) {
+        start_container(t, c);
+        progress = true;
+      } else if (impossible) {
+        fail_to_start(t, "CannotStartContainerError: dependsOn condition of container " + c.def->name +
+                             " can no longer be met");
+        return;
+      } else if (c.def->start_timeout && c.start_timeout_timer == kNoTimer) {
+        c.start_timeout_timer = at(now_ + *c.def->start_timeout, start_timeout, t.id, c.index);
+      }
+    }
+  }
+  maybe_activate(t);
+}
+
+bool SimulatedWorld::dependencies_met(const Task& t, const Container& c, bool* impossible) const {
+  for (const model::ContainerDependency& d : c.def->depends_on) {
+    const Container* dep = nullptr;
+    for (const Container& other : t.containers)
+      if (other.def->name == d.container_name) dep = &other;
+    if (dep == nullptr) continue;  // the loader rejects unknown names
+    switch (d.condition) {
+      case model::DependencyCondition::start:
+        if (!dep->started) return false;
+        break;
+      case model::DependencyCondition::complete:
+        if (!dep->exited) return false;
+        break;
+      case model::DependencyCondition::success:
+        if (!dep->exited) return false;
+        if (dep->exit_code != 0) *impossible = true;
+        if (dep->exit_code != 0) return false;
+        break;
+      case model::DependencyCondition::healthy:
+        if (dep->exited) *impossible = true;
+        if (dep->health != HealthStatus::healthy) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+void SimulatedWorld::start_container(Task& t, Container& c) {
+  c.started = true;
+  queue_.cancel(c.start_timeout_timer);
+  const int limit = c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0);
+  Rng rng = streams_.stream("container.startup", static_cast<std::uint64_t>(t.id) * 16 + c.index);
+  c.plan = plan_container(PlanInputs{c.profile, available_names(*c.def), limit, now_}, deps_, rng);
+  if (trace_.enabled()) {
+    trace_.add({now_, observe::TraceKind::container_started, t.id, t.deployment, c.index, 0, c.def->name, {}});
+    for (std::size_t i = 0; i < c.plan.phase_starts.size(); ++i)
+      if (c.plan.phase_starts[i] < c.plan.exit_at)
+        at(c.plan.phase_starts[i], trace_phase, t.id, static_cast<std::uint64_t>(c.index) | (i << 8));
+  }
+  if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
+  if (c.def->health_check) start_container_check(t, c, false);
+}
+
+void SimulatedWorld::maybe_activate(Task& t) {
+  if (t.state != TaskState::pending) return;
+  for (const Container& c : t.containers)
+    if (!c.started) return;
+  // task-lifecycle.html: ACTIVATING registers the task with its target group, then RUNNING.
+  set_state(t, TaskState::activating);
+  if (t.state != TaskState::activating) return;
+  if (scenario_.service.load_balancer) register_target(t);
+  const auto& p = scenario_.platform;
+  Rng rng = streams_.stream("task.activating", t.id);
+  t.state_timer = at(now_ + rng.jitter(p.activating, p.jitter_low_permille, p.jitter_high_permille), activated, t.id);
+}
+
+void SimulatedWorld::register_target(Task& t) {
+  t.registered = true;
+  t.target = TargetState::initial;
+  if (trace_.enabled())
+    trace_.add({now_, observe::TraceKind::target_health, t.id, t.deployment,
+                static_cast<int>(TargetState::initial), 0, "Elb.RegistrationInProgress", {}});
+  controller_->on_target_health(t.id, TargetState::initial, ecs::ProbeFailure::none);
+  start_target_check(t, false);
+}
+
+void SimulatedWorld::become_running(Task& t) {
+  if (t.state != TaskState::activating) return;
+  set_state(t, TaskState::running);
+}
+
+}  // namespace sim::world

@@ -1,0 +1,128 @@
+// The simulated world's per-task and per-container state, shared by the files that implement
+// SimulatedWorld (start-up, health checks, shut-down). Internal to sim/world.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sim/world/simulated_world.h"
+
+namespace sim::world {
+
+using ecs::HealthStatus;
+using ecs::TaskState;
+using ecs::TargetState;
+
+enum SimulatedWorld::Kind : std::uint16_t {
+  provisioned,
+  pulled,
+  activated,
+  container_exit,              // arg: container index
+  container_check_transition,  // arg: container index
+  target_transition,
+  container_probe_start,       // per-probe mode; arg: container index
+  container_probe_result,      // per-probe mode; arg: container index | probe start << 8
+  target_probe_start,          // per-probe mode
+  target_probe_result,         // per-probe mode; arg: probe start
+  drain_done,
+  deprovisioned,
+  start_timeout,               // arg: container index
+  fault_kill,                  // arg: fault index
+  trace_phase,                 // arg: container index | phase << 8 (trace only)
+  trace_dependency,            // arg: edge index (trace only)
+};
+
+struct SimulatedWorld::Container {
+  int index = 0;
+  const model::ContainerDefinition* def = nullptr;
+  const model::AppProfile* profile = nullptr;
+  bool started = false;
+  bool exited = false;
+  bool sigterm_sent = false;
+  int exit_code = 0;
+  ContainerPlan plan;
+  TimerId exit_timer = kNoTimer;
+  HealthStatus health = HealthStatus::unknown;
+  // Docker's health check.
+  bool check_active = false;
+  HttpProbe check_probe;
+  bool check_runnable = true;
+  bool check_has_url = true;
+  std::optional<ecs::ContainerHealthMachine> check;  // state after the last transition
+  Millis check_next_start{0};
+  Forecast<ecs::ContainerHealthMachine> check_forecast;
+  TimerId check_timer = kNoTimer;
+  TimerId start_timeout_timer = kNoTimer;
+};
+
+struct SimulatedWorld::Task {
+  ecs::TaskId id = 0;
+  ecs::DeploymentId deployment = 0;
+  int task_definition = 0;
+  TaskState state = TaskState::provisioning;
+  std::vector<Container> containers;
+  TimerId state_timer = kNoTimer;
+  bool stop_requested = false;
+  ecs::TaskStopInfo stop;
+  std::int64_t memory_mib = 0;
+  // The load balancer target.
+  bool registered = false;
+  int lb_container = 0;
+  TargetState target = TargetState::unused;
+  HttpProbe target_probe;
+  bool target_active = false;
+  std::optional<ecs::TargetHealthMachine> target_machine;
+  Millis target_next_start{0};
+  Forecast<ecs::TargetHealthMachine> target_forecast;
+  TimerId target_timer = kNoTimer;
+};
+
+// Answers Docker's check for one container: the command may not run at all (a missing binary),
+// may name no URL (then it passes while the process lives), or probes the app over HTTP.
+struct ContainerCheckSource {
+  AppEndpoint endpoint;
+  const HttpProbe& probe;
+  bool runnable;
+  bool has_url;
+  const ContainerPlan& plan;
+
+  ecs::ProbeOutcome answer(Millis t) const {
+    if (!runnable) return {false, Millis{0}, ecs::ProbeFailure::binary_missing, 127};
+    if (!has_url) {
+      const bool up = t >= plan.started_at && t < plan.exit_at;
+      return {up, Millis{0}, up ? ecs::ProbeFailure::none : ecs::ProbeFailure::connection_refused, 0};
+    }
+    return endpoint.answer(probe, t);
+  }
+  Millis next_change(Millis t) const {
+    if (!runnable) return kNever;
+    if (!has_url) return t < plan.exit_at ? plan.exit_at : kNever;
+    return endpoint.next_change(probe, t);
+  }
+};
+
+struct TargetSource {
+  AppEndpoint endpoint;
+  const HttpProbe& probe;
+  ecs::ProbeOutcome answer(Millis t) const { return endpoint.answer(probe, t); }
+  Millis next_change(Millis t) const { return endpoint.next_change(probe, t); }
+};
+
+// Environment variable and secret names a container is given.
+inline std::set<std::string> available_names(const model::ContainerDefinition& def) {
+  std::set<std::string> names;
+  for (const auto& [name, value] : def.environment) names.insert(name);
+  for (const auto& s : def.secrets) names.insert(s);
+  return names;
+}
+
+inline std::int64_t task_memory(const model::TaskDefinition& td) {
+  if (td.memory_mib) return *td.memory_mib;
+  std::int64_t sum = 0;
+  for (const auto& c : td.containers) sum += c.memory_reservation_mib.value_or(c.memory_mib.value_or(0));
+  return sum;
+}
+
+}  // namespace sim::world

@@ -1,0 +1,41 @@
+#include "sim/ecs/rule_set.h"
+
+#include <catch2/catch.hpp>
+
+namespace sim::ecs {
+namespace {
+
+TEST_CASE("the current rule set has a breaker floor of 3 and a 27 minute throttle cap") {
+  // Given the name "current", when it is looked up, then it has today's numbers.
+  // Source: reference §1.1 (floor 3 since Jan 2024) and §9 (27 min cap).
+  const RuleSet* rules = find_rule_set("current");
+  REQUIRE(rules != nullptr);
+  CHECK(rules->name == "current");
+  CHECK(rules->breaker_min_threshold == 3);
+  CHECK(rules->breaker_max_threshold == 200);
+  CHECK(rules->threshold_configuration_supported);
+  CHECK(rules->throttle_cap == minutes(27));
+}
+
+TEST_CASE("the pre-2024 rule set has a breaker floor of 10 and a 15 minute throttle cap") {
+  // Given the name "pre-2024", when it is looked up, then it has the numbers of the older guide.
+  // Source: reference §1.1 history (archived guide: N=1 -> 10) and §9 (older docs: 15 min).
+  const RuleSet* rules = find_rule_set("pre-2024");
+  REQUIRE(rules != nullptr);
+  CHECK(rules->name == "pre-2024");
+  CHECK(rules->breaker_min_threshold == 10);
+  CHECK_FALSE(rules->threshold_configuration_supported);
+  CHECK(rules->throttle_cap == minutes(15));
+}
+
+TEST_CASE("an unknown rule-set name finds nothing") {
+  // Given names that are not rule sets, when they are looked up, then the result is nullptr, and
+  // the list of known names offers the two that exist.
+  CHECK(find_rule_set("2019") == nullptr);
+  CHECK(find_rule_set("") == nullptr);
+  CHECK(find_rule_set("Current") == nullptr);
+  CHECK(rule_set_names() == std::vector<std::string>{"current", "pre-2024"});
+}
+
+}  // namespace
+}  // namespace sim::ecs

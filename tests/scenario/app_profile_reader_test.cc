@@ -1,0 +1,107 @@
+// The "apps" section: app profiles by image reference.
+#include <catch2/catch.hpp>
+
+#include "harness/scenario/scenario_loader.h"
+#include "tests/scenario/load_error.h"
+
+namespace harness::scenario {
+namespace {
+
+using testing::load_error;
+
+// A scenario whose image "web:1" has the profile `profile`, which starts on line 3; a dependency
+// "redis" exists.
+std::string with_profile(const std::string& profile) {
+  return R"({
+  "apps": {
+    "web:1": )" + profile + R"(
+  },
+  "dependencies": [{"name": "redis"}],
+  "service": {"serviceName": "web", "desiredCount": 1},
+  "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]}],
+  "deploy": {"taskDefinition": "web:1"}
+})";
+}
+
+}  // namespace
+
+TEST_CASE("an app profile is read with every field", "[scenario]") {
+  const std::string text = with_profile(R"({
+      "phases": [{"name": "config", "seconds": 1.5, "reads": ["REDIS_URL"], "onMissing": "stall"},
+                 {"name": "connect", "seconds": 2, "connectsTo": ["redis"], "onUnavailable": "wait",
+                  "waitTimeoutSeconds": 20, "exitCode": 3}],
+      "port": 9090, "bindAddress": "127.0.0.1", "liveFromPhase": 1,
+      "endpoints": {"/health/live": {"kind": "live"},
+                    "/health/ready": {"kind": "ready", "checks": ["redis"]}},
+      "memory": [{"atSeconds": 0, "mib": 60}, {"atSeconds": 35, "mib": 253}],
+      "leakMibPerHour": 12, "binaries": ["sh"], "responseTimeMs": 40, "shutdownSeconds": 0.5,
+      "ignoresSigterm": true, "runsForSeconds": 90, "exitCodeWhenDone": 2,
+      "crashAfterListeningSeconds": 30, "startupJitter": [900, 1100]})");
+  const sim::model::AppProfile app = load_scenario_text(text, "t.json").scenario.apps.at("web:1");
+  CHECK(app.image == "web:1");
+  REQUIRE(app.phases.size() == 2);
+  CHECK(app.phases[0].duration == sim::Millis{1500});
+  CHECK(app.phases[0].on_missing == sim::model::OnMissing::stall);
+  CHECK(app.phases[1].connects_to == std::vector<std::string>{"redis"});
+  CHECK(app.phases[1].on_unavailable == sim::model::OnUnavailable::wait);
+  CHECK(app.phases[1].wait_timeout == sim::seconds(20));
+  CHECK(app.phases[1].exit_code == 3);
+  CHECK(app.port == 9090);
+  CHECK(app.bind_address == "127.0.0.1");
+  CHECK(app.live_from_phase == 1);
+  CHECK(app.endpoints.at("/health/ready").checks == std::vector<std::string>{"redis"});
+  CHECK(app.endpoints.at("/health/live").kind == sim::model::EndpointKind::live);
+  CHECK(app.memory[1].at == sim::seconds(35));
+  CHECK(app.memory[1].mib == 253);
+  CHECK(app.leak_mib_per_hour == 12);
+  CHECK(app.binaries == std::vector<std::string>{"sh"});
+  CHECK(app.response_time == sim::Millis{40});
+  CHECK(app.shutdown_time == sim::Millis{500});
+  CHECK(app.ignores_sigterm);
+  CHECK(app.runs_for == sim::seconds(90));
+  CHECK(app.exit_code_when_done == 2);
+  CHECK(app.crash_after_listening == sim::seconds(30));
+  CHECK(app.startup_jitter_low_permille == 900);
+  CHECK(app.startup_jitter_high_permille == 1100);
+}
+
+TEST_CASE("a misspelt key in an app profile is rejected with a did-you-mean hint",
+          "[scenario]") {
+  CHECK(load_error(with_profile(R"({"phses": []})")) ==
+        "test.json:3:15: at /apps/web:1/phses: expected a known key (did you mean \"phases\"?), "
+        "found unknown key \"phses\"");
+}
+
+TEST_CASE("an unknown key with no near match lists the keys there are", "[scenario]") {
+  CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "colour": "red"}]})")) ==
+        "test.json:3:43: at /apps/web:1/phases/0/colour: expected one of the keys \"name\", "
+        "\"seconds\", \"reads\", \"onMissing\", \"connectsTo\", \"onUnavailable\", "
+        "\"waitTimeoutSeconds\", \"exitCode\", found unknown key \"colour\"");
+}
+
+TEST_CASE("a phase connecting to an unknown dependency is refused", "[scenario]") {
+  CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "connectsTo": ["postgres"]}]})")) ==
+        "test.json:3:58: at /apps/web:1/phases/0/connectsTo/0: expected one of the dependencies "
+        "\"redis\", found \"postgres\"");
+}
+
+TEST_CASE("an unknown onMissing value lists the choices", "[scenario]") {
+  CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "onMissing": "crash"}]})")) ==
+        "test.json:3:56: at /apps/web:1/phases/0/onMissing: expected one of \"exit\", \"stall\", "
+        "found \"crash\"");
+}
+
+TEST_CASE("memory points must move forward in time", "[scenario]") {
+  CHECK(load_error(with_profile(
+            R"({"memory": [{"atSeconds": 10, "mib": 60}, {"atSeconds": 10, "mib": 70}]})")) ==
+        "test.json:3:59: at /apps/web:1/memory/1/atSeconds: expected a number of seconds after "
+        "the previous point's (10 s), found 10");
+}
+
+TEST_CASE("an endpoint path must start with a slash", "[scenario]") {
+  CHECK(load_error(with_profile(R"({"endpoints": {"health": {"kind": "live"}}})")) ==
+        "test.json:3:40: at /apps/web:1/endpoints/health: expected an endpoint path starting "
+        "with \"/\", found \"health\"");
+}
+
+}  // namespace harness::scenario

@@ -1,0 +1,113 @@
+// {"$file": ...} task definitions, read from real files in a temporary directory.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "harness/scenario/scenario_loader.h"
+
+namespace harness::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory for one test, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "deploysim-scenario-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+  std::string write(const std::string& name, const std::string& text) const {
+    const fs::path file = path_ / name;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file) << text;
+    return file.string();
+  }
+
+ private:
+  fs::path path_;
+};
+
+// A scenario whose task definitions are `references` (the array's elements), on line 3.
+std::string scenario_with(const std::string& references) {
+  return R"({
+  "service": {"serviceName": "web", "desiredCount": 1},
+  "taskDefinitions": [)" + references + R"(],
+  "apps": {"web:1": {}, "web:2": {}}
+})";
+}
+
+std::string error_of(const std::string& path) {
+  try {
+    load_scenario_file(path);
+  } catch (const ScenarioError& error) {
+    return error.what();
+  }
+  return "loaded";
+}
+
+}  // namespace
+
+TEST_CASE("$file task definitions load from the scenario's directory, wrapped or not",
+          "[scenario]") {
+  // Given one bare definition and one describe-task-definition answer in a subdirectory, when
+  // the scenario names them, then both load and the wrapper's extras are ignored.
+  const TempDir dir;
+  dir.write("td/web-1.json",
+            R"({"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]})");
+  const std::string wrapped = dir.write("td/web-2.json", R"({"taskDefinition": {
+  "family": "web", "revision": 2, "taskRoleArn": "arn:aws:iam::1:role/t",
+  "containerDefinitions": [{"name": "app", "image": "web:2"}]}, "tags": []})");
+  const std::string path = dir.write(
+      "scenario.json", scenario_with(R"({"$file": "td/web-1.json"}, {"$file": "td/web-2.json"})"));
+
+  const Loaded loaded = load_scenario_file(path);
+  REQUIRE(loaded.scenario.task_definitions.size() == 2);
+  CHECK(loaded.scenario.task_definitions[0].arn_name() == "web:1");
+  CHECK(loaded.scenario.task_definitions[1].arn_name() == "web:2");
+  CHECK(loaded.scenario.source == path);
+  CHECK(loaded.ignored == std::vector<std::string>{wrapped + "#/taskDefinition/taskRoleArn",
+                                                   wrapped + "#/tags"});
+}
+
+TEST_CASE("a $file path that leaves the scenario's directory is refused", "[scenario]") {
+  const TempDir dir;
+  dir.write("outside.json", "{}");
+  const std::string path =
+      dir.write("inner/scenario.json", scenario_with(R"({"$file": "../outside.json"})"));
+  CHECK(error_of(path) == path + ":3:33: at /taskDefinitions/0/$file: expected a relative path "
+                                 "inside " + (dir.path() / "inner").string() +
+                             ", found \"../outside.json\"");
+  const std::string absolute = dir.write("inner/scenario.json", scenario_with(R"({"$file": "/etc/hostname"})"));
+  CHECK(error_of(absolute) == absolute + ":3:33: at /taskDefinitions/0/$file: expected a relative "
+                                         "path inside " + (dir.path() / "inner").string() +
+                                 ", found \"/etc/hostname\"");
+}
+
+TEST_CASE("a $file that does not exist is an error at the $file value", "[scenario]") {
+  const TempDir dir;
+  const std::string path = dir.write("scenario.json", scenario_with(R"({"$file": "web-9.json"})"));
+  CHECK(error_of(path) == path + ":3:33: at /taskDefinitions/0/$file: expected a readable file, "
+                                 "found \"web-9.json\" (No such file or directory)");
+}
+
+TEST_CASE("errors inside a $file document point into that file", "[scenario]") {
+  // Given a bad value in the included file, then the message names that file and its pointer.
+  const TempDir dir;
+  const std::string included = dir.write("web-1.json", R"({"family": "web",
+  "containerDefinitions": [{"name": "app", "image": "web:1", "stopTimeout": "30"}]})");
+  const std::string path = dir.write("scenario.json", scenario_with(R"({"$file": "web-1.json"})"));
+  CHECK(error_of(path) == included + ":2:75: at /containerDefinitions/0/stopTimeout: expected a "
+                                     "number of seconds 0-120, found \"30\"");
+  dir.write("web-1.json", R"({"family": "web",)");
+  CHECK(error_of(path) == included + ":1:18: expected string literal, found end of input");
+}
+
+}  // namespace harness::scenario

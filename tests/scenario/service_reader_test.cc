@@ -1,0 +1,126 @@
+// The "service" section: describe-services / create-service JSON and its deployment settings.
+#include <catch2/catch.hpp>
+
+#include "harness/scenario/scenario_loader.h"
+#include "tests/scenario/load_error.h"
+
+namespace harness::scenario {
+namespace {
+
+using testing::load_error;
+
+// A scenario whose "service" is `service` (starting on line 2) and whose task definitions both
+// have container "app" listening on 8080; `extra` adds top-level members after it.
+std::string with_service(const std::string& service, const std::string& extra = "") {
+  return R"({
+  "service": )" + service + R"(,
+  "taskDefinitions": [
+    {"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1",
+      "portMappings": [{"containerPort": 8080}]}]},
+    {"family": "web", "containerDefinitions": [{"name": "app", "image": "web:2",
+      "portMappings": [{"containerPort": 8080}]}]}
+  ],)" + extra + R"(
+  "apps": {"web:1": {}, "web:2": {}}
+})";
+}
+
+}  // namespace
+
+TEST_CASE("a describe-services answer is read with its deployment configuration",
+          "[scenario]") {
+  // Given the whole describe-services output, then services[0] is the service and the rest is
+  // listed as ignored.
+  const std::string text = with_service(R"({"services": [{
+    "serviceName": "checkout", "clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/prod",
+    "desiredCount": 4, "launchType": "EC2", "roleArn": "arn:aws:iam::1:role/ecs",
+    "deploymentConfiguration": {"minimumHealthyPercent": 50, "maximumPercent": 150,
+      "deploymentCircuitBreaker": {"enable": true, "rollback": false, "resetOnHealthyTask": false,
+        "thresholdConfiguration": {"type": "COUNT", "value": 250}},
+      "alarms": {"alarmNames": [], "enable": false, "rollback": false}},
+    "healthCheckGracePeriodSeconds": 60,
+    "events": [], "deployments": []}], "failures": []})");
+  const Loaded loaded = load_scenario_text(text, "t.json");
+  const sim::model::ServiceConfig& service = loaded.scenario.service;
+  CHECK(service.name == "checkout");
+  CHECK(service.cluster == "prod");
+  CHECK(service.desired_count == 4);
+  CHECK(service.launch_type == sim::model::LaunchType::ec2);
+  CHECK(service.deployment.minimum_healthy_percent == 50);
+  CHECK(service.deployment.maximum_percent == 150);
+  CHECK(service.deployment.circuit_breaker.enable);
+  CHECK_FALSE(service.deployment.circuit_breaker.rollback);
+  CHECK_FALSE(service.deployment.circuit_breaker.reset_on_healthy_task);
+  CHECK(service.deployment.circuit_breaker.threshold_type == sim::model::ThresholdType::count);
+  CHECK(service.deployment.circuit_breaker.threshold_value == 250);
+  CHECK(service.health_check_grace_period == sim::seconds(60));
+  CHECK(loaded.ignored == std::vector<std::string>{
+                              "/service/failures",
+                              "/service/services/0/deploymentConfiguration/alarms",
+                              "/service/services/0/deployments",
+                              "/service/services/0/events",
+                              "/service/services/0/roleArn",
+                          });
+}
+
+TEST_CASE("maximumPercent 90 is below the 100-200 deploysim enforces", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"maximumPercent": 90}})")) ==
+        "test.json:3:47: at /service/deploymentConfiguration/maximumPercent: expected an integer "
+        "100-200, found 90");
+}
+
+TEST_CASE("a percent breaker threshold above 100 is out of range", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"deploymentCircuitBreaker": {"enable": true, "rollback": true,
+      "thresholdConfiguration": {"type": "UNBOUNDED_PERCENT", "value": 150}}}})")) ==
+        "test.json:5:73: at /service/deploymentConfiguration/deploymentCircuitBreaker/"
+        "thresholdConfiguration/value: expected an integer 1-100, found 150");
+}
+
+TEST_CASE("a deployment strategy other than ROLLING is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": "BLUE_GREEN"}})")) ==
+        "test.json:3:41: at /service/deploymentConfiguration/strategy: expected one of "
+        "\"ROLLING\", found \"BLUE_GREEN\"");
+}
+
+TEST_CASE("a load balancer and its target group make the service's load_balancer",
+          "[scenario]") {
+  const Loaded loaded = load_scenario_text(
+      with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "loadBalancers": [{"targetGroupArn": "arn:tg", "containerName": "app", "containerPort": 8080}]})",
+                   R"(
+  "targetGroup": {"HealthCheckPath": "/health", "HealthCheckIntervalSeconds": 10},)"),
+      "t.json");
+  const sim::model::ServiceConfig& service = loaded.scenario.service;
+  CHECK(service.container_name_for_lb == "app");
+  CHECK(service.container_port_for_lb == 8080);
+  REQUIRE(service.load_balancer.has_value());
+  CHECK(service.load_balancer->path == "/health");
+  CHECK(service.load_balancer->interval == sim::seconds(10));
+}
+
+TEST_CASE("a load balancer port the task definitions do not map is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "loadBalancers": [{"containerName": "app", "containerPort": 80}]})",
+                                R"(
+  "targetGroup": {},)")) ==
+        "test.json:3:66: at /service/loadBalancers/0/containerPort: expected a containerPort in "
+        "the portMappings of container \"app\" of web:1, found 80");
+}
+
+TEST_CASE("a target group without service loadBalancers is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
+  "targetGroup": {},)")) ==
+        "test.json:2:14: at /service: expected a service whose loadBalancers name the container "
+        "and port \"targetGroup\" routes to, found no loadBalancers");
+}
+
+TEST_CASE("service loadBalancers without a target group are refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "loadBalancers": [{"containerName": "app", "containerPort": 8080}]})")) ==
+        "test.json:1:1: at /targetGroup: expected an object with the target group's health "
+        "check (service.loadBalancers names one), found nothing (it is required)");
+}
+
+}  // namespace harness::scenario
