@@ -86,7 +86,7 @@ void read_phases_and_endpoints(ObjectReader& reader, AppProfile& app,
   if (const std::optional<Node> endpoints = reader.get("endpoints")) {
     for (const auto& [path, endpoint] : endpoints->as_members()) {
       if (path.empty() || path.front() != '/') {
-        endpoint.fail("an endpoint path starting with \"/\"", nlohmann::json(path).dump());
+        endpoint.fail_key("an endpoint path starting with \"/\"");
       }
       app.endpoints[path] = read_endpoint(endpoint, dependency_names);
     }

@@ -61,7 +61,8 @@ IntRange clamped_to_int(IntRange range) {
 }  // namespace
 
 std::string IntRange::describe() const {
-  if (max == std::numeric_limits<std::int64_t>::max()) {
+  // A bound no one would write (int's maximum and beyond) reads better left out.
+  if (max >= INT_MAX) {
     return "an integer >= " + std::to_string(min);
   }
   return "an integer " + std::to_string(min) + "-" + std::to_string(max);
@@ -71,8 +72,31 @@ std::string SecondsRange::describe() const {
   return "a number of seconds " + plain_number(min) + "-" + plain_number(max);
 }
 
-void IgnoredFields::add(std::string label) {
-  if (seen_.insert(label).second) list_.push_back(std::move(label));
+bool IgnoredFields::PointerOrder::operator()(const std::string& a, const std::string& b) const {
+  // Token by token; array indexes (digits, never with leading zeros) sort by number and before
+  // keys, which sort as strings.
+  const auto is_index = [](std::string_view token) {
+    return !token.empty() &&
+           std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    const std::size_t a_end = std::min(a.find('/', i), a.size());
+    const std::size_t b_end = std::min(b.find('/', j), b.size());
+    const std::string_view a_token(a.data() + i, a_end - i);
+    const std::string_view b_token(b.data() + j, b_end - j);
+    if (a_token != b_token) {
+      const bool a_index = is_index(a_token);
+      const bool b_index = is_index(b_token);
+      if (a_index != b_index) return a_index;
+      if (a_index && a_token.size() != b_token.size()) return a_token.size() < b_token.size();
+      return a_token < b_token;
+    }
+    i = a_end + 1;
+    j = b_end + 1;
+  }
+  return i >= a.size() && j < b.size();  // a is a proper prefix of b
 }
 
 std::string quoted_list(const std::vector<std::string>& names) {
@@ -94,9 +118,10 @@ Node Node::missing(const Node& parent, const std::string& key) {
 
 std::string Node::found() const {
   if (missing_) return "nothing (it is required)";
-  if (value_->is_object()) return "an object";
-  if (value_->is_array()) return "an array";
   std::string text = value_->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Short values are shown as written ([1200, 800] tells more than "an array"); long ones are
+  // cut, or named when they are structures.
+  if (value_->is_structured() && text.size() > 40) return value_->is_object() ? "an object" : "an array";
   if (text.size() > 60) text = text.substr(0, 56) + "...\"";
   return text;
 }
@@ -106,6 +131,13 @@ void Node::fail(const std::string& expected) const { fail(expected, found()); }
 void Node::fail(const std::string& expected, const std::string& found) const {
   // A missing member has no text of its own: point at the object it should be in.
   document_->fail(pointer_, expected, found, missing_ ? parent_pointer(pointer_) : pointer_);
+}
+
+void Node::fail_key(const std::string& expected, const std::string& found_prefix) const {
+  const std::string key = pointer_.substr(pointer_.rfind('/') + 1);
+  const std::string decoded = nlohmann::json::json_pointer("/" + key).back();
+  document_->fail(pointer_, expected, found_prefix + json_quoted(decoded), pointer_,
+                  /*at_key=*/true);
 }
 
 void Node::fail_choice(const std::vector<std::string_view>& names) const {
@@ -268,11 +300,9 @@ void ObjectReader::finish() {
       continue;
     }
     const std::optional<std::string> hint = closest_match(key, known_);
-    const std::string expected =
-        hint ? "a known key (did you mean " + json_quoted(*hint) + "?)"
-             : "one of the keys " + quoted_list(known_);
-    node_.document().fail(member.pointer(), expected, "unknown key " + json_quoted(key),
-                          member.pointer(), /*at_key=*/true);
+    member.fail_key(hint ? "a known key (did you mean " + json_quoted(*hint) + "?)"
+                         : "one of the keys " + quoted_list(known_),
+                    "unknown key ");
   }
 }
 

@@ -22,7 +22,8 @@
 
 namespace harness::scenario {
 
-// An inclusive integer range; described as "an integer 1-10" or "an integer >= 6".
+// An inclusive integer range; described as "an integer 1-10", or "an integer >= 6" when the
+// upper bound is INT_MAX or more.
 struct IntRange {
   std::int64_t min = 0;
   std::int64_t max = std::numeric_limits<std::int64_t>::max();
@@ -37,16 +38,18 @@ struct SecondsRange {
   std::string describe() const;
 };
 
-// JSON pointers (labelled by document) of fields we accept but do not model, in the order met,
-// each once.
+// JSON pointers (labelled by document) of fields we accept but do not model, each once, in
+// pointer order: key by key, array indexes by number ("/a/2" before "/a/10").
 class IgnoredFields {
  public:
-  void add(std::string label);
-  const std::vector<std::string>& list() const { return list_; }
+  void add(std::string label) { labels_.insert(std::move(label)); }
+  std::vector<std::string> list() const { return {labels_.begin(), labels_.end()}; }
 
  private:
-  std::vector<std::string> list_;
-  std::set<std::string> seen_;
+  struct PointerOrder {
+    bool operator()(const std::string& a, const std::string& b) const;
+  };
+  std::set<std::string, PointerOrder> labels_;
 };
 
 enum class UnknownKeys {
@@ -77,6 +80,9 @@ class Node {
   // Throws ScenarioError at this value: found is this value unless given.
   [[noreturn]] void fail(const std::string& expected) const;
   [[noreturn]] void fail(const std::string& expected, const std::string& found) const;
+  // Throws ScenarioError placed at the key naming this object member (a misspelt key, a key
+  // that must be a path); found is the key, quoted, after `found_prefix`.
+  [[noreturn]] void fail_key(const std::string& expected, const std::string& found_prefix = "") const;
 
   // A JSON integer (not 2.0) within `range`.
   std::int64_t as_int(IntRange range) const;

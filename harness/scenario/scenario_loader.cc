@@ -66,7 +66,7 @@ class ScenarioReader {
     }
     if (const std::optional<Node> apps = root_.get("apps")) {
       for (const auto& [image, profile] : apps->as_members()) {
-        if (image.empty()) profile.fail("an image reference as the key", "\"\"");
+        if (image.empty()) profile.fail_key("an image reference as the key");
         scenario_.apps[image] = read_app_profile(profile, image, dependency_names_);
       }
     }

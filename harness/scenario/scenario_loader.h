@@ -17,7 +17,7 @@ namespace harness::scenario {
 
 struct Loaded {
   sim::model::Scenario scenario;
-  // JSON pointers of AWS fields accepted but not modelled, each once, in the order read
+  // JSON pointers of AWS fields accepted but not modelled, each once, in pointer order
   // ("/taskDefinitions/0/taskRoleArn"). A field of a "$file" document reads "<file>#<pointer>".
   std::vector<std::string> ignored;
 };

@@ -23,11 +23,16 @@ bool image_can_run(const model::AppProfile& profile, const std::vector<std::stri
   return cmd.binary.empty() || has_binary(profile, cmd.binary);
 }
 
-int AppEndpoint::status_code(const std::string& path, Millis t) const {
-  const auto it = profile_.endpoints.find(path);
+HttpProbe resolved(HttpProbe probe, const model::AppProfile& profile) {
+  const auto it = profile.endpoints.find(probe.path);
+  probe.endpoint = it == profile.endpoints.end() ? nullptr : &it->second;
+  return probe;
+}
+
+int AppEndpoint::status_code(const model::Endpoint* endpoint, Millis t) const {
   const bool started = t >= plan_.listening_at;
-  if (it == profile_.endpoints.end()) return started ? 404 : 503;
-  const model::Endpoint& e = it->second;
+  if (endpoint == nullptr) return started ? 404 : 503;
+  const model::Endpoint& e = *endpoint;
   switch (e.kind) {
     case model::EndpointKind::live:
       return 200;
@@ -52,7 +57,7 @@ ecs::ProbeOutcome AppEndpoint::answer(const HttpProbe& probe, Millis t) const {
     out.failure = ecs::ProbeFailure::connection_refused;
     return out;
   }
-  out.http_code = status_code(probe.path, t);
+  out.http_code = status_code(probe.endpoint, t);
   out.duration = profile_.response_time;
   out.pass = std::find(probe.healthy_codes.begin(), probe.healthy_codes.end(), out.http_code) !=
              probe.healthy_codes.end();
@@ -69,9 +74,8 @@ Millis AppEndpoint::next_change(const HttpProbe& probe, Millis t) const {
   consider(plan_.health_server_at);
   consider(plan_.listening_at);
   consider(plan_.exit_at);
-  const auto it = profile_.endpoints.find(probe.path);
-  if (it != profile_.endpoints.end() && it->second.kind == model::EndpointKind::ready)
-    for (const std::string& dep : it->second.checks) consider(deps_.next_change(dep, t));
+  if (probe.endpoint != nullptr && probe.endpoint->kind == model::EndpointKind::ready)
+    for (const std::string& dep : probe.endpoint->checks) consider(deps_.next_change(dep, t));
   return next;
 }
 

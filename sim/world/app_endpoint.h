@@ -22,7 +22,12 @@ struct HttpProbe {
   int port = 0;      // 0: the app's port
   std::string path = "/";
   std::vector<int> healthy_codes = {200};
+  // The profile's endpoint at `path`, resolved once per run (nullptr: the app answers 404).
+  const model::Endpoint* endpoint = nullptr;
 };
+
+// Resolves `probe.endpoint` against the profile the probe will hit.
+HttpProbe resolved(HttpProbe probe, const model::AppProfile& profile);
 
 class AppEndpoint {
  public:
@@ -37,7 +42,7 @@ class AppEndpoint {
   Millis next_change(const HttpProbe& probe, Millis t) const;
 
  private:
-  int status_code(const std::string& path, Millis t) const;
+  int status_code(const model::Endpoint* endpoint, Millis t) const;
 
   const model::AppProfile& profile_;
   const ContainerPlan& plan_;

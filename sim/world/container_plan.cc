@@ -21,7 +21,7 @@ void end_at(ContainerPlan& p, Millis at, int code, std::string reason, std::stri
 Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const PlanInputs& in,
                    const DependencySchedule& deps, ContainerPlan& p) {
   for (const std::string& name : phase.reads) {
-    if (in.available.count(name)) continue;
+    if (in.available->count(name)) continue;
     if (phase.on_missing == model::OnMissing::stall) {
       p.stalled = true;
       p.stalled_in_phase = index;

@@ -30,7 +30,7 @@ struct ContainerPlan {
 
 struct PlanInputs {
   const model::AppProfile* profile = nullptr;
-  std::set<std::string> available;  // environment variable and secret names the container has
+  const std::set<std::string>* available = nullptr;  // env variable and secret names it has
   int memory_limit_mib = 0;         // 0: no limit
   Millis started_at{0};
 };

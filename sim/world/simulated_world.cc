@@ -21,6 +21,7 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
       metrics_(metrics),
       deps_(scenario.dependencies, scenario.faults, streams),
       per_probe_(scenario.probe_mode == model::ProbeMode::per_probe) {
+  prepare_specs();
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
     if (scenario.faults[i].kind == model::FaultKind::stop_task)
       at(scenario.faults[i].at, fault_kill, 0, i);
@@ -31,6 +32,38 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
 }
 
 SimulatedWorld::~SimulatedWorld() = default;
+
+void SimulatedWorld::prepare_specs() {
+  // wget --spider and curl -f succeed on 2xx and 3xx answers.
+  static const std::vector<int> shell_client_ok = {200, 201, 202, 203, 204, 301, 302, 303, 304, 307, 308};
+  for (const model::TaskDefinition& td : scenario_.task_definitions) {
+    std::vector<ContainerSpec>& specs = specs_.emplace_back();
+    for (const model::ContainerDefinition& def : td.containers) {
+      ContainerSpec spec;
+      spec.def = &def;
+      spec.profile = &scenario_.apps.at(def.image);
+      for (const auto& [name, value] : def.environment) spec.available.insert(name);
+      for (const auto& secret : def.secrets) spec.available.insert(secret);
+      if (def.health_check) {
+        const model::ProbeCommand cmd = model::parse_probe_command(def.health_check->command);
+        spec.check_runnable = image_can_run(*spec.profile, def.health_check->command);
+        spec.check_has_url = !cmd.host.empty();
+        spec.check_probe = resolved({ProbeOrigin::container, cmd.port, cmd.path, shell_client_ok, nullptr}, *spec.profile);
+      }
+      specs.push_back(std::move(spec));
+    }
+    // The load balancer probes the container named by loadBalancers[].containerName.
+    const model::AppProfile* lb_profile = specs.empty() ? nullptr : specs.front().profile;
+    for (const ContainerSpec& spec : specs)
+      if (spec.def->name == scenario_.service.container_name_for_lb) lb_profile = spec.profile;
+    if (const auto& tg = scenario_.service.load_balancer; tg && lb_profile) {
+      const int port = tg->port != 0 ? tg->port : scenario_.service.container_port_for_lb;
+      target_probes_.push_back(resolved({ProbeOrigin::load_balancer, port, tg->path, tg->matcher, nullptr}, *lb_profile));
+    } else {
+      target_probes_.emplace_back();
+    }
+  }
+}
 
 SimulatedWorld::Task& SimulatedWorld::task(ecs::TaskId id) { return *tasks_.at(id); }
 
@@ -80,8 +113,9 @@ SimulatedWorld::Task& SimulatedWorld::create_task(const ecs::LaunchRequest& req,
   for (std::size_t i = 0; i < td.containers.size(); ++i) {
     Container c;
     c.index = static_cast<int>(i);
-    c.def = &td.containers[i];
-    c.profile = &scenario_.apps.at(td.containers[i].image);
+    c.spec = &specs_[static_cast<std::size_t>(req.task_definition)][i];
+    c.def = c.spec->def;
+    c.profile = c.spec->profile;
     t->containers.push_back(std::move(c));
     if (td.containers[i].name == scenario_.service.container_name_for_lb) t->lb_container = static_cast<int>(i);
   }
@@ -99,7 +133,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   for (Container& c : t.containers) {
     c.started = true;
     Rng rng = streams_.stream("container.startup", static_cast<std::uint64_t>(t.id) * 16 + c.index);
-    PlanInputs in{c.profile, available_names(*c.def),
+    PlanInputs in{c.profile, &c.spec->available,
                   c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0),
                   now_ - warm_age};
     c.plan = plan_container(in, deps_, rng);

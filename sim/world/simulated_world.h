@@ -33,6 +33,7 @@ namespace sim::world {
 
 struct ContainerCheckSource;
 struct TargetSource;
+struct ContainerSpec;
 
 class SimulatedWorld final : public ecs::Runtime {
  public:
@@ -61,6 +62,7 @@ class SimulatedWorld final : public ecs::Runtime {
   struct Container;
   enum Kind : std::uint16_t;
 
+  void prepare_specs();
   Task& task(ecs::TaskId id);
   Task& create_task(const ecs::LaunchRequest& req, std::int64_t memory_mib);
   TimerId at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg = 0);
@@ -107,6 +109,8 @@ class SimulatedWorld final : public ecs::Runtime {
   DependencySchedule deps_;
   ecs::ServiceController* controller_ = nullptr;
   std::vector<std::unique_ptr<Task>> tasks_;  // indexed by TaskId
+  std::vector<std::vector<ContainerSpec>> specs_;  // [task definition][container]
+  std::vector<HttpProbe> target_probes_;           // [task definition]
   bool per_probe_;
   std::int64_t placed_memory_mib_ = 0;
 };

@@ -6,9 +6,6 @@
 namespace sim::world {
 namespace {
 
-// wget --spider and curl -f succeed on 2xx and 3xx answers.
-const std::vector<int> kShellClientOkCodes = {200, 201, 202, 203, 204, 301, 302, 303, 304, 307, 308};
-
 constexpr std::uint64_t probe_arg(int container, Millis start) {
   return static_cast<std::uint64_t>(container) | (static_cast<std::uint64_t>(start.count()) << 8);
 }
@@ -16,21 +13,18 @@ constexpr std::uint64_t probe_arg(int container, Millis start) {
 }  // namespace
 
 ContainerCheckSource SimulatedWorld::container_source(const Container& c) const {
-  return ContainerCheckSource{AppEndpoint(*c.profile, c.plan, deps_), c.check_probe, c.check_runnable,
-                              c.check_has_url, c.plan};
+  return ContainerCheckSource{AppEndpoint(*c.profile, c.plan, deps_), c.spec->check_probe,
+                              c.spec->check_runnable, c.spec->check_has_url, c.plan};
 }
 
 TargetSource SimulatedWorld::target_source(const Task& t) const {
   const Container& c = t.containers.at(static_cast<std::size_t>(t.lb_container));
-  return TargetSource{AppEndpoint(*c.profile, c.plan, deps_), t.target_probe};
+  return TargetSource{AppEndpoint(*c.profile, c.plan, deps_),
+                      target_probes_[static_cast<std::size_t>(t.task_definition)]};
 }
 
 void SimulatedWorld::start_container_check(Task& t, Container& c, bool warm) {
   const model::ContainerHealthCheck& hc = *c.def->health_check;
-  const model::ProbeCommand cmd = model::parse_probe_command(hc.command);
-  c.check_runnable = image_can_run(*c.profile, hc.command);
-  c.check_has_url = !cmd.host.empty();
-  c.check_probe = HttpProbe{ProbeOrigin::container, cmd.port, cmd.path, kShellClientOkCodes};
   c.check = ecs::ContainerHealthMachine(hc, c.plan.started_at);
   c.check_next_start = c.check->first_probe_start();
   c.check_active = true;
@@ -96,8 +90,6 @@ void SimulatedWorld::stop_container_check(Task& t, Container& c) {
 
 void SimulatedWorld::start_target_check(Task& t, bool warm) {
   const model::TargetGroupHealthCheck& tg = *scenario_.service.load_balancer;
-  const int port = tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb;
-  t.target_probe = HttpProbe{ProbeOrigin::load_balancer, port, tg.path, tg.matcher};
   t.target_machine = ecs::TargetHealthMachine(tg, now_);
   t.target_next_start = t.target_machine->first_probe_start();
   t.target_active = true;

@@ -76,7 +76,7 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
   queue_.cancel(c.start_timeout_timer);
   const int limit = c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0);
   Rng rng = streams_.stream("container.startup", static_cast<std::uint64_t>(t.id) * 16 + c.index);
-  c.plan = plan_container(PlanInputs{c.profile, available_names(*c.def), limit, now_}, deps_, rng);
+  c.plan = plan_container(PlanInputs{c.profile, &c.spec->available, limit, now_}, deps_, rng);
   if (trace_.enabled()) {
     trace_.add({now_, observe::TraceKind::container_started, t.id, t.deployment, c.index, 0, c.def->name, {}});
     for (std::size_t i = 0; i < c.plan.phase_starts.size(); ++i)

@@ -34,8 +34,20 @@ enum SimulatedWorld::Kind : std::uint16_t {
   trace_dependency,            // arg: edge index (trace only)
 };
 
+// What never changes for a container of one task definition, prepared once per run: parsing a
+// health-check command or collecting names per container start would dominate large runs.
+struct ContainerSpec {
+  const model::ContainerDefinition* def = nullptr;
+  const model::AppProfile* profile = nullptr;
+  std::set<std::string> available;  // environment variable and secret names it is given
+  HttpProbe check_probe;            // Docker's check, when it has one
+  bool check_runnable = true;       // the image has the check's binary (and sh for CMD-SHELL)
+  bool check_has_url = true;        // the check names a URL (else it passes while the process lives)
+};
+
 struct SimulatedWorld::Container {
   int index = 0;
+  const ContainerSpec* spec = nullptr;
   const model::ContainerDefinition* def = nullptr;
   const model::AppProfile* profile = nullptr;
   bool started = false;
@@ -47,9 +59,6 @@ struct SimulatedWorld::Container {
   HealthStatus health = HealthStatus::unknown;
   // Docker's health check.
   bool check_active = false;
-  HttpProbe check_probe;
-  bool check_runnable = true;
-  bool check_has_url = true;
   std::optional<ecs::ContainerHealthMachine> check;  // state after the last transition
   Millis check_next_start{0};
   Forecast<ecs::ContainerHealthMachine> check_forecast;
@@ -71,7 +80,6 @@ struct SimulatedWorld::Task {
   bool registered = false;
   int lb_container = 0;
   TargetState target = TargetState::unused;
-  HttpProbe target_probe;
   bool target_active = false;
   std::optional<ecs::TargetHealthMachine> target_machine;
   Millis target_next_start{0};
@@ -109,14 +117,6 @@ struct TargetSource {
   ecs::ProbeOutcome answer(Millis t) const { return endpoint.answer(probe, t); }
   Millis next_change(Millis t) const { return endpoint.next_change(probe, t); }
 };
-
-// Environment variable and secret names a container is given.
-inline std::set<std::string> available_names(const model::ContainerDefinition& def) {
-  std::set<std::string> names;
-  for (const auto& [name, value] : def.environment) names.insert(name);
-  for (const auto& s : def.secrets) names.insert(s);
-  return names;
-}
 
 inline std::int64_t task_memory(const model::TaskDefinition& td) {
   if (td.memory_mib) return *td.memory_mib;

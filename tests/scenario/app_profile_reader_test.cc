@@ -94,13 +94,13 @@ TEST_CASE("an unknown onMissing value lists the choices", "[scenario]") {
 TEST_CASE("memory points must move forward in time", "[scenario]") {
   CHECK(load_error(with_profile(
             R"({"memory": [{"atSeconds": 10, "mib": 60}, {"atSeconds": 10, "mib": 70}]})")) ==
-        "test.json:3:59: at /apps/web:1/memory/1/atSeconds: expected a number of seconds after "
+        "test.json:3:70: at /apps/web:1/memory/1/atSeconds: expected a number of seconds after "
         "the previous point's (10 s), found 10");
 }
 
 TEST_CASE("an endpoint path must start with a slash", "[scenario]") {
   CHECK(load_error(with_profile(R"({"endpoints": {"health": {"kind": "live"}}})")) ==
-        "test.json:3:40: at /apps/web:1/endpoints/health: expected an endpoint path starting "
+        "test.json:3:29: at /apps/web:1/endpoints/health: expected an endpoint path starting "
         "with \"/\", found \"health\"");
 }
 

@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 // A fresh directory for one test, removed afterwards.
 class TempDir {
  public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "deploysim-scenario-XXXXXX").string();
+  explicit TempDir(const fs::path& parent = fs::temp_directory_path()) {
+    std::string pattern = (parent / "deploysim-scenario-XXXXXX").string();
     path_ = ::mkdtemp(pattern.data());
   }
   ~TempDir() {
@@ -73,8 +73,8 @@ TEST_CASE("$file task definitions load from the scenario's directory, wrapped or
   CHECK(loaded.scenario.task_definitions[0].arn_name() == "web:1");
   CHECK(loaded.scenario.task_definitions[1].arn_name() == "web:2");
   CHECK(loaded.scenario.source == path);
-  CHECK(loaded.ignored == std::vector<std::string>{wrapped + "#/taskDefinition/taskRoleArn",
-                                                   wrapped + "#/tags"});
+  CHECK(loaded.ignored == std::vector<std::string>{wrapped + "#/tags",
+                                                   wrapped + "#/taskDefinition/taskRoleArn"});
 }
 
 TEST_CASE("a $file path that leaves the scenario's directory is refused", "[scenario]") {
@@ -104,10 +104,27 @@ TEST_CASE("errors inside a $file document point into that file", "[scenario]") {
   const std::string included = dir.write("web-1.json", R"({"family": "web",
   "containerDefinitions": [{"name": "app", "image": "web:1", "stopTimeout": "30"}]})");
   const std::string path = dir.write("scenario.json", scenario_with(R"({"$file": "web-1.json"})"));
-  CHECK(error_of(path) == included + ":2:75: at /containerDefinitions/0/stopTimeout: expected a "
+  CHECK(error_of(path) == included + ":2:77: at /containerDefinitions/0/stopTimeout: expected a "
                                      "number of seconds 0-120, found \"30\"");
   dir.write("web-1.json", R"({"family": "web",)");
   CHECK(error_of(path) == included + ":1:18: expected string literal, found end of input");
+}
+
+TEST_CASE("in-memory text resolves $file against the current directory", "[scenario]") {
+  // Given a definition in a directory under the current one, when text names it relatively,
+  // then it loads; a path out of the current directory is refused.
+  const TempDir dir(fs::current_path());
+  dir.write("web-1.json",
+            R"({"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]})");
+  const std::string relative = dir.path().filename().string() + "/web-1.json";
+  const Loaded loaded = load_scenario_text(
+      scenario_with(R"({"$file": ")" + relative + R"("}, )" +
+                    R"({"family": "web", "containerDefinitions": [{"name": "app", "image": "web:2"}]})"),
+      "inline");
+  CHECK(loaded.scenario.task_definitions[0].arn_name() == "web:1");
+  CHECK_THROWS_WITH(load_scenario_text(scenario_with(R"({"$file": "../web-1.json"})"), "inline"),
+                    "inline:3:33: at /taskDefinitions/0/$file: expected a relative path inside "
+                    "the current directory, found \"../web-1.json\"");
 }
 
 }  // namespace harness::scenario

@@ -64,6 +64,16 @@ TEST_CASE("a missing required member is placed at the object that lacks it", "[s
         "is required)");
 }
 
+TEST_CASE("ignored fields are listed once each, in pointer order with numeric indexes",
+          "[scenario]") {
+  IgnoredFields ignored;
+  for (const char* label : {"/b/10/x", "/b/9", "/a", "/b/9", "/b/10", "/a/~1z", "/b/x"}) {
+    ignored.add(label);
+  }
+  CHECK(ignored.list() ==
+        std::vector<std::string>{"/a", "/a/~1z", "/b/9", "/b/10", "/b/10/x", "/b/x"});
+}
+
 TEST_CASE("unknown keys of an AWS-style object are listed as ignored, each once", "[scenario]") {
   // Given a lenient reader that asked for "a" only, when finished, then the rest are ignored.
   const Document document("t.json", kText, "");

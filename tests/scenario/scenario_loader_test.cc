@@ -41,7 +41,7 @@ TEST_CASE("truncated JSON is reported at the line and column where the input end
   // Given a file cut off after an opening bracket, then the error points past it.
   CHECK(load_error("{\n  \"service\": {\"serviceName\": \"web\"},\n  \"taskDefinitions\": [\n") ==
         "test.json:4:1: expected '[', '{', or a literal, found end of input");
-  CHECK(load_error("{\"seed\": tru}") == "test.json:1:10: expected valid JSON, found invalid literal");
+  CHECK(load_error("{\"seed\": tru}") == "test.json:1:13: expected valid JSON, found invalid literal");
 }
 
 TEST_CASE("a string where desiredCount's integer belongs names pointer, range and value",
@@ -195,7 +195,7 @@ TEST_CASE("dependencies and faults are read, and faults must target known depend
 
   std::string bad = good;
   bad.replace(bad.find("\"target\": \"redis\""), 17, "\"target\": \"rediss\"");
-  CHECK(load_error(bad) == "test.json:8:68: at /faults/0/target: expected one of the "
+  CHECK(load_error(bad) == "test.json:8:71: at /faults/0/target: expected one of the "
                            "dependencies \"redis\" (did you mean \"redis\"?), found \"rediss\"");
 }
 
@@ -210,7 +210,7 @@ TEST_CASE("an unreadable scenario file names the file and the reason", "[scenari
 }
 
 TEST_CASE("a top level that is not an object says so at line 1", "[scenario]") {
-  CHECK(load_error("[1, 2]") == "test.json:1:1: expected an object, found an array");
+  CHECK(load_error("[1, 2]") == "test.json:1:1: expected an object, found [1,2]");
 }
 
 }  // namespace harness::scenario

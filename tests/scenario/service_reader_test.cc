@@ -65,7 +65,7 @@ TEST_CASE("a describe-services answer is read with its deployment configuration"
 TEST_CASE("maximumPercent 90 is below the 100-200 deploysim enforces", "[scenario]") {
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
     "deploymentConfiguration": {"maximumPercent": 90}})")) ==
-        "test.json:3:47: at /service/deploymentConfiguration/maximumPercent: expected an integer "
+        "test.json:3:51: at /service/deploymentConfiguration/maximumPercent: expected an integer "
         "100-200, found 90");
 }
 
@@ -73,14 +73,14 @@ TEST_CASE("a percent breaker threshold above 100 is out of range", "[scenario]")
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
     "deploymentConfiguration": {"deploymentCircuitBreaker": {"enable": true, "rollback": true,
       "thresholdConfiguration": {"type": "UNBOUNDED_PERCENT", "value": 150}}}})")) ==
-        "test.json:5:73: at /service/deploymentConfiguration/deploymentCircuitBreaker/"
+        "test.json:4:72: at /service/deploymentConfiguration/deploymentCircuitBreaker/"
         "thresholdConfiguration/value: expected an integer 1-100, found 150");
 }
 
 TEST_CASE("a deployment strategy other than ROLLING is refused", "[scenario]") {
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
     "deploymentConfiguration": {"strategy": "BLUE_GREEN"}})")) ==
-        "test.json:3:41: at /service/deploymentConfiguration/strategy: expected one of "
+        "test.json:3:45: at /service/deploymentConfiguration/strategy: expected one of "
         "\"ROLLING\", found \"BLUE_GREEN\"");
 }
 
@@ -105,7 +105,7 @@ TEST_CASE("a load balancer port the task definitions do not map is refused", "[s
     "loadBalancers": [{"containerName": "app", "containerPort": 80}]})",
                                 R"(
   "targetGroup": {},)")) ==
-        "test.json:3:66: at /service/loadBalancers/0/containerPort: expected a containerPort in "
+        "test.json:3:65: at /service/loadBalancers/0/containerPort: expected a containerPort in "
         "the portMappings of container \"app\" of web:1, found 80");
 }
 

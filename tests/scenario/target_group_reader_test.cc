@@ -60,23 +60,23 @@ TEST_CASE("an empty target group has ALB's defaults and checks the traffic port"
 
 TEST_CASE("a negative target-group interval is out of ELBv2's 5-300 s range", "[scenario]") {
   CHECK(load_error(with_target_group(R"({"HealthCheckIntervalSeconds": -10})")) ==
-        "test.json:2:47: at /targetGroup/HealthCheckIntervalSeconds: expected a number of "
+        "test.json:2:49: at /targetGroup/HealthCheckIntervalSeconds: expected a number of "
         "seconds 5-300, found -10");
 }
 
 TEST_CASE("a target-group timeout must be shorter than the interval", "[scenario]") {
   CHECK(load_error(with_target_group(
             R"({"HealthCheckIntervalSeconds": 10, "HealthCheckTimeoutSeconds": 10})")) ==
-        "test.json:2:81: at /targetGroup/HealthCheckTimeoutSeconds: expected a number of "
+        "test.json:2:82: at /targetGroup/HealthCheckTimeoutSeconds: expected a number of "
         "seconds 2-120 and less than HealthCheckIntervalSeconds (10 s), found 10");
   CHECK(load_error(with_target_group(R"({"HealthCheckIntervalSeconds": 5})")) ==
-        "test.json:2:47: at /targetGroup/HealthCheckIntervalSeconds: expected a number of "
+        "test.json:2:49: at /targetGroup/HealthCheckIntervalSeconds: expected a number of "
         "seconds 5-300 and more than the default timeout (5 s), found 5");
 }
 
 TEST_CASE("thresholds outside 2-10 and bad matcher codes are refused", "[scenario]") {
   CHECK(load_error(with_target_group(R"({"HealthyThresholdCount": 1})")) ==
-        "test.json:2:42: at /targetGroup/HealthyThresholdCount: expected an integer 2-10, "
+        "test.json:2:44: at /targetGroup/HealthyThresholdCount: expected an integer 2-10, "
         "found 1");
   CHECK(load_error(with_target_group(R"({"Matcher": {"HttpCode": "200-"}})")) ==
         "test.json:2:43: at /targetGroup/Matcher/HttpCode: expected HTTP codes 200-499 as "
