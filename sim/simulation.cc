@@ -86,11 +86,12 @@ observe::RunResult Simulation::Impl::run() {
       break;
     }
   }
-  if (result.end == observe::RunEnd::queue_empty && !queue.empty()) {
+  // Without an outcome the run is judged at the horizon, whether or not anything was still due:
+  // a deployment that stopped changing is as stuck as one that loops.
+  if (result.end == observe::RunEnd::queue_empty && !controller.outcome()) {
     result.end = observe::RunEnd::horizon;
     now = scenario.horizon;
   }
-  if (result.end == observe::RunEnd::queue_empty && !controller.outcome()) now = scenario.horizon;
   result.ended_at = now;
   controller.finish(now);
   world.finish(now);

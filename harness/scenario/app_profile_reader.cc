@@ -1,8 +1,8 @@
 // "apps": what happens inside a container of each image, as data the simulated world (and the
 // chaos app, for real) plays: start-up phases, health endpoints, memory, signals.
-#include "harness/scenario/section_readers.h"
-
 #include <algorithm>
+
+#include "harness/scenario/section_readers.h"
 
 namespace harness::scenario {
 namespace {
@@ -34,10 +34,10 @@ sim::model::StartupPhase read_phase(const Node& node,
   phase.on_missing = reader.choice_or<OnMissing>(
       "onMissing", phase.on_missing, {{"exit", OnMissing::exit}, {"stall", OnMissing::stall}});
   phase.connects_to = read_dependency_names(reader, "connectsTo", dependency_names);
-  phase.on_unavailable = reader.choice_or<OnUnavailable>(
-      "onUnavailable", phase.on_unavailable,
-      {{"exit", OnUnavailable::exit}, {"wait", OnUnavailable::wait},
-       {"degrade", OnUnavailable::degrade}});
+  phase.on_unavailable = reader.choice_or<OnUnavailable>("onUnavailable", phase.on_unavailable,
+                                                         {{"exit", OnUnavailable::exit},
+                                                          {"wait", OnUnavailable::wait},
+                                                          {"degrade", OnUnavailable::degrade}});
   phase.wait_timeout = reader.seconds_or("waitTimeoutSeconds", phase.wait_timeout);
   phase.exit_code = reader.int_or("exitCode", phase.exit_code, kExitCodeRange);
   reader.finish();
@@ -49,9 +49,10 @@ sim::model::Endpoint read_endpoint(const Node& node,
   using sim::model::EndpointKind;
   ObjectReader reader = node.as_object(UnknownKeys::reject);
   sim::model::Endpoint endpoint;
-  endpoint.kind = reader.required("kind").as_choice<EndpointKind>(
-      {{"live", EndpointKind::live}, {"ready", EndpointKind::ready},
-       {"degraded", EndpointKind::degraded}});
+  endpoint.kind =
+      reader.required("kind").as_choice<EndpointKind>({{"live", EndpointKind::live},
+                                                       {"ready", EndpointKind::ready},
+                                                       {"degraded", EndpointKind::degraded}});
   endpoint.checks = read_dependency_names(reader, "checks", dependency_names);
   reader.finish();
   return endpoint;
@@ -102,8 +103,8 @@ void read_lifecycle(ObjectReader& reader, AppProfile& app) {
   if (const std::optional<Node> runs_for = reader.get("runsForSeconds")) {
     app.runs_for = runs_for->as_seconds();
   }
-  app.exit_code_when_done = reader.int_or("exitCodeWhenDone", app.exit_code_when_done,
-                                          kExitCodeRange);
+  app.exit_code_when_done =
+      reader.int_or("exitCodeWhenDone", app.exit_code_when_done, kExitCodeRange);
   if (const std::optional<Node> crash = reader.get("crashAfterListeningSeconds")) {
     app.crash_after_listening = crash->as_seconds();
   }
@@ -122,8 +123,8 @@ AppProfile read_app_profile(const Node& node, const std::string& image,
   app.image = image;
   read_phases_and_endpoints(reader, app, dependency_names);
   app.port = reader.int_or("port", app.port, kPortRange);
-  app.bind_address = reader.value_or("bindAddress", app.bind_address,
-                                     [](const Node& n) { return n.as_name(); });
+  app.bind_address =
+      reader.value_or("bindAddress", app.bind_address, [](const Node& n) { return n.as_name(); });
   if (const std::optional<Node> memory = reader.get("memory")) app.memory = read_memory(*memory);
   app.leak_mib_per_hour = reader.int_or("leakMibPerHour", app.leak_mib_per_hour, {0});
   if (const std::optional<Node> binaries = reader.get("binaries")) {

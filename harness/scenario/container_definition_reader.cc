@@ -30,9 +30,12 @@ sim::model::ContainerDependency read_dependency_entry(const Node& node) {
   ObjectReader reader = node.as_object(UnknownKeys::ignore);
   sim::model::ContainerDependency dependency;
   dependency.container_name = reader.required("containerName").as_name();
-  dependency.condition = reader.required("condition").as_choice<DependencyCondition>(
-      {{"START", DependencyCondition::start}, {"COMPLETE", DependencyCondition::complete},
-       {"SUCCESS", DependencyCondition::success}, {"HEALTHY", DependencyCondition::healthy}});
+  dependency.condition =
+      reader.required("condition")
+          .as_choice<DependencyCondition>({{"START", DependencyCondition::start},
+                                           {"COMPLETE", DependencyCondition::complete},
+                                           {"SUCCESS", DependencyCondition::success},
+                                           {"HEALTHY", DependencyCondition::healthy}});
   reader.finish();
   return dependency;
 }
@@ -93,7 +96,8 @@ ContainerDefinition read_container_definition(
   container.name = reader.required("name").as_name();
   std::vector<std::string> images;
   for (const auto& [image, profile] : apps) images.push_back(image);
-  container.image = images[reader.required("image").as_reference(images, "images with an app profile")];
+  container.image =
+      images[reader.required("image").as_reference(images, "images with an app profile")];
   container.essential = reader.bool_or("essential", container.essential);
   read_memory_limits(reader, container);
   if (const std::optional<Node> check = reader.get("healthCheck")) {

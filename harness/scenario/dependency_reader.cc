@@ -28,7 +28,8 @@ sim::model::TimeWindow read_outage(const Node& node) {
   const Node to_node = outage.required("toSeconds");
   const Millis to = to_node.as_seconds();
   outage.finish();
-  if (to <= from) to_node.fail("a number of seconds after fromSeconds (" + sim::format_seconds(from) + ")");
+  if (to <= from)
+    to_node.fail("a number of seconds after fromSeconds (" + sim::format_seconds(from) + ")");
   return {from, to};
 }
 
@@ -43,7 +44,8 @@ sim::model::DependencyProfile read_dependency(const Node& node) {
   }
   dependency.reachable = reader.bool_or("reachable", dependency.reachable);
   if (const std::optional<Node> outages = reader.get("outages")) {
-    for (const Node& outage : outages->as_array()) dependency.outages.push_back(read_outage(outage));
+    for (const Node& outage : outages->as_array())
+      dependency.outages.push_back(read_outage(outage));
   }
   reader.finish();
   return dependency;

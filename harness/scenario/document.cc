@@ -16,7 +16,8 @@ namespace {
 // input; expected '}'" (or "- invalid literal; last read: '...'"). We keep its two facts, what it
 // met and what it wanted, and drop the rest so the message has our one shape.
 std::pair<std::string, std::string> split_parse_error(const std::string& what) {
-  std::string detail = what.substr(what.find(" - ") == std::string::npos ? 0 : what.find(" - ") + 3);
+  std::string detail =
+      what.substr(what.find(" - ") == std::string::npos ? 0 : what.find(" - ") + 3);
   std::string expected = "valid JSON";
   if (const auto at = detail.find("; expected "); at != std::string::npos) {
     expected = detail.substr(at + 11);
@@ -77,15 +78,13 @@ void Document::fail(const std::string& pointer, const std::string& expected,
                     const std::string& found, const std::string& position_pointer,
                     bool at_key) const {
   const PositionIndex index(text_);
-  std::optional<std::size_t> offset =
-      at_key ? index.key_offset(position_pointer) : std::nullopt;
+  std::optional<std::size_t> offset = at_key ? index.key_offset(position_pointer) : std::nullopt;
   if (!offset) offset = index.value_offset(position_pointer);
   const TextPosition position = offset ? text_position(text_, *offset) : TextPosition{};
   throw ScenarioError(name_, pointer, expected, found, position.line, position.column);
 }
 
-std::optional<std::string> read_text_file(const std::filesystem::path& path,
-                                          std::string& reason) {
+std::optional<std::string> read_text_file(const std::filesystem::path& path, std::string& reason) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     reason = "a directory";

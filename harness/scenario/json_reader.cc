@@ -17,9 +17,7 @@ std::string parent_pointer(const std::string& pointer) {
   return pointer.substr(0, pointer.rfind('/'));
 }
 
-std::string json_quoted(std::string_view name) {
-  return nlohmann::json(std::string(name)).dump();
-}
+std::string json_quoted(std::string_view name) { return nlohmann::json(std::string(name)).dump(); }
 
 // The integer a JSON value holds, if it holds one (a JSON integer, not 2.0).
 std::optional<std::int64_t> integer_value(const nlohmann::json& value) {
@@ -50,7 +48,8 @@ bool in_range(std::int64_t value, IntRange range) {
 // 0.001 and 1000000000 rather than 1e-03 and 1e+09: the shortest exact fixed-point form.
 std::string plain_number(double value) {
   char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
   return std::string(buffer, result.ptr);
 }
 
@@ -121,7 +120,8 @@ std::string Node::found() const {
   std::string text = value_->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   // Short values are shown as written ([1200, 800] tells more than "an array"); long ones are
   // cut, or named when they are structures.
-  if (value_->is_structured() && text.size() > 40) return value_->is_object() ? "an object" : "an array";
+  if (value_->is_structured() && text.size() > 40)
+    return value_->is_object() ? "an object" : "an array";
   if (text.size() > 60) text = text.substr(0, 56) + "...\"";
   return text;
 }
@@ -151,9 +151,7 @@ std::int64_t Node::as_int(IntRange range) const {
   return *value;
 }
 
-int Node::as_int32(IntRange range) const {
-  return static_cast<int>(as_int(clamped_to_int(range)));
-}
+int Node::as_int32(IntRange range) const { return static_cast<int>(as_int(clamped_to_int(range))); }
 
 int Node::as_int_or_digits(IntRange range) const {
   range = clamped_to_int(range);
@@ -255,12 +253,10 @@ ObjectReader::ObjectReader(Node node, UnknownKeys unknown_keys)
   if (!node_.json().is_object()) node_.fail("an object");
 }
 
-bool ObjectReader::has(std::string_view key) const {
-  return node_.json().contains(key);
-}
+bool ObjectReader::has(std::string_view key) const { return node_.json().contains(key); }
 
 std::optional<Node> ObjectReader::get(std::string_view key) {
-  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+  declare({key});
   if (!has(key)) return std::nullopt;
   return node_.child(std::string(key));
 }
@@ -289,6 +285,12 @@ std::string ObjectReader::string_or(std::string_view key, std::string fallback) 
 
 std::vector<std::string> ObjectReader::names_or_empty(std::string_view key) {
   return value_or(key, std::vector<std::string>{}, [](const Node& n) { return n.as_names(); });
+}
+
+void ObjectReader::declare(std::initializer_list<std::string_view> keys) {
+  for (const std::string_view key : keys) {
+    if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+  }
 }
 
 void ObjectReader::finish() {

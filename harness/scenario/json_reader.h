@@ -8,14 +8,13 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "harness/scenario/document.h"
 #include "sim/engine/time.h"
@@ -82,7 +81,8 @@ class Node {
   [[noreturn]] void fail(const std::string& expected, const std::string& found) const;
   // Throws ScenarioError placed at the key naming this object member (a misspelt key, a key
   // that must be a path); found is the key, quoted, after `found_prefix`.
-  [[noreturn]] void fail_key(const std::string& expected, const std::string& found_prefix = "") const;
+  [[noreturn]] void fail_key(const std::string& expected,
+                             const std::string& found_prefix = "") const;
 
   // A JSON integer (not 2.0) within `range`.
   std::int64_t as_int(IntRange range) const;
@@ -97,8 +97,8 @@ class Node {
   // [low, high] with low <= high, both within `range` (jitter in permille).
   std::pair<int, int> as_int_pair(IntRange range) const;
   bool as_bool() const;
-  std::string as_string() const;       // any string, "" included
-  std::string as_name() const;         // a non-empty string
+  std::string as_string() const;              // any string, "" included
+  std::string as_name() const;                // a non-empty string
   std::vector<std::string> as_names() const;  // an array of non-empty strings
   template <typename E>
   E as_choice(std::initializer_list<Choice<E>> choices) const;
@@ -156,7 +156,12 @@ class ObjectReader {
     return value_or(key, fallback, [&](const Node& n) { return n.as_choice(choices); });
   }
 
-  // Rejects or records as ignored every key not asked for. Call once, after the last get().
+  // Marks `keys` as known before they are read, so that finish() can run first: a misspelt
+  // section is then reported as such, not as the names it should have defined being unknown.
+  void declare(std::initializer_list<std::string_view> keys);
+
+  // Rejects or records as ignored every key not asked for (or declared). Call after the last
+  // get(); calling it again is harmless.
   void finish();
 
  private:

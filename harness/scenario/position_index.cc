@@ -20,10 +20,14 @@ class PositionScanner {
     index_.entries_[pointer] = {pos_, key};
     if (at_end()) return;
     switch (text_[pos_]) {
-      case '{': return object(pointer);
-      case '[': return array(pointer);
-      case '"': return skip_string();
-      default: return skip_scalar();
+      case '{':
+        return object(pointer);
+      case '[':
+        return array(pointer);
+      case '"':
+        return skip_string();
+      default:
+        return skip_scalar();
     }
   }
 

@@ -19,8 +19,7 @@ std::string format_message(const std::string& file, const std::string& json_poin
 
 ScenarioError::ScenarioError(std::string file_, std::string json_pointer_, std::string expected_,
                              std::string found_, int line_, int column_)
-    : std::runtime_error(
-          format_message(file_, json_pointer_, expected_, found_, line_, column_)),
+    : std::runtime_error(format_message(file_, json_pointer_, expected_, found_, line_, column_)),
       file(std::move(file_)),
       json_pointer(std::move(json_pointer_)),
       found(std::move(found_)),

@@ -15,8 +15,8 @@
 namespace harness::scenario {
 
 struct ScenarioError : std::runtime_error {
-  ScenarioError(std::string file, std::string json_pointer, std::string expected,
-                std::string found, int line = 0, int column = 0);
+  ScenarioError(std::string file, std::string json_pointer, std::string expected, std::string found,
+                int line = 0, int column = 0);
 
   std::string file;          // as the user named it (or the display name of in-memory text)
   std::string json_pointer;  // RFC 6901, e.g. "/service/desiredCount"; empty: the whole document

@@ -22,6 +22,29 @@ class ScenarioReader {
   }
 
   Scenario read() {
+    // A misspelt section ("dependecies") would otherwise surface as the names it defines being
+    // unknown to the sections read after it.
+    root_.declare({"name",
+                   "description",
+                   "story",
+                   "source",
+                   "seed",
+                   "horizonSeconds",
+                   "eventCap",
+                   "rules",
+                   "probeMode",
+                   "stopAtOutcome",
+                   "service",
+                   "targetGroup",
+                   "taskDefinitions",
+                   "initialTaskDefinition",
+                   "deploy",
+                   "apps",
+                   "dependencies",
+                   "faults",
+                   "unreadableSecrets",
+                   "platform"});
+    root_.finish();
     read_run_settings();
     read_dependencies_and_apps();
     read_task_definitions();
@@ -36,9 +59,12 @@ class ScenarioReader {
  private:
   void read_run_settings() {
     using sim::model::ProbeMode;
-    scenario_.name = root_.value_or("name", scenario_.name, [](const Node& n) { return n.as_name(); });
+    scenario_.name =
+        root_.value_or("name", scenario_.name, [](const Node& n) { return n.as_name(); });
+    // Free text for people: checked to be text, not modelled.
     for (const char* free_text : {"description", "story", "source"}) root_.string_or(free_text, "");
-    scenario_.seed = root_.value_or("seed", scenario_.seed, [](const Node& n) { return n.as_uint64(); });
+    scenario_.seed =
+        root_.value_or("seed", scenario_.seed, [](const Node& n) { return n.as_uint64(); });
     scenario_.horizon = root_.seconds_or("horizonSeconds", scenario_.horizon, {0.001, 1e9});
     scenario_.event_cap = root_.value_or("eventCap", scenario_.event_cap, [](const Node& n) {
       return static_cast<std::uint64_t>(n.as_int({1}));
@@ -100,8 +126,8 @@ class ScenarioReader {
     ObjectReader reader = deploy->as_object(UnknownKeys::reject);
     const std::optional<Node> target = reader.get("taskDefinition");
     if (!target && !has_second) {
-      reader.required("taskDefinition").fail("a task definition reference such as \"" +
-                                             task_definition_names_[0] + "\"");
+      reader.required("taskDefinition")
+          .fail("a task definition reference such as \"" + task_definition_names_[0] + "\"");
     }
     scenario_.deploy.to_task_definition = target ? task_definition_index(*target) : 1;
     const double horizon_seconds = static_cast<double>(scenario_.horizon.count()) / 1000.0;
@@ -122,13 +148,14 @@ class ScenarioReader {
     const bool has_load_balancer = !scenario_.service.container_name_for_lb.empty();
     const std::optional<Node> target_group = root_.get("targetGroup");
     if (target_group && !has_load_balancer) {
-      service.fail("a service whose loadBalancers name the container and port \"targetGroup\" "
-                   "routes to",
-                   "no loadBalancers");
+      service.fail(
+          "a service whose loadBalancers name the container and port \"targetGroup\" "
+          "routes to",
+          "no loadBalancers");
     }
     if (!target_group && has_load_balancer) {
-      root_.required("targetGroup").fail(
-          "an object with the target group's health check (service.loadBalancers names one)");
+      root_.required("targetGroup")
+          .fail("an object with the target group's health check (service.loadBalancers names one)");
     }
     if (target_group) scenario_.service.load_balancer = read_target_group(*target_group);
   }

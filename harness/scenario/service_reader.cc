@@ -36,16 +36,17 @@ sim::model::CircuitBreakerConfig read_circuit_breaker(const Node& node) {
   sim::model::CircuitBreakerConfig breaker;
   breaker.enable = reader.required("enable").as_bool();
   breaker.rollback = reader.required("rollback").as_bool();
-  breaker.reset_on_healthy_task = reader.bool_or("resetOnHealthyTask", breaker.reset_on_healthy_task);
+  breaker.reset_on_healthy_task =
+      reader.bool_or("resetOnHealthyTask", breaker.reset_on_healthy_task);
   if (const std::optional<Node> threshold = reader.get("thresholdConfiguration")) {
     ObjectReader config = threshold->as_object(UnknownKeys::ignore);
-    breaker.threshold_type = config.choice_or<ThresholdType>(
-        "type", breaker.threshold_type,
-        {{"BOUNDED_PERCENT", ThresholdType::bounded_percent},
-         {"UNBOUNDED_PERCENT", ThresholdType::unbounded_percent},
-         {"COUNT", ThresholdType::count}});
-    const IntRange range = breaker.threshold_type == ThresholdType::count ? IntRange{1}
-                                                                          : IntRange{1, 100};
+    breaker.threshold_type =
+        config.choice_or<ThresholdType>("type", breaker.threshold_type,
+                                        {{"BOUNDED_PERCENT", ThresholdType::bounded_percent},
+                                         {"UNBOUNDED_PERCENT", ThresholdType::unbounded_percent},
+                                         {"COUNT", ThresholdType::count}});
+    const IntRange range =
+        breaker.threshold_type == ThresholdType::count ? IntRange{1} : IntRange{1, 100};
     breaker.threshold_value = config.int_or("value", breaker.threshold_value, range);
     config.finish();
   }
@@ -60,8 +61,8 @@ sim::model::DeploymentConfiguration read_deployment_configuration(const Node& no
   sim::model::DeploymentConfiguration deployment;
   deployment.minimum_healthy_percent =
       reader.int_or("minimumHealthyPercent", deployment.minimum_healthy_percent, {0, 100});
-  deployment.maximum_percent = reader.int_or("maximumPercent", deployment.maximum_percent,
-                                             {100, 200});
+  deployment.maximum_percent =
+      reader.int_or("maximumPercent", deployment.maximum_percent, {100, 200});
   if (const std::optional<Node> breaker = reader.get("deploymentCircuitBreaker")) {
     deployment.circuit_breaker = read_circuit_breaker(*breaker);
   }
@@ -78,15 +79,15 @@ void check_load_balancer_target(ObjectReader& balancer, const ServiceConfig& ser
   for (const sim::model::TaskDefinition* definition : in_use) {
     std::vector<std::string> names;
     for (const auto& container : definition->containers) names.push_back(container.name);
-    const std::size_t index = balancer.required("containerName").as_reference(
-        names, "containers of " + definition->arn_name());
+    const std::size_t index = balancer.required("containerName")
+                                  .as_reference(names, "containers of " + definition->arn_name());
     const auto& ports = definition->containers[index].port_mappings;
     if (std::none_of(ports.begin(), ports.end(), [&](const auto& mapping) {
           return mapping.container_port == service.container_port_for_lb;
         })) {
-      balancer.required("containerPort").fail(
-          "a containerPort in the portMappings of container \"" + names[index] + "\" of " +
-          definition->arn_name());
+      balancer.required("containerPort")
+          .fail("a containerPort in the portMappings of container \"" + names[index] + "\" of " +
+                definition->arn_name());
     }
   }
 }
@@ -119,8 +120,9 @@ ServiceConfig read_service(const Node& node,
   service.cluster = cluster_name(reader.string_or("cluster", arn));
   // 5,000 is ECS's default quota of tasks per service.
   service.desired_count = reader.required("desiredCount").as_int32({0, 5000});
-  service.launch_type = reader.choice_or<LaunchType>(
-      "launchType", service.launch_type, {{"FARGATE", LaunchType::fargate}, {"EC2", LaunchType::ec2}});
+  service.launch_type =
+      reader.choice_or<LaunchType>("launchType", service.launch_type,
+                                   {{"FARGATE", LaunchType::fargate}, {"EC2", LaunchType::ec2}});
   reader.choice_or<int>("schedulingStrategy", 0, {{"REPLICA", 0}});
   if (const std::optional<Node> controller = reader.get("deploymentController")) {
     ObjectReader type = controller->as_object(UnknownKeys::ignore);

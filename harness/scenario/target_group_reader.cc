@@ -64,7 +64,8 @@ void check_timeout_below_interval(ObjectReader& reader,
 sim::model::TargetGroupHealthCheck read_target_group(const Node& node) {
   ObjectReader reader = unwrap(node).as_object(UnknownKeys::ignore);
   sim::model::TargetGroupHealthCheck group;
-  group.name = reader.value_or("TargetGroupName", group.name, [](const Node& n) { return n.as_name(); });
+  group.name =
+      reader.value_or("TargetGroupName", group.name, [](const Node& n) { return n.as_name(); });
   group.path = reader.value_or("HealthCheckPath", group.path, [](const Node& n) {
     const std::string path = n.as_name();
     if (path.front() != '/') n.fail("a path starting with \"/\"");
@@ -74,7 +75,8 @@ sim::model::TargetGroupHealthCheck read_target_group(const Node& node) {
   group.interval = reader.seconds_or("HealthCheckIntervalSeconds", group.interval, {5, 300});
   group.timeout = reader.seconds_or("HealthCheckTimeoutSeconds", group.timeout, {2, 120});
   check_timeout_below_interval(reader, group);
-  group.healthy_threshold = reader.int_or("HealthyThresholdCount", group.healthy_threshold, {2, 10});
+  group.healthy_threshold =
+      reader.int_or("HealthyThresholdCount", group.healthy_threshold, {2, 10});
   group.unhealthy_threshold =
       reader.int_or("UnhealthyThresholdCount", group.unhealthy_threshold, {2, 10});
   if (const std::optional<Node> matcher = reader.get("Matcher")) {

@@ -48,13 +48,14 @@ void check_dependency_names(const Node& containers, const TaskDefinition& defini
     const auto& depends_on = definition.containers[i].depends_on;
     for (std::size_t j = 0; j < depends_on.size(); ++j) {
       const Node entry = containers.child(i).child("dependsOn").child(j);
-      const std::size_t target =
-          entry.child("containerName").as_reference(names, "containers of " + definition.arn_name());
+      const std::size_t target = entry.child("containerName")
+                                     .as_reference(names, "containers of " + definition.arn_name());
       const bool waits_for_exit = depends_on[j].condition == DependencyCondition::complete ||
                                   depends_on[j].condition == DependencyCondition::success;
       if (waits_for_exit && definition.containers[target].essential) {
-        entry.child("condition").fail("\"START\" or \"HEALTHY\" (container \"" + names[target] +
-                                      "\" is essential, so it cannot be waited on to exit)");
+        entry.child("condition")
+            .fail("\"START\" or \"HEALTHY\" (container \"" + names[target] +
+                  "\" is essential, so it cannot be waited on to exit)");
       }
     }
   }
@@ -64,7 +65,8 @@ void check_dependency_names(const Node& containers, const TaskDefinition& defini
 class CycleFinder {
  public:
   CycleFinder(const Node& containers, const TaskDefinition& definition)
-      : containers_(containers), definition_(definition),
+      : containers_(containers),
+        definition_(definition),
         state_(definition.containers.size(), State::unvisited) {}
 
   void check() {
@@ -91,8 +93,11 @@ class CycleFinder {
       if (state_[next] == State::on_path) {
         std::string cycle;
         for (const std::string& name : path) cycle += name + " -> ";
-        containers_.child(i).child("dependsOn").child(j).fail(
-            "a dependsOn without cycles", "the cycle " + cycle + depends_on[j].container_name);
+        containers_.child(i)
+            .child("dependsOn")
+            .child(j)
+            .fail("a dependsOn without cycles",
+                  "the cycle " + cycle + depends_on[j].container_name);
       }
       visit(next, path);
     }
@@ -123,9 +128,8 @@ TaskDefinition read_body(const Node& node,
   for (const Node& container : containers.as_array()) {
     definition.containers.push_back(read_container_definition(container, apps));
     const auto& names = definition.containers;
-    if (std::count_if(names.begin(), names.end(), [&](const auto& c) {
-          return c.name == names.back().name;
-        }) > 1) {
+    if (std::count_if(names.begin(), names.end(),
+                      [&](const auto& c) { return c.name == names.back().name; }) > 1) {
       container.child("name").fail("a container name not used before in this task definition");
     }
   }

@@ -1,9 +1,10 @@
-// The load balancer's target health state machine (ELBv2 TargetHealth; reference §5). Pure.
+// The load balancer's target health state machine (ELBv2 TargetHealth; reference §6). Pure.
 //
 // A registered target starts `initial`. It probes every `interval` from registration, on a fixed
-// cadence (ELB does not wait for the previous probe; timeout must be below interval). It becomes
-// `healthy` after HealthyThresholdCount consecutive passes and `unhealthy` after
-// UnhealthyThresholdCount consecutive failures; from `unhealthy` it needs the healthy count again.
+// cadence (ELB does not wait for the previous probe; timeout must be below interval). A newly
+// registered target needs one passing check to become `healthy`; HealthyThresholdCount
+// consecutive passes apply when it recovers from `unhealthy`. UnhealthyThresholdCount
+// consecutive failures make it `unhealthy` (target-group-health-checks.html).
 #pragma once
 
 #include "sim/ecs/health_status.h"

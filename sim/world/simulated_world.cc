@@ -73,7 +73,8 @@ TimerId SimulatedWorld::at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t 
 
 void SimulatedWorld::set_state(Task& t, TaskState s) {
   t.state = s;
-  if (trace_.enabled())
+  // STOPPED is traced by the controller, with the stop code and reason.
+  if (trace_.enabled() && s != TaskState::stopped)
     trace_.add({now_, observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
   controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
 }

@@ -14,7 +14,8 @@ using testing::load_error;
 std::string with_profile(const std::string& profile) {
   return R"({
   "apps": {
-    "web:1": )" + profile + R"(
+    "web:1": )" +
+         profile + R"(
   },
   "dependencies": [{"name": "redis"}],
   "service": {"serviceName": "web", "desiredCount": 1},
@@ -65,8 +66,7 @@ TEST_CASE("an app profile is read with every field", "[scenario]") {
   CHECK(app.startup_jitter_high_permille == 1100);
 }
 
-TEST_CASE("a misspelt key in an app profile is rejected with a did-you-mean hint",
-          "[scenario]") {
+TEST_CASE("a misspelt key in an app profile is rejected with a did-you-mean hint", "[scenario]") {
   CHECK(load_error(with_profile(R"({"phses": []})")) ==
         "test.json:3:15: at /apps/web:1/phses: expected a known key (did you mean \"phases\"?), "
         "found unknown key \"phses\"");

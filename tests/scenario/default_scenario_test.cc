@@ -1,9 +1,8 @@
 #include "harness/scenario/default_scenario.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 #include "harness/scenario/scenario_loader.h"
 
@@ -47,7 +46,8 @@ TEST_CASE("the default scenario loads as a rolling deploy of checkout:8 that can
   CHECK(app.phases[0].on_missing == sim::model::OnMissing::stall);
   CHECK(deployed.containers[0].environment.count("REDIS_URL") == 0);
   sim::Millis healthy_startup{0};
-  for (const auto& phase : scenario.apps.at("checkout:1.7").phases) healthy_startup += phase.duration;
+  for (const auto& phase : scenario.apps.at("checkout:1.7").phases)
+    healthy_startup += phase.duration;
   CHECK(healthy_startup == sim::seconds(15));
 }
 

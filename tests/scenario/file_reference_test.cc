@@ -1,9 +1,8 @@
 // {"$file": ...} task definitions, read from real files in a temporary directory.
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <catch2/catch.hpp>
 
 #include "harness/scenario/scenario_loader.h"
 
@@ -39,7 +38,8 @@ class TempDir {
 std::string scenario_with(const std::string& references) {
   return R"({
   "service": {"serviceName": "web", "desiredCount": 1},
-  "taskDefinitions": [)" + references + R"(],
+  "taskDefinitions": [)" +
+         references + R"(],
   "apps": {"web:1": {}, "web:2": {}}
 })";
 }
@@ -73,8 +73,8 @@ TEST_CASE("$file task definitions load from the scenario's directory, wrapped or
   CHECK(loaded.scenario.task_definitions[0].arn_name() == "web:1");
   CHECK(loaded.scenario.task_definitions[1].arn_name() == "web:2");
   CHECK(loaded.scenario.source == path);
-  CHECK(loaded.ignored == std::vector<std::string>{wrapped + "#/tags",
-                                                   wrapped + "#/taskDefinition/taskRoleArn"});
+  CHECK(loaded.ignored ==
+        std::vector<std::string>{wrapped + "#/tags", wrapped + "#/taskDefinition/taskRoleArn"});
 }
 
 TEST_CASE("a $file path that leaves the scenario's directory is refused", "[scenario]") {
@@ -82,20 +82,24 @@ TEST_CASE("a $file path that leaves the scenario's directory is refused", "[scen
   dir.write("outside.json", "{}");
   const std::string path =
       dir.write("inner/scenario.json", scenario_with(R"({"$file": "../outside.json"})"));
-  CHECK(error_of(path) == path + ":3:33: at /taskDefinitions/0/$file: expected a relative path "
-                                 "inside " + (dir.path() / "inner").string() +
-                             ", found \"../outside.json\"");
-  const std::string absolute = dir.write("inner/scenario.json", scenario_with(R"({"$file": "/etc/hostname"})"));
-  CHECK(error_of(absolute) == absolute + ":3:33: at /taskDefinitions/0/$file: expected a relative "
-                                         "path inside " + (dir.path() / "inner").string() +
-                                 ", found \"/etc/hostname\"");
+  CHECK(error_of(path) == path +
+                              ":3:33: at /taskDefinitions/0/$file: expected a relative path "
+                              "inside " +
+                              (dir.path() / "inner").string() + ", found \"../outside.json\"");
+  const std::string absolute =
+      dir.write("inner/scenario.json", scenario_with(R"({"$file": "/etc/hostname"})"));
+  CHECK(error_of(absolute) == absolute +
+                                  ":3:33: at /taskDefinitions/0/$file: expected a relative "
+                                  "path inside " +
+                                  (dir.path() / "inner").string() + ", found \"/etc/hostname\"");
 }
 
 TEST_CASE("a $file that does not exist is an error at the $file value", "[scenario]") {
   const TempDir dir;
   const std::string path = dir.write("scenario.json", scenario_with(R"({"$file": "web-9.json"})"));
-  CHECK(error_of(path) == path + ":3:33: at /taskDefinitions/0/$file: expected a readable file, "
-                                 "found \"web-9.json\" (No such file or directory)");
+  CHECK(error_of(path) == path +
+                              ":3:33: at /taskDefinitions/0/$file: expected a readable file, "
+                              "found \"web-9.json\" (No such file or directory)");
 }
 
 TEST_CASE("errors inside a $file document point into that file", "[scenario]") {
@@ -104,8 +108,9 @@ TEST_CASE("errors inside a $file document point into that file", "[scenario]") {
   const std::string included = dir.write("web-1.json", R"({"family": "web",
   "containerDefinitions": [{"name": "app", "image": "web:1", "stopTimeout": "30"}]})");
   const std::string path = dir.write("scenario.json", scenario_with(R"({"$file": "web-1.json"})"));
-  CHECK(error_of(path) == included + ":2:77: at /containerDefinitions/0/stopTimeout: expected a "
-                                     "number of seconds 0-120, found \"30\"");
+  CHECK(error_of(path) == included +
+                              ":2:77: at /containerDefinitions/0/stopTimeout: expected a "
+                              "number of seconds 0-120, found \"30\"");
   dir.write("web-1.json", R"({"family": "web",)");
   CHECK(error_of(path) == included + ":1:18: expected string literal, found end of input");
 }
@@ -118,8 +123,9 @@ TEST_CASE("in-memory text resolves $file against the current directory", "[scena
             R"({"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]})");
   const std::string relative = dir.path().filename().string() + "/web-1.json";
   const Loaded loaded = load_scenario_text(
-      scenario_with(R"({"$file": ")" + relative + R"("}, )" +
-                    R"({"family": "web", "containerDefinitions": [{"name": "app", "image": "web:2"}]})"),
+      scenario_with(
+          R"({"$file": ")" + relative + R"("}, )" +
+          R"({"family": "web", "containerDefinitions": [{"name": "app", "image": "web:2"}]})"),
       "inline");
   CHECK(loaded.scenario.task_definitions[0].arn_name() == "web:1");
   CHECK_THROWS_WITH(load_scenario_text(scenario_with(R"({"$file": "../web-1.json"})"), "inline"),

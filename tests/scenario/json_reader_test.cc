@@ -1,8 +1,7 @@
 #include "harness/scenario/json_reader.h"
 
-#include <functional>
-
 #include <catch2/catch.hpp>
+#include <functional>
 
 #include "harness/scenario/scenario_error.h"
 
@@ -45,15 +44,17 @@ TEST_CASE("seconds outside their range name the range and the value", "[scenario
   // Given a huge and a negative number, when read as seconds, then the range is named.
   CHECK(error_of([](ObjectReader& r) { r.required("f").as_seconds(); }) ==
         "t.json:1:17: at /f: expected a number of seconds 0-1000000000, found 1e+300");
-  CHECK(error_of([](ObjectReader& r) { r.required("n").as_seconds({5, 300}); }) ==
-        "t.json:1:29: at /n: expected a number of seconds 5-300, found -3");
+  CHECK(error_of([](ObjectReader& r) {
+          r.required("n").as_seconds({5, 300});
+        }) == "t.json:1:29: at /n: expected a number of seconds 5-300, found -3");
   CHECK(error_of([](ObjectReader& r) { r.required("s").as_seconds(); }) ==
         "t.json:1:38: at /s: expected a number of seconds 0-1000000000, found \"two\"");
 }
 
 TEST_CASE("an integer field rejects fractions and says which integers it takes", "[scenario]") {
-  CHECK(error_of([](ObjectReader& r) { r.required("a").as_int32({1, 10}); }) ==
-        "t.json:1:7: at /a: expected an integer 1-10, found 2.5");
+  CHECK(error_of([](ObjectReader& r) {
+          r.required("a").as_int32({1, 10});
+        }) == "t.json:1:7: at /a: expected an integer 1-10, found 2.5");
   CHECK(error_of([](ObjectReader& r) { r.required("n").as_int32({0}); }) ==
         "t.json:1:29: at /n: expected an integer >= 0, found -3");
 }

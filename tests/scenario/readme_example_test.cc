@@ -1,8 +1,7 @@
 // The format's documentation must not drift from the loader: its full example has to load.
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 #include "harness/scenario/scenario_loader.h"
 

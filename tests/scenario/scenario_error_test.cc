@@ -6,8 +6,8 @@ namespace harness::scenario {
 
 TEST_CASE("a scenario error reads file, line:column, pointer, expected and found", "[scenario]") {
   // Given every part, when formatted, then they appear in the documented order.
-  const ScenarioError error("web.json", "/service/desiredCount", "an integer 0-5000", "\"two\"",
-                            4, 20);
+  const ScenarioError error("web.json", "/service/desiredCount", "an integer 0-5000", "\"two\"", 4,
+                            20);
   CHECK(std::string(error.what()) ==
         "web.json:4:20: at /service/desiredCount: expected an integer 0-5000, found \"two\"");
   CHECK(error.json_pointer == "/service/desiredCount");

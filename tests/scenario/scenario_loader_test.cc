@@ -36,12 +36,12 @@ TEST_CASE("the smallest scenario loads with the model's defaults", "[scenario]")
   CHECK(loaded.ignored.empty());
 }
 
-TEST_CASE("truncated JSON is reported at the line and column where the input ends",
-          "[scenario]") {
+TEST_CASE("truncated JSON is reported at the line and column where the input ends", "[scenario]") {
   // Given a file cut off after an opening bracket, then the error points past it.
   CHECK(load_error("{\n  \"service\": {\"serviceName\": \"web\"},\n  \"taskDefinitions\": [\n") ==
         "test.json:4:1: expected '[', '{', or a literal, found end of input");
-  CHECK(load_error("{\"seed\": tru}") == "test.json:1:13: expected valid JSON, found invalid literal");
+  CHECK(load_error("{\"seed\": tru}") ==
+        "test.json:1:13: expected valid JSON, found invalid literal");
 }
 
 TEST_CASE("a string where desiredCount's integer belongs names pointer, range and value",
@@ -64,8 +64,24 @@ TEST_CASE("an unknown top-level key is rejected with a did-you-mean hint", "[sce
   "deploy": {"taskDefinition": "web:1"},
   "apps": {"web:1": {}}
 })";
-  CHECK(load_error(text) == "test.json:2:3: at /horizonSecond: expected a known key (did you "
-                            "mean \"horizonSeconds\"?), found unknown key \"horizonSecond\"");
+  CHECK(load_error(text) ==
+        "test.json:2:3: at /horizonSecond: expected a known key (did you "
+        "mean \"horizonSeconds\"?), found unknown key \"horizonSecond\"");
+}
+
+TEST_CASE("a misspelt section is reported before the names it should have defined", "[scenario]") {
+  // Given "dependecies" and a phase connecting to a dependency it defines, then the key is
+  // blamed, not the connectsTo name.
+  const char* text = R"({
+  "service": {"serviceName": "web", "desiredCount": 1},
+  "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]}],
+  "deploy": {"taskDefinition": "web:1"},
+  "apps": {"web:1": {"phases": [{"name": "boot", "connectsTo": ["redis"]}]}},
+  "dependecies": [{"name": "redis"}]
+})";
+  CHECK(load_error(text) ==
+        "test.json:6:3: at /dependecies: expected a known key (did you mean "
+        "\"dependencies\"?), found unknown key \"dependecies\"");
 }
 
 TEST_CASE("an unknown task definition reference lists the known ones", "[scenario]") {
@@ -153,8 +169,9 @@ TEST_CASE("an unknown rule set lists the known ones", "[scenario]") {
   "deploy": {"taskDefinition": "web:1"},
   "apps": {"web:1": {}}
 })";
-  CHECK(load_error(text) == "test.json:2:12: at /rules: expected one of the rule sets "
-                            "\"current\", \"pre-2024\", found \"2023\"");
+  CHECK(load_error(text) ==
+        "test.json:2:12: at /rules: expected one of the rule sets "
+        "\"current\", \"pre-2024\", found \"2023\"");
 }
 
 TEST_CASE("an unreadable secret must be one some container reads", "[scenario]") {
@@ -195,8 +212,9 @@ TEST_CASE("dependencies and faults are read, and faults must target known depend
 
   std::string bad = good;
   bad.replace(bad.find("\"target\": \"redis\""), 17, "\"target\": \"rediss\"");
-  CHECK(load_error(bad) == "test.json:8:71: at /faults/0/target: expected one of the "
-                           "dependencies \"redis\" (did you mean \"redis\"?), found \"rediss\"");
+  CHECK(load_error(bad) ==
+        "test.json:8:71: at /faults/0/target: expected one of the "
+        "dependencies \"redis\" (did you mean \"redis\"?), found \"rediss\"");
 }
 
 TEST_CASE("an unreadable scenario file names the file and the reason", "[scenario]") {

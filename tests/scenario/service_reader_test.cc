@@ -13,21 +13,22 @@ using testing::load_error;
 // have container "app" listening on 8080; `extra` adds top-level members after it.
 std::string with_service(const std::string& service, const std::string& extra = "") {
   return R"({
-  "service": )" + service + R"(,
+  "service": )" +
+         service + R"(,
   "taskDefinitions": [
     {"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1",
       "portMappings": [{"containerPort": 8080}]}]},
     {"family": "web", "containerDefinitions": [{"name": "app", "image": "web:2",
       "portMappings": [{"containerPort": 8080}]}]}
-  ],)" + extra + R"(
+  ],)" + extra +
+         R"(
   "apps": {"web:1": {}, "web:2": {}}
 })";
 }
 
 }  // namespace
 
-TEST_CASE("a describe-services answer is read with its deployment configuration",
-          "[scenario]") {
+TEST_CASE("a describe-services answer is read with its deployment configuration", "[scenario]") {
   // Given the whole describe-services output, then services[0] is the service and the rest is
   // listed as ignored.
   const std::string text = with_service(R"({"services": [{
@@ -84,14 +85,12 @@ TEST_CASE("a deployment strategy other than ROLLING is refused", "[scenario]") {
         "\"ROLLING\", found \"BLUE_GREEN\"");
 }
 
-TEST_CASE("a load balancer and its target group make the service's load_balancer",
-          "[scenario]") {
-  const Loaded loaded = load_scenario_text(
-      with_service(R"({"serviceName": "web", "desiredCount": 1,
+TEST_CASE("a load balancer and its target group make the service's load_balancer", "[scenario]") {
+  const Loaded loaded = load_scenario_text(with_service(R"({"serviceName": "web", "desiredCount": 1,
     "loadBalancers": [{"targetGroupArn": "arn:tg", "containerName": "app", "containerPort": 8080}]})",
-                   R"(
+                                                        R"(
   "targetGroup": {"HealthCheckPath": "/health", "HealthCheckIntervalSeconds": 10},)"),
-      "t.json");
+                                           "t.json");
   const sim::model::ServiceConfig& service = loaded.scenario.service;
   CHECK(service.container_name_for_lb == "app");
   CHECK(service.container_port_for_lb == 8080);

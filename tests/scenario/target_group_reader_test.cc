@@ -12,7 +12,8 @@ using testing::load_error;
 // A scenario with a load-balanced service whose "targetGroup" is `group`, on line 2.
 std::string with_target_group(const std::string& group) {
   return R"({
-  "targetGroup": )" + group + R"(,
+  "targetGroup": )" +
+         group + R"(,
   "service": {"serviceName": "web", "desiredCount": 1,
     "loadBalancers": [{"containerName": "app", "containerPort": 8080}]},
   "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1",
@@ -49,7 +50,8 @@ TEST_CASE("a describe-target-groups answer is read with ELBv2 names", "[scenario
 }
 
 TEST_CASE("an empty target group has ALB's defaults and checks the traffic port", "[scenario]") {
-  const sim::model::TargetGroupHealthCheck group = target_group(R"({"HealthCheckPort": "traffic-port"})");
+  const sim::model::TargetGroupHealthCheck group =
+      target_group(R"({"HealthCheckPort": "traffic-port"})");
   CHECK(group.port == 0);
   CHECK(group.path == "/");
   CHECK(group.interval == sim::seconds(30));

@@ -18,7 +18,8 @@ std::string with_definitions(const std::string& definitions) {
   "deploy": {"taskDefinition": "web:1"},
   "apps": {"web:1": {}, "web:2": {}},
   "taskDefinitions": [
-)" + definitions + "\n  ]\n}";
+)" + definitions +
+         "\n  ]\n}";
 }
 
 sim::model::TaskDefinition first_definition(const std::string& definitions) {
@@ -145,13 +146,15 @@ TEST_CASE("a dependsOn cycle is reported with the containers in it", "[scenario]
 
 TEST_CASE("a revision left out is the next of its family, and duplicates are refused",
           "[scenario]") {
-  const std::string text = with_definitions(R"(    {"family": "web", "revision": 1, "containerDefinitions": [{"name": "a", "image": "web:1"}]},
+  const std::string text = with_definitions(
+      R"(    {"family": "web", "revision": 1, "containerDefinitions": [{"name": "a", "image": "web:1"}]},
     {"family": "api", "containerDefinitions": [{"name": "a", "image": "web:1"}]},
     {"family": "web", "containerDefinitions": [{"name": "a", "image": "web:2"}]})");
   const auto definitions = load_scenario_text(text, "t.json").scenario.task_definitions;
   CHECK(definitions[1].arn_name() == "api:1");
   CHECK(definitions[2].arn_name() == "web:2");
-  CHECK(load_error(with_definitions(R"(    {"family": "web", "containerDefinitions": [{"name": "a", "image": "web:1"}]},
+  CHECK(load_error(with_definitions(
+            R"(    {"family": "web", "containerDefinitions": [{"name": "a", "image": "web:1"}]},
     {"family": "web", "revision": 1, "containerDefinitions": [{"name": "a", "image": "web:2"}]})")) ==
         "test.json:7:35: at /taskDefinitions/1/revision: expected a family:revision no earlier "
         "task definition has, found \"web:1\"");
