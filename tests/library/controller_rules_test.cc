@@ -1,0 +1,94 @@
+// Service-controller rules on whole runs, each varying one setting of a library scenario.
+#include <catch2/catch.hpp>
+
+#include "tests/support/run_helpers.h"
+
+using sim::observe::Outcome;
+using sim::observe::TraceKind;
+using testsupport::library_scenario;
+using testsupport::of_kind;
+using testsupport::run_traced;
+
+namespace {
+
+bool has_service_event(const testsupport::TracedRun& run, const std::string& fragment) {
+  for (const auto& e : of_kind(run, TraceKind::service_event))
+    if (e.text.find(fragment) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("rollback=false ends FAILED at the trip and launches nothing more") {
+  // Given seed 000 with the breaker on but rollback off, when the third task fails, then the
+  // deployment is FAILED and no further task is launched. Source: reference §1.4.
+  auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
+  s.service.deployment.circuit_breaker.rollback = false;
+  s.stop_at_outcome = false;
+  const auto run = run_traced(s);
+  CHECK(run.result.outcome == Outcome::failed);
+  const auto trip = *run.result.metrics.time_to_rollback_start;
+  for (const auto& e : of_kind(run, TraceKind::task_launched)) CHECK(e.at <= trip);
+}
+
+TEST_CASE("the pre-2024 rule set needs ten failures for desiredCount 1") {
+  // Given seed 000 replayed under "pre-2024" rules, when it deploys, then the breaker trips on the
+  // tenth failed task (archived guide: N=1 -> 10). Source: reference §1.1 history.
+  auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
+  s.rule_set = "pre-2024";
+  const auto run = run_traced(s);
+  CHECK(run.result.outcome == Outcome::rolled_back);
+  CHECK(run.result.metrics.failed_tasks == 10);
+  CHECK(run.result.metrics.breaker_threshold == 10);
+}
+
+TEST_CASE("a COUNT threshold of 1 trips on the first failure") {
+  // Given thresholdConfiguration COUNT 1, when the first task fails, then the breaker trips.
+  // Source: reference §1.2 (API_ThresholdConfiguration).
+  auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
+  s.service.deployment.circuit_breaker.threshold_type = sim::model::ThresholdType::count;
+  s.service.deployment.circuit_breaker.threshold_value = 1;
+  const auto run = run_traced(s);
+  CHECK(run.result.outcome == Outcome::rolled_back);
+  CHECK(run.result.metrics.failed_tasks == 1);
+}
+
+TEST_CASE("an unreadable secret fails tasks before RUNNING, throttles launches and trips stage 1") {
+  // Given a secret ECS cannot fetch, when tasks start, then each stops with TaskFailedToStart
+  // (ResourceInitializationError), launches are spaced by the throttle, and the breaker trips
+  // with "tasks failed to start". Source: reference §1.3 stage 1, §8, §9 throttle.
+  auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
+  s.unreadable_secrets = {"OPENAI_API_KEY"};
+  const auto run = run_traced(s);
+  CHECK(run.result.outcome == Outcome::rolled_back);
+  CHECK(of_kind(run, TraceKind::throttle).size() == 3);
+  int failed_to_start = 0;
+  for (const auto& e : of_kind(run, TraceKind::task_stopped))
+    if (e.text.rfind("ResourceInitializationError", 0) == 0) ++failed_to_start;
+  CHECK(failed_to_start == 3);
+  CHECK(has_service_event(run, "deployment failed: tasks failed to start."));
+  CHECK(has_service_event(run, "is unable to consistently start tasks successfully."));
+}
+
+TEST_CASE("minimumHealthyPercent 100 with maximumPercent 100 and one task deadlocks with ECS's event") {
+  // Given N=1, min 100 / max 100, when it deploys, then nothing can start or stop: the service
+  // event says so and the run is STUCK. Source: reference §3.1 derived table.
+  auto s = library_scenario("scenarios/incidents/000-fixed-512mb.json");
+  s.service.deployment.minimum_healthy_percent = 100;
+  s.service.deployment.maximum_percent = 100;
+  s.horizon = sim::minutes(10);
+  const auto run = run_traced(s);
+  CHECK(run.result.outcome == Outcome::stuck);
+  CHECK(has_service_event(run, "was unable to stop or start tasks during a deployment"));
+  CHECK(of_kind(run, TraceKind::task_launched).empty());
+}
+
+TEST_CASE("minimumHealthyPercent 0 leaves no healthy task while the only one is replaced") {
+  // Given seed 000's min 0 with one task, when the fixed revision deploys, then the old task is
+  // stopped at once and the service has no healthy task until the new one counts (40 s after
+  // RUNNING without checks). Source: reference §3.1.
+  const auto run = run_traced(library_scenario("scenarios/incidents/000-fixed-512mb.json"));
+  CHECK(run.result.outcome == Outcome::completed);
+  CHECK(run.result.metrics.zero_healthy > sim::seconds(40));
+  CHECK(run.result.metrics.invariant_violations == 0);
+}

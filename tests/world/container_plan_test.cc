@@ -1,0 +1,107 @@
+// Playing an app profile: start-up phases, missing variables, dependencies, memory and the OOM
+// kill (sim/world/container_plan.h).
+#include <catch2/catch.hpp>
+
+#include "sim/world/container_plan.h"
+
+using namespace sim;
+using namespace sim::model;
+using sim::world::ContainerPlan;
+using sim::world::DependencySchedule;
+using sim::world::PlanInputs;
+
+namespace {
+
+AppProfile two_phase_app() {
+  AppProfile a;
+  a.phases = {StartupPhase{"load config", seconds(2), {"DB_URL"}, OnMissing::exit, {}, OnUnavailable::exit, seconds(30), 3},
+              StartupPhase{"connect redis", seconds(3), {}, OnMissing::exit, {"redis"}, OnUnavailable::wait, seconds(30), 1}};
+  return a;
+}
+
+ContainerPlan plan(const AppProfile& app, std::set<std::string> env, int limit,
+                   const DependencySchedule& deps = DependencySchedule()) {
+  Rng rng(1);
+  PlanInputs in{&app, &env, limit, seconds(100)};
+  return sim::world::plan_container(in, deps, rng);
+}
+
+}  // namespace
+
+TEST_CASE("an app with everything it needs listens after its phases") {
+  // Given two phases of 2 s and 3 s and no jitter, when the container starts at 100 s, then it
+  // listens at 105 s and never exits.
+  const ContainerPlan p = plan(two_phase_app(), {"DB_URL"}, 0);
+  CHECK(p.listening_at == seconds(105));
+  CHECK(p.exit_at == kNever);
+  CHECK(p.health_server_at == seconds(100));
+}
+
+TEST_CASE("a missing variable read with onMissing exit ends the process at that phase") {
+  // Given DB_URL is not set, when the first phase reads it, then the process exits with the
+  // phase's exit code at once (seed 000's OPENAI_API_KEY).
+  const ContainerPlan p = plan(two_phase_app(), {}, 0);
+  CHECK(p.exit_at == seconds(100));
+  CHECK(p.exit_code == 3);
+  CHECK(p.listening_at == kNever);
+}
+
+TEST_CASE("a missing variable read with onMissing stall leaves a live process that never listens") {
+  // Given onMissing stall, when the variable is missing, then the process lives on but never
+  // listens (seed 001's partial start-up).
+  AppProfile app = two_phase_app();
+  app.phases[0].on_missing = OnMissing::stall;
+  const ContainerPlan p = plan(app, {}, 0);
+  CHECK(p.stalled);
+  CHECK(p.exit_at == kNever);
+  CHECK(p.listening_at == kNever);
+}
+
+TEST_CASE("a dependency that comes up within the wait timeout delays start-up") {
+  // Given redis is down until 110 s and the phase waits up to 30 s, when the app reaches the
+  // phase at 102 s, then it waits to 110 s and listens at 113 s.
+  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), true, {{seconds(0), seconds(110)}}}}, {},
+                          RngStreams(1));
+  const ContainerPlan p = plan(two_phase_app(), {"DB_URL"}, 0, deps);
+  CHECK(p.listening_at == seconds(113));
+}
+
+TEST_CASE("a dependency that stays down past the wait timeout ends the process") {
+  // Given redis never reachable and a 30 s wait, when the phase starts at 102 s, then the process
+  // exits at 132 s with the phase's exit code (seed 003's 30 s wait).
+  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), false, {}}}, {}, RngStreams(1));
+  const ContainerPlan p = plan(two_phase_app(), {"DB_URL"}, 0, deps);
+  CHECK(p.exit_at == seconds(132));
+  CHECK(p.exit_code == 1);
+}
+
+TEST_CASE("memory crossing the hard limit is an OOM kill with exit 137 and ECS's reason") {
+  // Given memory rising linearly from 60 MiB at 0 s to 253 MiB at 45 s and a 128 MiB limit, when
+  // the container runs, then the kernel kills it when the curve reaches 128 MiB: at
+  // ceil((128-60) x 45000 / 193) ms = 15 855 ms after start. Source: reference §8.
+  AppProfile app = two_phase_app();
+  app.memory = {{seconds(0), 60}, {seconds(45), 253}};
+  const ContainerPlan p = plan(app, {"DB_URL"}, 128);
+  CHECK(p.oom);
+  CHECK(p.exit_code == 137);
+  CHECK(p.exit_reason == "OutOfMemoryError: Container killed due to memory usage");
+  CHECK(p.exit_at == seconds(100) + Millis{15855});
+  CHECK(p.listening_at == seconds(105));  // it had started: the kill comes later
+}
+
+TEST_CASE("a leak reaches the limit after the last memory point") {
+  // Given 100 MiB flat and a leak of 60 MiB per hour, when the limit is 128 MiB, then the OOM kill
+  // comes 28 minutes after the last point.
+  AppProfile app = two_phase_app();
+  app.memory = {{seconds(0), 100}};
+  app.leak_mib_per_hour = 60;
+  CHECK(sim::world::memory_crossing(app, 128) == minutes(28));
+}
+
+TEST_CASE("memory below the limit never kills") {
+  // Given a curve that settles at 253 MiB, when the limit is 512 MiB, then there is no OOM.
+  AppProfile app = two_phase_app();
+  app.memory = {{seconds(0), 60}, {seconds(45), 253}};
+  CHECK(sim::world::memory_crossing(app, 512) == kNever);
+  CHECK_FALSE(plan(app, {"DB_URL"}, 512).oom);
+}
