@@ -5,6 +5,7 @@
 
 #include "harness/scenario/file_reference.h"
 #include "harness/scenario/section_readers.h"
+#include "sim/ecs/depends_on.h"
 
 namespace harness::scenario {
 namespace {
@@ -61,53 +62,13 @@ void check_dependency_names(const Node& containers, const TaskDefinition& defini
   }
 }
 
-// A dependsOn cycle would leave every container in it waiting forever; ECS rejects it.
-class CycleFinder {
- public:
-  CycleFinder(const Node& containers, const TaskDefinition& definition)
-      : containers_(containers),
-        definition_(definition),
-        state_(definition.containers.size(), State::unvisited) {}
-
-  void check() {
-    for (std::size_t i = 0; i < state_.size(); ++i) visit(i, {});
-  }
-
- private:
-  enum class State { unvisited, on_path, done };
-
-  std::size_t index_of(const std::string& name) const {
-    const auto& containers = definition_.containers;
-    return static_cast<std::size_t>(std::find_if(containers.begin(), containers.end(),
-                                                 [&](const auto& c) { return c.name == name; }) -
-                                    containers.begin());
-  }
-
-  void visit(std::size_t i, std::vector<std::string> path) {
-    if (state_[i] == State::done) return;
-    state_[i] = State::on_path;
-    path.push_back(definition_.containers[i].name);
-    const auto& depends_on = definition_.containers[i].depends_on;
-    for (std::size_t j = 0; j < depends_on.size(); ++j) {
-      const std::size_t next = index_of(depends_on[j].container_name);
-      if (state_[next] == State::on_path) {
-        std::string cycle;
-        for (const std::string& name : path) cycle += name + " -> ";
-        containers_.child(i)
-            .child("dependsOn")
-            .child(j)
-            .fail("a dependsOn without cycles",
-                  "the cycle " + cycle + depends_on[j].container_name);
-      }
-      visit(next, path);
-    }
-    state_[i] = State::done;
-  }
-
-  const Node& containers_;
-  const TaskDefinition& definition_;
-  std::vector<State> state_;
-};
+// A dependsOn cycle would leave every container in it waiting forever; ECS rejects it. The
+// start order (and so the cycle) comes from sim/ecs/depends_on.h, computed with Boost.Graph.
+void check_start_order(const Node& containers, const TaskDefinition& definition) {
+  const auto order = sim::ecs::container_start_order(definition);
+  if (const auto* error = std::get_if<sim::ecs::DependsOnError>(&order))
+    containers.fail("a dependsOn without cycles", error->message);
+}
 
 TaskDefinition read_body(const Node& node,
                          const std::map<std::string, sim::model::AppProfile>& apps,
@@ -136,7 +97,7 @@ TaskDefinition read_body(const Node& node,
   if (definition.containers.empty()) containers.fail("at least one container definition");
   reader.finish();
   check_dependency_names(containers, definition);
-  CycleFinder(containers, definition).check();
+  check_start_order(containers, definition);
   return definition;
 }
 

@@ -140,8 +140,8 @@ TEST_CASE("a dependsOn cycle is reported with the containers in it", "[scenario]
   CHECK(load_error(with_definitions(R"(    {"family": "web", "containerDefinitions": [
       {"name": "app", "image": "web:1", "dependsOn": [{"containerName": "proxy", "condition": "START"}]},
       {"name": "proxy", "image": "web:2", "dependsOn": [{"containerName": "app", "condition": "START"}]}]})")) ==
-        "test.json:8:57: at /taskDefinitions/0/containerDefinitions/1/dependsOn/0: expected a "
-        "dependsOn without cycles, found the cycle app -> proxy -> app");
+        "test.json:6:47: at /taskDefinitions/0/containerDefinitions: expected a "
+        "dependsOn without cycles, found dependsOn cycle: app -> proxy -> app");
 }
 
 TEST_CASE("a revision left out is the next of its family, and duplicates are refused",
