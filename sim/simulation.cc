@@ -104,7 +104,16 @@ Simulation::Simulation(const model::Scenario& scenario, RunOptions options)
 
 Simulation::~Simulation() = default;
 
-observe::RunResult Simulation::run() { return impl_->run(); }
+observe::RunResult Simulation::run() {
+  try {
+    return impl_->run();
+  } catch (const std::exception& e) {
+    // A bug of ours, not bad input: say how to replay it (STYLE.md).
+    throw std::runtime_error(std::string(e.what()) + " (scenario " + impl_->scenario.name + ", seed " +
+                             std::to_string(impl_->scenario.seed) + ", simulated time " +
+                             format_clock(impl_->now) + ")");
+  }
+}
 
 const observe::Trace& Simulation::trace() const { return impl_->trace; }
 

@@ -41,7 +41,8 @@ EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario
       f["task"] = e.task;
       f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
       f["taskDefinition"] = td.arn_name();
-      v.text = task_label(e) + " launched (" + td.arn_name() + ")";
+      v.text = task_label(e) + " PROVISIONING (" + td.arn_name() + ", deployment ecs-svc/" +
+               std::to_string(e.deployment) + ")";
       break;
     }
     case TraceKind::placement_failed:
@@ -87,11 +88,6 @@ EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario
       v.text = task_label(e) + " container " + e.text + " health " + status;
       break;
     }
-    case TraceKind::task_health:
-      f["task"] = e.task;
-      f["healthStatus"] = std::string(ecs::to_string(static_cast<ecs::HealthStatus>(e.a)));
-      v.text = task_label(e) + " health " + f["healthStatus"].get<std::string>();
-      break;
     case TraceKind::task_counted_healthy:
       f["task"] = e.task;
       f["healthy"] = e.a != 0;

@@ -13,7 +13,6 @@ const char* to_string(TraceKind k) {
     case TraceKind::container_started: return "container_started";
     case TraceKind::container_exited: return "container_exited";
     case TraceKind::container_health: return "container_health";
-    case TraceKind::task_health: return "task_health";
     case TraceKind::task_counted_healthy: return "task_counted_healthy";
     case TraceKind::target_health: return "target_health";
     case TraceKind::breaker_count: return "breaker_count";

@@ -22,7 +22,6 @@ enum class TraceKind : std::uint8_t {
   container_started,    // task, a = container index
   container_exited,     // task, a = container index, b = exit code, text: reason
   container_health,     // task, a = container index, b = HealthStatus
-  task_health,          // task, a = HealthStatus
   task_counted_healthy, // task: counts toward minimumHealthyPercent now
   target_health,        // task, a = TargetState, text: reason code
   breaker_count,        // deployment, a = failures, b = threshold, text: why

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "sim/ecs/depends_on.h"
 #include "sim/ecs/service_controller.h"
 #include "sim/world/world_task.h"
 
@@ -37,6 +38,10 @@ void SimulatedWorld::prepare_specs() {
   // wget --spider and curl -f succeed on 2xx and 3xx answers.
   static const std::vector<int> shell_client_ok = {200, 201, 202, 203, 204, 301, 302, 303, 304, 307, 308};
   for (const model::TaskDefinition& td : scenario_.task_definitions) {
+    auto order = ecs::container_start_order(td);
+    if (const auto* error = std::get_if<ecs::DependsOnError>(&order))
+      throw std::invalid_argument(td.arn_name() + ": " + error->message);
+    start_orders_.push_back(std::get<std::vector<int>>(std::move(order)));
     std::vector<ContainerSpec>& specs = specs_.emplace_back();
     for (const model::ContainerDefinition& def : td.containers) {
       ContainerSpec spec;
@@ -73,8 +78,8 @@ TimerId SimulatedWorld::at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t 
 
 void SimulatedWorld::set_state(Task& t, TaskState s) {
   t.state = s;
-  // STOPPED is traced by the controller, with the stop code and reason.
-  if (trace_.enabled() && s != TaskState::stopped)
+  // The controller traces the launch (PROVISIONING) and STOPPED, with what it knows about them.
+  if (trace_.enabled() && s != TaskState::stopped && s != TaskState::provisioning)
     trace_.add({now_, observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
   controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
 }

@@ -110,6 +110,7 @@ class SimulatedWorld final : public ecs::Runtime {
   ecs::ServiceController* controller_ = nullptr;
   std::vector<std::unique_ptr<Task>> tasks_;  // indexed by TaskId
   std::vector<std::vector<ContainerSpec>> specs_;  // [task definition][container]
+  std::vector<std::vector<int>> start_orders_;     // [task definition]: dependsOn order
   std::vector<HttpProbe> target_probes_;           // [task definition]
   bool per_probe_;
   std::int64_t placed_memory_mib_ = 0;

@@ -26,7 +26,8 @@ void SimulatedWorld::start_ready_containers(Task& t) {
   // Start every container whose dependsOn conditions hold, until nothing more can start.
   for (bool progress = true; progress && t.state == TaskState::pending;) {
     progress = false;
-    for (Container& c : t.containers) {
+    for (const int index : start_orders_[static_cast<std::size_t>(t.task_definition)]) {
+      Container& c = t.containers[static_cast<std::size_t>(index)];
       if (c.started) continue;
       bool impossible = false;
       if (dependencies_met(t, c, &impossible)) {
