@@ -23,6 +23,7 @@ void ServiceController::record_failure(Deployment& d, const std::string& why, bo
 void ServiceController::trip(Deployment& d, const std::string& why) {
   d.rollout = RolloutState::failed;
   d.rollout_reason = "ECS deployment circuit breaker: " + why + ".";
+  while (d.lingering > 0) stop_one_lingering(d);
   if (deployed_ && d.id == *deployed_) metrics_.time_to_rollback_start = clock_.now() - metrics_.deploy_started_at;
   service_event(service_ + " (deployment " + d.name() + ") deployment failed: " + why + ".");
   if (trace_.enabled())

@@ -38,6 +38,8 @@ struct Deployment {
   // or no longer in the health class of its queue, is skipped.
   std::deque<TaskId> unhealthy_queue;
   std::deque<TaskId> healthy_queue;
+  std::deque<TaskId> lingering_queue;  // unhealthy tasks waiting for a healthy replacement
+  int lingering = 0;
   bool reported_blocked = false;
 
   std::string name() const { return "ecs-svc/" + std::to_string(id); }

@@ -16,7 +16,7 @@ RollingStep plan_rolling_step(const RollingCounts& c, const TaskBounds& b) {
   RollingStep step;
   const int live = c.primary_live + c.old_live;
   const int wanted_new = std::max(c.desired - c.primary_live, 0);
-  step.start = std::min(wanted_new, std::max(b.max_tasks - live, 0));
+  step.start = std::min(wanted_new, std::max(b.max_tasks - live - c.lingering, 0));
   step.stop_primary = std::max(c.primary_live - c.desired, 0);
 
   // Old tasks that are not healthy can go at once; healthy ones only down to the floor.

@@ -23,6 +23,9 @@ struct RollingCounts {
   int old_live = 0;             // live tasks of older deployments (to be replaced)
   int old_live_unhealthy = 0;   // of which not (yet) counted healthy: stopped first
   int healthy = 0;              // live tasks counted healthy, all deployments
+  // Unhealthy tasks kept running until their replacement is healthy (reference §6, Oct 2023):
+  // no longer live, but still RUNNING, so they count toward maxTasks.
+  int lingering = 0;
 };
 
 struct RollingStep {

@@ -18,6 +18,7 @@ void ServiceController::reconcile() {
   counts.old_live = live_total_ - p.live;
   counts.old_live_unhealthy = live_unhealthy_total_ - p.live_unhealthy;
   counts.healthy = healthy_total_;
+  counts.lingering = lingering_total_;
   const RollingStep step = plan_rolling_step(counts, bounds_);
 
   if (step.start > 0) {
@@ -80,9 +81,9 @@ void ServiceController::launch(int count) {
     }
     p.unhealthy_queue.push_back(id);
     if (deployed_) ++metrics_.tasks_launched;
-    if (live_total_ > bounds_.max_tasks)
-      violation("launch took live tasks to " + std::to_string(live_total_) + " above maxTasks " +
-                std::to_string(bounds_.max_tasks));
+    if (live_total_ + lingering_total_ > bounds_.max_tasks)
+      violation("launch took running tasks to " + std::to_string(live_total_ + lingering_total_) +
+                " above maxTasks " + std::to_string(bounds_.max_tasks));
     if (trace_.enabled()) {
       trace_.add({clock_.now(), observe::TraceKind::task_launched, id, p.id, p.task_definition, 0, {}, {}});
       started += " (task " + std::to_string(id) + ")";
@@ -145,6 +146,54 @@ void ServiceController::request_stop(TaskId id, StopCause cause, const std::stri
                                                            : StopCode::service_scheduler_initiated;
   runtime_.stop_task(id, code, reason);
   request_reconcile(clock_.now());
+}
+
+// Since Oct 2023 ECS starts a replacement for an unhealthy task first, when maximumPercent
+// allows, and stops the unhealthy task once the replacement is healthy (reference §3.1, §6).
+void ServiceController::linger(TaskId id, StopCause cause) {
+  TaskRecord& r = tasks_[id];
+  on_left_live(id, nullptr);
+  r.lingering = true;
+  r.linger_cause = cause;
+  Deployment& d = deployment_of(r);
+  d.lingering_queue.push_back(id);
+  ++d.lingering;
+  ++lingering_total_;
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, r.deployment, static_cast<int>(cause), 1,
+                "unhealthy: a replacement starts first; this task stops once it is healthy", {}});
+  request_reconcile(clock_.now());
+}
+
+void ServiceController::end_lingering(TaskId id, bool stop) {
+  TaskRecord& r = tasks_[id];
+  if (!r.lingering) return;
+  r.lingering = false;
+  Deployment& d = deployment_of(r);
+  --d.lingering;
+  --lingering_total_;
+  if (!stop) return;
+  r.stop_requested = true;
+  const std::string tg = has_lb_ ? scenario_.service.load_balancer->name : "";
+  const std::string reason = r.linger_cause == StopCause::elb_health_check_failed
+                                 ? "Task failed ELB health checks in (target-group " + tg + ")"
+                                 : "Task failed container health checks";
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, r.deployment, static_cast<int>(r.linger_cause),
+                0, reason, {}});
+  runtime_.stop_task(id, StopCode::service_scheduler_initiated, reason);
+  request_reconcile(clock_.now());
+}
+
+void ServiceController::stop_one_lingering(Deployment& d) {
+  while (!d.lingering_queue.empty()) {
+    const TaskId id = d.lingering_queue.front();
+    d.lingering_queue.pop_front();
+    if (tasks_[id].lingering) {
+      end_lingering(id, true);
+      return;
+    }
+  }
 }
 
 }  // namespace sim::ecs

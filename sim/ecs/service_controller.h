@@ -71,6 +71,9 @@ class ServiceController {
   void stop_old(int unhealthy_count, int healthy_count);
   bool take_candidate(Deployment& d, bool healthy, TaskId* out);
   void request_stop(TaskId id, StopCause cause, const std::string& reason);
+  void linger(TaskId id, StopCause cause);
+  void end_lingering(TaskId id, bool stop);
+  void stop_one_lingering(Deployment& d);
 
   void update_counted_healthy(TaskId id);
   void set_counted_healthy(TaskId id, bool healthy);
@@ -100,6 +103,7 @@ class ServiceController {
   std::vector<TaskRecord> tasks_;
   int live_total_ = 0;
   int live_unhealthy_total_ = 0;
+  int lingering_total_ = 0;
   int healthy_total_ = 0;
   LaunchThrottle throttle_;
   Millis next_launch_at_{0};

@@ -26,6 +26,7 @@ void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStop
     on_left_live(id, stop);
     request_reconcile(clock_.now());
   }
+  if (!is_live(state) && r.lingering) end_lingering(id, false);
   if (state == TaskState::stopped) {
     --d.not_stopped;
     if (deployed_)
@@ -91,6 +92,7 @@ void ServiceController::set_counted_healthy(TaskId id, bool healthy) {
     r.ever_healthy = true;
     // A task reaching a healthy state resets the breaker's count (resetOnHealthyTask, §1.2).
     d.breaker.on_task_healthy();
+    if (d.lingering > 0) stop_one_lingering(d);
   }
   if (trace_.enabled())
     trace_.add({clock_.now(), observe::TraceKind::task_counted_healthy, id, r.deployment, healthy ? 1 : 0, 0, {}, {}});
@@ -115,7 +117,12 @@ void ServiceController::check_health_failure(TaskId id) {
   const std::string reason = target_failed ? "Task failed ELB health checks in (target-group " + tg + ")"
                                            : "Task failed container health checks";
   Deployment& d = deployment_of(r);
-  request_stop(id, target_failed ? StopCause::elb_health_check_failed : StopCause::container_health_failed, reason);
+  const StopCause cause = target_failed ? StopCause::elb_health_check_failed : StopCause::container_health_failed;
+  const bool room = live_total_ + lingering_total_ < bounds_.max_tasks;
+  if (room && d.id == primary().id && d.rollout != RolloutState::failed)
+    linger(id, cause);
+  else
+    request_stop(id, cause, reason);
   // Stage 2: a task replaced because a health check failed is a breaker failure (§1.3).
   record_failure(d, target_failed ? "failed ELB health checks" : "failed container health checks", false);
 }

@@ -16,6 +16,8 @@ struct ServiceController::TaskRecord {
   bool reached_running = false;
   bool counted_healthy = false;  // counts toward minimumHealthyPercent now
   bool ever_healthy = false;
+  bool lingering = false;  // unhealthy, kept until a replacement is healthy (reference §6)
+  StopCause linger_cause = StopCause::elb_health_check_failed;
   bool old_enough = false;  // no checks at all: counts 40 s after RUNNING (reference §3.1)
   Millis launched_at{0};
   Millis running_at{0};

@@ -92,3 +92,29 @@ TEST_CASE("minimumHealthyPercent 0 leaves no healthy task while the only one is 
   CHECK(run.result.metrics.zero_healthy > sim::seconds(40));
   CHECK(run.result.metrics.invariant_violations == 0);
 }
+
+TEST_CASE("with room under maximumPercent an unhealthy task keeps running until its replacement starts") {
+  // Given the default scenario with minimumHealthyPercent 50 (one old task may go, leaving room),
+  // when a new task fails its ELB checks, then ECS starts the replacement first and keeps the
+  // unhealthy task; it is stopped when the breaker trips, and running tasks never exceed
+  // maxTasks. Source: reference §3.1 and §6 (Oct 2023 start-before-stop replacement).
+  auto s = library_scenario("scenarios/examples/default.json");
+  s.service.deployment.minimum_healthy_percent = 50;
+  // 60 s of grace: the relaunched old revision (15 s start-up, two failed ELB probes before it
+  // listens, then 2 passes to recover) needs more than the scenario's 30 s to count healthy.
+  s.service.health_check_grace_period = sim::seconds(60);
+  const auto run = run_traced(s);
+  CHECK(run.result.outcome == Outcome::rolled_back);
+  CHECK(run.result.metrics.invariant_violations == 0);
+  std::vector<std::uint32_t> deferred;
+  for (const auto& e : of_kind(run, TraceKind::stop_requested))
+    if (e.b == 1) deferred.push_back(e.task);
+  REQUIRE(!deferred.empty());
+  // Each deferred task is stopped later, for its failed health checks.
+  for (const std::uint32_t task : deferred) {
+    bool stopped_later = false;
+    for (const auto& e : of_kind(run, TraceKind::stop_requested))
+      if (e.task == task && e.b == 0 && e.text.rfind("Task failed ELB health checks", 0) == 0) stopped_later = true;
+    CHECK(stopped_later);
+  }
+}
