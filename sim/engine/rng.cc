@@ -9,16 +9,6 @@ __extension__ typedef unsigned __int128 uint128;
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
-// FNV-1a: a stable, portable hash of the stream name (std::hash is not portable).
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 // Uniform in [0, range) for range >= 1; range 0 stands for the full 2^64. Lemire, "Fast Random
 // Integer Generation in an Interval" (2019): multiply, and reject the few biased low products.
 // Unsigned throughout, so a range wider than INT64_MAX does not overflow.
@@ -82,8 +72,8 @@ Millis Rng::jitter(Millis base, std::int64_t low_permille, std::int64_t high_per
   return Millis{base.count() * factor / 1000};
 }
 
-Rng RngStreams::stream(std::string_view name, std::uint64_t index) const {
-  std::uint64_t state = master_seed_ ^ fnv1a(name);
+Rng RngStreams::stream(std::uint64_t name_hash, std::uint64_t index) const {
+  std::uint64_t state = master_seed_ ^ name_hash;
   std::uint64_t a = splitmix64(state);
   state = a ^ (index * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL);
   return Rng(splitmix64(state));

@@ -38,13 +38,28 @@ class Rng {
   std::uint64_t s_[4];
 };
 
+// FNV-1a of a stream name: stable and portable (std::hash is neither). constexpr so that hot
+// paths can name their streams at compile time.
+constexpr std::uint64_t stream_name(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
 // Derives independent streams from one master seed.
 class RngStreams {
  public:
   explicit RngStreams(std::uint64_t master_seed) : master_seed_(master_seed) {}
 
   // The stream for `name` and `index` (e.g. ("task.start", 17)). Cheap: a few mixes, no state kept.
-  Rng stream(std::string_view name, std::uint64_t index = 0) const;
+  Rng stream(std::string_view name, std::uint64_t index = 0) const {
+    return stream(stream_name(name), index);
+  }
+  // The same, for a name hashed once with stream_name().
+  Rng stream(std::uint64_t name_hash, std::uint64_t index) const;
 
   std::uint64_t master_seed() const { return master_seed_; }
 

@@ -11,6 +11,7 @@
 #include "sim/engine/time.h"
 #include "sim/model/app_profile.h"
 #include "sim/model/dependency.h"
+#include "sim/model/expectations.h"
 #include "sim/model/fault.h"
 #include "sim/model/platform_timing.h"
 #include "sim/model/service_config.h"
@@ -30,6 +31,12 @@ struct Deploy {
 struct Scenario {
   std::string name = "unnamed";
   std::string source;                 // file it came from, for messages
+  // Free text for people (the JSON "description", "story" and "source": where the case comes
+  // from, such as a seed write-up). The simulation ignores them, and `expect`.
+  std::string description;
+  std::string story;
+  std::string provenance;
+  std::optional<Expectations> expect;  // what the run must show; checked by harness/scenario
   std::uint64_t seed = 1;
   Millis horizon = hours(2);
   std::uint64_t event_cap = 100'000'000;  // the run stops with a clear reason past this

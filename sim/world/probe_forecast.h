@@ -29,7 +29,21 @@ struct ProbeRun {
     if (end <= first) return 0;
     return static_cast<std::uint64_t>((end - first + period - Millis{1}) / period);
   }
+  // The start after the last probe of the run.
+  Millis next() const { return first + period * static_cast<std::int64_t>(count_before(until)); }
 };
+
+// Appends probes starting at `start` every `period` before `until`, extending the last run when
+// the new probes continue it on the same cadence (an ELB target's probes always do), so that a
+// forecast rarely holds more than a run or two.
+inline void add_probes(std::vector<ProbeRun>& runs, Millis start, Millis period, Millis until) {
+  if (!runs.empty() && runs.back().period == period && runs.back().next() == start) {
+    runs.back().until = until;
+    return;
+  }
+  if (runs.capacity() == 0) runs.reserve(4);
+  runs.push_back({start, period, until});
+}
 
 template <class Machine>
 struct Forecast {
@@ -60,7 +74,7 @@ void forecast(Machine m, Millis next_start, const Source& source, Millis limit, 
     const bool changed = m.apply(start, o);
     next_start = m.next_probe_start(start, duration);
     if (changed || !m.settled(o.pass)) {
-      f.runs.push_back({start, Millis{1}, start + Millis{1}});
+      add_probes(f.runs, start, next_start - start, start + Millis{1});
       if (changed) {
         f.transition = true;
         f.at = start + duration;
@@ -73,7 +87,7 @@ void forecast(Machine m, Millis next_start, const Source& source, Millis limit, 
     // Settled: skip every probe that starts before the answer can change.
     const Millis period = next_start - start;
     const Millis change = std::min(source.next_change(start), limit);
-    f.runs.push_back({start, period, change});
+    add_probes(f.runs, start, period, change);
     if (change >= limit) break;
     const std::int64_t k = (change - start + period - Millis{1}) / period;
     next_start = start + period * k;

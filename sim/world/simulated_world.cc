@@ -102,7 +102,7 @@ ecs::Placement SimulatedWorld::launch_task(const ecs::LaunchRequest& req) {
   placed_memory_mib_ += memory;
   set_state(task_ref, TaskState::provisioning);
   const auto& p = scenario_.platform;
-  Rng rng = streams_.stream("task.provisioning", req.task);
+  Rng rng = streams_.stream(kProvisioningStream, req.task);
   task_ref.state_timer = at(now_ + rng.jitter(p.provisioning, p.jitter_low_permille, p.jitter_high_permille),
                             provisioned, req.task);
   return {};
@@ -138,7 +138,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   const Millis warm_age = minutes(10);
   for (Container& c : t.containers) {
     c.started = true;
-    Rng rng = streams_.stream("container.startup", static_cast<std::uint64_t>(t.id) * 16 + c.index);
+    Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
     PlanInputs in{c.profile, &c.spec->available,
                   c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0),
                   now_ - warm_age};

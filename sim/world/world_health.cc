@@ -31,7 +31,7 @@ void SimulatedWorld::start_container_check(Task& t, Container& c, bool warm) {
   if (warm) {
     // Healthy for long before the run; probes continue at a phase drawn per container.
     c.check->apply(now_ - hc.interval, true);
-    Rng rng = streams_.stream("container.check.phase", static_cast<std::uint64_t>(t.id) * 16 + c.index);
+    Rng rng = streams_.stream(kCheckPhaseStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
     c.check_next_start = now_ + Millis{rng.uniform_int(0, hc.interval.count() - 1)};
     report_container_health(t, c, HealthStatus::healthy);
   }
@@ -95,7 +95,7 @@ void SimulatedWorld::start_target_check(Task& t, bool warm) {
   t.target_active = true;
   if (warm) {
     for (int i = 0; i < tg.healthy_threshold; ++i) t.target_machine->apply(now_, true, ecs::ProbeFailure::none);
-    Rng rng = streams_.stream("target.check.phase", t.id);
+    Rng rng = streams_.stream(kTargetPhaseStream, t.id);
     t.target_next_start = now_ + Millis{rng.uniform_int(0, tg.interval.count() - 1)};
     report_target(t, TargetState::healthy, ecs::ProbeFailure::none);
   }

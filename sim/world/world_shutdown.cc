@@ -97,7 +97,7 @@ void SimulatedWorld::maybe_deprovision(Task& t) {
     if (c.started && !c.exited) return;
   set_state(t, TaskState::deprovisioning);
   const auto& p = scenario_.platform;
-  Rng rng = streams_.stream("task.deprovisioning", t.id);
+  Rng rng = streams_.stream(kDeprovisioningStream, t.id);
   t.state_timer = at(now_ + rng.jitter(p.deprovisioning, p.jitter_low_permille, p.jitter_high_permille),
                      deprovisioned, t.id);
 }

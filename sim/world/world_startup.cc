@@ -7,7 +7,7 @@ namespace sim::world {
 
 void SimulatedWorld::begin_pulling(Task& t) {
   const auto& p = scenario_.platform;
-  Rng rng = streams_.stream("task.pull", t.id);
+  Rng rng = streams_.stream(kPullStream, t.id);
   t.state_timer = at(now_ + rng.jitter(p.pull, p.jitter_low_permille, p.jitter_high_permille), pulled, t.id);
 }
 
@@ -76,7 +76,7 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
   c.started = true;
   queue_.cancel(c.start_timeout_timer);
   const int limit = c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0);
-  Rng rng = streams_.stream("container.startup", static_cast<std::uint64_t>(t.id) * 16 + c.index);
+  Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
   c.plan = plan_container(PlanInputs{c.profile, &c.spec->available, limit, now_}, deps_, rng);
   if (trace_.enabled()) {
     trace_.add({now_, observe::TraceKind::container_started, t.id, t.deployment, c.index, 0, c.def->name, {}});
@@ -97,7 +97,7 @@ void SimulatedWorld::maybe_activate(Task& t) {
   if (t.state != TaskState::activating) return;
   if (scenario_.service.load_balancer) register_target(t);
   const auto& p = scenario_.platform;
-  Rng rng = streams_.stream("task.activating", t.id);
+  Rng rng = streams_.stream(kActivatingStream, t.id);
   t.state_timer = at(now_ + rng.jitter(p.activating, p.jitter_low_permille, p.jitter_high_permille), activated, t.id);
 }
 

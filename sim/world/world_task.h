@@ -87,6 +87,15 @@ struct SimulatedWorld::Task {
   TimerId target_timer = kNoTimer;
 };
 
+// The world's random streams, one per purpose, hashed once (sim/engine/rng.h).
+inline constexpr std::uint64_t kProvisioningStream = stream_name("task.provisioning");
+inline constexpr std::uint64_t kStartupStream = stream_name("container.startup");
+inline constexpr std::uint64_t kCheckPhaseStream = stream_name("container.check.phase");
+inline constexpr std::uint64_t kTargetPhaseStream = stream_name("target.check.phase");
+inline constexpr std::uint64_t kDeprovisioningStream = stream_name("task.deprovisioning");
+inline constexpr std::uint64_t kPullStream = stream_name("task.pull");
+inline constexpr std::uint64_t kActivatingStream = stream_name("task.activating");
+
 // Answers Docker's check for one container: the command may not run at all (a missing binary),
 // may name no URL (then it passes while the process lives), or probes the app over HTTP.
 struct ContainerCheckSource {

@@ -1,0 +1,39 @@
+// What a scenario says its run must show: the outcome, and bounds on the metrics that make its
+// point ("rolls back within 6 min after exactly 3 failed tasks"). Plain data read from the
+// scenario's "expect" section; the simulator never looks at it. harness/scenario checks a run's
+// sim::observe::RunResult against it, and the library's tests require every scenario to state one,
+// so a change that alters an outcome has to change the scenario on purpose.
+#pragma once
+
+#include <optional>
+
+#include "sim/engine/time.h"
+#include "sim/observe/outcome.h"
+
+namespace sim::model {
+
+// An inclusive range with either end open. Both ends equal means "exactly".
+template <typename T>
+struct Bounds {
+  std::optional<T> min;
+  std::optional<T> max;
+
+  bool any() const { return min.has_value() || max.has_value(); }
+};
+
+// Every bound is optional: an unset one is not checked. The metrics are those of
+// sim::observe::Metrics, measured from the deploy's start.
+struct Expectations {
+  observe::Outcome outcome = observe::Outcome::completed;
+  // A time bound on a metric the run never produced (no failed task, so no time to detect; no
+  // outcome by the horizon) is unmet: the scenario expected the event to happen.
+  Bounds<Millis> time_to_outcome;
+  Bounds<Millis> time_to_detect;
+  Bounds<int> failed_tasks;    // tasks the breaker counted as failed
+  Bounds<int> oom_kills;
+  Bounds<int> tasks_launched;  // every launch after the deploy started, rollback included
+  Bounds<Millis> below_desired_healthy;  // fewer healthy tasks than desiredCount
+  Bounds<Millis> zero_healthy;           // no healthy task at all: a full outage
+};
+
+}  // namespace sim::model
