@@ -123,7 +123,8 @@ EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario
     case TraceKind::app_phase:
       f["task"] = e.task;
       f["phase"] = e.text;
-      v.text = task_label(e) + " app: " + e.text;
+      if (e.b) f["stalled"] = e.detail;
+      v.text = task_label(e) + " app: " + e.text + (e.b ? " — never finishes: " + e.detail : "");
       break;
     case TraceKind::dependency_state:
       f["dependency"] = e.text;

@@ -27,7 +27,7 @@ enum class TraceKind : std::uint8_t {
   breaker_count,        // deployment, a = failures, b = threshold, text: why
   throttle,             // a = delay ms, b = consecutive start failures
   stop_requested,       // task, a = StopCause
-  app_phase,            // task, a = container, text: phase name (start-up progress)
+  app_phase,            // task, a = container, text: phase name; b = 1 if start-up stalls here, detail: why
   dependency_state,     // text: dependency name, a = 1 up / 0 down
   invariant_violated,   // text: which
 };

@@ -25,6 +25,7 @@ Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const 
     if (phase.on_missing == model::OnMissing::stall) {
       p.stalled = true;
       p.stalled_in_phase = index;
+      p.exit_detail = name + " is not set (read in phase \"" + phase.name + "\"): start-up stalls";
       return kNever;
     }
     end_at(p, t, phase.exit_code, "", name + " is not set (read in phase \"" + phase.name + "\")");

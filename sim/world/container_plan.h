@@ -22,7 +22,8 @@ struct ContainerPlan {
   Millis exit_at = kNever;           // when the process exits by itself
   int exit_code = 0;
   std::string exit_reason;           // "OutOfMemoryError: Container killed due to memory usage"
-  std::string exit_detail;           // our explanation: "OPENAI_API_KEY is not set" ...
+  std::string exit_detail;           // our explanation: "OPENAI_API_KEY is not set" ...; for a
+                                     // stalled start-up, why it stalls
   bool oom = false;
   bool stalled = false;              // start-up never finishes (seed 001's partial start-up)
   int stalled_in_phase = -1;

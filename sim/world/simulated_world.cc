@@ -229,8 +229,9 @@ void SimulatedWorld::on_event(const Event& e) {
       break;
     case trace_phase: {
       const auto phase = static_cast<std::size_t>(e.arg >> 8);
-      trace_.add({now_, observe::TraceKind::app_phase, t.id, t.deployment, c->index, 0,
-                  c->profile->phases.at(phase).name, {}});
+      const bool stalls_here = c->plan.stalled && c->plan.stalled_in_phase == static_cast<int>(phase);
+      trace_.add({now_, observe::TraceKind::app_phase, t.id, t.deployment, c->index, stalls_here ? 1 : 0,
+                  c->profile->phases.at(phase).name, stalls_here ? c->plan.exit_detail : std::string()});
       break;
     }
     case fault_kill:
