@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "harness/cli/explain_command.h"
+#include "harness/cli/lint_command.h"
 #include "harness/cli/run_command.h"
 #include "harness/cli/usage_error.h"
 #include "harness/scenario/scenario_error.h"
@@ -14,7 +16,9 @@ constexpr const char* kUsage =
     "deploysim: replay and explore ECS deployments without touching AWS\n\n"
     "usage: deploysim <command> [args]\n\n"
     "commands:\n"
-    "  run [FILE]   simulate a scenario (the built-in default without FILE)\n\n"
+    "  run [FILE]   simulate a scenario (the built-in default without FILE)\n"
+    "  explain [FILE]  why the deploy ended as it did, and the smallest change that alters it\n"
+    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -29,6 +33,8 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (command == "run") return harness::cli::run_command(args);
+    if (command == "lint") return harness::cli::lint_command(args);
+    if (command == "explain") return harness::cli::explain_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {

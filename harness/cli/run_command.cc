@@ -6,8 +6,7 @@
 
 #include "harness/cli/usage_error.h"
 #include "harness/report/run_report.h"
-#include "harness/scenario/default_scenario.h"
-#include "harness/scenario/scenario_loader.h"
+#include "harness/cli/scenario_input.h"
 #include "sim/simulation.h"
 
 namespace harness::cli {
@@ -60,9 +59,7 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << visible << "\n";
     return 0;
   }
-  scenario::Loaded loaded = f.file.empty()
-                                ? scenario::load_scenario_text(scenario::default_scenario_json(), "<built-in default>")
-                                : scenario::load_scenario_file(f.file);
+  scenario::Loaded loaded = load_scenario_or_default(f.file);
   sim::model::Scenario& s = loaded.scenario;
   if (f.seed >= 0) s.seed = static_cast<std::uint64_t>(f.seed);
   if (vm.count("seed") && f.seed < 0) throw UsageError("run: --seed must be 0 or more");

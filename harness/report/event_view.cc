@@ -85,7 +85,9 @@ EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario
       f["task"] = e.task;
       f["container"] = e.text;
       f["healthStatus"] = status;
-      v.text = task_label(e) + " container " + e.text + " health " + status;
+      if (!e.detail.empty()) f["reason"] = e.detail;
+      v.text = task_label(e) + " container " + e.text + " health " + status +
+               (e.detail.empty() ? "" : " (" + e.detail + ")");
       break;
     }
     case TraceKind::task_counted_healthy:

@@ -72,9 +72,19 @@ void SimulatedWorld::per_probe_container(Task& t, Container& c, bool result_phas
 
 void SimulatedWorld::report_container_health(Task& t, Container& c, HealthStatus status) {
   c.health = status;
-  if (trace_.enabled())
+  if (trace_.enabled()) {
+    // Why the last probe failed, in Docker's terms, for people reading the trace.
+    std::string why;
+    if (status == HealthStatus::unhealthy) {
+      const ecs::ProbeOutcome o = container_source(c).answer(now_ - Millis{1});
+      why = o.failure == ecs::ProbeFailure::binary_missing ? "the check command's binary is not in the image (exit 127)"
+            : o.failure == ecs::ProbeFailure::connection_refused ? "connection refused"
+            : o.failure == ecs::ProbeFailure::timeout            ? "timed out"
+                                                                  : "HTTP " + std::to_string(o.http_code);
+    }
     trace_.add({now_, observe::TraceKind::container_health, t.id, t.deployment, c.index,
-                static_cast<int>(status), c.def->name, {}});
+                static_cast<int>(status), c.def->name, why});
+  }
   controller_->on_container_health(t.id, c.index, status);
   if (status == HealthStatus::healthy && t.state == TaskState::pending) start_ready_containers(t);
 }

@@ -1,0 +1,25 @@
+#include "harness/cli/command_line.h"
+
+#include "harness/cli/usage_error.h"
+
+namespace harness::cli {
+namespace po = boost::program_options;
+
+po::variables_map parse_command_line(const std::string& command,
+                                     const std::vector<std::string>& args,
+                                     const po::options_description& options, std::string& file) {
+  po::options_description all = options;
+  all.add_options()("file", po::value(&file));
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(command + ": " + e.what());
+  }
+  return vm;
+}
+
+}  // namespace harness::cli

@@ -1,0 +1,69 @@
+#include "harness/cli/explain_command.h"
+
+#include <boost/program_options.hpp>
+#include <iomanip>
+#include <iostream>
+
+#include "harness/cli/command_line.h"
+#include "harness/cli/scenario_input.h"
+#include "harness/explain/causal_chain.h"
+#include "harness/explain/counterfactuals.h"
+#include "sim/simulation.h"
+
+namespace harness::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+std::string outcome_words(const explain::Tried& t) {
+  std::string s(sim::observe::to_string(t.outcome));
+  if (t.time_to_outcome) s += " in " + sim::format_seconds(*t.time_to_outcome);
+  return s;
+}
+
+void print_what_if(const explain::WhatIf& w, sim::observe::Outcome actual) {
+  std::cout << "What would have changed it\n";
+  if (w.goals.empty()) {
+    std::cout << "  Nothing to change: the deploy completed and the new revision showed no fault.\n";
+    return;
+  }
+  std::string goals;
+  for (const auto g : w.goals) goals += (goals.empty() ? "" : " or ") + std::string(sim::observe::to_string(g));
+  std::cout << "  Goal: " << goals << " instead of " << sim::observe::to_string(actual) << ".\n";
+  if (w.smallest)
+    std::cout << "  Smallest change: " << w.smallest->change << " -> " << outcome_words(*w.smallest) << ".\n";
+  else
+    std::cout << "  No single change we tried reaches it.\n";
+  std::cout << "  Tried (one change each, same seed):\n";
+  for (const auto& t : w.tried) std::cout << "    " << std::left << std::setw(62) << t.change << " " << outcome_words(t) << "\n";
+}
+
+}  // namespace
+
+int explain_command(const std::vector<std::string>& args) {
+  std::string file;
+  po::options_description visible("deploysim explain [FILE]\n\n"
+                                  "Explains how a scenario's deploy ended and which single config change\n"
+                                  "would have changed it (the built-in default without FILE).\n\nOptions");
+  visible.add_options()("help,h", "this help");
+  const po::variables_map vm = parse_command_line("explain", args, visible, file);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  const scenario::Loaded loaded = load_scenario_or_default(file);
+  const sim::model::Scenario& s = loaded.scenario;
+  sim::Simulation simulation(s, {.trace = true});
+  const sim::observe::RunResult result = simulation.run();
+  std::cout << "explain " << s.name << " (seed " << s.seed << ")\n\n";
+  for (const auto& chapter : explain::causal_chain(s, result, simulation.trace(), simulation.breaker_threshold())) {
+    std::cout << chapter.title << "\n";
+    for (const std::string& line : chapter.lines) std::cout << "  " << line << "\n";
+    std::cout << "\n";
+  }
+  const bool broken = explain::deployed_revision_was_broken(s, simulation.trace());
+  print_what_if(explain::what_if(s, explain::goals_for(result.outcome, broken)), result.outcome);
+  return 0;
+}
+
+}  // namespace harness::cli

@@ -1,0 +1,160 @@
+#include "harness/explain/causal_chain.h"
+
+#include <map>
+#include <set>
+
+#include "sim/ecs/health_status.h"
+#include "sim/ecs/task_state.h"
+
+namespace harness::explain {
+namespace {
+
+using sim::format_seconds;
+using sim::observe::TraceEvent;
+using sim::observe::TraceKind;
+
+// Tasks launched into the deployment under test (the deploy's own deployment is the second one).
+std::set<std::uint32_t> deployed_tasks(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
+  std::set<std::uint32_t> tasks;
+  for (const TraceEvent& e : trace.events())
+    if (e.kind == TraceKind::task_launched && e.a == s.deploy.to_task_definition) tasks.insert(e.task);
+  return tasks;
+}
+
+std::string counted(const std::map<std::string, int>& causes) {
+  std::string out;
+  for (const auto& [cause, n] : causes) out += (out.empty() ? "" : "; ") + std::to_string(n) + " x " + cause;
+  return out;
+}
+
+std::string endpoint_kind_words(const sim::model::AppProfile& app, const std::string& path) {
+  const auto it = app.endpoints.find(path);
+  if (it == app.endpoints.end()) return "not an endpoint of the app (it answers 404)";
+  switch (it->second.kind) {
+    case sim::model::EndpointKind::live:
+      return "a shallow liveness endpoint: it answers 200 as soon as the process serves HTTP, whether or not "
+             "start-up finished";
+    case sim::model::EndpointKind::degraded:
+      return "a \"degraded\" endpoint: it answers 200 even while the dependencies are down, and a 200 is "
+             "healthy to a target group";
+    case sim::model::EndpointKind::ready:
+      return "a readiness endpoint: 200 only once started and while its dependencies are up";
+  }
+  return "";
+}
+
+Chapter what_was_deployed(const sim::model::Scenario& s, int threshold) {
+  const auto& from = s.task_definitions.at(static_cast<std::size_t>(s.initial_task_definition));
+  const auto& to = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
+  const auto& dc = s.service.deployment;
+  Chapter c{"What was deployed", {}};
+  c.lines.push_back(from.arn_name() + " -> " + to.arn_name() + " on service " + s.service.name + " (desiredCount " +
+                    std::to_string(s.service.desired_count) + ", minimumHealthyPercent " +
+                    std::to_string(dc.minimum_healthy_percent) + ", maximumPercent " +
+                    std::to_string(dc.maximum_percent) + ").");
+  c.lines.push_back(dc.circuit_breaker.enable
+                        ? "Circuit breaker on (rollback " + std::string(dc.circuit_breaker.rollback ? "on" : "off") +
+                              "), threshold " + std::to_string(threshold) + " failed tasks."
+                        : "Circuit breaker off: nothing stops a deployment whose tasks keep failing.");
+  return c;
+}
+
+Chapter what_went_wrong(const sim::model::Scenario& s, const sim::observe::Trace& trace,
+                        const std::set<std::uint32_t>& tasks) {
+  std::map<std::string, int> causes;
+  for (const TraceEvent& e : trace.events()) {
+    if (!tasks.count(e.task)) continue;
+    if (e.kind == TraceKind::app_phase && e.b) causes["start-up never finishes: " + e.detail]++;
+    if (e.kind == TraceKind::container_exited && e.detail.find("SIGTERM") == std::string::npos &&
+        e.detail.find("SIGKILL after stopTimeout") == std::string::npos)
+      causes["the process exited " + std::to_string(e.b) + ": " + e.detail]++;
+    if (e.kind == TraceKind::task_stopped && e.a == static_cast<int>(sim::ecs::StopCode::task_failed_to_start))
+      causes["failed to start: " + e.text]++;
+  }
+  Chapter c{"What went wrong in the new tasks", {}};
+  if (causes.empty()) c.lines.push_back("Nothing: no new task stalled, exited or failed to start.");
+  for (const auto& [cause, n] : causes) c.lines.push_back(std::to_string(n) + " x " + cause);
+  for (const TraceEvent& e : trace.events())
+    if (e.kind == TraceKind::dependency_state && !e.a)
+      c.lines.push_back("Dependency " + e.text + " was down from " + format_seconds(e.at) + ".");
+  for (const auto& d : s.dependencies)
+    if (!d.reachable) c.lines.push_back("Dependency " + d.name + " was never reachable.");
+  return c;
+}
+
+Chapter which_check_saw_it(const sim::model::Scenario& s, const sim::observe::Trace& trace,
+                           const std::set<std::uint32_t>& tasks) {
+  std::map<std::string, int> seen;
+  for (const TraceEvent& e : trace.events()) {
+    if (!tasks.count(e.task)) continue;
+    if (e.kind == TraceKind::target_health && e.a == static_cast<int>(sim::ecs::TargetState::unhealthy))
+      seen["target unhealthy in " + s.service.load_balancer->name + " (" + e.text + ")"]++;
+    if (e.kind == TraceKind::container_health && e.b == static_cast<int>(sim::ecs::HealthStatus::unhealthy))
+      seen["container " + e.text + " UNHEALTHY (" + e.detail + ")"]++;
+  }
+  Chapter c{"Which check saw it", {}};
+  if (!seen.empty()) c.lines.push_back(counted(seen) + ".");
+  const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
+  if (const auto& tg = s.service.load_balancer) {
+    for (const auto& container : td.containers)
+      if (container.name == s.service.container_name_for_lb)
+        c.lines.push_back("The target group checks " + tg->path + ", " +
+                          endpoint_kind_words(s.apps.at(container.image), tg->path) + ".");
+    if (s.service.health_check_grace_period.count() > 0)
+      c.lines.push_back("Unhealthy checks were ignored for the first " +
+                        format_seconds(s.service.health_check_grace_period) +
+                        " after RUNNING (healthCheckGracePeriodSeconds).");
+  } else {
+    c.lines.push_back("There is no load balancer: no target health check.");
+  }
+  bool any_check = false;
+  for (const auto& container : td.containers) any_check = any_check || container.health_check.has_value();
+  if (!any_check) c.lines.push_back("No container defines a health check: ECS counts a task healthy 40 s after RUNNING.");
+  if (seen.empty()) c.lines.insert(c.lines.begin(), "No health check failed for the new tasks.");
+  return c;
+}
+
+Chapter how_the_breaker_counted(const sim::observe::Trace& trace) {
+  Chapter c{"How the circuit breaker counted", {}};
+  for (const TraceEvent& e : trace.events())
+    if (e.kind == TraceKind::breaker_count)
+      c.lines.push_back(format_seconds(e.at) + ": " + std::to_string(e.a) + " of " + std::to_string(e.b) + " (" +
+                        e.text + ")");
+  if (c.lines.empty()) c.lines.push_back("It counted no failure.");
+  return c;
+}
+
+Chapter how_it_ended(const sim::observe::RunResult& r) {
+  Chapter c{"How it ended", {}};
+  std::string line = std::string(sim::observe::to_string(r.outcome));
+  if (r.metrics.time_to_outcome) line += " " + format_seconds(*r.metrics.time_to_outcome) + " after the deploy";
+  if (r.outcome == sim::observe::Outcome::stuck) line += ": no terminal state by the horizon";
+  c.lines.push_back(line + ".");
+  c.lines.push_back(std::to_string(r.metrics.failed_tasks) + " failed tasks, " +
+                    format_seconds(r.metrics.below_desired_healthy) + " below desired healthy capacity, " +
+                    format_seconds(r.metrics.zero_healthy) + " with no healthy task.");
+  return c;
+}
+
+}  // namespace
+
+bool deployed_revision_was_broken(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
+  const auto tasks = deployed_tasks(s, trace);
+  for (const TraceEvent& e : trace.events()) {
+    if (!tasks.count(e.task)) continue;
+    if (e.kind == TraceKind::app_phase && e.b) return true;
+    if (e.kind == TraceKind::container_exited && e.detail.find("SIGTERM") == std::string::npos) return true;
+  }
+  for (const auto& d : s.dependencies)
+    if (!d.reachable) return true;
+  return false;
+}
+
+std::vector<Chapter> causal_chain(const sim::model::Scenario& s, const sim::observe::RunResult& r,
+                                  const sim::observe::Trace& trace, int threshold) {
+  const auto tasks = deployed_tasks(s, trace);
+  return {what_was_deployed(s, threshold), what_went_wrong(s, trace, tasks), which_check_saw_it(s, trace, tasks),
+          how_the_breaker_counted(trace), how_it_ended(r)};
+}
+
+}  // namespace harness::explain

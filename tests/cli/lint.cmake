@@ -1,0 +1,30 @@
+# `deploysim lint` as CI runs it: what it flags in the incident library and its exit code (1 on
+# errors, 0 otherwise, 2 on bad input). Each test echoes the exit code after the output so one
+# regular expression checks both.
+function(deploysim_lint_test name regex)
+  add_test(NAME "cli: ${name}"
+    COMMAND sh -c "\"$<TARGET_FILE:deploysim>\" lint \"$@\"; echo \"exit=$?\"" lint ${ARGN}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties("cli: ${name}" PROPERTIES PASS_REGULAR_EXPRESSION "${regex}" LABELS cli)
+endfunction()
+
+deploysim_lint_test("lint flags seed 000's 128 MiB limit below the app's peak and exits 1"
+  "error memory-below-peak at /taskDefinitions/1/containerDefinitions/0/memory: 128 MiB is below the app's peak of 253 MiB.*exit=1"
+  scenarios/incidents/000-oom-128mb.json)
+deploysim_lint_test("lint flags seed 004's missing wget and disabled breaker and exits 1"
+  "error health-check-binary-missing at /taskDefinitions/1/containerDefinitions/0/healthCheck/command.*warning breaker-disabled at /service/deploymentConfiguration/deploymentCircuitBreaker/enable.*exit=1"
+  scenarios/incidents/004-wget-loop-breaker-off.json)
+deploysim_lint_test("lint --json prints the findings as an array"
+  "^\\[.*\"rule\": \"breaker-disabled\".*\\]\nexit=1"
+  --json scenarios/incidents/004-wget-loop-breaker-off.json)
+
+# The fixed twin: no error (a warning may remain), exit 0.
+deploysim_lint_test("lint finds no error in seed 000's 512 MiB fix and exits 0"
+  "in scenarios/incidents/000-fixed-512mb.json \\(deploying alia-bot:27\\)\nexit=0"
+  scenarios/incidents/000-fixed-512mb.json)
+set_tests_properties("cli: lint finds no error in seed 000's 512 MiB fix and exits 0"
+  PROPERTIES FAIL_REGULAR_EXPRESSION "error [a-z-]+ at ")
+
+deploysim_lint_test("lint of a missing file exits 2 naming the file"
+  "no/such/file.json: expected a readable file.*exit=2" no/such/file.json)
+deploysim_lint_test("lint without a file exits 2" "lint: a scenario FILE is required.*exit=2")
