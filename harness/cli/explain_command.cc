@@ -27,13 +27,16 @@ void print_what_if(const explain::WhatIf& w, sim::observe::Outcome actual) {
     std::cout << "  Nothing to change: the deploy completed and the new revision showed no fault.\n";
     return;
   }
-  std::string goals;
-  for (const auto g : w.goals) goals += (goals.empty() ? "" : " or ") + std::string(sim::observe::to_string(g));
-  std::cout << "  Goal: " << goals << " instead of " << sim::observe::to_string(actual) << ".\n";
-  if (w.smallest)
-    std::cout << "  Smallest change: " << w.smallest->change << " -> " << outcome_words(*w.smallest) << ".\n";
-  else
-    std::cout << "  No single change we tried reaches it.\n";
+  for (std::size_t g = 0; g < w.goals.size(); ++g) {
+    std::cout << "  To get " << sim::observe::to_string(w.goals[g]) << " instead of " << sim::observe::to_string(actual)
+              << ": ";
+    if (w.smallest[g])
+      std::cout << w.smallest[g]->change << " -> " << outcome_words(*w.smallest[g]) << ".\n";
+    else
+      std::cout << "no single change we tried, nor a pair of the cheapest ones.\n";
+  }
+  if (w.pairs_tried > 0)
+    std::cout << "  (" << w.pairs_tried << " pairs of the cheapest changes were tried where no single one did it)\n";
   std::cout << "  Tried (one change each, same seed):\n";
   for (const auto& t : w.tried) std::cout << "    " << std::left << std::setw(62) << t.change << " " << outcome_words(t) << "\n";
 }

@@ -1,5 +1,6 @@
 #include "harness/explain/causal_chain.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -67,7 +68,8 @@ Chapter what_went_wrong(const sim::model::Scenario& s, const sim::observe::Trace
     if (e.kind == TraceKind::app_phase && e.b) causes["start-up never finishes: " + e.detail]++;
     if (e.kind == TraceKind::container_exited && e.detail.find("SIGTERM") == std::string::npos &&
         e.detail.find("SIGKILL after stopTimeout") == std::string::npos)
-      causes["the process exited " + std::to_string(e.b) + ": " + e.detail]++;
+      causes["the process exited " + std::to_string(e.b) + (e.text.empty() ? "" : " (" + e.text + ")") + ", " +
+             e.detail]++;
     if (e.kind == TraceKind::task_stopped && e.a == static_cast<int>(sim::ecs::StopCode::task_failed_to_start))
       causes["failed to start: " + e.text]++;
   }
@@ -139,14 +141,20 @@ Chapter how_it_ended(const sim::observe::RunResult& r) {
 }  // namespace
 
 bool deployed_revision_was_broken(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
+  // Healthy to every check yet not working: a start-up that never finishes, or a dependency the
+  // app connects to that is never reachable. Tasks that died and were replaced do not count: the
+  // deployment got past them.
   const auto tasks = deployed_tasks(s, trace);
-  for (const TraceEvent& e : trace.events()) {
-    if (!tasks.count(e.task)) continue;
-    if (e.kind == TraceKind::app_phase && e.b) return true;
-    if (e.kind == TraceKind::container_exited && e.detail.find("SIGTERM") == std::string::npos) return true;
+  for (const TraceEvent& e : trace.events())
+    if (tasks.count(e.task) && e.kind == TraceKind::app_phase && e.b) return true;
+  const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
+  for (const auto& d : s.dependencies) {
+    if (d.reachable) continue;
+    for (const auto& c : td.containers)
+      for (const auto& phase : s.apps.at(c.image).phases)
+        if (std::find(phase.connects_to.begin(), phase.connects_to.end(), d.name) != phase.connects_to.end())
+          return true;
   }
-  for (const auto& d : s.dependencies)
-    if (!d.reachable) return true;
   return false;
 }
 

@@ -61,12 +61,21 @@ void add_task_definition_candidates(const Scenario& s, std::vector<Candidate>& o
       out.push_back({c.name + " memory " + std::to_string(*c.memory_mib) + " -> " + std::to_string(fixed) + " MiB", 1,
                      [i, fixed](Scenario& x) { deployed(x).containers[i].memory_mib = fixed; }});
     }
+    // Every variable the app reads and the container lacks, as one change: a task definition
+    // update adds them together.
+    std::vector<std::string> missing;
     for (const auto& phase : app.phases)
       for (const std::string& name : phase.reads)
-        if (!c.environment.count(name) &&
-            std::find(c.secrets.begin(), c.secrets.end(), name) == c.secrets.end())
-          out.push_back({c.name + ": add environment variable " + name, 1,
-                         [i, name](Scenario& x) { deployed(x).containers[i].environment[name] = "set"; }});
+        if (!c.environment.count(name) && std::find(c.secrets.begin(), c.secrets.end(), name) == c.secrets.end() &&
+            std::find(missing.begin(), missing.end(), name) == missing.end())
+          missing.push_back(name);
+    if (!missing.empty()) {
+      std::string names;
+      for (const auto& n : missing) names += (names.empty() ? "" : ", ") + n;
+      out.push_back({c.name + ": set " + names, 1, [i, missing](Scenario& x) {
+                       for (const auto& n : missing) deployed(x).containers[i].environment[n] = "set";
+                     }});
+    }
     if (c.health_check) {
       const auto probe = sim::model::parse_probe_command(c.health_check->command);
       const bool has = std::find(app.binaries.begin(), app.binaries.end(), probe.binary) != app.binaries.end();
@@ -83,6 +92,47 @@ void add_task_definition_candidates(const Scenario& s, std::vector<Candidate>& o
                        hc.start_period = std::min(sim::seconds(300), hc.start_period + sim::seconds(120));
                      }});
     }
+  }
+}
+
+// Changes to the app itself (its image): how it binds, waits and reports health.
+void add_app_candidates(const Scenario& s, std::vector<Candidate>& out) {
+  const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
+  for (const auto& c : td.containers) {
+    const std::string image = c.image;
+    const auto& app = s.apps.at(image);
+    if (app.bind_address == "127.0.0.1")
+      out.push_back({"app " + image + ": listen on 0.0.0.0 instead of 127.0.0.1", 1,
+                     [image](Scenario& x) { x.apps.at(image).bind_address = "0.0.0.0"; }});
+    std::vector<std::string> deps;
+    for (const auto& phase : app.phases) {
+      for (const auto& d : phase.connects_to)
+        if (std::find(deps.begin(), deps.end(), d) == deps.end()) deps.push_back(d);
+    }
+    for (std::size_t p = 0; p < app.phases.size(); ++p) {
+      const auto& phase = app.phases[p];
+      if (phase.connects_to.empty()) continue;
+      if (phase.on_unavailable == sim::model::OnUnavailable::exit)
+        out.push_back({"app " + image + ": retry " + phase.connects_to.front() + " for 60 s instead of exiting", 2,
+                       [image, p](Scenario& x) {
+                         auto& ph = x.apps.at(image).phases[p];
+                         ph.on_unavailable = sim::model::OnUnavailable::wait;
+                         ph.wait_timeout = sim::seconds(60);
+                       }});
+      if (phase.on_unavailable == sim::model::OnUnavailable::wait)
+        out.push_back({"app " + image + ": wait " + seconds_text(phase.wait_timeout * 2) + " s for " +
+                           phase.connects_to.front() + " (twice as long)",
+                       2, [image, p](Scenario& x) { x.apps.at(image).phases[p].wait_timeout *= 2; }});
+    }
+    // A health endpoint that answers 200 whatever the dependencies do can be made strict.
+    if (!s.service.load_balancer || c.name != s.service.container_name_for_lb || deps.empty()) continue;
+    const std::string path = s.service.load_balancer->path;
+    const auto it = app.endpoints.find(path);
+    if (it != app.endpoints.end() && it->second.kind != sim::model::EndpointKind::ready)
+      out.push_back({"app " + image + ": " + path + " answers 503 while its dependencies are down", 3,
+                     [image, path, deps](Scenario& x) {
+                       x.apps.at(image).endpoints[path] = sim::model::Endpoint{sim::model::EndpointKind::ready, deps};
+                     }});
   }
 }
 
@@ -114,22 +164,58 @@ std::vector<Candidate> candidates(const Scenario& s) {
   add_target_group_candidates(s, out);
   add_task_definition_candidates(s, out);
   add_environment_candidates(s, out);
+  add_app_candidates(s, out);
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
   return out;
 }
 
+namespace {
+
+Tried simulate(const Scenario& s, const std::vector<const Candidate*>& changes) {
+  Scenario copy = s;
+  Tried t;
+  for (const Candidate* c : changes) {
+    c->apply(copy);
+    t.change += (t.change.empty() ? "" : " + ") + c->change;
+    t.cost += c->cost;
+  }
+  sim::Simulation simulation(copy, {.trace = false});
+  const auto r = simulation.run();
+  t.outcome = r.outcome;
+  t.time_to_outcome = r.metrics.time_to_outcome;
+  return t;
+}
+
+// Keeps `t` for every goal it reaches more cheaply than what was found so far.
+void consider(WhatIf& w, const Tried& t) {
+  for (std::size_t g = 0; g < w.goals.size(); ++g)
+    if (t.outcome == w.goals[g] && (!w.smallest[g] || t.cost < w.smallest[g]->cost)) w.smallest[g] = t;
+}
+
+bool all_reached(const WhatIf& w) {
+  return std::all_of(w.smallest.begin(), w.smallest.end(), [](const auto& s) { return s.has_value(); });
+}
+
+}  // namespace
+
 WhatIf what_if(const Scenario& s, const std::vector<Outcome>& goals) {
   WhatIf w;
   w.goals = goals;
-  for (const Candidate& c : candidates(s)) {
-    Scenario copy = s;
-    c.apply(copy);
-    sim::Simulation simulation(copy, {.trace = false});
-    const auto r = simulation.run();
-    Tried t{c.change, c.cost, r.outcome, r.metrics.time_to_outcome};
-    if (!w.smallest && std::find(goals.begin(), goals.end(), r.outcome) != goals.end()) w.smallest = t;
-    w.tried.push_back(t);
+  w.smallest.assign(goals.size(), std::nullopt);
+  const std::vector<Candidate> all = goals.empty() ? std::vector<Candidate>{} : candidates(s);
+  for (const Candidate& c : all) {
+    w.tried.push_back(simulate(s, {&c}));
+    consider(w, w.tried.back());
   }
+  // A goal no single change reaches: two changes together, among the cheapest few (the missing
+  // variable and a longer grace period, say). The cheapest pair that works wins.
+  constexpr std::size_t kPairPool = 8;
+  const std::size_t pool = std::min(all.size(), kPairPool);
+  for (std::size_t i = 0; i < pool && !all_reached(w); ++i)
+    for (std::size_t j = i + 1; j < pool; ++j) {
+      ++w.pairs_tried;
+      consider(w, simulate(s, {&all[i], &all[j]}));
+    }
   return w;
 }
 

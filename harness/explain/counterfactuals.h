@@ -30,7 +30,9 @@ struct Tried {
 struct WhatIf {
   std::vector<sim::observe::Outcome> goals;  // outcomes that would count as "changed for the better"
   std::vector<Tried> tried;                  // in cost order
-  std::optional<Tried> smallest;             // the cheapest change that reached a goal
+  // Per goal, in the order of `goals`: the cheapest change (or pair) that reached it.
+  std::vector<std::optional<Tried>> smallest;
+  int pairs_tried = 0;  // pairs simulated for goals no single change reached
 };
 
 // The outcomes worth reaching from `outcome`: a failed or stuck deploy should complete (a fix) —
@@ -40,7 +42,8 @@ std::vector<sim::observe::Outcome> goals_for(sim::observe::Outcome outcome, bool
 // The single-setting changes worth trying for this scenario.
 std::vector<Candidate> candidates(const sim::model::Scenario& scenario);
 
-// Re-simulates every candidate and picks the smallest that reaches a goal.
+// Re-simulates every candidate and picks the smallest that reaches a goal; when none does, tries
+// pairs of the cheapest candidates.
 WhatIf what_if(const sim::model::Scenario& scenario, const std::vector<sim::observe::Outcome>& goals);
 
 }  // namespace harness::explain
