@@ -24,9 +24,12 @@ void ServiceController::reconcile() {
   if (step.start > 0) {
     if (clock_.now() < next_launch_at_) {
       request_reconcile(next_launch_at_);
-    } else {
+    } else if (throttle_.throttled()) {
       // While throttled, ECS spaces out attempts: one task per back-off window.
-      launch(throttle_.throttled() ? 1 : step.start);
+      launch(1);
+      next_launch_at_ = clock_.now() + throttle_.delay();
+    } else {
+      launch(step.start);
     }
   }
   stop_old(counts.old_live_unhealthy, step.stop_old - counts.old_live_unhealthy);
