@@ -86,9 +86,10 @@ observe::RunResult Simulation::Impl::run() {
       break;
     }
   }
-  // Without an outcome the run is judged at the horizon, whether or not anything was still due:
-  // a deployment that stopped changing is as stuck as one that loops.
-  if (result.end == observe::RunEnd::queue_empty && !controller.outcome()) {
+  // Nothing left to happen means nothing changes until the horizon: the run is judged there (a
+  // deployment that stopped changing is as stuck as one that loops), and time-based metrics run
+  // to it, as they do in the per-probe mode, whose probes never let the queue empty.
+  if (result.end == observe::RunEnd::queue_empty) {
     result.end = observe::RunEnd::horizon;
     now = scenario.horizon;
   }

@@ -6,7 +6,9 @@
 
 #include "harness/cli/usage_error.h"
 #include "harness/report/run_report.h"
+#include "harness/cli/command_line.h"
 #include "harness/cli/scenario_input.h"
+#include "harness/scenario/expectation_check.h"
 #include "sim/simulation.h"
 
 namespace harness::cli {
@@ -44,17 +46,7 @@ po::options_description run_options(RunFlags& f) {
 int run_command(const std::vector<std::string>& args) {
   RunFlags f;
   po::options_description visible = run_options(f);
-  po::options_description all = visible;
-  all.add_options()("file", po::value(&f.file));
-  po::positional_options_description pos;
-  pos.add("file", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(std::string("run: ") + e.what());
-  }
+  const po::variables_map vm = parse_command_line("run", args, visible, f.file);
   if (vm.count("help")) {
     std::cout << visible << "\n";
     return 0;
@@ -78,16 +70,28 @@ int run_command(const std::vector<std::string>& args) {
     if (!out) throw UsageError("run: cannot write the event log to " + f.events_path);
     report::write_event_log(out, in);
   }
+  // The scenario's `expect`: a run that does not meet it exits 1, saying what differed.
+  const std::vector<std::string> unmet =
+      s.expect ? scenario::unmet_expectations(*s.expect, result) : std::vector<std::string>{};
   if (f.json) {
-    std::cout << report::summary_json(in).dump(2) << "\n";
-    return 0;
+    nlohmann::json summary = report::summary_json(in);
+    if (s.expect) summary["expect"] = {{"met", unmet.empty()}, {"unmet", unmet}};
+    std::cout << summary.dump(2) << "\n";
+    return unmet.empty() ? 0 : 1;
   }
   for (const std::string& ignored : loaded.ignored)
     std::cerr << "note: ignored (not modelled): " << ignored << "\n";
   report::print_setup(std::cout, in);
   if (!f.quiet) report::print_timeline(std::cout, in);
   report::print_outcome(std::cout, in);
-  return 0;
+  if (!s.expect) return 0;
+  if (unmet.empty()) {
+    std::cout << "\nexpectations: met\n";
+    return 0;
+  }
+  std::cout << "\nexpectations NOT met:\n";
+  for (const std::string& line : unmet) std::cout << "  " << line << "\n";
+  return 1;
 }
 
 }  // namespace harness::cli

@@ -11,6 +11,7 @@ std::string_view default_scenario_json() {
   "description": "A small rolling deploy that rolls back: checkout:8 never gets ready, the circuit breaker trips on its third failed task and ECS rolls back to checkout:7.",
   "story": "checkout 1.8 renamed its Redis setting from REDIS_HOST to REDIS_URL, but the task definition checkout:8 was cloned from checkout:7 and still passes REDIS_HOST (the stale-config class of seed 001). The new process waits forever for a variable that never comes: it stays up but never listens, so /health/ready never answers and the target never turns healthy. After the 30 s grace period ECS replaces each such task on its failed ELB health checks; with desiredCount 2 the breaker threshold is max(3, ceil(0.5 x 2)) = 3, so the third failed task trips it and the service rolls back to checkout:7. The old tasks keep serving throughout because minimumHealthyPercent is 100.",
   "source": "built in (deploysim's default scenario)",
+  "expect": { "outcome": "ROLLED_BACK", "timeToOutcomeSeconds": { "max": 180 }, "failedTasks": 3, "belowDesiredHealthySeconds": { "max": 0 } },
   "seed": 7,
   "horizonSeconds": 3600,
   "rules": "current",

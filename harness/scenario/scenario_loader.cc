@@ -43,7 +43,8 @@ class ScenarioReader {
                    "dependencies",
                    "faults",
                    "unreadableSecrets",
-                   "platform"});
+                   "platform",
+                   "expect"});
     root_.finish();
     read_run_settings();
     read_dependencies_and_apps();
@@ -52,6 +53,9 @@ class ScenarioReader {
     read_service_and_target_group();
     read_faults_and_secrets();
     read_platform();
+    if (const std::optional<Node> expect = root_.get("expect")) {
+      scenario_.expect = read_expectations(*expect);
+    }
     root_.finish();
     return std::move(scenario_);
   }
@@ -61,8 +65,10 @@ class ScenarioReader {
     using sim::model::ProbeMode;
     scenario_.name =
         root_.value_or("name", scenario_.name, [](const Node& n) { return n.as_name(); });
-    // Free text for people: checked to be text, not modelled.
-    for (const char* free_text : {"description", "story", "source"}) root_.string_or(free_text, "");
+    // Free text for people: checked to be text, kept for reports, not simulated.
+    scenario_.description = root_.string_or("description", "");
+    scenario_.story = root_.string_or("story", "");
+    scenario_.provenance = root_.string_or("source", "");
     scenario_.seed =
         root_.value_or("seed", scenario_.seed, [](const Node& n) { return n.as_uint64(); });
     scenario_.horizon = root_.seconds_or("horizonSeconds", scenario_.horizon, {0.001, 1e9});

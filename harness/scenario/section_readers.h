@@ -1,7 +1,8 @@
 // The section readers: each turns one section of the scenario format (scenarios/README.md) into
 // its model type, checking types and ECS ranges through json_reader.h and the names it refers to
 // against what was read before it. That is why the loader reads the sections in dependency order:
-// dependencies, apps, task definitions, service, target group, faults, platform.
+// dependencies, apps, task definitions, service, target group, faults, platform (and expect,
+// which names nothing).
 //
 // AWS sections (service, task definitions, container definitions, target group) accept every
 // key AWS prints and list the ones we do not model as ignored; our own sections reject unknown
@@ -16,6 +17,7 @@
 #include "harness/scenario/json_reader.h"
 #include "sim/model/app_profile.h"
 #include "sim/model/dependency.h"
+#include "sim/model/expectations.h"
 #include "sim/model/fault.h"
 #include "sim/model/health_check.h"
 #include "sim/model/platform_timing.h"
@@ -66,6 +68,11 @@ struct PlatformSection {
   std::optional<int> cluster_memory_mib;
 };
 PlatformSection read_platform(const Node& node);
+
+// "expect": the outcome ("COMPLETED", "ROLLED_BACK", "FAILED" or "STUCK", required) and optional
+// bounds on metrics, each {"min": x, "max": y} with at least one end; counts also take a bare
+// integer meaning exactly that many.
+sim::model::Expectations read_expectations(const Node& node);
 
 // Integer ranges shared by several sections.
 inline constexpr IntRange kPortRange{1, 65535};

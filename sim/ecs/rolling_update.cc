@@ -78,7 +78,9 @@ void ServiceController::launch(int count) {
       service_event(service_ + " " + placed.reason);
       if (trace_.enabled())
         trace_.add({clock_.now(), observe::TraceKind::placement_failed, 0, p.id, 0, 0, placed.reason, {}});
-      // "A task is a failure if the scheduler cannot launch it" (API_Deployment failedTasks).
+      // "A task is a failure if the scheduler cannot launch it" (API_Deployment failedTasks);
+      // placement failures feed the launch throttle and are retried after it (reference §8, §9).
+      note_start_failure(0, p.id);
       record_failure(p, "task could not be placed", true);
       break;
     }

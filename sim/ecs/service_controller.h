@@ -79,6 +79,7 @@ class ServiceController {
   void set_counted_healthy(TaskId id, bool healthy);
   void check_health_failure(TaskId id);
   void on_left_live(TaskId id, const TaskStopInfo* stop);
+  void note_start_failure(TaskId id, DeploymentId deployment);
   void record_failure(Deployment& d, const std::string& why, bool start_failure);
   void trip(Deployment& d, const std::string& why);
   void check_completion();

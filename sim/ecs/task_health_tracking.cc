@@ -127,6 +127,17 @@ void ServiceController::check_health_failure(TaskId id) {
   record_failure(d, target_failed ? "failed ELB health checks" : "failed container health checks", false);
 }
 
+void ServiceController::note_start_failure(TaskId id, DeploymentId deployment) {
+  throttle_.on_start_failure();
+  next_launch_at_ = clock_.now() + throttle_.delay();
+  request_reconcile(next_launch_at_);
+  if (trace_.enabled())
+    trace_.add({clock_.now(), observe::TraceKind::throttle, id, deployment, throttle_.delay().count(),
+                throttle_.consecutive_failures(), {}, {}});
+  if (throttle_.consecutive_failures() >= 2)
+    service_event(service_ + " is unable to consistently start tasks successfully.");
+}
+
 void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
   TaskRecord& r = tasks_[id];
   set_counted_healthy(id, false);
@@ -139,13 +150,7 @@ void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
   if (r.stop_requested || stop == nullptr) return;
   // The task ended by itself. Which of these the breaker counts is reference §1.3 and open q. 2.
   if (!r.reached_running) {
-    throttle_.on_start_failure();
-    next_launch_at_ = clock_.now() + throttle_.delay();
-    if (trace_.enabled())
-      trace_.add({clock_.now(), observe::TraceKind::throttle, id, r.deployment, throttle_.delay().count(),
-                  throttle_.consecutive_failures(), {}, {}});
-    if (throttle_.consecutive_failures() >= 2)
-      service_event(service_ + " is unable to consistently start tasks successfully.");
+    note_start_failure(id, r.deployment);
     record_failure(d, "task failed to start", true);
   } else if (!r.ever_healthy && rules_.count_exit_before_healthy) {
     record_failure(d, "task exited before it was healthy", false);

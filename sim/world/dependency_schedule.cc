@@ -34,7 +34,9 @@ DependencySchedule::DependencySchedule(const std::vector<model::DependencyProfil
       Rng rng = streams.stream(std::string("dependency.ready.") + d.name);
       const Millis ready = Millis{rng.uniform_int(d.ready_after_min.count(),
                                                   std::max(d.ready_after_min, d.ready_after_max).count())};
-      if (ready > Millis{0}) down.push_back({-kNever, ready});
+      // Ready `ready` after the run starts: down from the start until then. Tasks already running
+      // at the start connected to it long before (it was up then).
+      if (ready > Millis{0}) down.push_back({Millis{0}, ready});
     }
     down_[d.name] = down;
   }

@@ -142,7 +142,8 @@ TEST_CASE("a deploy after the horizon is out of range", "[scenario]") {
         "test.json:5:54: at /deploy/atSeconds: expected a number of seconds 0-60, found 61");
 }
 
-TEST_CASE("run settings are read: seed, rules, probe mode, stop at outcome", "[scenario]") {
+TEST_CASE("run settings are read: free text, seed, rules, probe mode, stop at outcome",
+          "[scenario]") {
   const char* text = R"({
   "name": "n", "description": "d", "story": "s", "source": "seeds/000",
   "seed": 18446744073709551615, "eventCap": 5000, "rules": "pre-2024",
@@ -154,6 +155,11 @@ TEST_CASE("run settings are read: seed, rules, probe mode, stop at outcome", "[s
 })";
   const sim::model::Scenario scenario = load_scenario_text(text, "t.json").scenario;
   CHECK(scenario.name == "n");
+  CHECK(scenario.description == "d");
+  CHECK(scenario.story == "s");
+  CHECK(scenario.provenance == "seeds/000");
+  CHECK(scenario.source == "t.json");
+  CHECK_FALSE(scenario.expect.has_value());
   CHECK(scenario.seed == 18446744073709551615u);
   CHECK(scenario.event_cap == 5000u);
   CHECK(scenario.rule_set == "pre-2024");

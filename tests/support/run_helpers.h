@@ -21,7 +21,8 @@ struct TracedRun {
 
 TracedRun run_traced(const sim::model::Scenario& scenario);
 
-// Every *.json scenario under scenarios/ (sorted), relative to the source tree.
+// Every *.json scenario under scenarios/ (sorted), relative to the source tree; the format's
+// *.schema.json is not a scenario.
 std::vector<std::string> library_files();
 
 // Trace events of one kind.

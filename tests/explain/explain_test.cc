@@ -1,0 +1,78 @@
+// `deploysim explain`: the causal chain read from a run, and the smallest change found by
+// re-simulating candidates (harness/explain).
+#include <catch2/catch.hpp>
+
+#include "harness/explain/causal_chain.h"
+#include "harness/explain/counterfactuals.h"
+#include "sim/simulation.h"
+#include "tests/support/run_helpers.h"
+
+using harness::explain::causal_chain;
+using harness::explain::goals_for;
+using harness::explain::what_if;
+using sim::observe::Outcome;
+
+namespace {
+
+struct Explained {
+  std::string chain;  // every chapter's lines, joined
+  harness::explain::WhatIf what_if;
+};
+
+Explained explain(const std::string& file) {
+  const auto s = testsupport::library_scenario(file);
+  sim::Simulation simulation(s);
+  const auto r = simulation.run();
+  Explained e;
+  for (const auto& chapter : causal_chain(s, r, simulation.trace(), simulation.breaker_threshold()))
+    for (const auto& line : chapter.lines) e.chain += line + "\n";
+  e.what_if = what_if(s, goals_for(r.outcome, harness::explain::deployed_revision_was_broken(s, simulation.trace())));
+  return e;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("explain on the 002 degraded-200 scenario says the target stays healthy and names the endpoint") {
+  // Given seed 002's Redis URL without a scheme and a /health that answers 200 "degraded", when
+  // explained, then no check failed, the degraded endpoint is named, and making it strict is the
+  // change that turns the silent COMPLETED into a rollback.
+  const Explained e = explain("scenarios/incidents/002-redis-no-scheme-degraded-200.json");
+  CHECK(contains(e.chain, "No health check failed for the new tasks."));
+  CHECK(contains(e.chain, "a \"degraded\" endpoint: it answers 200 even while the dependencies are down"));
+  REQUIRE(e.what_if.goals == std::vector<Outcome>{Outcome::rolled_back});
+  REQUIRE(e.what_if.smallest[0]);
+  CHECK(contains(e.what_if.smallest[0]->change, "answers 503 while its dependencies are down"));
+}
+
+TEST_CASE("explain on seed 000 finds the memory limit as the smallest fix") {
+  // Given the 128 MiB OOM loop, when explained, then the chain names the OOM kills and the
+  // breaker's three counts, and raising memory is the smallest change that completes.
+  const Explained e = explain("scenarios/incidents/000-oom-128mb.json");
+  CHECK(contains(e.chain, "3 x the process exited 137 (OutOfMemoryError: Container killed due to memory usage), "
+                          "alia-bot: memory reached the 128 MiB hard limit"));
+  CHECK(contains(e.chain, "3 of 3"));
+  REQUIRE(e.what_if.smallest[0]);
+  CHECK(e.what_if.smallest[0]->outcome == Outcome::completed);
+  CHECK(contains(e.what_if.smallest[0]->change, "memory 128 -> 512 MiB"));
+}
+
+TEST_CASE("explain on the seed 004 loop offers both the fix and the safety net") {
+  // Given the wget loop with the breaker off (STUCK), when explained, then shipping the binary
+  // completes and enabling the breaker rolls back; every candidate tried is listed.
+  const Explained e = explain("scenarios/incidents/004-wget-loop-breaker-off.json");
+  REQUIRE(e.what_if.goals == std::vector<Outcome>{Outcome::completed, Outcome::rolled_back});
+  REQUIRE(e.what_if.smallest[0]);
+  REQUIRE(e.what_if.smallest[1]);
+  CHECK(contains(e.what_if.smallest[0]->change, "ship wget"));
+  CHECK(contains(e.what_if.smallest[1]->change, "deploymentCircuitBreaker"));
+  CHECK(e.what_if.tried.size() >= 4);
+}
+
+TEST_CASE("explain has nothing to change on a deploy that completed without a fault") {
+  // Given seed 000 fixed with 512 MiB, when explained, then there is no goal and nothing is tried.
+  const Explained e = explain("scenarios/incidents/000-fixed-512mb.json");
+  CHECK(e.what_if.goals.empty());
+  CHECK(e.what_if.tried.empty());
+}
