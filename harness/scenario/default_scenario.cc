@@ -9,9 +9,9 @@ std::string_view default_scenario_json() {
 {
   "name": "default-checkout-rollback",
   "description": "A small rolling deploy that rolls back: checkout:8 never gets ready, the circuit breaker trips on its third failed task and ECS rolls back to checkout:7.",
-  "story": "checkout 1.8 renamed its Redis setting from REDIS_HOST to REDIS_URL, but the task definition checkout:8 was cloned from checkout:7 and still passes REDIS_HOST (the stale-config class of seed 001). The new process waits forever for a variable that never comes: it stays up but never listens, so /health/ready never answers and the target never turns healthy. After the 30 s grace period ECS replaces each such task on its failed ELB health checks; with desiredCount 2 the breaker threshold is max(3, ceil(0.5 x 2)) = 3, so the third failed task trips it and the service rolls back to checkout:7. The old tasks keep serving throughout because minimumHealthyPercent is 100.",
+  "story": "checkout 1.8 renamed its Redis setting from REDIS_HOST to REDIS_URL, but the task definition checkout:8 was cloned from checkout:7 and still passes REDIS_HOST (the stale-config class of seed 001). The new process waits forever for a variable that never comes: it stays up but never listens, so /health/ready never answers and the target never turns healthy. After the 60 s grace period (start-up takes ~15 s, and a target that failed its first checks needs 2 passes to recover) ECS replaces each such task on its failed ELB health checks; with desiredCount 2 the breaker threshold is max(3, ceil(0.5 x 2)) = 3, so the third failed task trips it and the service rolls back to checkout:7. The old tasks keep serving throughout because minimumHealthyPercent is 100.",
   "source": "built in (deploysim's default scenario)",
-  "expect": { "outcome": "ROLLED_BACK", "timeToOutcomeSeconds": { "max": 180 }, "failedTasks": 3, "belowDesiredHealthySeconds": { "max": 0 } },
+  "expect": { "outcome": "ROLLED_BACK", "timeToOutcomeSeconds": { "max": 240 }, "failedTasks": 3, "belowDesiredHealthySeconds": { "max": 0 } },
   "seed": 7,
   "horizonSeconds": 3600,
   "rules": "current",
@@ -27,7 +27,7 @@ std::string_view default_scenario_json() {
       "maximumPercent": 200,
       "deploymentCircuitBreaker": { "enable": true, "rollback": true }
     },
-    "healthCheckGracePeriodSeconds": 30,
+    "healthCheckGracePeriodSeconds": 60,
     "loadBalancers": [
       {
         "targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/checkout-tg/0123456789abcdef",

@@ -29,7 +29,7 @@ TEST_CASE("the default scenario loads as a rolling deploy of checkout:8 that can
   CHECK(scenario.service.deployment.maximum_percent == 200);
   CHECK(scenario.service.deployment.circuit_breaker.enable);
   CHECK(scenario.service.deployment.circuit_breaker.rollback);
-  CHECK(scenario.service.health_check_grace_period == sim::seconds(30));
+  CHECK(scenario.service.health_check_grace_period == sim::seconds(60));
   REQUIRE(scenario.service.load_balancer.has_value());
   CHECK(scenario.service.load_balancer->interval == sim::seconds(10));
   CHECK(scenario.service.load_balancer->healthy_threshold == 2);
