@@ -29,7 +29,8 @@ struct Finding {
   std::string rule;     // stable id, e.g. "memory-below-peak"
   std::string pointer;  // see Location
   std::string message;  // what is wrong, with the numbers that show it
-  std::string why;      // the incident it prevents, naming its seed: "seed 000: OOM kills ..."
+  std::string why;      // the incident it prevents, naming its seed: "seed 000: OOM kills ...",
+                        // or the library incident beyond the seeds: "incident 102 (...): ..."
 };
 
 // The findings of one lint, in the order the rules add them.

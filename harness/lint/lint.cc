@@ -13,11 +13,14 @@ using Rule = void (*)(const LintContext&, Findings&);
 // what the checks see, then how the service deploys it.
 constexpr Rule kRules[] = {
     check_memory_below_peak,      check_missing_env,
-    check_unreadable_secrets,     check_health_check_binary,
-    check_bind_localhost_with_lb, check_grace_period,
-    check_start_period,           check_shallow_health_path,
-    check_image_not_built,        check_breaker_disabled,
-    check_single_task_zero_min,   check_deadlock_bounds,
+    check_unreadable_secrets,     check_url_without_scheme,
+    check_health_check_binary,    check_bind_localhost_with_lb,
+    check_exit_on_unavailable,    check_dependency_wait,
+    check_grace_period,           check_start_period,
+    check_shallow_health_path,    check_deep_health_path,
+    check_image_not_built,        check_cluster_capacity,
+    check_breaker_disabled,       check_single_task_zero_min,
+    check_deadlock_bounds,
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The lint rules, one function each; lint.cc runs them in the order of a deploy's life. Every rule
 // checks the task definition being deployed (scenario.deploy) and the service, adds what it finds
-// and names the incident of shared/seeds it prevents. They only read the scenario, never run it.
+// and names the incident of shared/seeds it prevents (beyond the seeds, the library incident of
+// scenarios/incidents that shows it). They only read the scenario, never run it.
 #pragma once
 
 #include "harness/lint/finding.h"
@@ -20,9 +21,26 @@ void check_missing_env(const LintContext& context, Findings& out);
 // fails to start (seed 002).
 void check_unreadable_secrets(const LintContext& context, Findings& out);
 
+// url-without-scheme (error): an environment variable named as a URL (..._URL, _URI, _DSN) has
+// no "scheme://", which URL clients refuse (seed 002). Secret values are not visible.
+void check_url_without_scheme(const LintContext& context, Findings& out);
+
 // health-check-binary-missing (error): the container check runs a binary (or, for CMD-SHELL,
 // a shell) the image does not ship (seed 004).
 void check_health_check_binary(const LintContext& context, Findings& out);
+
+// exits-on-unavailable-dependency (error): a start-up phase exits at once when a dependency is
+// down (onUnavailable "exit"), and the scenario has that dependency down when the deploy's first
+// task can get there: the tasks crash until it is up (seed 004's Kafka before ZooKeeper).
+void check_exit_on_unavailable(const LintContext& context, Findings& out);
+
+// dependency-wait-too-short (warning): a start-up phase waits for a dependency (onUnavailable
+// "wait") less long than the dependency may take to be up (readyAfterSeconds at its maximum,
+// outages): an early task may give up and fail (seed 003's 30 s wait). A warning, not an error:
+// whether a task loses the race depends on the draw (37 % of seeds for 003-deps-wait-30s), ECS
+// retries and later tasks find the dependency up, so the deploy usually completes at the cost of
+// a failed task; and the bound assumes the fastest task, so it may warn where none would fail.
+void check_dependency_wait(const LintContext& context, Findings& out);
 
 // grace-shorter-than-startup (warning): a health check can condemn a task that is still starting
 // and the grace period does not cover the start-up.
@@ -48,9 +66,20 @@ void check_deadlock_bounds(const LintContext& context, Findings& out);
 // answers 200 without checking start-up (live, seed 001) or dependencies (degraded, seed 002).
 void check_shallow_health_path(const LintContext& context, Findings& out);
 
+// deep-health-check-on-shared-dependency (warning): the target group or an essential container's
+// check asks a ready endpoint that checks a dependency every task shares, so one blip of it
+// fails every task at once and ECS replaces the fleet (seed 002's strict 503, incident 101). A
+// warning: the same depth is what catches a revision that cannot reach its dependency.
+void check_deep_health_path(const LintContext& context, Findings& out);
+
 // bind-localhost-with-lb (error): the load balancer's container listens on 127.0.0.1 only, so
 // the target group can never reach it (seed 003).
 void check_bind_localhost_with_lb(const LintContext& context, Findings& out);
+
+// cluster-capacity (error): on EC2, clusterMemoryMiB cannot hold the deploy's first step (the
+// running tasks plus the new ones maximumPercent allows) or its desiredCount new tasks: ECS
+// cannot place tasks and the breaker counts each (incident 102, no seed).
+void check_cluster_capacity(const LintContext& context, Findings& out);
 
 // image-not-built (warning): every image of the deployed revision is the one already running: a
 // stale tag, the new build is not what gets deployed (seed 001).

@@ -63,4 +63,8 @@ Location SourceMap::app(const std::string& image, std::string_view field) const 
   return {"/apps/" + scenario::pointer_token(image) + std::string(field), ""};
 }
 
+Location SourceMap::platform(std::string_view field) const {
+  return {"/platform" + std::string(field), ""};
+}
+
 }  // namespace harness::lint

@@ -30,6 +30,18 @@ sim::Millis longest_startup(const sim::model::AppProfile& profile) {
   return total;
 }
 
+sim::Millis earliest_phase_start(const sim::model::AppProfile& profile, std::size_t phase,
+                                 const sim::model::PlatformTiming& platform) {
+  const auto low = [](sim::Millis base, int permille) {
+    return sim::Millis{base.count() * permille / 1000};
+  };
+  sim::Millis start = low(platform.provisioning, platform.jitter_low_permille) +
+                      low(platform.pull, platform.jitter_low_permille);
+  for (std::size_t i = 0; i < phase && i < profile.phases.size(); ++i)
+    start += low(profile.phases[i].duration, profile.startup_jitter_low_permille);
+  return start;
+}
+
 sim::Millis earliest_unhealthy(const sim::model::ContainerHealthCheck& check) {
   return first_unhealthy_verdict(
       sim::ecs::ContainerHealthMachine(check, sim::Millis{0}),

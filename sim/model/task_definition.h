@@ -1,6 +1,7 @@
 // A task definition and its containers, with ECS's field names and defaults (plain data).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,15 @@ struct TaskDefinition {
   std::vector<ContainerDefinition> containers;
 
   std::string arn_name() const { return family + ":" + std::to_string(revision); }
+
+  // Memory the scheduler reserves to place the task: task-level memory, else each container's
+  // memoryReservation (or hard memory) summed (reference §8: placement subtracts those).
+  std::int64_t placement_memory_mib() const {
+    if (memory_mib) return *memory_mib;
+    std::int64_t sum = 0;
+    for (const auto& c : containers) sum += c.memory_reservation_mib.value_or(c.memory_mib.value_or(0));
+    return sum;
+  }
 };
 
 }  // namespace sim::model

@@ -90,7 +90,7 @@ namespace sim::world {
 
 ecs::Placement SimulatedWorld::launch_task(const ecs::LaunchRequest& req) {
   const model::TaskDefinition& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
-  const std::int64_t memory = task_memory(td);
+  const std::int64_t memory = td.placement_memory_mib();
   if (scenario_.service.launch_type == model::LaunchType::ec2 && scenario_.service.cluster_memory_mib &&
       placed_memory_mib_ + memory > *scenario_.service.cluster_memory_mib) {
     // service-event-messages-list.html: the placement failure event, no task is created.
@@ -131,7 +131,7 @@ SimulatedWorld::Task& SimulatedWorld::create_task(const ecs::LaunchRequest& req,
 
 void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   const model::TaskDefinition& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
-  const std::int64_t memory = task_memory(td);
+  const std::int64_t memory = td.placement_memory_mib();
   placed_memory_mib_ += memory;
   Task& t = create_task(req, memory);
   // A warm task has run for a while before the run starts: its start-up is long over.

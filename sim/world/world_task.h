@@ -127,11 +127,4 @@ struct TargetSource {
   Millis next_change(Millis t) const { return endpoint.next_change(probe, t); }
 };
 
-inline std::int64_t task_memory(const model::TaskDefinition& td) {
-  if (td.memory_mib) return *td.memory_mib;
-  std::int64_t sum = 0;
-  for (const auto& c : td.containers) sum += c.memory_reservation_mib.value_or(c.memory_mib.value_or(0));
-  return sum;
-}
-
 }  // namespace sim::world

@@ -1,0 +1,131 @@
+// dependency-wait-too-short and exits-on-unavailable-dependency: a start-up phase that connects
+// to a dependency (connectsTo) against the moment the scenario says that dependency is up. The
+// simulator checks a phase's connections when the phase starts and, when one is down, exits at
+// once (onUnavailable "exit") or waits up to waitTimeoutSeconds and then exits
+// (sim/world/container_plan.cc). Both rules take the dependency at its worst — readiness at the
+// high end of readyAfterSeconds, then any outage or injected fault covering that moment, on the
+// simulator's own DependencySchedule — and the task at its fastest: launched when the deploy
+// starts and reaching the phase after provisioning, pull and the earlier phases at the low end of
+// their jitter (startup_bounds.h). A later task only finds the dependency readier.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "harness/lint/rules.h"
+#include "harness/lint/startup_bounds.h"
+#include "sim/world/dependency_schedule.h"
+
+namespace harness::lint {
+namespace {
+
+constexpr const char* kWaitWhy =
+    "seed 003: the \"Wait for services to be ready\" step gave PostgreSQL and Redis 30 s, less "
+    "than they took to become ready, and timed out (exit 124); the fix waited 60 s";
+constexpr const char* kExitWhy =
+    "seed 004: Kafka started before ZooKeeper was ready, got \"Connection refused\" on "
+    "localhost:2181 and exited; the fix restarted ZooKeeper first and waited 45 s";
+
+// When each dependency is up at the latest, from the deploy's start.
+class WorstReadiness {
+ public:
+  explicit WorstReadiness(const sim::model::Scenario& scenario)
+      : deploy_at_(scenario.deploy.at),
+        schedule_(latest_draws(scenario.dependencies), scenario.faults,
+                  sim::RngStreams(scenario.seed)) {}
+
+  // How long after the deploy starts `name` is first up, at the latest; kNever when it never is
+  // (reachable false). A name the scenario does not describe is always up, as in the simulator.
+  sim::Millis first_up(const std::string& name) const {
+    const sim::Millis up = schedule_.next_up(name, deploy_at_);
+    return up >= sim::kNever ? sim::kNever : up - deploy_at_;
+  }
+
+ private:
+  // The dependencies with readiness drawn at the high end of readyAfterSeconds.
+  static std::vector<sim::model::DependencyProfile> latest_draws(
+      std::vector<sim::model::DependencyProfile> dependencies) {
+    for (sim::model::DependencyProfile& dependency : dependencies)
+      dependency.ready_after_min = std::max(dependency.ready_after_min, dependency.ready_after_max);
+    return dependencies;
+  }
+
+  sim::Millis deploy_at_;
+  sim::world::DependencySchedule schedule_;
+};
+
+// "postgres may not be up until 60 s" or "redis is never reachable (reachable false)".
+std::string when_up(const std::string& dependency, sim::Millis up) {
+  if (up >= sim::kNever) return dependency + " is never reachable (reachable false)";
+  return dependency + " may not be up until " + sim::format_seconds(up);
+}
+
+// "phase \"connect Postgres\" of backend:1.4.0"
+std::string phase_of(const sim::model::StartupPhase& phase, const std::string& image) {
+  return "phase \"" + phase.name + "\" of " + image;
+}
+
+// Calls `visit(container, profile, phase index, phase, dependency)` for every dependency a phase
+// of a deployed container's app connects to with `policy`.
+template <class Visit>
+void for_each_connection(const LintContext& context, sim::model::OnUnavailable policy,
+                         Visit visit) {
+  for (const sim::model::ContainerDefinition& container : context.deployed().containers) {
+    const sim::model::AppProfile* profile = context.profile(container);
+    if (profile == nullptr) continue;
+    for (std::size_t p = 0; p < profile->phases.size(); ++p) {
+      const sim::model::StartupPhase& phase = profile->phases[p];
+      if (phase.on_unavailable != policy) continue;
+      for (const std::string& dependency : phase.connects_to)
+        visit(container, *profile, p, phase, dependency);
+    }
+  }
+}
+
+}  // namespace
+
+void check_dependency_wait(const LintContext& context, Findings& out) {
+  const WorstReadiness readiness(context.scenario);
+  for_each_connection(
+      context, sim::model::OnUnavailable::wait,
+      [&](const sim::model::ContainerDefinition& container,
+          const sim::model::AppProfile& profile, std::size_t p,
+          const sim::model::StartupPhase& phase, const std::string& dependency) {
+        const sim::Millis up = readiness.first_up(dependency);
+        const sim::Millis reached = earliest_phase_start(profile, p, context.scenario.platform);
+        if (up <= reached + phase.wait_timeout) return;
+        out.add(Severity::warning, "dependency-wait-too-short",
+                context.source.app(container.image,
+                                   "/phases/" + std::to_string(p) + "/waitTimeoutSeconds"),
+                phase_of(phase, container.image) + " waits up to " +
+                    sim::format_seconds(phase.wait_timeout) + " for " + dependency + ", from " +
+                    sim::format_seconds(reached) + " after the deploy starts at the earliest; " +
+                    when_up(dependency, up) + ": an early task gives up and exits " +
+                    std::to_string(phase.exit_code) + ", a failed task toward the circuit breaker",
+                kWaitWhy);
+      });
+}
+
+void check_exit_on_unavailable(const LintContext& context, Findings& out) {
+  const WorstReadiness readiness(context.scenario);
+  for_each_connection(
+      context, sim::model::OnUnavailable::exit,
+      [&](const sim::model::ContainerDefinition& container,
+          const sim::model::AppProfile& profile, std::size_t p,
+          const sim::model::StartupPhase& phase, const std::string& dependency) {
+        const sim::Millis up = readiness.first_up(dependency);
+        const sim::Millis reached = earliest_phase_start(profile, p, context.scenario.platform);
+        if (up <= reached) return;
+        out.add(Severity::error, "exits-on-unavailable-dependency",
+                context.source.app(container.image,
+                                   "/phases/" + std::to_string(p) + "/onUnavailable"),
+                phase_of(phase, container.image) + " exits " +
+                    std::to_string(phase.exit_code) + " at once when " + dependency +
+                    " is down, from " + sim::format_seconds(reached) +
+                    " after the deploy starts at the earliest; " + when_up(dependency, up) +
+                    ": every task that gets there sooner crashes, a failed task toward the "
+                    "circuit breaker",
+                kExitWhy);
+      });
+}
+
+}  // namespace harness::lint
