@@ -144,13 +144,23 @@ void ServiceController::request_stop(TaskId id, StopCause cause, const std::stri
   if (!r.live) return;
   r.stop_requested = true;
   on_left_live(id, nullptr);
+  send_stop(id, cause, reason);
+}
+
+void ServiceController::send_stop(TaskId id, StopCause cause, const std::string& reason) {
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, r.deployment, static_cast<int>(cause), 0,
+    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, tasks_[id].deployment, static_cast<int>(cause), 0,
                 reason, {}});
   const StopCode code = cause == StopCause::fault_injected ? StopCode::user_initiated
                                                            : StopCode::service_scheduler_initiated;
   runtime_.stop_task(id, code, reason);
   request_reconcile(clock_.now());
+}
+
+// stoppedReason of a task the scheduler replaces for a failed health check (API_Task).
+std::string ServiceController::health_stop_reason(StopCause cause) const {
+  if (cause != StopCause::elb_health_check_failed) return "Task failed container health checks";
+  return "Task failed ELB health checks in (target-group " + scenario_.service.load_balancer->name + ")";
 }
 
 // Since Oct 2023 ECS starts a replacement for an unhealthy task first, when maximumPercent
@@ -179,15 +189,7 @@ void ServiceController::end_lingering(TaskId id, bool stop) {
   --lingering_total_;
   if (!stop) return;
   r.stop_requested = true;
-  const std::string tg = has_lb_ ? scenario_.service.load_balancer->name : "";
-  const std::string reason = r.linger_cause == StopCause::elb_health_check_failed
-                                 ? "Task failed ELB health checks in (target-group " + tg + ")"
-                                 : "Task failed container health checks";
-  if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, r.deployment, static_cast<int>(r.linger_cause),
-                0, reason, {}});
-  runtime_.stop_task(id, StopCode::service_scheduler_initiated, reason);
-  request_reconcile(clock_.now());
+  send_stop(id, r.linger_cause, health_stop_reason(r.linger_cause));
 }
 
 void ServiceController::stop_one_lingering(Deployment& d) {

@@ -71,6 +71,8 @@ class ServiceController {
   void stop_old(int unhealthy_count, int healthy_count);
   bool take_candidate(Deployment& d, bool healthy, TaskId* out);
   void request_stop(TaskId id, StopCause cause, const std::string& reason);
+  void send_stop(TaskId id, StopCause cause, const std::string& reason);
+  std::string health_stop_reason(StopCause cause) const;
   void linger(TaskId id, StopCause cause);
   void end_lingering(TaskId id, bool stop);
   void stop_one_lingering(Deployment& d);

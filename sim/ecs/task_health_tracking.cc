@@ -113,16 +113,13 @@ void ServiceController::check_health_failure(TaskId id) {
     clock_.call_at(grace_end, grace_recheck_timer, id, 0);
     return;
   }
-  const std::string tg = has_lb_ ? scenario_.service.load_balancer->name : "";
-  const std::string reason = target_failed ? "Task failed ELB health checks in (target-group " + tg + ")"
-                                           : "Task failed container health checks";
   Deployment& d = deployment_of(r);
   const StopCause cause = target_failed ? StopCause::elb_health_check_failed : StopCause::container_health_failed;
   const bool room = live_total_ + lingering_total_ < bounds_.max_tasks;
   if (room && d.id == primary().id && d.rollout != RolloutState::failed)
     linger(id, cause);
   else
-    request_stop(id, cause, reason);
+    request_stop(id, cause, health_stop_reason(cause));
   // Stage 2: a task replaced because a health check failed is a breaker failure (§1.3).
   record_failure(d, target_failed ? "failed ELB health checks" : "failed container health checks", false);
 }
