@@ -16,6 +16,28 @@ void end_at(ContainerPlan& p, Millis at, int code, std::string reason, std::stri
   p.exit_detail = std::move(detail);
 }
 
+// Whether `name` (a dependency, or a container of the same task) accepts connections at t, and
+// the first instant >= t at which it does (kNever: not in this plan's lifetime).
+bool reachable(const std::string& name, Millis t, const PlanInputs& in, const DependencySchedule& deps) {
+  if (in.siblings != nullptr) {
+    if (const auto it = in.siblings->find(name); it != in.siblings->end())
+      return it->second.from <= t && t < it->second.to;
+  }
+  return deps.up(name, t);
+}
+
+Millis next_reachable(const std::string& name, Millis t, const PlanInputs& in,
+                      const DependencySchedule& deps) {
+  if (in.siblings != nullptr) {
+    if (const auto it = in.siblings->find(name); it != in.siblings->end()) {
+      const model::TimeWindow& window = it->second;
+      const Millis from = std::max(t, window.from);
+      return from < window.to ? from : kNever;
+    }
+  }
+  return deps.next_up(name, t);
+}
+
 // Handles a phase's reads and connections at `t`. Returns the time the phase may begin its work,
 // or kNever when the process ends or stalls here.
 Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const PlanInputs& in,
@@ -32,7 +54,7 @@ Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const 
     return kNever;
   }
   for (const std::string& dep : phase.connects_to) {
-    if (deps.up(dep, t)) continue;
+    if (reachable(dep, t, in, deps)) continue;
     switch (phase.on_unavailable) {
       case model::OnUnavailable::degrade:
         continue;
@@ -40,7 +62,7 @@ Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const 
         end_at(p, t, phase.exit_code, "", "cannot connect to " + dep + " in phase \"" + phase.name + "\"");
         return kNever;
       case model::OnUnavailable::wait: {
-        const Millis up_at = deps.next_up(dep, t);
+        const Millis up_at = next_reachable(dep, t, in, deps);
         if (up_at - t > phase.wait_timeout) {
           end_at(p, t + phase.wait_timeout, phase.exit_code, "",
                  dep + " not ready within " + format_seconds(phase.wait_timeout));

@@ -3,6 +3,7 @@
 // known at start, the plan is fixed: only a stop request (SIGTERM) or a kill can end it sooner.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,11 +30,18 @@ struct ContainerPlan {
   int stalled_in_phase = -1;
 };
 
+// When the other containers of the same task accept connections: [listening_at, exit_at) of
+// each one's plan, and an empty window for one not started yet. A phase's connectsTo that names
+// one of them asks here instead of the dependency schedule (seed 004's one-task fix: Kafka
+// connects to ZooKeeper in its own task).
+using SiblingWindows = std::map<std::string, model::TimeWindow>;
+
 struct PlanInputs {
   const model::AppProfile* profile = nullptr;
   const std::set<std::string>* available = nullptr;  // env variable and secret names it has
   int memory_limit_mib = 0;         // 0: no limit
   Millis started_at{0};
+  const SiblingWindows* siblings = nullptr;  // nullptr: a single-container task
 };
 
 // Plays the profile's start-up phases against the environment and dependencies and finds the

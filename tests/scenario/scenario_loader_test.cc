@@ -233,6 +233,17 @@ TEST_CASE("an unreadable scenario file names the file and the reason", "[scenari
   }
 }
 
+TEST_CASE("a top-level $schema key is for editors: text is skipped, anything else rejected",
+          "[scenario]") {
+  // Given the schema named the way editors follow it, then the file loads as without it.
+  std::string text = kMinimal;
+  text.insert(1, "\"$schema\": \"../scenario.schema.json\",");
+  CHECK(load_scenario_text(text, "with-schema.json").ignored.empty());
+  std::string wrong = kMinimal;
+  wrong.insert(1, "\"$schema\": 3,");
+  CHECK(load_error(wrong) == "test.json:1:13: at /$schema: expected a string, found 3");
+}
+
 TEST_CASE("a top level that is not an object says so at line 1", "[scenario]") {
   CHECK(load_error("[1, 2]") == "test.json:1:1: expected an object, found [1,2]");
 }

@@ -75,6 +75,34 @@ TEST_CASE("a dependency that stays down past the wait timeout ends the process")
   CHECK(p.exit_code == 1);
 }
 
+TEST_CASE("a container of the same task is asked instead of the dependency of that name") {
+  // Given a sibling "redis" container listening from 120 s (the dependency "redis" is always up),
+  // when the app reaches its connect phase at 102 s and waits up to 30 s, then it waits for the
+  // sibling and listens at 123 s.
+  AppProfile app = two_phase_app();
+  std::set<std::string> env = {"DB_URL"};
+  const sim::world::SiblingWindows siblings = {{"redis", {seconds(120), kNever}}};
+  Rng rng(1);
+  const PlanInputs in{&app, &env, 0, seconds(100), &siblings};
+  CHECK(sim::world::plan_container(in, DependencySchedule(), rng).listening_at == seconds(123));
+}
+
+TEST_CASE("a container of the same task that has not started, or has exited, is down") {
+  // Given onUnavailable exit, when the sibling has no plan yet or exited at 101 s, then the app
+  // exits at its connect phase (102 s): seed 004's Kafka without dependsOn.
+  AppProfile app = two_phase_app();
+  app.phases[1].on_unavailable = OnUnavailable::exit;
+  std::set<std::string> env = {"DB_URL"};
+  for (const TimeWindow window : {TimeWindow{kNever, kNever}, TimeWindow{seconds(50), seconds(101)}}) {
+    const sim::world::SiblingWindows siblings = {{"redis", window}};
+    Rng rng(1);
+    const PlanInputs in{&app, &env, 0, seconds(100), &siblings};
+    const ContainerPlan p = sim::world::plan_container(in, DependencySchedule(), rng);
+    CHECK(p.exit_at == seconds(102));
+    CHECK(p.exit_detail == "cannot connect to redis in phase \"connect redis\"");
+  }
+}
+
 TEST_CASE("memory crossing the hard limit is an OOM kill with exit 137 and ECS's reason") {
   // Given memory rising linearly from 60 MiB at 0 s to 253 MiB at 45 s and a 128 MiB limit, when
   // the container runs, then the kernel kills it when the curve reaches 128 MiB: at
