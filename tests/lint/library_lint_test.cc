@@ -77,6 +77,11 @@ const std::map<std::string, Entry>& library_table() {
        {Kind::as_it_happened, {"exits-on-unavailable-dependency"}}},
       {"004-kafka-waits-for-zookeeper.json",
        {Kind::fixed, {"exits-on-unavailable-dependency", "dependency-wait-too-short"}}},
+      // The seed's one-task fix without and with dependsOn HEALTHY.
+      {"004-one-task-no-depends-on.json",
+       {Kind::as_it_happened, {"exits-on-unavailable-dependency"}}},
+      {"004-one-task-depends-on-healthy.json",
+       {Kind::fixed, {"exits-on-unavailable-dependency", "dependency-wait-too-short"}}},
       {"004-wget-loop-breaker-off.json",
        {Kind::as_it_happened, {"health-check-binary-missing", "breaker-disabled"}}},
       {"004-wget-loop-breaker-on.json", {Kind::comparison, {"health-check-binary-missing"}}},
