@@ -5,6 +5,7 @@
 #include "harness/scenario/document.h"
 #include "harness/scenario/json_reader.h"
 #include "harness/scenario/section_readers.h"
+#include "harness/scenario/spelling_hint.h"
 #include "sim/ecs/rule_set.h"
 
 namespace harness::scenario {
@@ -44,6 +45,7 @@ class ScenarioReader {
                    "dependencies",
                    "faults",
                    "unreadableSecrets",
+                   "secretValues",
                    "platform",
                    "expect"});
     root_.finish();
@@ -225,6 +227,28 @@ class ScenarioReader {
         scenario_.unreadable_secrets.push_back(
             secrets[element.as_reference(secrets, "secrets the containers read")]);
       }
+    }
+    read_secret_values();
+  }
+
+  // "secretValues": {valueFrom: value}, what the user read from Secrets Manager or SSM, so a
+  // value can be checked (seed 002's REDIS_URL without its scheme). Keyed by valueFrom, as two
+  // containers may name different secrets alike; a key no container uses is most likely a typo.
+  void read_secret_values() {
+    const std::optional<Node> values = root_.get("secretValues");
+    if (!values) return;
+    std::vector<std::string> sources;
+    for (const auto& definition : scenario_.task_definitions)
+      for (const auto& container : definition.containers)
+        for (const auto& [name, source] : container.secret_sources) sources.push_back(source);
+    for (const auto& [source, value] : values->as_members()) {
+      if (std::count(sources.begin(), sources.end(), source) == 0) {
+        const std::optional<std::string> hint = closest_match(source, sources);
+        value.fail_key("the valueFrom of a secret some container reads" +
+                           (hint ? " (did you mean " + nlohmann::json(*hint).dump() + "?)" : std::string()),
+                       "unknown valueFrom ");
+      }
+      scenario_.secret_values[source] = value.as_string();
     }
   }
 

@@ -49,6 +49,7 @@ void SimulatedWorld::prepare_specs() {
       spec.profile = &scenario_.apps.at(def.image);
       for (const auto& [name, value] : def.environment) spec.available.insert(name);
       for (const auto& secret : def.secrets) spec.available.insert(secret);
+      spec.unusable = unusable_dependencies(scenario_, def);
       if (def.health_check) {
         const model::ProbeCommand cmd = model::parse_probe_command(def.health_check->command);
         spec.check_runnable = image_can_run(*spec.profile, def.health_check->command);

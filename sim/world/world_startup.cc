@@ -104,7 +104,8 @@ ContainerPlan SimulatedWorld::plan(const Task& t, const Container& c, Millis sta
   }
   Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
   const PlanInputs in{c.profile, &c.spec->available, limit, started_at,
-                      t.containers.size() > 1 ? &siblings : nullptr};
+                      t.containers.size() > 1 ? &siblings : nullptr,
+                      c.spec->unusable.empty() ? nullptr : &c.spec->unusable};
   return plan_container(in, deps_, rng);
 }
 
