@@ -83,8 +83,9 @@ void read_phases_and_endpoints(ObjectReader& reader, AppProfile& app,
       app.phases.push_back(read_phase(phase));
     }
   }
-  const int last_phase = std::max(0, static_cast<int>(app.phases.size()) - 1);
-  app.live_from_phase = reader.int_or("liveFromPhase", app.live_from_phase, {0, last_phase});
+  // One past the last phase: live endpoints answer only once start-up is over (container_plan.cc).
+  const int phase_count = static_cast<int>(app.phases.size());
+  app.live_from_phase = reader.int_or("liveFromPhase", app.live_from_phase, {0, phase_count});
   if (const std::optional<Node> endpoints = reader.get("endpoints")) {
     for (const auto& [path, endpoint] : endpoints->as_members()) {
       if (path.empty() || path.front() != '/') {

@@ -111,6 +111,14 @@ TEST_CASE("a phase may connect to another container of every task definition run
         "or other containers of task definition kafka:2 (there are none), found \"zookeeper\"");
 }
 
+TEST_CASE("liveFromPhase runs from the first phase to one past the last (live once started)",
+          "[scenario]") {
+  const std::string two_phases = R"({"phases": [{"name": "a"}, {"name": "b"}], "liveFromPhase": )";
+  CHECK(load_scenario_text(with_profile(two_phases + "2}"), "t.json").scenario.apps.at("web:1").live_from_phase == 2);
+  CHECK(load_error(with_profile(two_phases + "3}")) ==
+        "test.json:3:74: at /apps/web:1/liveFromPhase: expected an integer 0-2, found 3");
+}
+
 TEST_CASE("an unknown onMissing value lists the choices", "[scenario]") {
   CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "onMissing": "crash"}]})")) ==
         "test.json:3:56: at /apps/web:1/phases/0/onMissing: expected one of \"exit\", \"stall\", "
