@@ -7,8 +7,7 @@
 #include "harness/cli/command_line.h"
 #include "harness/cli/scenario_input.h"
 #include "harness/cli/usage_error.h"
-#include "harness/explain/causal_chain.h"
-#include "harness/explain/counterfactuals.h"
+#include "harness/explain/explanation.h"
 #include "harness/report/html_report.h"
 #include "sim/simulation.h"
 
@@ -33,10 +32,8 @@ int report_command(const std::vector<std::string>& args) {
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult result = simulation.run();
   const report::RunReportInput run{s, result, simulation.trace(), simulation.breaker_threshold()};
-  const auto chain = explain::causal_chain(s, result, simulation.trace(), simulation.breaker_threshold());
-  const bool broken = explain::deployed_revision_was_broken(s, simulation.trace());
-  const explain::WhatIf what_if = explain::what_if(s, explain::goals_for(result.outcome, broken));
-  const report::HtmlReportInput in{run, chain, what_if};
+  const explain::Explanation why = explain::explain_run(s, result, simulation.trace(), simulation.breaker_threshold());
+  const report::HtmlReportInput in{run, why.chain, why.what_if};
   if (output.empty() || output == "-") {
     report::write_html_report(std::cout, in);
     return 0;

@@ -11,8 +11,8 @@ namespace harness::report {
 
 class TimeAxis {
  public:
-  static constexpr double kLeft = 150;   // room for lane and value labels
-  static constexpr double kWidth = 900;  // the plot area
+  static constexpr double kLeft = 190;   // room for lane and value labels
+  static constexpr double kWidth = 860;  // the plot area
   static constexpr double kRight = 30;
 
   explicit TimeAxis(sim::Millis end);
