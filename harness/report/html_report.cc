@@ -128,6 +128,7 @@ ChartSpec traffic_chart(const TimelineModel& m) {
   Series none = m.no_healthy_target;
   for (StepPoint& p : none.points) p.value *= 100;
   c.lines.push_back({"no healthy target (100 while none is)", "no-target", none.points});
+  c.y_max = 100;
   return c;
 }
 

@@ -43,7 +43,7 @@ std::string render_chart(const ChartSpec& spec, const TimeAxis& axis) {
   for (const ChartLine& l : spec.lines)
     for (const StepPoint& p : l.points) largest = std::max(largest, p.value);
   for (const ChartReference& r : spec.references) largest = std::max(largest, r.value);
-  const double y_max = nice_max(largest * 1.1);
+  const double y_max = spec.y_max > 0 ? spec.y_max : nice_max(largest * 1.1);
   std::vector<std::pair<std::string, std::string>> legend;  // (class, label)
   for (const ChartLine& l : spec.lines)
     if (l.in_legend) legend.emplace_back(l.css_class, l.label);
