@@ -33,6 +33,7 @@ std::string mark_shape(const Mark& m, double x, double y) {
       return "<line class=\"mk counted\" x1=\"" + cx + "\" x2=\"" + cx + "\" y1=\"" + svg_number(y - 6) + "\" y2=\"" +
              svg_number(y + 6) + "\">";
     case MarkKind::oom_killed:
+    case MarkKind::not_placed:
       return "<path class=\"mk oom\" d=\"M" + pt(-5, -5) + " L" + pt(5, 5) + " M" + pt(5, -5) + " L" + pt(-5, 5) + "\">";
     case MarkKind::exited:
       return "<polygon class=\"mk exit\" points=\"" + pt(0, -5) + " " + pt(5, 0) + " " + pt(0, 5) + " " + pt(-5, 0) +
@@ -49,7 +50,8 @@ std::string closing_tag(const Mark& m) {
     case MarkKind::target_unhealthy:
     case MarkKind::exited: return "</polygon>";
     case MarkKind::counted_healthy: return "</line>";
-    case MarkKind::oom_killed: return "</path>";
+    case MarkKind::oom_killed:
+    case MarkKind::not_placed: return "</path>";
   }
   return "</g>";
 }
@@ -86,10 +88,22 @@ std::string render_lane(const TaskLane& lane, const sim::model::Scenario& s, con
   return out + "</g>";
 }
 
+// One row under the lanes with a cross per task ECS could not place (they never get a lane).
+std::string render_placement_row(const std::vector<Mark>& failures, const TimeAxis& axis, double top) {
+  const double mid = top + kLaneHeight / 2;
+  std::string out = "<g class=\"placement-row\"><text class=\"lane-label\" x=\"16\" y=\"" + svg_number(mid + 4) +
+                    "\">not placed (" + std::to_string(failures.size()) + ")</text>";
+  for (const Mark& m : failures)
+    out += mark_shape(m, axis.x(m.at), mid) + "<title>" + short_clock(m.at) + " " + escape_html(m.label) + "</title>" +
+           closing_tag(m);
+  return out + "</g>";
+}
+
 }  // namespace
 
 std::string render_timeline(const TimelineModel& model, const sim::model::Scenario& scenario, const TimeAxis& axis) {
-  const double lanes_bottom = kTop + kLaneHeight * static_cast<double>(model.lanes.size());
+  const std::size_t rows = model.lanes.size() + (model.placement_failures.empty() ? 0 : 1);
+  const double lanes_bottom = kTop + kLaneHeight * static_cast<double>(rows);
   const double height = lanes_bottom + 24;
   std::string out = "<svg id=\"timeline\" class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" data-lanes=\"" +
                     std::to_string(model.lanes.size()) + "\" width=\"" + svg_number(axis.total_width()) +
@@ -98,6 +112,8 @@ std::string render_timeline(const TimelineModel& model, const sim::model::Scenar
   out += axis.grid(kTop, lanes_bottom);
   for (std::size_t i = 0; i < model.lanes.size(); ++i)
     out += render_lane(model.lanes[i], scenario, axis, kTop + kLaneHeight * static_cast<double>(i));
+  if (!model.placement_failures.empty())
+    out += render_placement_row(model.placement_failures, axis, kTop + kLaneHeight * static_cast<double>(model.lanes.size()));
   return out + "</svg>";
 }
 

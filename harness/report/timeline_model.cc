@@ -200,6 +200,9 @@ void Builder::add(const TraceEvent& e) {
     case TraceKind::target_health:
       target_changed(e);
       break;
+    case TraceKind::placement_failed:
+      m_.placement_failures.push_back({e.at, MarkKind::not_placed, describe(e, in_.scenario).text});
+      break;
     case TraceKind::breaker_count:
       step(m_.breaker, e.at, static_cast<double>(e.a));
       break;

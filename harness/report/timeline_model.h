@@ -31,6 +31,7 @@ enum class MarkKind : std::uint8_t {
   counted_healthy,   // the task starts counting toward minimumHealthyPercent
   exited,            // a container exited (label: the exit code)
   oom_killed,        // exit 137 from the kernel's OOM kill
+  not_placed,        // a task ECS could not place on any container instance
 };
 
 struct Mark {
@@ -72,6 +73,7 @@ struct MemoryTrack {
 struct TimelineModel {
   sim::Millis end{0};  // the run's end: every lane and series stops here
   std::vector<TaskLane> lanes;
+  std::vector<Mark> placement_failures;  // tasks ECS could not place: they never get a lane
   Series healthy;      // tasks counting as healthy
   int desired_count = 0;
   int minimum_healthy_tasks = 0;  // the floor minimumHealthyPercent sets

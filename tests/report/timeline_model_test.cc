@@ -100,3 +100,12 @@ TEST_CASE("the HTML report is self-contained and the same bytes for the same sce
         std::string::npos);
   CHECK(a.html.find("Circuit breaker: disabled") != std::string::npos);
 }
+
+TEST_CASE("tasks ECS could not place are marked on their own row, not as lanes") {
+  // Given an EC2 cluster without room for the new tasks (the breaker counts three placement
+  // failures), when built, then only the two warm tasks have lanes and three failures are marked.
+  const Built b = build("scenarios/incidents/102-cluster-short-of-capacity.json");
+  CHECK(b.model.lanes.size() == 2);
+  CHECK(b.model.placement_failures.size() == 3);
+  CHECK(b.html.find("not placed (3)") != std::string::npos);
+}
