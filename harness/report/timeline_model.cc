@@ -79,12 +79,6 @@ void Builder::step(Series& s, Millis at, double value) {
     s.points.push_back({at, value});
 }
 
-// The memory limit the simulated world applies: the container's `memory`, else the task's
-// (sim/world/simulated_world.cc).
-int memory_limit_mib(const sim::model::TaskDefinition& td, const sim::model::ContainerDefinition& c) {
-  return c.memory_mib.value_or(td.memory_mib.value_or(0));
-}
-
 void Builder::start_memory(std::uint32_t task, std::size_t container, Millis started_at) {
   const TaskLane& l = m_.lanes[lane_of_.at(task)];
   const auto& td = in_.scenario.task_definitions.at(static_cast<std::size_t>(l.task_definition));
@@ -93,7 +87,7 @@ void Builder::start_memory(std::uint32_t task, std::size_t container, Millis sta
   t.task = task;
   t.container = def.name;
   t.deployed_revision = l.deployed_revision;
-  t.limit_mib = memory_limit_mib(td, def);
+  t.limit_mib = td.container_memory_limit_mib(def);
   open_[{task, container}] = {m_.memory.size(), started_at};
   m_.memory.push_back(std::move(t));
 }

@@ -138,9 +138,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   for (Container& c : t.containers) {
     c.started = true;
     Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
-    PlanInputs in{c.profile, &c.spec->available,
-                  c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0),
-                  now_ - kWarmTaskAge};
+    PlanInputs in{c.profile, &c.spec->available, td.container_memory_limit_mib(*c.def), now_ - kWarmTaskAge};
     c.plan = plan_container(in, deps_, rng);
     if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
   }

@@ -75,7 +75,8 @@ bool SimulatedWorld::dependencies_met(const Task& t, const Container& c, bool* i
 void SimulatedWorld::start_container(Task& t, Container& c) {
   c.started = true;
   queue_.cancel(c.start_timeout_timer);
-  const int limit = c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0);
+  const int limit =
+      scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition)).container_memory_limit_mib(*c.def);
   Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
   c.plan = plan_container(PlanInputs{c.profile, &c.spec->available, limit, now_}, deps_, rng);
   if (trace_.enabled()) {
