@@ -22,11 +22,7 @@ int report_command(const std::vector<std::string>& args) {
                                   "HTML page: a lane per task, charts over time, the service events, the outcome,\n"
                                   "the causal chain and the config that mattered. It opens offline.\n\nOptions");
   visible.add_options()("help,h", "this help")("output,o", po::value(&output), "the HTML file to write (default: standard output)");
-  const po::variables_map vm = parse_command_line("report", args, visible, file);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (printed_help(parse_command_line("report", args, visible, file), visible)) return 0;
   const scenario::Loaded loaded = load_scenario_or_default(file);
   const sim::model::Scenario& s = loaded.scenario;
   sim::Simulation simulation(s, {.trace = true});
