@@ -77,7 +77,7 @@ void service_rows(const Scenario& s, int threshold, std::vector<KeyedRow>& rows)
        {"healthCheckGracePeriodSeconds"});
   if (svc.load_balancer) {
     const auto& lb = *svc.load_balancer;
-    same("target group HealthCheckPath", lb.path, {"HealthCheckPath", "app "});
+    same("target group HealthCheckPath", lb.path, {"HealthCheckPath"});
     same("target group check", "every " + seconds_text(lb.interval) + ", healthy " +
                                    std::to_string(lb.healthy_threshold) + ", unhealthy " +
                                    std::to_string(lb.unhealthy_threshold), {});

@@ -8,6 +8,7 @@ namespace {
 constexpr double kTop = 10;
 constexpr double kLaneHeight = 24;
 constexpr double kBar = 12;  // bar height inside a lane
+constexpr std::size_t kLabelChars = 25;  // what fits left of the plot area
 
 std::string state_class(sim::ecs::TaskState s) {
   std::string out(sim::ecs::to_string(s));
@@ -64,8 +65,10 @@ std::string render_lane(const TaskLane& lane, const sim::model::Scenario& s, con
   if (!lane.stop_summary.empty()) out += "<title>" + escape_html(lane.stop_summary) + "</title>";
   out += "<rect class=\"rev-" + which + "\" x=\"4\" y=\"" + svg_number(top + 3) + "\" width=\"6\" height=\"" +
          svg_number(kLaneHeight - 6) + "\"/>";
-  out += "<text class=\"lane-label\" x=\"16\" y=\"" + svg_number(mid + 4) + "\">task " + std::to_string(lane.task) +
-         " · " + escape_html(revision) + "</text>";
+  // Long family names are cut to fit the label column; the lane's tooltip has the stop summary.
+  std::string label = "task " + std::to_string(lane.task) + " · " + revision;
+  if (label.size() > kLabelChars) label = label.substr(0, kLabelChars - 3) + "...";
+  out += "<text class=\"lane-label\" x=\"16\" y=\"" + svg_number(mid + 4) + "\">" + escape_html(label) + "</text>";
   for (const StateSegment& seg : lane.segments) {
     if (seg.state == sim::ecs::TaskState::stopped) continue;  // a stopped task leaves its lane empty
     const double x = axis.x(seg.from);
