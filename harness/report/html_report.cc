@@ -77,7 +77,7 @@ std::string timeline_section(const TimelineModel& m, const sim::model::Scenario&
   out += key("<polygon class=\"tg-bad\" points=\"8,11 3,2 13,2\"/>", "target unhealthy / draining");
   out += key("<line class=\"counted\" x1=\"8\" x2=\"8\" y1=\"1\" y2=\"13\"/>", "counts as healthy (or stops)");
   out += key("<path class=\"oom\" d=\"M3 2 L13 12 M13 2 L3 12\"/>", "OOM kill (exit 137), or a task not placed");
-  out += key("<polygon class=\"exit\" points=\"8,2 13,7 8,12 3,7\"/>", "container exit (code in the tooltip)");
+  out += key("<polygon class=\"exit\" points=\"8,2 13,7 8,12 3,7\"/>", "container exit, with its code");
   return out + "</div></section>";
 }
 

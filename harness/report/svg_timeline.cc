@@ -82,11 +82,9 @@ std::string render_lane(const TaskLane& lane, const sim::model::Scenario& s, con
     const double x = axis.x(m.at);
     out += mark_shape(m, x, mid) + "<title>" + short_clock(m.at) + " " + escape_html(m.label) + "</title>" +
            closing_tag(m);
-    if (m.kind == MarkKind::oom_killed || m.kind == MarkKind::exited) {
-      const std::string code = m.kind == MarkKind::oom_killed ? "OOM" : "exit";
+    if (!m.tag.empty())
       out += "<text class=\"mk-label " + std::string(m.kind == MarkKind::oom_killed ? "oom" : "exit") + "\" x=\"" +
-             svg_number(x + 7) + "\" y=\"" + svg_number(mid - 3) + "\">" + code + "</text>";
-    }
+             svg_number(x + 7) + "\" y=\"" + svg_number(mid - 3) + "\">" + escape_html(m.tag) + "</text>";
   }
   return out + "</g>";
 }

@@ -176,7 +176,8 @@ void Builder::add(const TraceEvent& e) {
     case TraceKind::container_exited: {
       TaskLane& l = lane(e.task);
       const bool oom = e.b == 137 && e.text.rfind("OutOfMemoryError", 0) == 0;
-      l.marks.push_back({e.at, oom ? MarkKind::oom_killed : MarkKind::exited, describe(e, in_.scenario).text});
+      l.marks.push_back({e.at, oom ? MarkKind::oom_killed : MarkKind::exited, describe(e, in_.scenario).text,
+                         (oom ? "OOM " : "exit ") + std::to_string(e.b)});
       end_memory(e.task, static_cast<std::size_t>(e.a), e.at);
       break;
     }

@@ -38,6 +38,7 @@ struct Mark {
   sim::Millis at{0};
   MarkKind kind = MarkKind::exited;
   std::string label;  // what a tooltip says: "container web health UNHEALTHY (exit 127)"
+  std::string tag = {};  // drawn beside exits: "OOM 137", "exit 1"; empty for other marks
 };
 
 struct TaskLane {
