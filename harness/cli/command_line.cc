@@ -1,5 +1,7 @@
 #include "harness/cli/command_line.h"
 
+#include <iostream>
+
 #include "harness/cli/usage_error.h"
 
 namespace harness::cli {
@@ -20,6 +22,12 @@ po::variables_map parse_command_line(const std::string& command,
     throw UsageError(command + ": " + e.what());
   }
   return vm;
+}
+
+bool printed_help(const po::variables_map& vm, const po::options_description& options) {
+  if (!vm.count("help")) return false;
+  std::cout << options << "\n";
+  return true;
 }
 
 }  // namespace harness::cli

@@ -14,4 +14,8 @@ boost::program_options::variables_map parse_command_line(
     const std::string& command, const std::vector<std::string>& args,
     const boost::program_options::options_description& options, std::string& file);
 
+// True (after printing `options` to standard output) when the command line asked for --help.
+bool printed_help(const boost::program_options::variables_map& vm,
+                  const boost::program_options::options_description& options);
+
 }  // namespace harness::cli

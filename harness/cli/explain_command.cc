@@ -6,8 +6,7 @@
 
 #include "harness/cli/command_line.h"
 #include "harness/cli/scenario_input.h"
-#include "harness/explain/causal_chain.h"
-#include "harness/explain/counterfactuals.h"
+#include "harness/explain/explanation.h"
 #include "sim/simulation.h"
 
 namespace harness::cli {
@@ -59,13 +58,13 @@ int explain_command(const std::vector<std::string>& args) {
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult result = simulation.run();
   std::cout << "explain " << s.name << " (seed " << s.seed << ")\n\n";
-  for (const auto& chapter : explain::causal_chain(s, result, simulation.trace(), simulation.breaker_threshold())) {
+  const explain::Explanation why = explain::explain_run(s, result, simulation.trace(), simulation.breaker_threshold());
+  for (const auto& chapter : why.chain) {
     std::cout << chapter.title << "\n";
     for (const std::string& line : chapter.lines) std::cout << "  " << line << "\n";
     std::cout << "\n";
   }
-  const bool broken = explain::deployed_revision_was_broken(s, simulation.trace());
-  print_what_if(explain::what_if(s, explain::goals_for(result.outcome, broken)), result.outcome);
+  print_what_if(why.what_if, result.outcome);
   return 0;
 }
 

@@ -6,7 +6,9 @@
 
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
+#include "harness/cli/report_command.h"
 #include "harness/cli/run_command.h"
+#include "harness/cli/train_command.h"
 #include "harness/cli/usage_error.h"
 #include "harness/scenario/scenario_error.h"
 
@@ -18,6 +20,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run [FILE]   simulate a scenario (the built-in default without FILE)\n"
     "  explain [FILE]  why the deploy ended as it did, and the smallest change that alters it\n"
+    "  report [FILE] -o OUT.html  a self-contained HTML page: lanes per task, charts, events, why\n"
+    "  train [INCIDENT...]  predict, watch and fix the library's incidents (answers on stdin)\n"
     "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
@@ -35,6 +39,8 @@ int main(int argc, char** argv) {
     if (command == "run") return harness::cli::run_command(args);
     if (command == "lint") return harness::cli::lint_command(args);
     if (command == "explain") return harness::cli::explain_command(args);
+    if (command == "report") return harness::cli::report_command(args);
+    if (command == "train") return harness::cli::train_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {

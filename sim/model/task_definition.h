@@ -63,6 +63,12 @@ struct TaskDefinition {
     for (const auto& c : containers) sum += c.memory_reservation_mib.value_or(c.memory_mib.value_or(0));
     return sum;
   }
+
+  // The hard limit the kernel enforces on container `c` (an OOM kill at it): the container's
+  // `memory`, else the task's memory as placed; 0 means no limit.
+  int container_memory_limit_mib(const ContainerDefinition& c) const {
+    return c.memory_mib.value_or(static_cast<int>(placement_memory_mib()));
+  }
 };
 
 }  // namespace sim::model

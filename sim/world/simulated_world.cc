@@ -136,7 +136,6 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   placed_memory_mib_ += memory;
   Task& t = create_task(req, memory);
   // A warm task has run for a while before the run starts: its start-up is long over.
-  const Millis warm_age = minutes(10);
   // All its containers started together: plan first those that connect to no container of the
   // task, so the others see when those listen.
   auto connects_to_sibling = [&t](const Container& c) {
@@ -150,7 +149,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
     for (const int index : start_orders_[static_cast<std::size_t>(t.task_definition)]) {
       Container& c = t.containers[static_cast<std::size_t>(index)];
       if (c.started || connects_to_sibling(c) != second_pass) continue;
-      c.plan = plan(t, c, now_ - warm_age);
+      c.plan = plan(t, c, now_ - kWarmTaskAge);
       c.started = true;
       if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
     }

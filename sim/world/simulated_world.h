@@ -31,6 +31,10 @@ class ServiceController;
 
 namespace sim::world {
 
+// How long a warm task (one running when the run starts) has been up at time 0: its start-up is
+// long over, and its memory curve is that far along.
+constexpr Millis kWarmTaskAge = minutes(10);
+
 struct ContainerCheckSource;
 struct TargetSource;
 struct ContainerSpec;

@@ -95,7 +95,8 @@ bool SimulatedWorld::awaits_sibling_plan(const Task& t, const Container& c) cons
 }
 
 ContainerPlan SimulatedWorld::plan(const Task& t, const Container& c, Millis started_at) {
-  const int limit = c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0);
+  const int limit =
+      scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition)).container_memory_limit_mib(*c.def);
   SiblingWindows siblings;
   for (const Container& other : t.containers) {
     if (&other == &c) continue;

@@ -1,0 +1,245 @@
+#include "harness/report/timeline_model.h"
+
+#include <map>
+#include <set>
+
+#include "harness/report/event_view.h"
+#include "sim/ecs/deployment_bounds.h"
+#include "sim/ecs/health_status.h"
+#include "sim/world/container_plan.h"
+#include "sim/world/simulated_world.h"
+
+namespace harness::report {
+namespace {
+
+using sim::Millis;
+using sim::observe::TraceEvent;
+using sim::observe::TraceKind;
+namespace ecs = sim::ecs;
+
+// A container whose memory we draw: from its start until it exits or its task stops.
+struct OpenContainer {
+  std::size_t track = 0;
+  Millis started_at{0};
+};
+
+class Builder {
+ public:
+  Builder(const RunReportInput& in, TimelineModel& m) : in_(in), m_(m) {}
+
+  void add(const TraceEvent& e);
+  void finish();
+
+ private:
+  TaskLane& lane(std::uint32_t task);
+  void set_state(TaskLane& l, Millis at, ecs::TaskState s);
+  void step(Series& s, Millis at, double value);
+  void start_memory(std::uint32_t task, std::size_t container, Millis started_at);
+  void end_memory(std::uint32_t task, std::size_t container, Millis at);
+  void target_changed(const TraceEvent& e);
+  void container_health(const TraceEvent& e);
+
+  const RunReportInput& in_;
+  TimelineModel& m_;
+  std::map<std::uint32_t, std::size_t> lane_of_;  // task -> index into m_.lanes
+  std::set<std::uint32_t> counted_healthy_;
+  std::map<std::uint32_t, int> healthy_targets_;  // task -> 1 while its target is healthy
+  std::map<std::pair<std::uint32_t, std::size_t>, OpenContainer> open_;  // (task, container)
+};
+
+TaskLane& Builder::lane(std::uint32_t task) {
+  const auto it = lane_of_.find(task);
+  if (it != lane_of_.end()) return m_.lanes[it->second];
+  // A task seen before its launch is one of the warm tasks the run starts with: the initial
+  // revision, RUNNING from time 0 (sim/simulation.cc installs them without a launch event).
+  lane_of_[task] = m_.lanes.size();
+  TaskLane& l = m_.lanes.emplace_back();
+  l.task = task;
+  l.task_definition = in_.scenario.initial_task_definition;
+  l.segments.push_back({Millis{0}, Millis{0}, ecs::TaskState::running});
+  const auto& td = in_.scenario.task_definitions.at(static_cast<std::size_t>(l.task_definition));
+  for (std::size_t c = 0; c < td.containers.size(); ++c)
+    start_memory(task, c, Millis{0} - sim::world::kWarmTaskAge);
+  return l;
+}
+
+void Builder::set_state(TaskLane& l, Millis at, ecs::TaskState s) {
+  if (!l.segments.empty()) {
+    if (l.segments.back().state == s) return;
+    l.segments.back().to = at;
+  }
+  l.segments.push_back({at, at, s});
+}
+
+void Builder::step(Series& s, Millis at, double value) {
+  if (!s.points.empty() && s.points.back().value == value) return;
+  if (!s.points.empty() && s.points.back().at == at)
+    s.points.back().value = value;
+  else
+    s.points.push_back({at, value});
+}
+
+void Builder::start_memory(std::uint32_t task, std::size_t container, Millis started_at) {
+  const TaskLane& l = m_.lanes[lane_of_.at(task)];
+  const auto& td = in_.scenario.task_definitions.at(static_cast<std::size_t>(l.task_definition));
+  const auto& def = td.containers.at(container);
+  MemoryTrack t;
+  t.task = task;
+  t.container = def.name;
+  t.deployed_revision = l.deployed_revision;
+  t.limit_mib = td.container_memory_limit_mib(def);
+  open_[{task, container}] = {m_.memory.size(), started_at};
+  m_.memory.push_back(std::move(t));
+}
+
+void Builder::end_memory(std::uint32_t task, std::size_t container, Millis at) {
+  const auto it = open_.find({task, container});
+  if (it == open_.end()) return;
+  MemoryTrack& t = m_.memory[it->second.track];
+  const Millis started = it->second.started_at;
+  const auto& td = in_.scenario.task_definitions.at(static_cast<std::size_t>(m_.lanes[lane_of_.at(task)].task_definition));
+  const auto& profile = in_.scenario.apps.at(td.containers.at(container).image);
+  // The curve is linear between the profile's points, so those points, the two ends and a few
+  // samples for a leak draw it exactly; it is cut at the limit, where the kernel kills it. A warm
+  // task's container started before the run: its curve is drawn from time 0.
+  const Millis from = std::max(started, Millis{0});
+  std::set<Millis> at_times{from, at};
+  for (const auto& p : profile.memory)
+    if (started + p.at > from && started + p.at < at) at_times.insert(started + p.at);
+  if (profile.leak_mib_per_hour > 0)
+    for (int i = 1; i < 8; ++i) at_times.insert(from + (at - from) * i / 8);
+  for (const Millis x : at_times) {
+    double mib = sim::world::memory_at(profile, x - started);
+    if (t.limit_mib > 0 && mib > t.limit_mib) mib = t.limit_mib;
+    t.points.push_back({x, mib});
+  }
+  open_.erase(it);
+}
+
+void Builder::target_changed(const TraceEvent& e) {
+  TaskLane& l = lane(e.task);
+  const auto state = static_cast<ecs::TargetState>(e.a);
+  const bool healthy = state == ecs::TargetState::healthy;
+  if (state != ecs::TargetState::initial)
+    l.marks.push_back({e.at, healthy ? MarkKind::target_healthy : MarkKind::target_unhealthy,
+                       describe(e, in_.scenario).text});
+  healthy_targets_[e.task] = healthy ? 1 : 0;
+  std::map<int, int> by_revision;
+  int total = 0;
+  for (const auto& [task, up] : healthy_targets_) {
+    by_revision[m_.lanes[lane_of_.at(task)].task_definition] += up;
+    total += up;
+  }
+  const std::vector<int> revisions{in_.scenario.initial_task_definition, in_.scenario.deploy.to_task_definition};
+  for (std::size_t i = 0; i < revisions.size(); ++i)
+    step(m_.traffic_share[i], e.at, total == 0 ? 0.0 : 100.0 * by_revision[revisions[i]] / total);
+  step(m_.no_healthy_target, e.at, total == 0 ? 1 : 0);
+}
+
+void Builder::container_health(const TraceEvent& e) {
+  const auto status = static_cast<ecs::HealthStatus>(e.b);
+  if (status == ecs::HealthStatus::unknown) return;
+  lane(e.task).marks.push_back({e.at,
+                                status == ecs::HealthStatus::healthy ? MarkKind::container_healthy
+                                                                     : MarkKind::container_unhealthy,
+                                describe(e, in_.scenario).text});
+}
+
+void Builder::add(const TraceEvent& e) {
+  switch (e.kind) {
+    case TraceKind::task_launched: {
+      lane_of_[e.task] = m_.lanes.size();
+      TaskLane& l = m_.lanes.emplace_back();
+      l.task = e.task;
+      l.deployment = e.deployment;
+      l.task_definition = static_cast<int>(e.a);
+      l.deployed_revision = l.task_definition == in_.scenario.deploy.to_task_definition;
+      l.segments.push_back({e.at, e.at, ecs::TaskState::provisioning});
+      break;
+    }
+    case TraceKind::task_state:
+      set_state(lane(e.task), e.at, static_cast<ecs::TaskState>(e.a));
+      break;
+    case TraceKind::task_stopped: {
+      // The trace reports STOPPED with the stop code and reason, not as a task_state event.
+      TaskLane& l = lane(e.task);
+      l.stop_summary = describe(e, in_.scenario).text;
+      set_state(l, e.at, ecs::TaskState::stopped);
+      const auto& td = in_.scenario.task_definitions.at(static_cast<std::size_t>(l.task_definition));
+      for (std::size_t c = 0; c < td.containers.size(); ++c) end_memory(e.task, c, e.at);
+      break;
+    }
+    case TraceKind::container_started:
+      lane(e.task);
+      start_memory(e.task, static_cast<std::size_t>(e.a), e.at);
+      break;
+    case TraceKind::container_exited: {
+      TaskLane& l = lane(e.task);
+      const bool oom = e.b == 137 && e.text.rfind("OutOfMemoryError", 0) == 0;
+      l.marks.push_back({e.at, oom ? MarkKind::oom_killed : MarkKind::exited, describe(e, in_.scenario).text,
+                         (oom ? "OOM " : "exit ") + std::to_string(e.b)});
+      end_memory(e.task, static_cast<std::size_t>(e.a), e.at);
+      break;
+    }
+    case TraceKind::container_health:
+      container_health(e);
+      break;
+    case TraceKind::task_counted_healthy:
+      lane(e.task).marks.push_back({e.at, MarkKind::counted_healthy, describe(e, in_.scenario).text});
+      if (e.a)
+        counted_healthy_.insert(e.task);
+      else
+        counted_healthy_.erase(e.task);
+      step(m_.healthy, e.at, static_cast<double>(counted_healthy_.size()));
+      break;
+    case TraceKind::target_health:
+      target_changed(e);
+      break;
+    case TraceKind::placement_failed:
+      m_.placement_failures.push_back({e.at, MarkKind::not_placed, describe(e, in_.scenario).text});
+      break;
+    case TraceKind::breaker_count:
+      step(m_.breaker, e.at, static_cast<double>(e.a));
+      break;
+    default:
+      break;
+  }
+}
+
+void Builder::finish() {
+  for (TaskLane& l : m_.lanes) l.segments.back().to = m_.end;
+  std::vector<std::pair<std::uint32_t, std::size_t>> still_open;
+  for (const auto& [key, open] : open_) still_open.push_back(key);
+  for (const auto& [task, container] : still_open) end_memory(task, container, m_.end);
+  // Every step series runs to the end of the run, so its last value is drawn as held.
+  std::vector<Series*> series{&m_.healthy, &m_.breaker, &m_.no_healthy_target};
+  for (Series& s : m_.traffic_share) series.push_back(&s);
+  for (Series* s : series)
+    if (!s->points.empty() && s->points.back().at < m_.end) s->points.push_back({m_.end, s->points.back().value});
+}
+
+}  // namespace
+
+TimelineModel build_timeline(const RunReportInput& in) {
+  const auto& s = in.scenario;
+  TimelineModel m;
+  m.end = in.result.ended_at;
+  m.desired_count = s.service.desired_count;
+  const auto& dc = s.service.deployment;
+  m.minimum_healthy_tasks = sim::ecs::task_bounds(s.service.desired_count, dc.minimum_healthy_percent, dc.maximum_percent).min_healthy_tasks;
+  m.breaker_threshold = in.breaker_threshold;
+  m.healthy.name = "tasks counting as healthy";
+  m.breaker.name = "failed tasks counted";
+  m.breaker.points.push_back({s.deploy.at, 0});
+  m.no_healthy_target.name = "no healthy target";
+  if (s.service.load_balancer) {
+    for (const int td : {s.initial_task_definition, s.deploy.to_task_definition})
+      m.traffic_share.push_back({s.task_definitions.at(static_cast<std::size_t>(td)).arn_name(), {}});
+  }
+  Builder b(in, m);
+  for (const TraceEvent& e : in.trace.events()) b.add(e);
+  b.finish();
+  return m;
+}
+
+}  // namespace harness::report

@@ -1,0 +1,108 @@
+#include "harness/train/predictions.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "harness/report/event_view.h"
+#include "sim/ecs/health_status.h"
+#include "sim/ecs/task_state.h"
+
+namespace harness::train {
+namespace {
+
+using sim::observe::Outcome;
+using sim::observe::TraceEvent;
+using sim::observe::TraceKind;
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Question outcome_question(const sim::observe::RunResult& r) {
+  Question q{"How will this deployment end?",
+             {{"c", "COMPLETED: the new revision takes over"},
+              {"r", "ROLLED_BACK: the circuit breaker trips and ECS rolls back"},
+              {"f", "FAILED: the breaker trips and nothing rolls back"},
+              {"s", "STUCK: it loops and never ends"}},
+             "",
+             ""};
+  switch (r.outcome) {
+    case Outcome::completed: q.answer = "c"; break;
+    case Outcome::rolled_back: q.answer = "r"; break;
+    case Outcome::failed: q.answer = "f"; break;
+    case Outcome::stuck: q.answer = "s"; break;
+  }
+  q.why = "The run ended " + std::string(sim::observe::to_string(r.outcome)) + ".";
+  return q;
+}
+
+Question when_question(const sim::observe::RunResult& r) {
+  Question q{"When does it reach that end, counted from the deploy?",
+             {{"a", "within 2 minutes"}, {"b", "between 2 and 10 minutes"}, {"l", "later than 10 minutes"},
+              {"n", "never: no end before the horizon"}},
+             "n",
+             "It never ended: the run stopped at the horizon."};
+  if (const auto t = r.metrics.time_to_outcome) {
+    q.answer = *t <= sim::minutes(2) ? "a" : *t <= sim::minutes(10) ? "b" : "l";
+    q.why = "It ended " + sim::format_seconds(*t) + " after the deploy.";
+  }
+  return q;
+}
+
+// The first sign of trouble on a task of the deployed revision, in the trace's order.
+Question first_check_question(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
+  Question q{"Which check fires first on the new tasks?",
+             {{"e", "exit: a container exits by itself (a crash, an OOM kill)"},
+              {"h", "health: the container health check turns UNHEALTHY"},
+              {"t", "target: the load balancer's target check turns unhealthy"},
+              {"p", "placement: tasks cannot be placed or started at all"},
+              {"n", "none: nothing fails on the new tasks"}},
+             "n",
+             "No new task failed a check, exited or failed to start."};
+  std::vector<std::uint32_t> fresh;
+  for (const TraceEvent& e : trace.events()) {
+    if (e.kind == TraceKind::task_launched && e.a == s.deploy.to_task_definition) fresh.push_back(e.task);
+    const bool ours = std::find(fresh.begin(), fresh.end(), e.task) != fresh.end();
+    std::string key;
+    if (e.kind == TraceKind::placement_failed ||
+        (ours && e.kind == TraceKind::task_stopped &&
+         static_cast<sim::ecs::StopCode>(e.a) == sim::ecs::StopCode::task_failed_to_start))
+      key = "p";
+    else if (ours && e.kind == TraceKind::container_exited && e.text.find("SIGTERM") == std::string::npos &&
+             e.detail.find("SIGTERM") == std::string::npos && e.detail.find("scenario") == std::string::npos)
+      key = "e";
+    else if (ours && e.kind == TraceKind::container_health &&
+             static_cast<sim::ecs::HealthStatus>(e.b) == sim::ecs::HealthStatus::unhealthy)
+      key = "h";
+    else if (ours && e.kind == TraceKind::target_health &&
+             static_cast<sim::ecs::TargetState>(e.a) == sim::ecs::TargetState::unhealthy)
+      key = "t";
+    if (key.empty()) continue;
+    q.answer = key;
+    q.why = "First sign, at " + sim::format_clock(e.at) + ": " + report::describe(e, s).text + ".";
+    break;
+  }
+  return q;
+}
+
+}  // namespace
+
+std::vector<Question> questions_for(const sim::model::Scenario& s, const sim::observe::RunResult& r,
+                                    const sim::observe::Trace& trace) {
+  return {outcome_question(r), when_question(r), first_check_question(s, trace)};
+}
+
+std::string match_choice(const Question& q, const std::string& typed) {
+  std::string t = lower(typed);
+  t.erase(0, t.find_first_not_of(" \t\r"));
+  t.erase(t.find_last_not_of(" \t\r") + 1);
+  if (t.empty()) return "";
+  for (const Choice& c : q.choices) {
+    const std::string first = lower(c.words.substr(0, c.words.find_first_of(":, ")));
+    if (t == c.key || t == first) return c.key;
+  }
+  return "";
+}
+
+}  // namespace harness::train
