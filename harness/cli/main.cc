@@ -6,7 +6,9 @@
 
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
+#include "harness/cli/merge_command.h"
 #include "harness/cli/run_command.h"
+#include "harness/cli/sweep_command.h"
 #include "harness/cli/usage_error.h"
 #include "harness/scenario/scenario_error.h"
 
@@ -18,7 +20,9 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run [FILE]   simulate a scenario (the built-in default without FILE)\n"
     "  explain [FILE]  why the deploy ended as it did, and the smallest change that alters it\n"
-    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n\n"
+    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n"
+    "  sweep FILE   evaluate settings over many deploys (all cores; --shard K/N for a cluster)\n"
+    "  merge PARTIAL...  join a sharded sweep's partial files into its report\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -35,6 +39,8 @@ int main(int argc, char** argv) {
     if (command == "run") return harness::cli::run_command(args);
     if (command == "lint") return harness::cli::lint_command(args);
     if (command == "explain") return harness::cli::explain_command(args);
+    if (command == "sweep") return harness::cli::sweep_command(args);
+    if (command == "merge") return harness::cli::merge_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {
