@@ -20,7 +20,7 @@ std::string num(double v) {
 
 std::string tick(double v) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.3g", v);
+  std::snprintf(text, sizeof text, "%.4g", v);
   return text;
 }
 

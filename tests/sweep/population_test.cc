@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "harness/scenario/scenario_loader.h"
 #include "harness/sweep/population.h"
 #include "tests/sweep/sweep_fixture.h"
 

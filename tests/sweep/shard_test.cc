@@ -20,7 +20,7 @@ std::optional<Shard> from(const std::map<std::string, std::string>& env, std::st
 
 }  // namespace
 
-TEST_CASE("--shard takes K/N with 0 <= K < N") {
+TEST_CASE("the shard flag takes K/N with 0 <= K < N") {
   std::string error;
   const auto shard = parse_shard("2/4", error);
   REQUIRE(shard);

@@ -14,9 +14,10 @@ std::string error_of(const std::string& name, const std::string& text) {
   try {
     read_sweep_file(sweeptest::write_sweep(name, text));
   } catch (const ScenarioError& e) {
-    // Messages name the file as given; keep the part after the fixture directory.
+    // Messages name the file as given; leave out the fixture directory.
     const std::string what = e.what();
-    return what.substr(what.rfind('/') + 1);
+    const std::string dir = sweeptest::fixture_dir().string() + "/";
+    return what.rfind(dir, 0) == 0 ? what.substr(dir.size()) : what;
   }
   return "no error";
 }
@@ -58,19 +59,19 @@ TEST_CASE("an axis value outside ECS's range is reported at its place with the l
   // Given a grace period of -5, then the error points at the value in the sweep file and quotes
   // what the scenario loader expects of that field.
   CHECK(error_of("negative.sweep.json", with_axes(R"({"pointer": "/service/healthCheckGracePeriodSeconds", "values": [0, -5]})")) ==
-        "negative.sweep.json:1:120: at /axes/0/values/1: expected a number of seconds 0-2147483647 (for "
+        "negative.sweep.json:1:122: at /axes/0/values/1: expected a number of seconds 0-2147483647 (for "
         "/service/healthCheckGracePeriodSeconds of base.json), found -5");
 }
 
 TEST_CASE("a misspelt key in a sweep file gets a did-you-mean hint") {
   CHECK(error_of("typo.sweep.json", R"({"scenario": "base.json", "runsPerCel": 5, "axes": []})") ==
-        "typo.sweep.json:1:28: at /runsPerCel: expected a known key (did you mean \"runsPerCell\"?), found unknown key "
+        "typo.sweep.json:1:27: at /runsPerCel: expected a known key (did you mean \"runsPerCell\"?), found unknown key "
         "\"runsPerCel\"");
 }
 
 TEST_CASE("a pointer that leads nowhere in the base scenario is an error at the pointer") {
   CHECK(error_of("nowhere.sweep.json", with_axes(R"({"pointer": "/service/nosuch/thing", "values": [1]})")) ==
-        "nowhere.sweep.json:1:62: at /axes/0/pointer: expected a pointer into the scenario, but /service/nosuch does "
+        "nowhere.sweep.json:1:66: at /axes/0/pointer: expected a pointer into the scenario, but /service/nosuch does "
         "not exist, found \"/service/nosuch/thing\"");
 }
 
@@ -80,7 +81,7 @@ TEST_CASE("an axis over a field the loader ignores is refused, or skipped and na
   // as a skipped axis for the reports.
   const std::string axis = R"({"pointer": "/service/runningCount", "values": [1, 2])";
   CHECK(error_of("ignored.sweep.json", with_axes(axis + "}") + "") ==
-        "ignored.sweep.json:1:62: at /axes/0/pointer: expected a setting deploysim models (this one the loader lists "
+        "ignored.sweep.json:1:66: at /axes/0/pointer: expected a setting deploysim models (this one the loader lists "
         "as ignored; \"ifNotModelled\": \"skip\" leaves the axis out and says so), found \"/service/runningCount\"");
   const auto spec = read_sweep_file(sweeptest::write_sweep(
       "skipped.sweep.json",
@@ -94,14 +95,14 @@ TEST_CASE("an axis over a field the loader ignores is refused, or skipped and na
 TEST_CASE("a fault's setting is checked by the loader and reported at its value") {
   CHECK(error_of("fault.sweep.json", R"({"scenario": "base.json", "axes": [{"pointer": "/service/desiredCount", "values": [1]}],
   "population": {"badPercent": 10, "faults": [{"name": "tiny", "set": {"/taskDefinitions/1/containerDefinitions/0/memory": 2}}]}})") ==
-        "fault.sweep.json:2:106: at /population/faults/0/set/~1taskDefinitions~11~1containerDefinitions~10~1memory: "
+        "fault.sweep.json:2:124: at /population/faults/0/set/~1taskDefinitions~11~1containerDefinitions~10~1memory: "
         "expected an integer >= 6 (for /taskDefinitions/1/containerDefinitions/0/memory of base.json), found 2");
 }
 
 TEST_CASE("a blip on a dependency the base does not have names the ones it has") {
   CHECK(error_of("blip.sweep.json", R"({"scenario": "base.json", "axes": [{"pointer": "/service/desiredCount", "values": [1]}],
   "population": {"dependencyBlips": [{"dependency": "discrod", "percent": 5, "atSeconds": [0, 1], "durationSeconds": [1, 2]}]}})") ==
-        "blip.sweep.json:2:52: at /population/dependencyBlips/0/dependency: expected one of the dependencies of the "
+        "blip.sweep.json:2:53: at /population/dependencyBlips/0/dependency: expected one of the dependencies of the "
         "scenario \"discord\" (did you mean \"discord\"?), found \"discrod\"");
 }
 
