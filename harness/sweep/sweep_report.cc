@@ -131,13 +131,24 @@ void print_summary(std::ostream& out, const SweepReport& r) {
   for (const std::string& note : r.notes) out << "note: " << note << "\n";
   out << "\nPareto frontier (time to roll back bad, false rollbacks of good, time below desired):\n";
   out << "  P(rb|bad)  P(rb|good)  rollback p95  below desired  settings\n";
+  // Cells with the same figures (a grace period the startPeriod already covers) share one row.
+  std::vector<std::pair<std::string, std::vector<int>>> rows;
   for (int c : r.frontier) {
     const CellMetrics& m = r.cells[c];
     char line[160];
     std::snprintf(line, sizeof line, "  %9s  %10s  %12s  %13s  ", share_field(m.p_rollback_bad).c_str(),
                   share_field(m.p_false_rollback_good).c_str(), human_duration(m.rollback_bad.p95).c_str(),
                   (fixed(m.below_desired_mean_s, 1) + " s").c_str());
-    out << line << r.labels[c] << (c == r.recommendation.cell ? "  <- recommended" : "") << "\n";
+    const auto same = std::find_if(rows.begin(), rows.end(), [&](const auto& row) { return row.first == line; });
+    if (same == rows.end()) rows.push_back({line, {c}});
+    else same->second.push_back(c);
+  }
+  for (const auto& [line, row_cells] : rows) {
+    const bool recommended =
+        std::find(row_cells.begin(), row_cells.end(), r.recommendation.cell) != row_cells.end();
+    out << line << r.labels[recommended ? r.recommendation.cell : row_cells[0]];
+    if (row_cells.size() > 1) out << " (and " << row_cells.size() - 1 << " more with the same figures)";
+    out << (recommended ? "  <- recommended" : "") << "\n";
   }
   out << "\nrecommended: " << r.recommendation.summary << "\ntrade-off: " << r.recommendation.trade_off << "\n";
 }
