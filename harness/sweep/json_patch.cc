@@ -34,6 +34,9 @@ std::optional<std::string> set_at_pointer(nlohmann::json& document, const std::s
     const std::string token = unescape(raw);
     const bool last = end == std::string::npos;
     if (node->is_object()) {
+      if (node->contains("$file"))
+        return "a pointer into the scenario's own text, but " + (walked.empty() ? "the root" : walked) +
+               " is a \"$file\" reference (inline that document to sweep its settings)";
       if (!last && !node->contains(token))
         return "a pointer into the scenario, but " + walked + "/" + raw + " does not exist";
       node = &(*node)[token];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "harness/scenario/document.h"
 #include "harness/scenario/json_reader.h"
@@ -41,6 +42,14 @@ std::pair<sim::Millis, sim::Millis> as_seconds_pair(const Node& node) {
   const sim::Millis high = bounds[1].as_seconds();
   if (high < low) bounds[1].fail("a number of seconds >= the low bound");
   return {low, high};
+}
+
+// 0.30000000000000004 as 0.3: range values keep 12 significant digits, so that labels and
+// columns read as the user wrote the range.
+nlohmann::json decimal(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.12g", value);
+  return nlohmann::json::parse(text);
 }
 
 std::string last_token(const std::string& pointer) { return pointer.substr(pointer.rfind('/') + 1); }
@@ -132,7 +141,7 @@ class SweepReader {
         if (i >= kMaxValuesPerAxis) range->fail("at most " + std::to_string(kMaxValuesPerAxis) + " values");
         values.emplace_back(integers ? nlohmann::json(from.json().get<std::int64_t>() +
                                                       i * step.json().get<std::int64_t>())
-                                     : nlohmann::json(a + i * d),
+                                     : decimal(a + i * d),
                             *range);
       }
     }

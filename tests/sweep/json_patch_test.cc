@@ -20,4 +20,8 @@ TEST_CASE("set_at_pointer replaces a value, adds a member and refuses what does 
   CHECK(*set_at_pointer(doc, "/list/3/x", 1) == "an index below 1 of /list");
   CHECK(*set_at_pointer(doc, "/a/b/c", 1) == "a pointer into the scenario, but /a/b holds no object or array");
   CHECK(*set_at_pointer(doc, "a", 1) == "a JSON pointer starting with \"/\"");
+  nlohmann::json with_file = nlohmann::json::parse(R"({"taskDefinitions": [{"$file": "td.json"}]})");
+  CHECK(*set_at_pointer(with_file, "/taskDefinitions/0/cpu", 256) ==
+        "a pointer into the scenario's own text, but /taskDefinitions/0 is a \"$file\" reference (inline that "
+        "document to sweep its settings)");
 }

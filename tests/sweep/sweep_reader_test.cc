@@ -53,6 +53,11 @@ TEST_CASE("a range axis expands from, to and step into integer values") {
       with_axes(R"({"pointer": "/taskDefinitions/1/containerDefinitions/0/healthCheck/retries", "range": {"from": 1, "to": 5, "step": 2}})")));
   CHECK(spec.axes[0].values == std::vector<nlohmann::json>{1, 3, 5});
   CHECK(spec.axes[0].name == "retries");
+  // A fractional step keeps the values as written: 0.1, 0.2, 0.3 (not 0.30000000000000004).
+  const auto fractional = read_sweep_file(sweeptest::write_sweep(
+      "fraction.sweep.json",
+      with_axes(R"({"pointer": "/service/healthCheckGracePeriodSeconds", "range": {"from": 0.1, "to": 0.3, "step": 0.1}})")));
+  CHECK(fractional.axes[0].values == std::vector<nlohmann::json>{0.1, 0.2, 0.3});
 }
 
 TEST_CASE("an axis value outside ECS's range is reported at its place with the loader's words") {
