@@ -1,6 +1,9 @@
-// Sweep files for tests: written into a fresh directory under the build tree next to a copy of
-// the shipped base scenario, so messages name short, stable files.
+// Sweep files for tests: written into a directory of this process under the build tree (ctest
+// runs test cases as parallel processes) next to a copy of the shipped base scenario, so
+// messages name short, stable files.
 #pragma once
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,10 +14,11 @@
 namespace sweeptest {
 
 inline std::filesystem::path fixture_dir() {
-  const std::filesystem::path dir = std::filesystem::path(DEPLOYSIM_BINARY_DIR) / "tests" / "sweep" / "fixture";
-  std::filesystem::create_directories(dir);
-  std::filesystem::copy_file(std::filesystem::path(DEPLOYSIM_SOURCE_DIR) / "scenarios/sweeps/000-health-check-base.json",
-                             dir / "base.json", std::filesystem::copy_options::overwrite_existing);
+  const std::filesystem::path dir = std::filesystem::path(DEPLOYSIM_BINARY_DIR) / "tests" / "sweep" /
+                                    ("fixture-" + std::to_string(getpid()));
+  if (std::filesystem::create_directories(dir))
+    std::filesystem::copy_file(std::filesystem::path(DEPLOYSIM_SOURCE_DIR) / "scenarios/sweeps/000-health-check-base.json",
+                               dir / "base.json");
   return dir;
 }
 
