@@ -6,8 +6,10 @@
 
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
+#include "harness/cli/merge_command.h"
 #include "harness/cli/report_command.h"
 #include "harness/cli/run_command.h"
+#include "harness/cli/sweep_command.h"
 #include "harness/cli/train_command.h"
 #include "harness/cli/usage_error.h"
 #include "harness/scenario/scenario_error.h"
@@ -22,7 +24,9 @@ constexpr const char* kUsage =
     "  explain [FILE]  why the deploy ended as it did, and the smallest change that alters it\n"
     "  report [FILE] -o OUT.html  a self-contained HTML page: lanes per task, charts, events, why\n"
     "  train [INCIDENT...]  predict, watch and fix the library's incidents (answers on stdin)\n"
-    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n\n"
+    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n"
+    "  sweep FILE   evaluate settings over many deploys (all cores; --shard K/N for a cluster)\n"
+    "  merge PARTIAL...  join a sharded sweep's partial files into its report\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -41,6 +45,8 @@ int main(int argc, char** argv) {
     if (command == "explain") return harness::cli::explain_command(args);
     if (command == "report") return harness::cli::report_command(args);
     if (command == "train") return harness::cli::train_command(args);
+    if (command == "sweep") return harness::cli::sweep_command(args);
+    if (command == "merge") return harness::cli::merge_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {

@@ -291,4 +291,10 @@ Loaded load_scenario_text(std::string_view json_text, const std::string& display
   return load(document);
 }
 
+Loaded load_scenario_text(std::string_view json_text, const std::string& display_name,
+                          const std::filesystem::path& base_dir) {
+  const Document document(display_name, std::string(json_text), base_dir);
+  return load(document);
+}
+
 }  // namespace harness::scenario

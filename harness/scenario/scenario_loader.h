@@ -6,6 +6,7 @@
 // Loaded::ignored so the user can see what the simulation leaves out.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,10 @@ Loaded load_scenario_file(const std::string& path);
 // Reads a scenario from memory; `display_name` stands for the file in messages and in
 // Scenario::source, and "$file" references resolve against the current directory.
 Loaded load_scenario_text(std::string_view json_text, const std::string& display_name);
+
+// The same, with "$file" references resolved against `base_dir` (a sweep loads its base scenario
+// once, changes settings in the JSON and reads each variant with this).
+Loaded load_scenario_text(std::string_view json_text, const std::string& display_name,
+                          const std::filesystem::path& base_dir);
 
 }  // namespace harness::scenario

@@ -145,8 +145,10 @@ def scenarios(schema_path, directory, readme_path=None):
         dirs.sort()
         for name in sorted(files):
             path = os.path.normpath(os.path.join(root, name))
-            # Schemas (this one, any other *.schema.json) live beside the scenarios but are not ones.
+            # Schemas (this one, any other *.schema.json) live beside the scenarios but are not ones,
+            # nor are sweep files (*.sweep.json, scenarios/sweeps/README.md).
             if name.endswith(".json") and not name.endswith(".schema.json") \
+                    and not name.endswith(".sweep.json") \
                     and os.path.realpath(path) != schema_real:
                 paths.append(path)
     if not paths:

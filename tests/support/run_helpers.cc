@@ -31,9 +31,11 @@ std::vector<std::string> library_files() {
   const fs::path root = fs::path(DEPLOYSIM_SOURCE_DIR);
   std::vector<std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(root / "scenarios"))
-    // The format's JSON Schema lives beside the scenarios but is not one.
+    // The format's JSON Schema lives beside the scenarios but is not one; nor are sweep files
+    // (*.sweep.json, scenarios/sweeps/README.md).
     if (entry.is_regular_file() && entry.path().extension() == ".json" &&
-        !entry.path().filename().string().ends_with(".schema.json"))
+        !entry.path().filename().string().ends_with(".schema.json") &&
+        !entry.path().filename().string().ends_with(".sweep.json"))
       files.push_back(fs::relative(entry.path(), root).string());
   std::sort(files.begin(), files.end());
   return files;

@@ -1,0 +1,120 @@
+#include "harness/cli/sweep_command.h"
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "harness/cli/command_line.h"
+#include "harness/cli/progress_bar.h"
+#include "harness/cli/usage_error.h"
+#include "harness/sweep/report_files.h"
+#include "harness/sweep/shard.h"
+#include "harness/sweep/sweep_reader.h"
+#include "harness/sweep/sweep_runner.h"
+
+namespace harness::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+struct SweepFlags {
+  std::string file;
+  std::string out = "sweep-results";
+  int threads = 0;
+  std::string shard;
+  int runs = 0;
+  std::int64_t seed = -1;
+  bool quiet = false;
+};
+
+po::options_description sweep_options(SweepFlags& f) {
+  po::options_description d(
+      "deploysim sweep FILE [options]\n\n"
+      "Runs the sweep FILE (scenarios/sweeps/README.md): every cell of its grid of settings over\n"
+      "the same population of deploys. Writes <name>.csv, .json, .html and -frontier.svg /\n"
+      "-heatmap.svg into --out. With --shard K/N, or inside a job array (JOB_COMPLETION_INDEX,\n"
+      "SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX), runs one slice and writes\n"
+      "<name>.part-K-of-N.json for `deploysim merge`.\n\nOptions");
+  d.add_options()
+      ("help,h", "this help")
+      ("out,o", po::value(&f.out), "output directory (default sweep-results)")
+      ("threads,j", po::value(&f.threads), "worker threads (default: all cores); results do not depend on it")
+      ("shard", po::value(&f.shard), "run slice K of N (0-based), write a partial file")
+      ("runs", po::value(&f.runs), "override runsPerCell")
+      ("seed", po::value(&f.seed), "override the sweep's seed")
+      ("quiet,q", po::bool_switch(&f.quiet), "no progress bar and no summary");
+  return d;
+}
+
+std::optional<sweep::Shard> chosen_shard(const SweepFlags& f) {
+  std::string error;
+  if (!f.shard.empty()) {
+    auto shard = sweep::parse_shard(f.shard, error);
+    if (!shard) throw UsageError("sweep: --shard: " + error);
+    return shard;
+  }
+  auto shard = sweep::shard_from_environment([](const char* name) { return std::getenv(name); }, error);
+  if (!error.empty()) throw UsageError("sweep: " + error);
+  return shard;
+}
+
+}  // namespace
+
+int sweep_command(const std::vector<std::string>& args) {
+  SweepFlags f;
+  const po::options_description visible = sweep_options(f);
+  const po::variables_map vm = parse_command_line("sweep", args, visible, f.file);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (f.file.empty()) throw UsageError("sweep: a sweep FILE is required (see scenarios/sweeps/)");
+  if (vm.count("threads") && f.threads < 1) throw UsageError("sweep: --threads must be 1 or more");
+  if (vm.count("runs") && (f.runs < 1 || f.runs > 1000000)) throw UsageError("sweep: --runs must be 1-1000000");
+  if (vm.count("seed") && f.seed < 0) throw UsageError("sweep: --seed must be 0 or more");
+  sweep::SweepSpec spec = sweep::read_sweep_file(f.file);
+  if (f.runs > 0) spec.runs_per_cell = f.runs;
+  if (f.seed >= 0) spec.seed = static_cast<std::uint64_t>(f.seed);
+  const int threads = f.threads > 0 ? f.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const std::optional<sweep::Shard> shard = chosen_shard(f);
+
+  sweep::SweepResult result;
+  result.header = sweep::sweep_header(spec);
+  result.shard_index = shard ? shard->index : 0;
+  result.shard_count = shard ? shard->count : 1;
+  const sweep::RunSlice slice = sweep::shard_slice(spec.run_count(), result.shard_index, result.shard_count);
+  result.first_run = slice.begin;
+  {
+    ProgressBar bar(!f.quiet && ProgressBar::stderr_is_terminal());
+    result.records = sweep::run_slice(spec, slice, threads, [&](std::int64_t done, std::int64_t total) {
+      bar.update(done, total);
+    });
+  }
+  if (shard) {
+    std::filesystem::create_directories(f.out);
+    const std::string path = (std::filesystem::path(f.out) / (sweep::file_stem(spec.name) + ".part-" +
+                                                               std::to_string(shard->index) + "-of-" +
+                                                               std::to_string(shard->count) + ".json")).string();
+    std::ofstream out(path, std::ios::binary);
+    out << sweep::partial_json(result).dump() << "\n";
+    if (!out) throw UsageError("sweep: cannot write " + path);
+    if (!f.quiet)
+      std::cout << "shard " << shard->index << "/" << shard->count << " (from " << shard->source << "): runs "
+                << slice.begin << "-" << slice.end << " of " << spec.run_count() << " -> " << path << "\n";
+    return 0;
+  }
+  // The unsharded result takes the merge path too, through its partial's JSON, so that both
+  // print the same bytes by construction.
+  const sweep::SweepResult complete =
+      sweep::merge_partials({{f.file, sweep::partial_from_json(sweep::partial_json(result), f.file)}});
+  const sweep::SweepReport report = sweep::build_report(complete);
+  const std::vector<std::string> written = sweep::write_report_files(report, f.out);
+  if (f.quiet) return 0;
+  sweep::print_summary(std::cout, report);
+  for (const std::string& path : written) std::cout << "wrote " << path << "\n";
+  return 0;
+}
+
+}  // namespace harness::cli

@@ -1,0 +1,19 @@
+// The sweep's self-contained HTML report: recommendation and notes, the Pareto frontier, heat
+// maps over the first two axes, each metric against each axis, and the full table. Inline SVG
+// and CSS only — no scripts, fonts or links — so it opens offline in any browser.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "harness/sweep/sweep_report.h"
+
+namespace harness::sweep {
+
+void write_html(std::ostream& out, const SweepReport& report);
+
+// The charts the README shows, as standalone SVG documents (the same as in the HTML).
+std::string frontier_svg(const SweepReport& report);
+std::string heat_map_svg(const SweepReport& report);  // empty when the sweep has one axis
+
+}  // namespace harness::sweep
