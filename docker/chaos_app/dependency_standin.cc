@@ -4,7 +4,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <thread>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -45,13 +48,25 @@ void run_dependency_standin() {
   }
   const double scale = time_scale_from_env();
   const std::vector<Window> down = down_windows_from_env();
-  const auto start = std::chrono::steady_clock::now();
+  // Run time 0 is when the driver sends SIGUSR1 (the run's clock starts after the warm-up);
+  // until then the dependency is up, as it is for the tasks already running.
+  static std::atomic<std::int64_t> start_us{-1};
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGUSR1);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  std::thread([set] {
+    int signal = 0;
+    sigwait(&set, &signal);
+    start_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  }).detach();
   int listener = -1;
   for (;;) {
-    const auto real_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
-    const auto now_ms = static_cast<std::int64_t>(static_cast<double>(real_us.count()) / 1000.0 / scale);
+    const std::int64_t now_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    const std::int64_t began = start_us.load();
+    const auto now_ms = static_cast<std::int64_t>(static_cast<double>(now_us - began) / 1000.0 / scale);
     bool up = true;
-    for (const Window& w : down) up = up && !(now_ms >= w.from_ms && now_ms < w.to_ms);
+    for (const Window& w : down) up = up && !(began >= 0 && now_ms >= w.from_ms && now_ms < w.to_ms);
     if (up && listener < 0) {
       listener = listen_on("0.0.0.0", port);
       std::printf("chaos dependency: up on port %d\n", port);

@@ -4,8 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "harness/cli/compare_command.h"
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
+#include "harness/cli/real_command.h"
+#include "harness/docker/docker_client.h"
 #include "harness/cli/run_command.h"
 #include "harness/cli/usage_error.h"
 #include "harness/scenario/scenario_error.h"
@@ -18,7 +21,9 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run [FILE]   simulate a scenario (the built-in default without FILE)\n"
     "  explain [FILE]  why the deploy ended as it did, and the smallest change that alters it\n"
-    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n\n"
+    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n"
+    "  real FILE    play the deploy for real on local Docker containers (real --cleanup: remove leftovers)\n"
+    "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -35,9 +40,14 @@ int main(int argc, char** argv) {
     if (command == "run") return harness::cli::run_command(args);
     if (command == "lint") return harness::cli::lint_command(args);
     if (command == "explain") return harness::cli::explain_command(args);
+    if (command == "real") return harness::cli::real_command(args);
+    if (command == "compare") return harness::cli::compare_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {
+    std::cerr << "deploysim: " << e.what() << "\n";
+    return 2;
+  } catch (const harness::docker::DockerError& e) {
     std::cerr << "deploysim: " << e.what() << "\n";
     return 2;
   } catch (const harness::cli::UsageError& e) {
