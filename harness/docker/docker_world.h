@@ -71,6 +71,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   // Start-up (docker_world.cc).
   void pull(Task& t);
   void start_containers(Task& t);
+  // Creates one container (once); returns "" or why it could not.
+  std::string create_container(Task& t, Container& c);
   // Creates and starts one container (traced unless warm); returns "" or why it could not.
   std::string run_container(Task& t, Container& c, bool warm);
   void activate(Task& t);
