@@ -1,14 +1,14 @@
 #include "harness/cli/real_command.h"
 
 #include <boost/program_options.hpp>
-#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "harness/cli/command_line.h"
+#include "harness/cli/run_output.h"
 #include "harness/cli/usage_error.h"
 #include "harness/docker/real_run.h"
 #include "harness/report/run_report.h"
-#include "harness/scenario/expectation_check.h"
 #include "harness/scenario/scenario_loader.h"
 
 namespace harness::cli {
@@ -81,34 +81,15 @@ int real_command(const std::vector<std::string>& args) {
     return 128 + real.interrupted_by();
   }
   const report::RunReportInput in{s, result, real.trace(), real.breaker_threshold()};
-  if (!f.events_path.empty()) {
-    std::ofstream out(f.events_path);
-    if (!out) throw UsageError("real: cannot write the event log to " + f.events_path);
-    report::write_event_log(out, in);
-  }
-  const std::vector<std::string> unmet =
-      s.expect ? scenario::unmet_expectations(*s.expect, result) : std::vector<std::string>{};
-  if (f.json) {
-    nlohmann::json summary = report::summary_json(in);
-    summary["real"] = {{"run", real.run_id()}, {"timeScale", f.time_scale}, {"wallSeconds", real.wall_seconds()},
-                       {"containersRemoved", real.containers_removed()}};
-    if (s.expect) summary["expect"] = {{"met", unmet.empty()}, {"unmet", unmet}};
-    std::cout << summary.dump(2) << "\n";
-    return unmet.empty() ? 0 : 1;
-  }
-  report::print_setup(std::cout, in);
-  if (!f.quiet) report::print_timeline(std::cout, in);
-  report::print_outcome(std::cout, in);
-  std::cout << "\nreal mode: run " << real.run_id() << ", time scale " << f.time_scale << ", wall time "
-            << real.wall_seconds() << " s, removed " << real.containers_removed() << " container(s)\n";
-  if (!s.expect) return 0;
-  if (unmet.empty()) {
-    std::cout << "\nexpectations: met\n";
-    return 0;
-  }
-  std::cout << "\nexpectations NOT met:\n";
-  for (const std::string& line : unmet) std::cout << "  " << line << "\n";
-  return 1;
+  const nlohmann::json extra = {{"real",
+                                 {{"run", real.run_id()},
+                                  {"timeScale", f.time_scale},
+                                  {"wallSeconds", real.wall_seconds()},
+                                  {"containersRemoved", real.containers_removed()}}}};
+  std::ostringstream footer;
+  footer << "real mode: run " << real.run_id() << ", time scale " << f.time_scale << ", wall time "
+         << real.wall_seconds() << " s, removed " << real.containers_removed() << " container(s)";
+  return print_run_output("real", {f.events_path, f.json, f.quiet}, in, extra, footer.str());
 }
 
 }  // namespace harness::cli
