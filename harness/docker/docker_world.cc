@@ -1,18 +1,16 @@
-// DockerWorld: set-up, warm tasks, and a task's way from PROVISIONING to RUNNING.
+// DockerWorld: tasks, the Docker calls in the background, and a task's way from PROVISIONING to
+// RUNNING.
 #include "harness/docker/docker_world.h"
 
 #include <unistd.h>
 
 #include <chrono>
-#include <thread>
 
 #include "harness/docker/container_config.h"
 #include "harness/docker/docker_world_task.h"
-#include "harness/docker/target_prober.h"
 #include "harness/scenario/app_profile_text.h"
 #include "sim/ecs/depends_on.h"
 #include "sim/ecs/service_controller.h"
-#include "sim/world/dependency_schedule.h"
 
 namespace harness::docker {
 
@@ -68,113 +66,30 @@ void DockerWorld::after(sim::Millis span, Task& t, void (DockerWorld::*step)(Tas
   t.state_timer = clock_.at(clock_.now() + span, [this, id, step] { (this->*step)(task(id)); });
 }
 
-std::string DockerWorld::dependency_addresses() const {
-  std::string out;
-  for (const auto& [name, ip] : dependency_ips_) out += (out.empty() ? "" : ",") + name + "=" + ip + ":7000";
-  return out;
+std::string DockerWorld::container_name(const Task& t, const Container& c) const {
+  return "deploysim-" + setup_.run_id + "-t" + std::to_string(t.id) + "-" + c.def->name;
 }
 
-void DockerWorld::start_dependencies() {
-  // Each stand-in plays the down windows the simulator computes for this seed, from run time 0
-  // (when begin_run signals it); before that it is up, as dependencies are for warm tasks.
-  const sim::world::DependencySchedule schedule(scenario_.dependencies, scenario_.faults, sim::RngStreams(scenario_.seed));
-  for (const sim::model::DependencyProfile& d : scenario_.dependencies) {
-    std::string down;
-    bool up = schedule.up(d.name, sim::Millis{0});
-    for (sim::Millis t{0}; t < sim::kNever; up = !up) {
-      const sim::Millis next = schedule.next_change(d.name, t);
-      if (!up) down += (down.empty() ? "" : ",") + std::to_string(t.count()) + "-" + std::to_string(std::min(next, sim::hours(1000)).count());
-      t = next;
-    }
-    const nlohmann::json config = {
-        {"Image", kChaosImage},
-        {"Cmd", {"dependency"}},
-        {"Env", {"DEPLOYSIM_STANDIN_PORT=7000", "DEPLOYSIM_STANDIN_DOWN=" + down,
-                 "DEPLOYSIM_TIME_SCALE=" + std::to_string(setup_.time_scale)}},
-        {"Labels", {{kRunLabel, setup_.run_id}, {"deploysim.dependency", d.name}}},
-        {"HostConfig", {{"NetworkMode", "bridge"}}}};
-    const std::string id = docker_.create_container("deploysim-" + setup_.run_id + "-dep-" + d.name, config);
-    dependency_containers_.push_back(id);
-    docker_.start_container(id);
-    dependency_ips_[d.name] = docker_.inspect_container(id)["NetworkSettings"]["IPAddress"].get<std::string>();
-  }
-}
-
-std::string DockerWorld::create_container(Task& t, Container& c) {
-  if (!c.id.empty()) return {};
+nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& c) const {
   const auto& td = scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition));
-  ContainerLaunch launch{c.def, c.profile, profile_json_.at(c.def->image),
-                         c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
-                         setup_.run_id, t.id, setup_.time_scale, dependency_addresses()};
-  try {
-    c.id = docker_.create_container("deploysim-" + setup_.run_id + "-t" + std::to_string(t.id) + "-" + c.def->name,
-                                    container_config(launch));
-  } catch (const DockerError& e) {
-    return std::string("CannotCreateContainerError: ") + e.what();
-  }
-  by_container_[c.id] = {t.id, c.index};
-  return {};
+  return container_config({c.def, c.profile, profile_json_.at(c.def->image),
+                           c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
+                           setup_.run_id, t.id, setup_.time_scale, dependency_addresses()});
 }
 
-std::string DockerWorld::run_container(Task& t, Container& c, bool warm) {
-  if (std::string error = create_container(t, c); !error.empty()) return error;
-  try {
-    docker_.start_container(c.id);
-    c.ip = docker_.inspect_container(c.id)["NetworkSettings"]["IPAddress"].get<std::string>();
-  } catch (const DockerError& e) {
-    return std::string("CannotStartContainerError: ") + e.what();
-  }
-  c.started = true;
-  if (!warm)
-    trace_.add({clock_.now(), sim::observe::TraceKind::container_started, t.id, t.deployment, c.index, 0, c.def->name, {}});
-  return {};
-}
-
-void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests) {
-  for (const sim::ecs::LaunchRequest& r : requests) {
-    Task& t = create_task(r);
-    for (const int i : t.start_order)
-      if (const std::string error = run_container(t, t.containers[static_cast<std::size_t>(i)], true); !error.empty())
-        throw DockerError("a container of the initial deployment did not start: " + error);
-  }
-  // Warm means serving: every check healthy and the target answering. Bounded in real time.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60) + clock_.real(sim::minutes(10));
-  for (auto& tp : tasks_) {
-    for (Container& c : tp->containers) {
-      for (;;) {
-        const nlohmann::json state = docker_.inspect_container(c.id)["State"];
-        if (!state.value("Running", false))
-          throw DockerError("a container of the initial deployment (" + c.def->name + ") exited with code " +
-                            std::to_string(state.value("ExitCode", -1)) + " before the run started");
-        const bool healthy = !c.def->health_check || state["Health"].value("Status", "") == "healthy";
-        bool serving = true;
-        if (scenario_.service.load_balancer && c.index == tp->lb_container) {
-          const auto& tg = *scenario_.service.load_balancer;
-          const ProbeTarget target{c.ip, tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb, tg.path, tg.matcher};
-          serving = probe_target_now(target, std::chrono::milliseconds(500)).pass;
-        }
-        if (healthy && serving) break;
-        if (std::chrono::steady_clock::now() > deadline)
-          throw DockerError("the initial deployment's container " + c.def->name + " was not " +
-                            (healthy ? "answering the target group's health check" : "healthy") + " within the warm-up");
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
+void DockerWorld::in_background(std::function<void()> work, std::function<void(const std::string&)> then) {
+  asio::post(pool_, [this, work = std::move(work), then = std::move(then)] {
+    std::string error;
+    try {
+      work();
+    } catch (const std::exception& e) {
+      error = e.what();
+      if (error.empty()) error = "unknown error";
     }
-  }
-}
-
-void DockerWorld::begin_run() {
-  events_ = std::make_unique<DockerEvents>(io_, docker_.socket_path(), setup_.run_id,
-                                           [this](const ContainerEvent& e) { on_event(e); });
-  for (const std::string& id : dependency_containers_) docker_.signal_container(id, "SIGUSR1");
-  for (auto& tp : tasks_) {
-    Task& t = *tp;
-    t.state = TaskState::running;
-    controller_->on_task_state(t.id, TaskState::running, nullptr);
-    for (Container& c : t.containers)
-      if (c.def->health_check) on_container_health(t, c, sim::ecs::HealthStatus::healthy);
-    if (scenario_.service.load_balancer) register_target(t, true);
-  }
+    asio::post(io_, [this, error, then] {
+      if (!finished_) then(error);
+    });
+  });
 }
 
 sim::ecs::Placement DockerWorld::launch_task(const sim::ecs::LaunchRequest& req) {
@@ -186,22 +101,67 @@ sim::ecs::Placement DockerWorld::launch_task(const sim::ecs::LaunchRequest& req)
 
 void DockerWorld::pull(Task& t) {
   set_state(t, TaskState::pending);
+  if (t.state != TaskState::pending) return;
   // PENDING is the image pull and the containers' creation (platform_timing.h): creating them now
   // keeps Docker's own latency out of the step, so the start lands where the simulator puts it.
-  for (Container& c : t.containers)
-    if (const std::string error = create_container(t, c); !error.empty()) return fail_to_start(t, error);
-  after(scenario_.platform.pull, t, &DockerWorld::start_containers);
+  // Docker calls run on the worker pool, so the controller's timers and other tasks never wait.
+  std::vector<std::pair<std::string, nlohmann::json>> configs;
+  for (const Container& c : t.containers) configs.emplace_back(container_name(t, c), container_config_of(t, c));
+  auto ids = std::make_shared<std::vector<std::string>>(configs.size());
+  in_background(
+      [this, configs, ids] {
+        for (std::size_t i = 0; i < configs.size(); ++i) (*ids)[i] = docker_.create_container(configs[i].first, configs[i].second);
+      },
+      [this, id = t.id, ids](const std::string& error) {
+        Task& task_ref = task(id);
+        for (std::size_t i = 0; i < ids->size(); ++i)
+          if (!(*ids)[i].empty()) {
+            task_ref.containers[i].id = (*ids)[i];
+            by_container_[(*ids)[i]] = {id, static_cast<int>(i)};
+          }
+        if (task_ref.state != TaskState::pending) return;
+        if (!error.empty()) return fail_to_start(task_ref, "CannotCreateContainerError: " + error);
+        task_ref.created = true;
+        if (task_ref.pulled) start_next_container(task_ref);
+      });
+  after(scenario_.platform.pull, t, &DockerWorld::pulled);
 }
 
-void DockerWorld::start_containers(Task& t) {
+void DockerWorld::pulled(Task& t) {
+  t.pulled = true;
+  if (t.created) start_next_container(t);
+}
+
+void DockerWorld::start_next_container(Task& t) {
   // dependsOn: containers start one after another in dependency order; conditions beyond START
   // (HEALTHY, COMPLETE, SUCCESS) are not waited for in real mode yet.
-  for (const int i : t.start_order) {
-    if (t.state != TaskState::pending) return;  // an essential container exited meanwhile
-    if (const std::string error = run_container(t, t.containers[static_cast<std::size_t>(i)], false); !error.empty())
-      return fail_to_start(t, error);
-  }
-  if (t.state == TaskState::pending) activate(t);
+  if (t.state != TaskState::pending) return;  // an essential container exited meanwhile
+  if (t.started_count == t.start_order.size()) return activate(t);
+  const Container& next = t.containers[static_cast<std::size_t>(t.start_order[t.started_count])];
+  auto ip = std::make_shared<std::string>();
+  in_background(
+      [this, container = next.id, ip] {
+        docker_.start_container(container);
+        *ip = docker_.inspect_container(container)["NetworkSettings"]["IPAddress"].get<std::string>();
+      },
+      [this, id = t.id, index = next.index, ip](const std::string& error) {
+        Task& task_ref = task(id);
+        Container& c = task_ref.containers[static_cast<std::size_t>(index)];
+        if (task_ref.state != TaskState::pending) {
+          // Stopped while it was starting: nothing waits for this container any more.
+          in_background([this, container = c.id] { docker_.remove_container(container); }, [](const std::string&) {});
+          return;
+        }
+        if (!error.empty()) return fail_to_start(task_ref, "CannotStartContainerError: " + error);
+        c.started = true;
+        c.ip = *ip;
+        ++task_ref.started_count;
+        trace_.add({clock_.now(), sim::observe::TraceKind::container_started, id, task_ref.deployment, c.index, 0,
+                    c.def->name, {}});
+        // Docker's event stream may have told of its exit before this completion ran.
+        if (c.early_exit_code) return on_container_exit(task_ref, c, *c.early_exit_code);
+        start_next_container(task_ref);
+      });
 }
 
 void DockerWorld::activate(Task& t) {
@@ -221,6 +181,8 @@ void DockerWorld::finish() {
   if (events_) events_->close();
   for (auto& tp : tasks_)
     if (tp) clock_.cancel(tp->target_timer);
+  // A create still in flight would otherwise leave a container behind the clean-up.
+  pool_.join();
 }
 
 }  // namespace harness::docker

@@ -8,6 +8,7 @@
 // Every container it creates carries the run's label; it never acts on any other.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -54,7 +55,7 @@ class DockerWorld final : public sim::ecs::Runtime {
   sim::ecs::Placement launch_task(const sim::ecs::LaunchRequest& request) override;
   void stop_task(sim::ecs::TaskId task, sim::ecs::StopCode code, const std::string& reason) override;
 
-  // Ends the run: stops following events and probing.
+  // Ends the run: stops following events and probing, and waits for Docker calls in flight.
   void finish();
 
   const std::string& run_id() const { return setup_.run_id; }
@@ -69,12 +70,16 @@ class DockerWorld final : public sim::ecs::Runtime {
   void after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&));
 
   // Start-up (docker_world.cc).
+  void in_background(std::function<void()> work, std::function<void(const std::string& error)> then);
+  std::string container_name(const Task& t, const Container& c) const;
+  nlohmann::json container_config_of(const Task& t, const Container& c) const;
   void pull(Task& t);
-  void start_containers(Task& t);
-  // Creates one container (once); returns "" or why it could not.
+  void pulled(Task& t);
+  void start_next_container(Task& t);
+  // Creates (and starts) one container, blocking: for the warm-up before the run's clock starts.
+  // Returns "" or why it could not.
   std::string create_container(Task& t, Container& c);
-  // Creates and starts one container (traced unless warm); returns "" or why it could not.
-  std::string run_container(Task& t, Container& c, bool warm);
+  std::string run_warm_container(Task& t, Container& c);
   void activate(Task& t);
   void become_running(Task& t);
   std::string dependency_addresses() const;
@@ -94,6 +99,7 @@ class DockerWorld final : public sim::ecs::Runtime {
   void drained(Task& t);
   void begin_stopping(Task& t);
   void kill_containers(Task& t);
+  void signal(const Container& c, const std::string& signal);  // in the background
   void maybe_deprovision(Task& t);
   void deprovisioned(Task& t);
 
@@ -112,6 +118,9 @@ class DockerWorld final : public sim::ecs::Runtime {
   std::map<std::string, std::string> dependency_ips_;  // name -> ip
   std::unique_ptr<DockerEvents> events_;
   bool finished_ = false;
+  // Blocking Docker calls of running tasks (create, start, signal, remove) run here; their
+  // results come back to the run's thread through io_ (in_background).
+  asio::thread_pool pool_{4};
 };
 
 // A run id unique on this machine: "<pid>-<time>".

@@ -15,7 +15,10 @@ void DockerWorld::on_event(const ContainerEvent& e) {
   if (it == by_container_.end()) return;
   Task& t = task(it->second.first);
   Container& c = t.containers.at(static_cast<std::size_t>(it->second.second));
-  if (e.action == "die") on_container_exit(t, c, e.exit_code);
+  if (e.action == "die") {
+    if (!c.started) c.early_exit_code = e.exit_code;  // our start call has not come back yet
+    else on_container_exit(t, c, e.exit_code);
+  }
   if (e.action == "health_status: healthy") on_container_health(t, c, HealthStatus::healthy);
   if (e.action == "health_status: unhealthy") on_container_health(t, c, HealthStatus::unhealthy);
 }

@@ -42,10 +42,15 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
   c.exited = true;
   c.exit_code = exit_code;
   // The kernel's verdict, as Docker recorded it (State.OOMKilled), and the app's last words.
-  const nlohmann::json state = docker_.inspect_container(c.id)["State"];
-  const bool oom = state.value("OOMKilled", false);
+  bool oom = false;
+  std::string detail;
+  try {
+    oom = docker_.inspect_container(c.id)["State"].value("OOMKilled", false);
+    detail = docker_.last_log_line(c.id);
+  } catch (const DockerError& e) {
+    detail = std::string("(not inspectable: ") + e.what() + ")";
+  }
   std::string reason;
-  std::string detail = docker_.last_log_line(c.id);
   if (oom) {
     ++metrics_.oom_kills;
     reason = "OutOfMemoryError: Container killed due to memory usage";
@@ -82,14 +87,18 @@ void DockerWorld::kill_containers(Task& t) {
     if (!c.started || c.exited || c.sigterm_sent) continue;
     c.sigterm_sent = true;
     // SIGTERM now; SIGKILL at stopTimeout if it is still running (API_ContainerDefinition).
-    docker_.signal_container(c.id, "SIGTERM");
+    signal(c, "SIGTERM");
     const sim::ecs::TaskId id = t.id;
     const int index = c.index;
     clock_.at(clock_.now() + c.def->stop_timeout, [this, id, index] {
       const Container& late = task(id).containers.at(static_cast<std::size_t>(index));
-      if (!late.exited && !finished_) docker_.signal_container(late.id, "SIGKILL");
+      if (!late.exited) signal(late, "SIGKILL");
     });
   }
+}
+
+void DockerWorld::signal(const Container& c, const std::string& signal) {
+  in_background([this, id = c.id, signal] { docker_.signal_container(id, signal); }, [](const std::string&) {});
 }
 
 void DockerWorld::maybe_deprovision(Task& t) {
@@ -103,7 +112,8 @@ void DockerWorld::maybe_deprovision(Task& t) {
 void DockerWorld::deprovisioned(Task& t) {
   set_state(t, TaskState::stopped);
   for (const Container& c : t.containers)
-    if (!c.id.empty()) docker_.remove_container(c.id);
+    if (!c.id.empty())
+      in_background([this, id = c.id] { docker_.remove_container(id); }, [](const std::string&) {});
 }
 
 }  // namespace harness::docker

@@ -15,6 +15,7 @@ struct DockerWorld::Container {
   bool exited = false;
   bool sigterm_sent = false;
   int exit_code = -1;
+  std::optional<int> early_exit_code;  // Docker's die event came before our start completed
   sim::ecs::HealthStatus health = sim::ecs::HealthStatus::unknown;
 };
 
@@ -27,6 +28,9 @@ struct DockerWorld::Task {
   bool stop_requested = false;
   std::vector<Container> containers;
   std::vector<int> start_order;
+  bool created = false;           // its containers exist
+  bool pulled = false;            // the pull step's time is up
+  std::size_t started_count = 0;  // of start_order
   int lb_container = 0;
   bool registered = false;  // with the target group
   bool probing = false;
