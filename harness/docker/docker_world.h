@@ -84,6 +84,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   void become_running(Task& t);
   std::string dependency_addresses() const;
 
+  void kill_by_fault(std::size_t fault);  // a stop_task fault of the scenario's timeline
+
   // Health (docker_world_health.cc).
   void on_event(const ContainerEvent& e);
   void on_container_health(Task& t, Container& c, sim::ecs::HealthStatus status);

@@ -112,6 +112,20 @@ void DockerWorld::begin_run() {
       if (c.def->health_check) on_container_health(t, c, sim::ecs::HealthStatus::healthy);
     if (scenario_.service.load_balancer) register_target(t, true);
   }
+  for (std::size_t i = 0; i < scenario_.faults.size(); ++i)
+    if (scenario_.faults[i].kind == sim::model::FaultKind::stop_task) clock_.at(scenario_.faults[i].at, [this, i] { kill_by_fault(i); });
+}
+
+void DockerWorld::kill_by_fault(std::size_t fault) {
+  // As in the simulated world: the lowest-numbered RUNNING task of the named revision ("old" or
+  // "new") loses its first container, here to a real SIGKILL (exit 137).
+  const sim::model::Fault& f = scenario_.faults.at(fault);
+  const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
+  for (auto& tp : tasks_)
+    if (tp && tp->task_definition == td && tp->state == TaskState::running) {
+      signal(tp->containers.front(), "SIGKILL");
+      return;
+    }
 }
 
 }  // namespace harness::docker

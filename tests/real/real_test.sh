@@ -85,6 +85,13 @@ case $case_name in
     expect_field 'd["outcome"]' STUCK
     expect_field 'd["end"]' 'horizon reached'
     ;;
+  seed-002-strict-ready)
+    # Given a REDIS_URL without its scheme and a strict /health/ready behind the target group, the
+    # driver's own HTTP probes (playing the ALB) get 503s: targets turn unhealthy, rollback.
+    real_run scenarios/incidents/002-redis-no-scheme-strict-503.json || fail "expectations not met"
+    expect_field 'd["outcome"]' ROLLED_BACK
+    expect_event '"reason":"Target.ResponseCodeMismatch"'
+    ;;
   sigterm-cleans-up)
     # Given a real run interrupted by SIGTERM, it removes its containers and exits 128+15.
     "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>&1 &
