@@ -36,7 +36,10 @@ nlohmann::json container_config(const ContainerLaunch& l) {
   const sim::model::ContainerDefinition& def = *l.definition;
   nlohmann::json env = nlohmann::json::array();
   for (const auto& [name, value] : def.environment) env.push_back(name + "=" + value);
-  for (const std::string& secret : def.secrets) env.push_back(secret + "=" + kSecretPlaceholder);
+  for (const std::string& secret : def.secrets) {
+    const auto value = l.secret_values.find(secret);
+    env.push_back(secret + "=" + (value == l.secret_values.end() ? kSecretPlaceholder : value->second));
+  }
   env.push_back(std::string(chaos::kProfileVar) + "=" + l.profile_json);
   env.push_back(std::string(chaos::kImageVar) + "=" + def.image);
   env.push_back(std::string(chaos::kTimeScaleVar) + "=" + std::to_string(l.time_scale));

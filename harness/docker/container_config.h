@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <string>
 
 #include "sim/model/app_profile.h"
@@ -13,7 +14,8 @@ namespace harness::docker {
 
 // The image `cmake --build build --target chaos_image` builds from docker/Dockerfile.
 inline constexpr const char* kChaosImage = "deploysim-chaos:latest";
-// Secrets are injected as environment variables (as ECS does), with this placeholder value.
+// Secrets are injected as environment variables (as ECS does), with the value the scenario gives
+// (secretValues) or else this placeholder.
 inline constexpr const char* kSecretPlaceholder = "deploysim-placeholder-secret";
 
 struct ContainerLaunch {
@@ -25,6 +27,7 @@ struct ContainerLaunch {
   std::uint32_t task = 0;
   double time_scale = 1.0;
   std::string dependencies;     // "name=ip:port,..." for DEPLOYSIM_DEPENDENCIES
+  std::map<std::string, std::string> secret_values;  // the scenario's value of a secret, if any
 };
 
 nlohmann::json container_config(const ContainerLaunch& launch);

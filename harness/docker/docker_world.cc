@@ -11,6 +11,7 @@
 #include "harness/scenario/app_profile_text.h"
 #include "sim/ecs/depends_on.h"
 #include "sim/ecs/service_controller.h"
+#include "sim/model/configured_value.h"
 
 namespace harness::docker {
 
@@ -72,9 +73,12 @@ std::string DockerWorld::container_name(const Task& t, const Container& c) const
 
 nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& c) const {
   const auto& td = scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition));
-  return container_config({c.def, c.profile, profile_json_.at(c.def->image),
-                           c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
-                           setup_.run_id, t.id, setup_.time_scale, dependency_addresses()});
+  ContainerLaunch launch{c.def, c.profile, profile_json_.at(c.def->image),
+                         c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
+                         setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}};
+  for (const std::string& secret : c.def->secrets)
+    if (const auto value = sim::model::configured_value(scenario_, *c.def, secret)) launch.secret_values[secret] = *value;
+  return container_config(launch);
 }
 
 void DockerWorld::in_background(std::function<void()> work, std::function<void(const std::string&)> then) {

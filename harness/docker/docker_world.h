@@ -82,7 +82,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   std::string run_warm_container(Task& t, Container& c);
   void activate(Task& t);
   void become_running(Task& t);
-  std::string dependency_addresses() const;
+  // "name=ip:port,..." for the chaos app in `container`.
+  std::string dependency_addresses(const sim::model::ContainerDefinition& container) const;
 
   void kill_by_fault(std::size_t fault);  // a stop_task fault of the scenario's timeline
 

@@ -7,15 +7,20 @@
 #include "harness/docker/docker_world_task.h"
 #include "harness/docker/target_prober.h"
 #include "sim/ecs/service_controller.h"
+#include "sim/world/container_plan.h"
 #include "sim/world/dependency_schedule.h"
 
 namespace harness::docker {
 
 using sim::ecs::TaskState;
 
-std::string DockerWorld::dependency_addresses() const {
+std::string DockerWorld::dependency_addresses(const sim::model::ContainerDefinition& container) const {
+  // A dependency the container's URL settings cannot reach (a REDIS_URL without its scheme, seed
+  // 002) gets an address where nothing listens, as the simulated world counts it unreachable.
+  const sim::world::UnusableDependencies unusable = sim::world::unusable_dependencies(scenario_, container);
   std::string out;
-  for (const auto& [name, ip] : dependency_ips_) out += (out.empty() ? "" : ",") + name + "=" + ip + ":7000";
+  for (const auto& [name, ip] : dependency_ips_)
+    out += (out.empty() ? "" : ",") + name + "=" + (unusable.count(name) ? "127.0.0.1:1" : ip + ":7000");
   return out;
 }
 

@@ -30,8 +30,10 @@ HttpProbe resolved(HttpProbe probe, const model::AppProfile& profile) {
 }
 
 int AppEndpoint::status_code(const model::Endpoint* endpoint, Millis t) const {
-  return endpoint_status_code(endpoint, t >= plan_.listening_at,
-                              [&](const std::string& dep) { return deps_.up(dep, t); });
+  // A dependency the container's URL settings cannot reach is down for it (container_plan.h).
+  return endpoint_status_code(endpoint, t >= plan_.listening_at, [&](const std::string& dep) {
+    return deps_.up(dep, t) && !(plan_.unusable != nullptr && plan_.unusable->count(dep));
+  });
 }
 
 ecs::ProbeOutcome AppEndpoint::answer(const HttpProbe& probe, Millis t) const {

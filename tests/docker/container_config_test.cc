@@ -45,7 +45,7 @@ TEST_CASE("a container gets its memory limit without swap, its secrets, its prof
   def.image = "alia-bot:cc44307";
   def.secrets = {"OPENAI_API_KEY"};
   sim::model::AppProfile profile;
-  harness::docker::ContainerLaunch launch{&def, &profile, "{}", 128, "run-1", 3, 0.05, ""};
+  harness::docker::ContainerLaunch launch{&def, &profile, "{}", 128, "run-1", 3, 0.05, "", {}};
   const nlohmann::json j = harness::docker::container_config(launch);
   CHECK(j["HostConfig"]["Memory"] == 128LL << 20);
   CHECK(j["HostConfig"]["MemorySwap"] == 128LL << 20);
@@ -55,4 +55,9 @@ TEST_CASE("a container gets its memory limit without swap, its secrets, its prof
   CHECK(std::count(env.begin(), env.end(), std::string("OPENAI_API_KEY=") + harness::docker::kSecretPlaceholder) == 1);
   CHECK(std::count(env.begin(), env.end(), "DEPLOYSIM_APP_PROFILE={}") == 1);
   CHECK_FALSE(j.contains("Healthcheck"));
+
+  // When the scenario gives the secret's value (secretValues), the container gets that value.
+  launch.secret_values["OPENAI_API_KEY"] = "sk-test";
+  const auto env_with_value = harness::docker::container_config(launch)["Env"].get<std::vector<std::string>>();
+  CHECK(std::count(env_with_value.begin(), env_with_value.end(), "OPENAI_API_KEY=sk-test") == 1);
 }
