@@ -79,6 +79,13 @@ case $case_name in
     expect_event '"healthStatus":"UNHEALTHY"'
     expect_event 'stat /bin/sh: no such file or directory'
     ;;
+  seed-004-fixed)
+    # Given the same check in an image that ships wget (by its profile), the check runs — as the
+    # chaos app's own probe of the same URL — passes, and the deploy completes.
+    real_run scenarios/incidents/004-wget-fixed-probe-binary.json || fail "expectations not met"
+    expect_field 'd["outcome"]' COMPLETED
+    expect_event '"healthStatus":"HEALTHY"'
+    ;;
   seed-004-breaker-off)
     # With the breaker off the same loop never ends: STUCK at the (10-minute) horizon.
     real_run scenarios/real/004-wget-loop-breaker-off-10min.json || fail "expectations not met"
