@@ -4,10 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "harness/cli/compare_command.h"
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
 #include "harness/cli/merge_command.h"
+#include "harness/cli/real_command.h"
 #include "harness/cli/report_command.h"
+#include "harness/docker/docker_client.h"
 #include "harness/cli/run_command.h"
 #include "harness/cli/sweep_command.h"
 #include "harness/cli/train_command.h"
@@ -26,7 +29,9 @@ constexpr const char* kUsage =
     "  train [INCIDENT...]  predict, watch and fix the library's incidents (answers on stdin)\n"
     "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n"
     "  sweep FILE   evaluate settings over many deploys (all cores; --shard K/N for a cluster)\n"
-    "  merge PARTIAL...  join a sharded sweep's partial files into its report\n\n"
+    "  merge PARTIAL...  join a sharded sweep's partial files into its report\n"
+    "  real FILE    play the deploy for real on local Docker containers (real --cleanup: remove leftovers)\n"
+    "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -47,9 +52,14 @@ int main(int argc, char** argv) {
     if (command == "train") return harness::cli::train_command(args);
     if (command == "sweep") return harness::cli::sweep_command(args);
     if (command == "merge") return harness::cli::merge_command(args);
+    if (command == "real") return harness::cli::real_command(args);
+    if (command == "compare") return harness::cli::compare_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {
+    std::cerr << "deploysim: " << e.what() << "\n";
+    return 2;
+  } catch (const harness::docker::DockerError& e) {
     std::cerr << "deploysim: " << e.what() << "\n";
     return 2;
   } catch (const harness::cli::UsageError& e) {

@@ -1,13 +1,13 @@
 #include "harness/cli/run_command.h"
 
 #include <boost/program_options.hpp>
-#include <fstream>
 #include <iostream>
 
 #include "harness/cli/usage_error.h"
 #include "harness/report/outcome_distribution.h"
 #include "harness/report/run_report.h"
 #include "harness/cli/command_line.h"
+#include "harness/cli/run_output.h"
 #include "harness/cli/scenario_input.h"
 #include "harness/scenario/expectation_check.h"
 #include "sim/simulation.h"
@@ -119,33 +119,10 @@ int run_command(const std::vector<std::string>& args) {
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult result = simulation.run();
   const report::RunReportInput in{s, result, simulation.trace(), simulation.breaker_threshold()};
-  if (!f.events_path.empty()) {
-    std::ofstream out(f.events_path);
-    if (!out) throw UsageError("run: cannot write the event log to " + f.events_path);
-    report::write_event_log(out, in);
-  }
-  // The scenario's `expect`: a run that does not meet it exits 1, saying what differed.
-  const std::vector<std::string> unmet =
-      s.expect ? scenario::unmet_expectations(*s.expect, result) : std::vector<std::string>{};
-  if (f.json) {
-    nlohmann::json summary = report::summary_json(in);
-    if (s.expect) summary["expect"] = {{"met", unmet.empty()}, {"unmet", unmet}};
-    std::cout << summary.dump(2) << "\n";
-    return unmet.empty() ? 0 : 1;
-  }
-  for (const std::string& ignored : loaded.ignored)
-    std::cerr << "note: ignored (not modelled): " << ignored << "\n";
-  report::print_setup(std::cout, in);
-  if (!f.quiet) report::print_timeline(std::cout, in);
-  report::print_outcome(std::cout, in);
-  if (!s.expect) return 0;
-  if (unmet.empty()) {
-    std::cout << "\nexpectations: met\n";
-    return 0;
-  }
-  std::cout << "\nexpectations NOT met:\n";
-  for (const std::string& line : unmet) std::cout << "  " << line << "\n";
-  return 1;
+  if (!f.json)
+    for (const std::string& ignored : loaded.ignored)
+      std::cerr << "note: ignored (not modelled): " << ignored << "\n";
+  return print_run_output("run", {f.events_path, f.json, f.quiet}, in);
 }
 
 }  // namespace harness::cli

@@ -30,21 +30,10 @@ HttpProbe resolved(HttpProbe probe, const model::AppProfile& profile) {
 }
 
 int AppEndpoint::status_code(const model::Endpoint* endpoint, Millis t) const {
-  const bool started = t >= plan_.listening_at;
-  if (endpoint == nullptr) return started ? 404 : 503;
-  const model::Endpoint& e = *endpoint;
-  switch (e.kind) {
-    case model::EndpointKind::live:
-      return 200;
-    case model::EndpointKind::degraded:
-      return started ? 200 : 503;
-    case model::EndpointKind::ready:
-      if (!started) return 503;
-      for (const std::string& dep : e.checks)
-        if (!deps_.up(dep, t) || (plan_.unusable != nullptr && plan_.unusable->count(dep))) return 503;
-      return 200;
-  }
-  return 500;
+  // A dependency the container's URL settings cannot reach is down for it (container_plan.h).
+  return endpoint_status_code(endpoint, t >= plan_.listening_at, [&](const std::string& dep) {
+    return deps_.up(dep, t) && !(plan_.unusable != nullptr && plan_.unusable->count(dep));
+  });
 }
 
 ecs::ProbeOutcome AppEndpoint::answer(const HttpProbe& probe, Millis t) const {

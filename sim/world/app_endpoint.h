@@ -26,6 +26,26 @@ struct HttpProbe {
   const model::Endpoint* endpoint = nullptr;
 };
 
+// The HTTP status an app answers on `endpoint` (nullptr: a path it does not serve), given whether
+// its start-up has finished and `up(name)` telling which dependencies are up. One rule for both
+// worlds: the simulated app and the chaos app in docker/ answer through it.
+template <typename DependencyUp>
+int endpoint_status_code(const model::Endpoint* endpoint, bool started, DependencyUp&& up) {
+  if (endpoint == nullptr) return started ? 404 : 503;
+  switch (endpoint->kind) {
+    case model::EndpointKind::live:
+      return 200;
+    case model::EndpointKind::degraded:
+      return started ? 200 : 503;
+    case model::EndpointKind::ready:
+      if (!started) return 503;
+      for (const std::string& dep : endpoint->checks)
+        if (!up(dep)) return 503;
+      return 200;
+  }
+  return 500;
+}
+
 // Resolves `probe.endpoint` against the profile the probe will hit.
 HttpProbe resolved(HttpProbe probe, const model::AppProfile& profile);
 

@@ -1,0 +1,42 @@
+// The Engine API ContainerConfig for one container of a task: the chaos image playing the
+// container's app profile, its environment and secrets, its memory hard limit (no swap), its
+// health check with every duration scaled, and the run's labels.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <map>
+#include <string>
+
+#include "sim/model/app_profile.h"
+#include "sim/model/task_definition.h"
+
+namespace harness::docker {
+
+// The image `cmake --build build --target chaos_image` builds from docker/Dockerfile.
+inline constexpr const char* kChaosImage = "deploysim-chaos:latest";
+// Secrets are injected as environment variables (as ECS does), with the value the scenario gives
+// (secretValues) or else this placeholder.
+inline constexpr const char* kSecretPlaceholder = "deploysim-placeholder-secret";
+
+struct ContainerLaunch {
+  const sim::model::ContainerDefinition* definition = nullptr;
+  const sim::model::AppProfile* profile = nullptr;
+  std::string profile_json;     // the scenario's "apps" member for the image, as the app reads it
+  int memory_limit_mib = 0;     // 0: no hard limit
+  std::string run_id;
+  std::uint32_t task = 0;
+  double time_scale = 1.0;
+  std::string dependencies;     // "name=ip:port,..." for DEPLOYSIM_DEPENDENCIES
+  std::map<std::string, std::string> secret_values;  // the scenario's value of a secret, if any
+};
+
+nlohmann::json container_config(const ContainerLaunch& launch);
+
+// Docker's Healthcheck for a task definition's check. A command the image can run by the app
+// profile (sim::world::image_can_run) becomes the chaos app's own `probe` of the same URL, since
+// the scratch image has no wget or curl; any other command goes to Docker unchanged, and fails
+// there for real (seed 004: CMD-SHELL needs /bin/sh, which the image does not have).
+nlohmann::json health_check_config(const sim::model::ContainerHealthCheck& check,
+                                   const sim::model::AppProfile& profile, double time_scale);
+
+}  // namespace harness::docker

@@ -1,0 +1,192 @@
+// DockerWorld: tasks, the Docker calls in the background, and a task's way from PROVISIONING to
+// RUNNING.
+#include "harness/docker/docker_world.h"
+
+#include <unistd.h>
+
+#include <chrono>
+
+#include "harness/docker/container_config.h"
+#include "harness/docker/docker_world_task.h"
+#include "harness/scenario/app_profile_text.h"
+#include "sim/ecs/depends_on.h"
+#include "sim/ecs/service_controller.h"
+#include "sim/model/configured_value.h"
+
+namespace harness::docker {
+
+using sim::ecs::TaskState;
+
+std::string new_run_id() {
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  return std::to_string(getpid()) + "-" + std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
+}
+
+DockerWorld::DockerWorld(const sim::model::Scenario& scenario, const RealSetup& setup, const DockerClient& docker,
+                         ScaledClock& clock, asio::io_context& io, sim::observe::Trace& trace,
+                         sim::observe::Metrics& metrics)
+    : scenario_(scenario), setup_(setup), docker_(docker), clock_(clock), io_(io), trace_(trace), metrics_(metrics) {
+  for (const auto& [image, profile] : scenario.apps)
+    profile_json_[image] = scenario::app_profile_json(setup.scenario_path, image);
+}
+
+DockerWorld::~DockerWorld() = default;
+
+DockerWorld::Task& DockerWorld::create_task(const sim::ecs::LaunchRequest& req) {
+  const auto& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
+  if (tasks_.size() <= req.task) tasks_.resize(req.task + 1);
+  auto t = std::make_unique<Task>();
+  t->id = req.task;
+  t->deployment = req.deployment;
+  t->task_definition = req.task_definition;
+  for (std::size_t i = 0; i < td.containers.size(); ++i) {
+    Container c;
+    c.index = static_cast<int>(i);
+    c.def = &td.containers[i];
+    c.profile = &scenario_.apps.at(c.def->image);
+    t->containers.push_back(c);
+    if (c.def->name == scenario_.service.container_name_for_lb) t->lb_container = c.index;
+  }
+  // The loader has rejected dependsOn cycles, so the order exists.
+  auto order = sim::ecs::container_start_order(td);
+  if (auto* indexes = std::get_if<std::vector<int>>(&order)) t->start_order = *indexes;
+  tasks_[req.task] = std::move(t);
+  return *tasks_[req.task];
+}
+
+void DockerWorld::set_state(Task& t, TaskState s) {
+  t.state = s;
+  // As in the simulated world: the controller traces the launch and STOPPED itself.
+  if (s != TaskState::stopped && s != TaskState::provisioning)
+    trace_.add({clock_.now(), sim::observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
+  controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
+}
+
+void DockerWorld::after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&)) {
+  const sim::ecs::TaskId id = t.id;
+  t.state_timer = clock_.at(clock_.now() + span, [this, id, step] { (this->*step)(task(id)); });
+}
+
+std::string DockerWorld::container_name(const Task& t, const Container& c) const {
+  return "deploysim-" + setup_.run_id + "-t" + std::to_string(t.id) + "-" + c.def->name;
+}
+
+nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& c) const {
+  const auto& td = scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition));
+  ContainerLaunch launch{c.def, c.profile, profile_json_.at(c.def->image),
+                         c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
+                         setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}};
+  for (const std::string& secret : c.def->secrets)
+    if (const auto value = sim::model::configured_value(scenario_, *c.def, secret)) launch.secret_values[secret] = *value;
+  return container_config(launch);
+}
+
+void DockerWorld::in_background(std::function<void()> work, std::function<void(const std::string&)> then) {
+  asio::post(pool_, [this, work = std::move(work), then = std::move(then)] {
+    std::string error;
+    try {
+      work();
+    } catch (const std::exception& e) {
+      error = e.what();
+      if (error.empty()) error = "unknown error";
+    }
+    asio::post(io_, [this, error, then] {
+      if (!finished_) then(error);
+    });
+  });
+}
+
+sim::ecs::Placement DockerWorld::launch_task(const sim::ecs::LaunchRequest& req) {
+  Task& t = create_task(req);
+  set_state(t, TaskState::provisioning);
+  after(scenario_.platform.provisioning, t, &DockerWorld::pull);
+  return {};
+}
+
+void DockerWorld::pull(Task& t) {
+  set_state(t, TaskState::pending);
+  if (t.state != TaskState::pending) return;
+  // PENDING is the image pull and the containers' creation (platform_timing.h): creating them now
+  // keeps Docker's own latency out of the step, so the start lands where the simulator puts it.
+  // Docker calls run on the worker pool, so the controller's timers and other tasks never wait.
+  std::vector<std::pair<std::string, nlohmann::json>> configs;
+  for (const Container& c : t.containers) configs.emplace_back(container_name(t, c), container_config_of(t, c));
+  auto ids = std::make_shared<std::vector<std::string>>(configs.size());
+  in_background(
+      [this, configs, ids] {
+        for (std::size_t i = 0; i < configs.size(); ++i) (*ids)[i] = docker_.create_container(configs[i].first, configs[i].second);
+      },
+      [this, id = t.id, ids](const std::string& error) {
+        Task& task_ref = task(id);
+        for (std::size_t i = 0; i < ids->size(); ++i)
+          if (!(*ids)[i].empty()) {
+            task_ref.containers[i].id = (*ids)[i];
+            by_container_[(*ids)[i]] = {id, static_cast<int>(i)};
+          }
+        if (task_ref.state != TaskState::pending) return;
+        if (!error.empty()) return fail_to_start(task_ref, "CannotCreateContainerError: " + error);
+        task_ref.created = true;
+        if (task_ref.pulled) start_next_container(task_ref);
+      });
+  after(scenario_.platform.pull, t, &DockerWorld::pulled);
+}
+
+void DockerWorld::pulled(Task& t) {
+  t.pulled = true;
+  if (t.created) start_next_container(t);
+}
+
+void DockerWorld::start_next_container(Task& t) {
+  // dependsOn: containers start one after another in dependency order; conditions beyond START
+  // (HEALTHY, COMPLETE, SUCCESS) are not waited for in real mode yet.
+  if (t.state != TaskState::pending) return;  // an essential container exited meanwhile
+  if (t.started_count == t.start_order.size()) return activate(t);
+  const Container& next = t.containers[static_cast<std::size_t>(t.start_order[t.started_count])];
+  auto ip = std::make_shared<std::string>();
+  in_background(
+      [this, container = next.id, ip] {
+        docker_.start_container(container);
+        *ip = docker_.inspect_container(container)["NetworkSettings"]["IPAddress"].get<std::string>();
+      },
+      [this, id = t.id, index = next.index, ip](const std::string& error) {
+        Task& task_ref = task(id);
+        Container& c = task_ref.containers[static_cast<std::size_t>(index)];
+        if (task_ref.state != TaskState::pending) {
+          // Stopped while it was starting: nothing waits for this container any more.
+          in_background([this, container = c.id] { docker_.remove_container(container); }, [](const std::string&) {});
+          return;
+        }
+        if (!error.empty()) return fail_to_start(task_ref, "CannotStartContainerError: " + error);
+        c.started = true;
+        c.ip = *ip;
+        ++task_ref.started_count;
+        trace_.add({clock_.now(), sim::observe::TraceKind::container_started, id, task_ref.deployment, c.index, 0,
+                    c.def->name, {}});
+        // Docker's event stream may have told of its exit before this completion ran.
+        if (c.early_exit_code) return on_container_exit(task_ref, c, *c.early_exit_code);
+        start_next_container(task_ref);
+      });
+}
+
+void DockerWorld::activate(Task& t) {
+  // task-lifecycle.html: ACTIVATING registers the task with its target group, then RUNNING.
+  set_state(t, TaskState::activating);
+  if (t.state != TaskState::activating) return;
+  if (scenario_.service.load_balancer) register_target(t, false);
+  after(scenario_.platform.activating, t, &DockerWorld::become_running);
+}
+
+void DockerWorld::become_running(Task& t) {
+  if (t.state == TaskState::activating) set_state(t, TaskState::running);
+}
+
+void DockerWorld::finish() {
+  finished_ = true;
+  if (events_) events_->close();
+  for (auto& tp : tasks_)
+    if (tp) clock_.cancel(tp->target_timer);
+  // A create still in flight would otherwise leave a container behind the clean-up.
+  pool_.join();
+}
+
+}  // namespace harness::docker

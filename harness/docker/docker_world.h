@@ -1,0 +1,132 @@
+// The real data plane: each task is a set of Docker containers of the chaos image, each playing
+// its container's app profile. It implements the Runtime seam for the (unchanged) service
+// controller and reports back to it as the simulated world does (sim/world/simulated_world.h):
+// task states from the platform steps it times (scaled) and from containers' real exits; container
+// health from Docker's own HEALTHCHECK (health_status events); target health from its own HTTP
+// probes of the container, played through the shared TargetHealthMachine.
+//
+// Every container it creates carries the run's label; it never acts on any other.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/docker/docker_client.h"
+#include "harness/docker/docker_events.h"
+#include "harness/docker/scaled_clock.h"
+#include "sim/ecs/runtime.h"
+#include "sim/ecs/target_health.h"
+#include "sim/model/scenario.h"
+#include "sim/observe/outcome.h"
+#include "sim/observe/trace.h"
+
+namespace sim::ecs {
+class ServiceController;
+}
+
+namespace harness::docker {
+
+struct RealSetup {
+  std::string scenario_path;  // for the apps' profile JSON
+  std::string run_id;
+  double time_scale = 0.05;
+};
+
+class DockerWorld final : public sim::ecs::Runtime {
+ public:
+  DockerWorld(const sim::model::Scenario& scenario, const RealSetup& setup, const DockerClient& docker,
+              ScaledClock& clock, asio::io_context& io, sim::observe::Trace& trace, sim::observe::Metrics& metrics);
+  ~DockerWorld() override;
+
+  void attach(sim::ecs::ServiceController* controller) { controller_ = controller; }
+
+  // Before the run's clock starts: the dependency stand-ins, then the initial deployment's
+  // containers, waiting (real time, bounded) until they serve. Throws DockerError if they do not.
+  void start_dependencies();
+  void start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests);
+  // At run time 0: the warm tasks are RUNNING and healthy, dependencies start their schedule, and
+  // the world follows Docker's events.
+  void begin_run();
+
+  sim::ecs::Placement launch_task(const sim::ecs::LaunchRequest& request) override;
+  void stop_task(sim::ecs::TaskId task, sim::ecs::StopCode code, const std::string& reason) override;
+
+  // Ends the run: stops following events and probing, and waits for Docker calls in flight.
+  void finish();
+
+  const std::string& run_id() const { return setup_.run_id; }
+
+ private:
+  struct Container;
+  struct Task;
+
+  Task& task(sim::ecs::TaskId id) { return *tasks_.at(id); }
+  Task& create_task(const sim::ecs::LaunchRequest& request);
+  void set_state(Task& t, sim::ecs::TaskState s);
+  void after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&));
+
+  // Start-up (docker_world.cc).
+  void in_background(std::function<void()> work, std::function<void(const std::string& error)> then);
+  std::string container_name(const Task& t, const Container& c) const;
+  nlohmann::json container_config_of(const Task& t, const Container& c) const;
+  void pull(Task& t);
+  void pulled(Task& t);
+  void start_next_container(Task& t);
+  // Creates (and starts) one container, blocking: for the warm-up before the run's clock starts.
+  // Returns "" or why it could not.
+  std::string create_container(Task& t, Container& c);
+  std::string run_warm_container(Task& t, Container& c);
+  void activate(Task& t);
+  void become_running(Task& t);
+  // "name=ip:port,..." for the chaos app in `container`.
+  std::string dependency_addresses(const sim::model::ContainerDefinition& container) const;
+
+  void kill_by_fault(std::size_t fault);  // a stop_task fault of the scenario's timeline
+
+  // Health (docker_world_health.cc).
+  void on_event(const ContainerEvent& e);
+  void on_container_health(Task& t, Container& c, sim::ecs::HealthStatus status);
+  void register_target(Task& t, bool warm);
+  void probe_target(Task& t);
+  void on_probe(sim::ecs::TaskId id, sim::Millis started, const sim::ecs::ProbeOutcome& o);
+  void report_target(Task& t, sim::ecs::TargetState state, sim::ecs::ProbeFailure failure);
+  void stop_target_checks(Task& t);
+
+  // Shut-down (docker_world_stop.cc).
+  void on_container_exit(Task& t, Container& c, int exit_code);
+  void fail_to_start(Task& t, const std::string& reason);
+  void drained(Task& t);
+  void begin_stopping(Task& t);
+  void kill_containers(Task& t);
+  void signal(const Container& c, const std::string& signal);  // in the background
+  void maybe_deprovision(Task& t);
+  void deprovisioned(Task& t);
+
+  const sim::model::Scenario& scenario_;
+  RealSetup setup_;
+  const DockerClient& docker_;
+  ScaledClock& clock_;
+  asio::io_context& io_;
+  sim::observe::Trace& trace_;
+  sim::observe::Metrics& metrics_;
+  sim::ecs::ServiceController* controller_ = nullptr;
+  std::map<std::string, std::string> profile_json_;  // by image
+  std::vector<std::unique_ptr<Task>> tasks_;           // indexed by TaskId
+  std::map<std::string, std::pair<sim::ecs::TaskId, int>> by_container_;  // docker id -> task, index
+  std::vector<std::string> dependency_containers_;
+  std::map<std::string, std::string> dependency_ips_;  // name -> ip
+  std::unique_ptr<DockerEvents> events_;
+  bool finished_ = false;
+  // Blocking Docker calls of running tasks (create, start, signal, remove) run here; their
+  // results come back to the run's thread through io_ (in_background).
+  asio::thread_pool pool_{4};
+};
+
+// A run id unique on this machine: "<pid>-<time>".
+std::string new_run_id();
+
+}  // namespace harness::docker

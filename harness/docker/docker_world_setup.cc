@@ -1,0 +1,136 @@
+// DockerWorld: before the run's clock starts — dependency stand-ins, the initial deployment's
+// containers and the warm-up until they serve — and run time 0.
+#include <chrono>
+#include <thread>
+
+#include "harness/docker/container_config.h"
+#include "harness/docker/docker_world_task.h"
+#include "harness/docker/target_prober.h"
+#include "sim/ecs/service_controller.h"
+#include "sim/world/container_plan.h"
+#include "sim/world/dependency_schedule.h"
+
+namespace harness::docker {
+
+using sim::ecs::TaskState;
+
+std::string DockerWorld::dependency_addresses(const sim::model::ContainerDefinition& container) const {
+  // A dependency the container's URL settings cannot reach (a REDIS_URL without its scheme, seed
+  // 002) gets an address where nothing listens, as the simulated world counts it unreachable.
+  const sim::world::UnusableDependencies unusable = sim::world::unusable_dependencies(scenario_, container);
+  std::string out;
+  for (const auto& [name, ip] : dependency_ips_)
+    out += (out.empty() ? "" : ",") + name + "=" + (unusable.count(name) ? "127.0.0.1:1" : ip + ":7000");
+  return out;
+}
+
+void DockerWorld::start_dependencies() {
+  // Each stand-in plays the down windows the simulator computes for this seed, from run time 0
+  // (when begin_run signals it); before that it is up, as dependencies are for warm tasks.
+  const sim::world::DependencySchedule schedule(scenario_.dependencies, scenario_.faults, sim::RngStreams(scenario_.seed));
+  for (const sim::model::DependencyProfile& d : scenario_.dependencies) {
+    std::string down;
+    bool up = schedule.up(d.name, sim::Millis{0});
+    for (sim::Millis t{0}; t < sim::kNever; up = !up) {
+      const sim::Millis next = schedule.next_change(d.name, t);
+      if (!up) down += (down.empty() ? "" : ",") + std::to_string(t.count()) + "-" + std::to_string(std::min(next, sim::hours(1000)).count());
+      t = next;
+    }
+    const nlohmann::json config = {
+        {"Image", kChaosImage},
+        {"Cmd", {"dependency"}},
+        {"Env", {"DEPLOYSIM_STANDIN_PORT=7000", "DEPLOYSIM_STANDIN_DOWN=" + down,
+                 "DEPLOYSIM_TIME_SCALE=" + std::to_string(setup_.time_scale)}},
+        {"Labels", {{kRunLabel, setup_.run_id}, {"deploysim.dependency", d.name}}},
+        {"HostConfig", {{"NetworkMode", "bridge"}}}};
+    const std::string id = docker_.create_container("deploysim-" + setup_.run_id + "-dep-" + d.name, config);
+    dependency_containers_.push_back(id);
+    docker_.start_container(id);
+    dependency_ips_[d.name] = docker_.inspect_container(id)["NetworkSettings"]["IPAddress"].get<std::string>();
+  }
+}
+
+std::string DockerWorld::create_container(Task& t, Container& c) {
+  try {
+    c.id = docker_.create_container(container_name(t, c), container_config_of(t, c));
+  } catch (const DockerError& e) {
+    return std::string("CannotCreateContainerError: ") + e.what();
+  }
+  by_container_[c.id] = {t.id, c.index};
+  return {};
+}
+
+std::string DockerWorld::run_warm_container(Task& t, Container& c) {
+  if (std::string error = create_container(t, c); !error.empty()) return error;
+  try {
+    docker_.start_container(c.id);
+    c.ip = docker_.inspect_container(c.id)["NetworkSettings"]["IPAddress"].get<std::string>();
+  } catch (const DockerError& e) {
+    return std::string("CannotStartContainerError: ") + e.what();
+  }
+  c.started = true;
+  return {};
+}
+
+void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests) {
+  for (const sim::ecs::LaunchRequest& r : requests) {
+    Task& t = create_task(r);
+    for (const int i : t.start_order)
+      if (const std::string error = run_warm_container(t, t.containers[static_cast<std::size_t>(i)]); !error.empty())
+        throw DockerError("a container of the initial deployment did not start: " + error);
+  }
+  // Warm means serving: every check healthy and the target answering. Bounded in real time.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60) + clock_.real(sim::minutes(10));
+  for (auto& tp : tasks_) {
+    for (Container& c : tp->containers) {
+      for (;;) {
+        const nlohmann::json state = docker_.inspect_container(c.id)["State"];
+        if (!state.value("Running", false))
+          throw DockerError("a container of the initial deployment (" + c.def->name + ") exited with code " +
+                            std::to_string(state.value("ExitCode", -1)) + " before the run started");
+        const bool healthy = !c.def->health_check || state["Health"].value("Status", "") == "healthy";
+        bool serving = true;
+        if (scenario_.service.load_balancer && c.index == tp->lb_container) {
+          const auto& tg = *scenario_.service.load_balancer;
+          const ProbeTarget target{c.ip, tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb, tg.path, tg.matcher};
+          serving = probe_target_now(target, std::chrono::milliseconds(500)).pass;
+        }
+        if (healthy && serving) break;
+        if (std::chrono::steady_clock::now() > deadline)
+          throw DockerError("the initial deployment's container " + c.def->name + " was not " +
+                            (healthy ? "answering the target group's health check" : "healthy") + " within the warm-up");
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    }
+  }
+}
+
+void DockerWorld::begin_run() {
+  events_ = std::make_unique<DockerEvents>(io_, docker_.socket_path(), setup_.run_id,
+                                           [this](const ContainerEvent& e) { on_event(e); });
+  for (const std::string& id : dependency_containers_) docker_.signal_container(id, "SIGUSR1");
+  for (auto& tp : tasks_) {
+    Task& t = *tp;
+    t.state = TaskState::running;
+    controller_->on_task_state(t.id, TaskState::running, nullptr);
+    for (Container& c : t.containers)
+      if (c.def->health_check) on_container_health(t, c, sim::ecs::HealthStatus::healthy);
+    if (scenario_.service.load_balancer) register_target(t, true);
+  }
+  for (std::size_t i = 0; i < scenario_.faults.size(); ++i)
+    if (scenario_.faults[i].kind == sim::model::FaultKind::stop_task) clock_.at(scenario_.faults[i].at, [this, i] { kill_by_fault(i); });
+}
+
+void DockerWorld::kill_by_fault(std::size_t fault) {
+  // As in the simulated world: the lowest-numbered RUNNING task of the named revision ("old" or
+  // "new") loses its first container, here to a real SIGKILL (exit 137).
+  const sim::model::Fault& f = scenario_.faults.at(fault);
+  const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
+  for (auto& tp : tasks_)
+    if (tp && tp->task_definition == td && tp->state == TaskState::running) {
+      signal(tp->containers.front(), "SIGKILL");
+      return;
+    }
+}
+
+}  // namespace harness::docker

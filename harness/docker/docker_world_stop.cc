@@ -1,0 +1,119 @@
+// DockerWorld: from a stop request or a container's real exit to STOPPED — deregistration and
+// draining, SIGTERM then SIGKILL after stopTimeout, deprovisioning, and removing the containers.
+#include "harness/docker/docker_world_task.h"
+#include "sim/ecs/service_controller.h"
+
+namespace harness::docker {
+
+using sim::ecs::TaskState;
+
+void DockerWorld::stop_task(sim::ecs::TaskId id, sim::ecs::StopCode code, const std::string& reason) {
+  Task& t = task(id);
+  if (t.stop_requested || !sim::ecs::is_live(t.state)) return;
+  t.stop_requested = true;
+  t.stop.code = code;
+  t.stop.stopped_reason = reason;
+  if (t.state != TaskState::running) {
+    clock_.cancel(t.state_timer);
+    stop_target_checks(t);
+    begin_stopping(t);
+    return;
+  }
+  // ECS deregisters the target and waits out the deregistration delay before it stops the task
+  // (deployment-type-ecs.html; reference §5).
+  set_state(t, TaskState::deactivating);
+  const bool registered = t.registered;
+  stop_target_checks(t);
+  after(registered ? scenario_.service.load_balancer->deregistration_delay : sim::Millis{0}, t, &DockerWorld::drained);
+}
+
+void DockerWorld::drained(Task& t) { begin_stopping(t); }
+
+void DockerWorld::fail_to_start(Task& t, const std::string& reason) {
+  t.stop.code = sim::ecs::StopCode::task_failed_to_start;
+  t.stop.stopped_reason = reason;
+  clock_.cancel(t.state_timer);
+  stop_target_checks(t);
+  begin_stopping(t);
+}
+
+void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
+  if (c.exited) return;
+  c.exited = true;
+  c.exit_code = exit_code;
+  // The kernel's verdict, as Docker recorded it (State.OOMKilled), and the app's last words.
+  bool oom = false;
+  std::string detail;
+  try {
+    oom = docker_.inspect_container(c.id)["State"].value("OOMKilled", false);
+    detail = docker_.last_log_line(c.id);
+  } catch (const DockerError& e) {
+    detail = std::string("(not inspectable: ") + e.what() + ")";
+  }
+  std::string reason;
+  if (oom) {
+    ++metrics_.oom_kills;
+    reason = "OutOfMemoryError: Container killed due to memory usage";
+    detail = "the kernel killed it at its memory limit (State.OOMKilled true, exit " + std::to_string(exit_code) + ")";
+  }
+  trace_.add({clock_.now(), sim::observe::TraceKind::container_exited, t.id, t.deployment, c.index, exit_code, reason,
+              c.def->name + ": " + detail});
+  const bool stopping_already = t.state >= TaskState::deactivating || t.stop.code != sim::ecs::StopCode::none;
+  if (c.def->essential && !stopping_already) {
+    // An essential container's exit stops the task (API_ContainerDefinition `essential`).
+    t.stop.code = sim::ecs::StopCode::essential_container_exited;
+    t.stop.stopped_reason = "Essential container in task exited";
+    t.stop.container_name = c.def->name;
+    t.stop.exit_code = exit_code;
+    t.stop.container_reason = reason;
+    t.stop.oom_killed = oom;
+    clock_.cancel(t.state_timer);
+    stop_target_checks(t);
+    begin_stopping(t);
+    return;
+  }
+  maybe_deprovision(t);
+}
+
+void DockerWorld::begin_stopping(Task& t) {
+  if (t.state >= TaskState::stopping) return;
+  set_state(t, TaskState::stopping);
+  kill_containers(t);
+  maybe_deprovision(t);
+}
+
+void DockerWorld::kill_containers(Task& t) {
+  for (Container& c : t.containers) {
+    if (!c.started || c.exited || c.sigterm_sent) continue;
+    c.sigterm_sent = true;
+    // SIGTERM now; SIGKILL at stopTimeout if it is still running (API_ContainerDefinition).
+    signal(c, "SIGTERM");
+    const sim::ecs::TaskId id = t.id;
+    const int index = c.index;
+    clock_.at(clock_.now() + c.def->stop_timeout, [this, id, index] {
+      const Container& late = task(id).containers.at(static_cast<std::size_t>(index));
+      if (!late.exited) signal(late, "SIGKILL");
+    });
+  }
+}
+
+void DockerWorld::signal(const Container& c, const std::string& signal) {
+  in_background([this, id = c.id, signal] { docker_.signal_container(id, signal); }, [](const std::string&) {});
+}
+
+void DockerWorld::maybe_deprovision(Task& t) {
+  if (t.state != TaskState::stopping) return;
+  for (const Container& c : t.containers)
+    if (c.started && !c.exited) return;
+  set_state(t, TaskState::deprovisioning);
+  after(scenario_.platform.deprovisioning, t, &DockerWorld::deprovisioned);
+}
+
+void DockerWorld::deprovisioned(Task& t) {
+  set_state(t, TaskState::stopped);
+  for (const Container& c : t.containers)
+    if (!c.id.empty())
+      in_background([this, id = c.id] { docker_.remove_container(id); }, [](const std::string&) {});
+}
+
+}  // namespace harness::docker

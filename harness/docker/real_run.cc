@@ -1,0 +1,135 @@
+#include "harness/docker/real_run.h"
+
+#include <csignal>
+#include <stdexcept>
+
+#include "harness/docker/container_config.h"
+#include "harness/docker/docker_world.h"
+#include "harness/docker/scaled_clock.h"
+#include "sim/ecs/service_controller.h"
+
+namespace harness::docker {
+
+struct RealRun::Impl {
+  Impl(const sim::model::Scenario& s, const std::string& path, RealRunOptions o)
+      : scenario(s),
+        options(o),
+        rules(*sim::ecs::find_rule_set(s.rule_set)),
+        docker(o.socket),
+        clock(io, o.time_scale),
+        world(s, RealSetup{path, new_run_id(), o.time_scale}, docker, clock, io, trace, result.metrics),
+        controller(s, rules, clock, world, trace, result.metrics),
+        signals(io, SIGINT, SIGTERM) {
+    world.attach(&controller);
+    clock.deliver_to([this](std::uint16_t kind, std::uint32_t subject, std::uint64_t arg) {
+      controller.on_timer(kind, subject, arg);
+    });
+  }
+
+  void check_engine() const;
+  void loop();
+  void clean_up();
+
+  const sim::model::Scenario& scenario;
+  RealRunOptions options;
+  const sim::ecs::RuleSet& rules;
+  DockerClient docker;
+  asio::io_context io;
+  sim::observe::Trace trace{true};
+  sim::observe::RunResult result;
+  ScaledClock clock;
+  DockerWorld world;
+  sim::ecs::ServiceController controller;
+  asio::signal_set signals;
+  int interrupted_by = 0;
+  bool horizon_reached = false;
+  int removed = 0;
+  bool cleaned = false;
+  std::chrono::steady_clock::time_point began = std::chrono::steady_clock::now();
+  double wall_seconds = 0;
+};
+
+void RealRun::Impl::check_engine() const {
+  if (!docker.ping()) throw DockerError(no_engine_message(docker.socket_path()));
+  if (!docker.image_exists(kChaosImage))
+    throw DockerError(std::string("the chaos app's image ") + kChaosImage +
+                      " is not on this engine: build it with `cmake --build build --target chaos_image` "
+                      "(docker/Dockerfile, FROM scratch; scripts/test does it)");
+}
+
+void RealRun::Impl::loop() {
+  signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+    if (!ec) interrupted_by = signal;
+  });
+  world.start_dependencies();
+  world.start_warm_tasks(controller.install_initial_deployment(scenario.initial_task_definition));
+  clock.start();
+  world.begin_run();
+  clock.at(scenario.deploy.at, [this] { controller.deploy(scenario.deploy.to_task_definition); });
+  clock.at(scenario.horizon, [this] { horizon_reached = true; });
+  result.end = sim::observe::RunEnd::horizon;
+  while (interrupted_by == 0 && !horizon_reached) {
+    io.run_one();
+    if (++result.metrics.events >= scenario.event_cap) {
+      result.end = sim::observe::RunEnd::event_cap;
+      break;
+    }
+    if (controller.outcome() && scenario.stop_at_outcome) {
+      result.end = sim::observe::RunEnd::outcome_reached;
+      break;
+    }
+  }
+}
+
+void RealRun::Impl::clean_up() {
+  if (cleaned) return;
+  cleaned = true;
+  world.finish();
+  for (const std::string& id : docker.containers_labelled(std::string(kRunLabel) + "=" + world.run_id())) {
+    docker.remove_container(id);
+    ++removed;
+  }
+  wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+}
+
+RealRun::RealRun(const sim::model::Scenario& scenario, const std::string& scenario_path, RealRunOptions options) {
+  if (!(options.time_scale > 0)) throw std::invalid_argument("the time scale must be above 0");
+  if (sim::ecs::find_rule_set(scenario.rule_set) == nullptr)
+    throw std::invalid_argument("unknown rule set \"" + scenario.rule_set + "\"");
+  impl_ = std::make_unique<Impl>(scenario, scenario_path, options);
+}
+
+RealRun::~RealRun() {
+  try {
+    impl_->clean_up();
+  } catch (const std::exception&) {
+    // Nothing more can be done here; `deploysim real --cleanup` removes what is left.
+  }
+}
+
+sim::observe::RunResult RealRun::run() {
+  Impl& m = *impl_;
+  m.check_engine();
+  m.loop();
+  const sim::Millis end = m.horizon_reached ? m.scenario.horizon : m.clock.now();
+  m.result.ended_at = end;
+  m.controller.finish(end);
+  m.result.outcome = m.controller.outcome().value_or(sim::observe::Outcome::stuck);
+  m.clean_up();
+  return m.result;
+}
+
+const sim::observe::Trace& RealRun::trace() const { return impl_->trace; }
+int RealRun::breaker_threshold() const { return impl_->controller.threshold_in_force(); }
+const std::string& RealRun::run_id() const { return impl_->world.run_id(); }
+int RealRun::interrupted_by() const { return impl_->interrupted_by; }
+double RealRun::wall_seconds() const { return impl_->wall_seconds; }
+int RealRun::containers_removed() const { return impl_->removed; }
+
+int remove_leftovers(const DockerClient& docker) {
+  const std::vector<std::string> ids = docker.containers_labelled(kRunLabel);
+  for (const std::string& id : ids) docker.remove_container(id);
+  return static_cast<int>(ids.size());
+}
+
+}  // namespace harness::docker

@@ -1,0 +1,124 @@
+#include "harness/report/run_comparison.h"
+
+#include <algorithm>
+#include <iomanip>
+
+#include "harness/report/event_view.h"
+
+namespace harness::report {
+namespace {
+
+using sim::observe::TraceEvent;
+using sim::observe::TraceKind;
+
+bool is_milestone(TraceKind k) {
+  switch (k) {
+    case TraceKind::service_event:
+    case TraceKind::deployment_state:
+    case TraceKind::task_launched:
+    case TraceKind::task_state:
+    case TraceKind::task_stopped:
+    case TraceKind::container_exited:
+    case TraceKind::container_health:
+    case TraceKind::target_health:
+    case TraceKind::breaker_count:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Two milestones are "the same thing happening" when kind, task and values agree; for service
+// events and deployment states the words must agree too. Times and free-text details may differ.
+bool same(const TraceEvent& a, const TraceEvent& b) {
+  if (a.kind != b.kind || a.task != b.task || a.a != b.a) return false;
+  if (a.kind == TraceKind::service_event || a.kind == TraceKind::deployment_state) return a.text == b.text;
+  // Exit codes and health values; a container's exit detail is real-world text.
+  return a.kind == TraceKind::task_stopped ? true : a.b == b.b;
+}
+
+std::vector<MilestoneMatch> longest_common(const std::vector<TraceEvent>& s, const std::vector<TraceEvent>& r) {
+  const std::size_t n = s.size();
+  const std::size_t m = r.size();
+  std::vector<std::vector<std::uint32_t>> len(n + 1, std::vector<std::uint32_t>(m + 1, 0));
+  for (std::size_t i = n; i-- > 0;)
+    for (std::size_t j = m; j-- > 0;)
+      len[i][j] = same(s[i], r[j]) ? len[i + 1][j + 1] + 1 : std::max(len[i + 1][j], len[i][j + 1]);
+  std::vector<MilestoneMatch> out;
+  for (std::size_t i = 0, j = 0; i < n && j < m;) {
+    if (same(s[i], r[j])) {
+      out.push_back({i, j, r[j].at - s[i].at});
+      ++i;
+      ++j;
+    } else if (len[i + 1][j] >= len[i][j + 1]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return out;
+}
+
+std::string span(const std::optional<sim::Millis>& m) { return m ? sim::format_seconds(*m) : std::string("n/a"); }
+
+}  // namespace
+
+std::vector<TraceEvent> milestones(const sim::observe::Trace& trace) {
+  std::vector<TraceEvent> out;
+  for (const TraceEvent& e : trace.events())
+    if (is_milestone(e.kind)) out.push_back(e);
+  return out;
+}
+
+RunComparison compare_runs(const ComparedRun& simulated, const ComparedRun& real) {
+  RunComparison c;
+  c.outcomes_agree = simulated.result.outcome == real.result.outcome;
+  c.simulated = milestones(simulated.trace);
+  c.real = milestones(real.trace);
+  c.matched = longest_common(c.simulated, c.real);
+  std::vector<sim::Millis> deltas;
+  for (const MilestoneMatch& m : c.matched) deltas.push_back(m.delta < sim::Millis{0} ? -m.delta : m.delta);
+  std::sort(deltas.begin(), deltas.end());
+  if (!deltas.empty()) {
+    c.median_abs_delta = deltas[deltas.size() / 2];
+    c.max_abs_delta = deltas.back();
+  }
+  return c;
+}
+
+void print_comparison(std::ostream& out, const RunComparison& c, const ComparedRun& simulated,
+                      const ComparedRun& real, const sim::model::Scenario& scenario) {
+  const auto& sm = simulated.result.metrics;
+  const auto& rm = real.result.metrics;
+  auto row = [&](const std::string& name, const std::string& s, const std::string& r) {
+    out << "  " << std::left << std::setw(24) << name << std::setw(18) << s << r << "\n";
+  };
+  out << "  " << std::left << std::setw(24) << "" << std::setw(18) << "simulated" << "real\n";
+  row("outcome", std::string(sim::observe::to_string(simulated.result.outcome)),
+      std::string(sim::observe::to_string(real.result.outcome)));
+  row("time to detect", span(sm.time_to_detect), span(rm.time_to_detect));
+  row("time to outcome", span(sm.time_to_outcome), span(rm.time_to_outcome));
+  row("failed tasks", std::to_string(sm.failed_tasks), std::to_string(rm.failed_tasks));
+  row("OOM kills", std::to_string(sm.oom_kills), std::to_string(rm.oom_kills));
+  row("tasks launched", std::to_string(sm.tasks_launched), std::to_string(rm.tasks_launched));
+  row("no healthy task for", sim::format_seconds(sm.zero_healthy), sim::format_seconds(rm.zero_healthy));
+  out << "\nevent order: " << c.simulated.size() << " milestones simulated, " << c.real.size() << " real, "
+      << c.matched.size() << " of them in the same order\n";
+  // The first milestone on either side that the other does not share, in order.
+  std::size_t i = 0;
+  for (; i < c.matched.size() && c.matched[i].simulated == i && c.matched[i].real == i; ++i) {
+  }
+  if (i < c.simulated.size() || i < c.real.size()) {
+    out << "  first divergence after " << i << " shared milestones:\n";
+    if (i < c.simulated.size())
+      out << "    simulated " << sim::format_clock(c.simulated[i].at) << "  " << describe(c.simulated[i], scenario).text << "\n";
+    if (i < c.real.size())
+      out << "    real      " << sim::format_clock(c.real[i].at) << "  " << describe(c.real[i], scenario).text << "\n";
+  }
+  out << "timings of shared milestones (run time, real minus simulated): median |delta| "
+      << sim::format_seconds(c.median_abs_delta) << ", max |delta| " << sim::format_seconds(c.max_abs_delta) << "\n";
+  out << "\noutcomes " << (c.outcomes_agree ? "AGREE" : "DIFFER") << ": simulated "
+      << sim::observe::to_string(simulated.result.outcome) << ", real " << sim::observe::to_string(real.result.outcome) << "\n";
+}
+
+}  // namespace harness::report

@@ -1,0 +1,29 @@
+// harness/docker/scaled_clock: run time from the wall clock, scaled; timers in order; cancel.
+#include <catch2/catch.hpp>
+#include <vector>
+
+#include "harness/docker/scaled_clock.h"
+
+TEST_CASE("the scaled clock calls timers in time order, never early, and not once cancelled") {
+  // Given a clock at 0.001 (a run second is a real millisecond) and timers at 2 s, 1 s and a
+  // cancelled one at 1.5 s, when the io_context runs, then 1 s fires before 2 s, each at or after
+  // its time, and the cancelled one never.
+  harness::docker::asio::io_context io;
+  harness::docker::ScaledClock clock(io, 0.001);
+  std::vector<std::int64_t> fired;
+  std::vector<std::int64_t> fired_at;
+  clock.deliver_to([&](std::uint16_t kind, std::uint32_t, std::uint64_t) {
+    fired.push_back(kind);
+    fired_at.push_back(clock.now().count());
+  });
+  clock.start();
+  clock.call_at(sim::Millis{2000}, 2, 0, 0);
+  clock.call_at(sim::Millis{1000}, 1, 0, 0);
+  const sim::TimerId cancelled = clock.call_at(sim::Millis{1500}, 9, 0, 0);
+  clock.cancel(cancelled);
+  io.run();
+  REQUIRE(fired == std::vector<std::int64_t>{1, 2});
+  CHECK(fired_at[0] >= 1000);
+  CHECK(fired_at[1] >= 2000);
+  CHECK(clock.real(sim::seconds(30)) == std::chrono::milliseconds(30));
+}

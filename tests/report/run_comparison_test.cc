@@ -1,0 +1,73 @@
+// harness/report/run_comparison: outcomes, milestone order and timing deltas of two runs.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "harness/report/run_comparison.h"
+
+namespace {
+
+using sim::Millis;
+using sim::observe::TraceEvent;
+using sim::observe::TraceKind;
+
+TraceEvent state(Millis at, std::uint32_t task, sim::ecs::TaskState s) {
+  return {at, TraceKind::task_state, task, 1, static_cast<int>(s), 0, {}, {}};
+}
+
+TraceEvent exited(Millis at, std::uint32_t task, int code, std::string detail) {
+  return {at, TraceKind::container_exited, task, 1, 0, code, "", std::move(detail)};
+}
+
+}  // namespace
+
+TEST_CASE("runs with the same milestones agree, matched one for one, with their time deltas") {
+  // Given a simulated and a real trace with the same milestones at shifted times (and different
+  // free-text details), when compared, then all match in order and the deltas are measured.
+  sim::observe::Trace simulated(true);
+  sim::observe::Trace real(true);
+  simulated.add(state(Millis{1000}, 1, sim::ecs::TaskState::running));
+  simulated.add({Millis{1500}, TraceKind::app_phase, 1, 1, 0, 0, "load", {}});  // not a milestone
+  simulated.add(exited(Millis{2000}, 1, 137, "memory reached the limit"));
+  real.add(state(Millis{1400}, 1, sim::ecs::TaskState::running));
+  real.add(exited(Millis{2100}, 1, 137, "State.OOMKilled true"));
+  sim::observe::RunResult a;
+  sim::observe::RunResult b;
+  a.outcome = b.outcome = sim::observe::Outcome::rolled_back;
+
+  const auto c = harness::report::compare_runs({a, simulated}, {b, real});
+
+  CHECK(c.outcomes_agree);
+  CHECK(c.simulated.size() == 2);
+  REQUIRE(c.matched.size() == 2);
+  CHECK(c.matched[0].delta == Millis{400});
+  CHECK(c.matched[1].delta == Millis{100});
+  CHECK(c.max_abs_delta == Millis{400});
+}
+
+TEST_CASE("a different exit code or outcome is a divergence, and the report names it") {
+  // Given a real run whose container exited 1 where the simulated one was OOM-killed, and whose
+  // outcome differs, when compared and printed, then the outcomes DIFFER and the first divergence
+  // shows both sides.
+  sim::observe::Trace simulated(true);
+  sim::observe::Trace real(true);
+  simulated.add(state(Millis{1000}, 1, sim::ecs::TaskState::running));
+  simulated.add(exited(Millis{2000}, 1, 137, "oom"));
+  real.add(state(Millis{1000}, 1, sim::ecs::TaskState::running));
+  real.add(exited(Millis{2000}, 1, 1, "crash"));
+  sim::observe::RunResult a;
+  sim::observe::RunResult b;
+  a.outcome = sim::observe::Outcome::rolled_back;
+  b.outcome = sim::observe::Outcome::completed;
+
+  const auto c = harness::report::compare_runs({a, simulated}, {b, real});
+  std::ostringstream out;
+  sim::model::Scenario scenario;
+  harness::report::print_comparison(out, c, {a, simulated}, {b, real}, scenario);
+
+  CHECK_FALSE(c.outcomes_agree);
+  CHECK(c.matched.size() == 1);
+  CHECK(out.str().find("first divergence after 1 shared milestones") != std::string::npos);
+  CHECK(out.str().find("container exited 137") != std::string::npos);
+  CHECK(out.str().find("container exited 1 ") != std::string::npos);
+  CHECK(out.str().find("outcomes DIFFER: simulated ROLLED_BACK, real COMPLETED") != std::string::npos);
+}
