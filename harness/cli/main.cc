@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/cli/check_command.h"
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
 #include "harness/cli/run_command.h"
@@ -18,7 +19,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  run [FILE]   simulate a scenario (the built-in default without FILE)\n"
     "  explain [FILE]  why the deploy ended as it did, and the smallest change that alters it\n"
-    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n\n"
+    "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n"
+    "  check FILE   explore the faults FILE declares; exit 1 when an intent is violated\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
     if (command == "run") return harness::cli::run_command(args);
     if (command == "lint") return harness::cli::lint_command(args);
     if (command == "explain") return harness::cli::explain_command(args);
+    if (command == "check") return harness::cli::check_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {

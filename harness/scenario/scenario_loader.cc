@@ -44,7 +44,8 @@ class ScenarioReader {
                    "faults",
                    "unreadableSecrets",
                    "platform",
-                   "expect"});
+                   "expect",
+                   "check"});
     root_.finish();
     read_run_settings();
     read_dependencies_and_apps();
@@ -55,6 +56,9 @@ class ScenarioReader {
     read_platform();
     if (const std::optional<Node> expect = root_.get("expect")) {
       scenario_.expect = read_expectations(*expect);
+    }
+    if (const std::optional<Node> check = root_.get("check")) {
+      scenario_.check = read_check_spec(*check, dependency_names_);
     }
     root_.finish();
     return std::move(scenario_);
