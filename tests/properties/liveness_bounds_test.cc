@@ -49,7 +49,9 @@ TEST_CASE("the grace period needed covers start-up plus recovery only when a che
   // the grace needed is S + H = 53 s; with a start-up below 10 s no grace is needed.
   auto s = default_scenario();
   CHECK(harness::check::grace_needed(s) == 53s);
-  for (auto& [image, app] : s.apps) app.phases = {{"start", 5s}};
+  sim::model::StartupPhase quick;
+  quick.duration = 5s;
+  for (auto& [image, app] : s.apps) app.phases = {quick};
   CHECK(harness::check::grace_needed(s) == Millis{0});
 }
 

@@ -9,7 +9,7 @@ using harness::check::explore;
 
 namespace {
 
-constexpr int kRuns = 300;
+constexpr int kRuns = 1000;
 
 template <typename Property>
 void require_holds(const rc::Gen<sim::model::Scenario>& gen, Property property) {
@@ -23,19 +23,19 @@ void require_holds(const rc::Gen<sim::model::Scenario>& gen, Property property) 
 }  // namespace
 
 TEST_CASE("safety holds on every event of any generated config and faults") {
-  // Given 300 generated configs with slow starts, breaking faults and killed tasks, run past their
+  // Given 1000 generated configs with slow starts, breaking faults and killed tasks, run past their
   // outcome, then no event breaks maxTasks, the healthy floor, the rollback target or a terminal state.
   require_holds(properties::gen_any_run(), properties::safety_holds);
 }
 
 TEST_CASE("with the breaker on and every new task failing the deploy rolls back or fails within its bound") {
-  // Given 300 generated configs whose new tasks all fail, then each ends ROLLED_BACK (FAILED
+  // Given 1000 generated configs whose new tasks all fail, then each ends ROLLED_BACK (FAILED
   // without rollback) within T x F + throttle waits + the rollback's rounds and drain.
   require_holds(properties::gen_bad_deploy(), properties::bad_deploy_ends_within_bound);
 }
 
 TEST_CASE("a healthy app whose grace period covers start-up completes within its bound") {
-  // Given 300 generated healthy apps (slow starts up to 120 s) with enough memory and grace,
+  // Given 1000 generated healthy apps (slow starts up to 120 s) with enough memory and grace,
   // then each COMPLETES within R x (L + S + H) + X.
   require_holds(properties::gen_good_deploy(), properties::good_deploy_completes_within_bound);
 }

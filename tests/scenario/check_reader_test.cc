@@ -50,14 +50,16 @@ TEST_CASE("a check section's mistakes name the spot and what was expected", "[sc
   // Given a misspelt key, an unknown fault, a blip of a dependency that does not exist and no
   // intents, then each is one precise error.
   CHECK(load_error(with_check(R"({"intents": [{"name": "x", "outcome": "COMPLETED"}], "envelop": {}})")) ==
-        "test.json:2:66: at /check/envelop: expected a known key (did you mean \"envelope\"?), found unknown key "
+        "test.json:2:65: at /check/envelop: expected a known key (did you mean \"envelope\"?), found unknown key "
         "\"envelop\"");
   CHECK(load_error(with_check(R"({"envelope": {"breaking": ["oom", "segfault"]}, "intents": []})")) ==
-        "test.json:2:41: at /check/envelope/breaking/1: expected one of \"oom\", \"missing_secret\", \"crash_loop\", "
+        "test.json:2:46: at /check/envelope/breaking/1: expected one of \"oom\", \"missing_secret\", \"crash_loop\", "
         "\"missing_probe_binary\", \"bind_localhost\", \"bad_config\", found \"segfault\"");
   CHECK(load_error(with_check(R"({"envelope": {"dependencyBlips": {"targets": ["redys"], "maxSeconds": 5}}})")) ==
-        "test.json:2:49: at /check/envelope/dependencyBlips/targets/0: expected one of the dependencies \"redis\" "
+        "test.json:2:58: at /check/envelope/dependencyBlips/targets/0: expected one of the dependencies \"redis\" "
         "(did you mean \"redis\"?), found \"redys\"");
   CHECK(load_error(with_check(R"({"intents": []})")) ==
-        "test.json:2:25: at /check/intents: expected at least one intent, found []");
+        "test.json:2:24: at /check/intents: expected at least one intent, found []");
 }
+
+}  // namespace harness::scenario
