@@ -116,6 +116,17 @@ rc::Gen<sim::model::Scenario> gen_scenario(ConfigShape shape) {
     s.apps["web:2.0"] = app;
     s.apps["web:2.0"].image = "web:2.0";
     if (*gen::arbitrary<bool>()) {
+      // A database the app waits for at start-up and its readiness endpoint checks: what a
+      // dependency blip (harness/check/fault_set.h) takes away from old and new tasks alike.
+      s.dependencies.push_back({"db", Millis{0}, Millis{0}, true, {}});
+      for (auto& [image, profile] : s.apps) {
+        profile.phases.front().connects_to = {"db"};
+        profile.phases.front().on_unavailable = sim::model::OnUnavailable::wait;
+        profile.phases.front().wait_timeout = sim::minutes(10);
+        profile.endpoints["/health/ready"].checks = {"db"};
+      }
+    }
+    if (*gen::arbitrary<bool>()) {
       const auto check = *gen_container_health_check(8080);
       for (auto& td : s.task_definitions) td.containers[0].health_check = check;
     }

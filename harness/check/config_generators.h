@@ -28,7 +28,8 @@ rc::Gen<sim::model::TargetGroupHealthCheck> gen_target_group();
 rc::Gen<sim::model::AppProfile> gen_app_profile(const std::string& image);
 
 // A whole scenario: one essential container per revision, the same generated app in both (the
-// deployed one is healthy until faults are applied), optional container check and target group.
+// deployed one is healthy until faults are applied), optional container check and target group,
+// and optionally a dependency "db" the app waits for and its /health/ready checks.
 rc::Gen<sim::model::Scenario> gen_scenario(ConfigShape shape);
 
 }  // namespace harness::check

@@ -1,6 +1,6 @@
 // How long a deployment may take to reach its outcome, derived from the config alone. The
 // liveness properties (tests/properties) hold every run to these bounds; `deploysim check` prints
-// them. All are worst cases over the run's jitter, for one essential container per task.
+// them for the scenario it checks, as a guide for its intents' times. All are worst cases over the run's jitter, for one essential container per task.
 //
 // Terms (every duration at the high end of its jitter):
 //   L  launch to RUNNING: provisioning + pull + activating

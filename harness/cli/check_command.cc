@@ -10,6 +10,7 @@
 
 #include "harness/check/intent_check.h"
 #include "harness/check/junit_report.h"
+#include "harness/check/liveness_bounds.h"
 #include "harness/cli/command_line.h"
 #include "harness/cli/usage_error.h"
 #include "harness/scenario/scenario_loader.h"
@@ -68,6 +69,15 @@ void print_verdict(const check::IntentVerdict& v, const std::string& written) {
             << "    replay: deploysim run " << written << "   why: deploysim explain " << written << "\n";
 }
 
+// The worst cases the config allows, as a guide for the intents' times (liveness_bounds.h).
+void print_bounds(const sim::model::Scenario& s) {
+  const check::LivenessTerms t = check::liveness_terms(s);
+  std::cout << "  bounds from the config (before faults): every new task failing ends within "
+            << sim::format_seconds(check::failure_outcome_bound(t)) << "; a healthy start completes within "
+            << sim::format_seconds(check::completion_bound(t)) << " (with a grace period of at least "
+            << sim::format_seconds(check::grace_needed(s)) << ")\n";
+}
+
 }  // namespace
 
 int check_command(const std::vector<std::string>& args) {
@@ -98,6 +108,7 @@ int check_command(const std::vector<std::string>& args) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   std::cout << "check " << f.file << ": " << runs << " runs per intent from seed " << seed << "\n";
+  print_bounds(s);
   std::vector<std::string> written(report.verdicts.size());
   for (std::size_t i = 0; i < report.verdicts.size(); ++i) {
     if (!report.verdicts[i].holds) {

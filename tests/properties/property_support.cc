@@ -40,8 +40,13 @@ std::string seconds_text(sim::Millis t) { return sim::format_seconds(t); }
 rc::Gen<Scenario> gen_any_run() {
   return gen::exec([] {
     const Scenario base = *harness::check::gen_scenario({});
-    const auto faults = *harness::check::gen_fault_set(slow_starts_up_to_120s(),
-                                                       harness::check::applicable_breaking_faults(base), DeployClass::any);
+    sim::model::FaultEnvelope envelope = slow_starts_up_to_120s();
+    if (!base.dependencies.empty()) {
+      envelope.blip_targets = {"db"};
+      envelope.max_blip = sim::seconds(90);
+    }
+    const auto faults = *harness::check::gen_fault_set(envelope, harness::check::applicable_breaking_faults(base),
+                                                       DeployClass::any);
     Scenario s = harness::check::apply_faults(base, faults);
     if (*gen::arbitrary<bool>())
       s.faults.push_back({sim::seconds(*gen::inRange(0, 601)), sim::model::FaultKind::stop_task,

@@ -15,8 +15,8 @@ namespace properties {
 
 inline constexpr std::uint64_t kSeed = 20261127;
 
-// Any generated config with any faults (slow starts up to 120 s, one breaking fault or none, a
-// task killed at some point), simulated past its outcome to the horizon.
+// Any generated config with any faults (slow starts up to 120 s, a database blip up to 90 s, one
+// breaking fault or none, a task killed at some point), simulated past its outcome to the horizon.
 rc::Gen<sim::model::Scenario> gen_any_run();
 // Breaker on, every new task failing (a breaking fault that fails a task before it is healthy), and
 // an old revision that can come back (its grace period covers its start-up).
