@@ -27,6 +27,10 @@ code=$?
 replayed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["outcome"])' "$out/run.json") ||
   fail "run --json is not JSON"
 [ "$replayed" = "$reported" ] || fail "replayed $replayed, check reported $reported"
+# Exactly: the replay ends at the very millisecond the story told.
+told=$(sed -n 's/.*story: .*no rollback of a good deploy.* ended ROLLED_BACK after \([0-9.]*\) s.*/\1/p' "$out/check.txt")
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["metrics"]; sys.exit(abs(m["time_to_outcome_ms"] - float(sys.argv[2]) * 1000) > 0.5)' \
+  "$out/run.json" "$told" || fail "the replay's time to outcome is not the $told s the story told"
 
 "$deploysim" explain "$cx" >"$out/explain.txt" || fail "explain of the counterexample failed"
 grep -q ROLLED_BACK "$out/explain.txt" || fail "explain does not tell the rollback"
