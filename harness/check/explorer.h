@@ -1,7 +1,7 @@
 // The search behind `deploysim check` and the project's properties: run a property on `runs`
 // cases drawn by a rapidcheck generator from one seed, and when one fails, shrink it with the
-// generator's own shrink tree (the first smaller case that still fails, repeatedly) to a minimal
-// case. Unlike rc::check, it hands back the shrunk value itself, so the caller can write it out as
+// generator's own shrink tree (the first smaller case that still fails, repeatedly) until no
+// shrink of it fails: a local minimum, as rapidcheck's own shrinking gives. Unlike rc::check, it hands back the shrunk value itself, so the caller can write it out as
 // a scenario, and it draws the same cases for the same seed everywhere.
 #pragma once
 

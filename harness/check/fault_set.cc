@@ -82,7 +82,7 @@ void inject_breaking(Scenario& s, DeployedApp d, BreakingFault fault, sim::Milli
       read_settings.reads = {kMissingSetting};
       read_settings.on_missing = sim::model::OnMissing::exit;
       d.app->phases.insert(d.app->phases.begin(), read_settings);
-      if (!d.app->phases.empty() && d.app->live_from_phase > 0) ++d.app->live_from_phase;
+      if (d.app->live_from_phase > 0) ++d.app->live_from_phase;  // it names the same phase as before
       break;
     }
   }
