@@ -26,10 +26,13 @@ rc::Gen<sim::model::DeploymentConfiguration> gen_deployment_configuration(int de
     auto& b = d.circuit_breaker;
     b.enable = breaker_on || *gen::arbitrary<bool>();
     b.rollback = *gen::arbitrary<bool>();
-    if (*gen::arbitrary<bool>()) {
-      b.threshold_type = sim::model::ThresholdType::count;
-      b.threshold_value = *gen::inRange(1, 6);
-    }
+    // thresholdConfiguration (July 2026): the default BOUNDED_PERCENT 50, another percent of
+    // either kind, or a COUNT; resetOnHealthyTask on or off.
+    using sim::model::ThresholdType;
+    b.threshold_type = *gen::element(ThresholdType::bounded_percent, ThresholdType::unbounded_percent,
+                                     ThresholdType::count);
+    b.threshold_value = b.threshold_type == ThresholdType::count ? *gen::inRange(1, 6) : *gen::inRange(1, 101);
+    b.reset_on_healthy_task = !*gen::arbitrary<bool>();
     return d;
   });
 }
@@ -82,16 +85,16 @@ rc::Gen<sim::model::AppProfile> gen_app_profile(const std::string& image) {
 
 namespace {
 
-sim::model::TaskDefinition revision(int number, const std::string& image) {
+sim::model::TaskDefinition revision(int number, const std::string& image, int memory_mib) {
   sim::model::TaskDefinition td;
   td.family = "web";
   td.revision = number;
   td.cpu_units = 256;
-  td.memory_mib = 512;
+  td.memory_mib = memory_mib;
   sim::model::ContainerDefinition c;
   c.name = "web";
   c.image = image;
-  c.memory_mib = 512;
+  c.memory_mib = memory_mib;
   c.port_mappings = {{8080, 8080}};
   c.stop_timeout = seconds_between(0, 30);
   td.containers.push_back(c);
@@ -109,7 +112,9 @@ rc::Gen<sim::model::Scenario> gen_scenario(ConfigShape shape) {
     s.service.desired_count = *gen::inRange(1, 7);
     s.service.deployment = *gen_deployment_configuration(s.service.desired_count, shape.breaker_on);
     s.service.health_check_grace_period = seconds_between(0, 300);
-    s.task_definitions = {revision(1, "web:1.0"), revision(2, "web:2.0")};
+    // Fargate's smallest memory sizes and up: always above the app's 400 MiB peak at most.
+    const int memory_mib = *gen::element(512, 1024, 2048);
+    s.task_definitions = {revision(1, "web:1.0", memory_mib), revision(2, "web:2.0", memory_mib)};
     s.deploy = {1, sim::Millis{0}};
     const sim::model::AppProfile app = *gen_app_profile("web:1.0");
     s.apps["web:1.0"] = app;

@@ -7,7 +7,8 @@
 // maximumPercent 100-200 (with room to make progress: maxTasks > minHealthyTasks), grace 0-300 s,
 // container checks interval 5-60 s, timeout 2-10 s (< interval), retries 1-10, startPeriod
 // 0-300 s; target groups interval 5-60 s, timeout 2-10 s, thresholds 2-10; start-up phases
-// 0-60 s; memory peak 64-400 MiB under a 512 MiB limit.
+// 0-60 s; memory peak 64-400 MiB under a 512, 1024 or 2048 MiB limit; breaker thresholds
+// BOUNDED_PERCENT or UNBOUNDED_PERCENT 1-100 or COUNT 1-5, resetOnHealthyTask on or off.
 #pragma once
 
 #include <rapidcheck.h>

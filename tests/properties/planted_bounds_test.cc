@@ -8,7 +8,7 @@
 #include "harness/check/explorer.h"
 #include "tests/properties/property_support.h"
 
-TEST_CASE("a wrongly rounded rolling-update bound is caught by the safety property") {
+TEST_CASE("a wrongly rounded rolling-update bound is caught by the safety property: " PLANTED_BUG_SHOWS) {
   // Given the planted bug, when the safety property explores 300 cases from the fixed seed, then
   // it fails saying which bound broke, and the shrunk case replays to the same failure.
   const auto e = harness::check::explore(properties::gen_any_run(), properties::safety_holds, 300, properties::kSeed);
