@@ -58,8 +58,11 @@ std::string story_of(const sim::model::Scenario& base, const IntentVerdict& v) {
                   "), deploying " + base.task_definitions[static_cast<std::size_t>(base.deploy.to_task_definition)].arn_name() +
                   " ended " + std::string(sim::observe::to_string(v.result.outcome));
   if (m.time_to_outcome) s += " after " + sim::format_seconds(*m.time_to_outcome);
-  s += " with " + std::to_string(m.failed_tasks) + " failed task" + (m.failed_tasks == 1 ? "" : "s") + ": " + v.failure +
-       ". rapidcheck shrank it in " + std::to_string(v.shrink_steps) + " steps to the smallest faults that still break it.";
+  s += " with " + std::to_string(m.failed_tasks) + " failed task" + (m.failed_tasks == 1 ? "" : "s");
+  // A safety finding says what broke; an intent miss says what the intent wanted.
+  const std::size_t wants = v.failure.find("intent wants");
+  s += "; " + (wants == std::string::npos ? v.failure : "the " + v.failure.substr(wants)) + ". rapidcheck shrank it in " +
+       std::to_string(v.shrink_steps) + " steps to the smallest faults it could find that still break it.";
   return s;
 }
 
