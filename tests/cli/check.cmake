@@ -23,3 +23,9 @@ deploysim_check_test("check prints its throughput in runs per second"
 deploysim_check_test("check of the weak example's fixed twin finds every intent met and exits 0"
   "HOLDS     \"no rollback of a good deploy[^\n]*\\(100 runs\\)\n  HOLDS     \"bad deploys roll back within 20 min\" \\(100 runs\\).*exit=0"
   --runs 100 --seed 1 ${PROJECT_SOURCE_DIR}/scenarios/examples/grace-covers-slow-start.json)
+add_test(NAME "cli: check of an intent about bad deploys without a breaking fault exits 2"
+  COMMAND sh -c "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d[\"check\"][\"envelope\"][\"breaking\"]=[\"missing_probe_binary\"]; json.dump(d,open(\"no-breaking.json\",\"w\"))' \"$0\" && \"$1\" check no-breaking.json 2>&1; echo \"exit=$?\""
+          ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json $<TARGET_FILE:deploysim>
+  WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+set_tests_properties("cli: check of an intent about bad deploys without a breaking fault exits 2" PROPERTIES LABELS cli
+  PASS_REGULAR_EXPRESSION "intent \"bad deploys roll back within 10 min\" is about bad deploys, but check.envelope.breaking names no fault that applies.*exit=2")
