@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "harness/cli/usage_error.h"
+#include "harness/report/outcome_distribution.h"
 #include "harness/report/run_report.h"
 #include "harness/cli/command_line.h"
 #include "harness/cli/scenario_input.h"
@@ -24,6 +25,7 @@ struct RunFlags {
   bool json = false;
   bool per_probe = false;
   bool quiet = false;
+  std::string seeds;
 };
 
 po::options_description run_options(RunFlags& f) {
@@ -37,8 +39,54 @@ po::options_description run_options(RunFlags& f) {
       ("events", po::value(&f.events_path), "write the event log as JSON lines to this file")
       ("json", po::bool_switch(&f.json), "print a JSON summary instead of the text report")
       ("per-probe", po::bool_switch(&f.per_probe), "simulate every health-check probe (reference mode)")
-      ("quiet,q", po::bool_switch(&f.quiet), "print the setup and outcome, not the timeline");
+      ("quiet,q", po::bool_switch(&f.quiet), "print the setup and outcome, not the timeline")
+      ("seeds", po::value(&f.seeds),
+       "run seeds A-B (or 1-N given N) and print how often each outcome happens, with times and\n"
+       "how many runs meet `expect`; exit 1 when any run misses it");
   return d;
+}
+
+// "A-B" or "N" (meaning 1-N), at most 1,000,000 runs.
+std::pair<std::uint64_t, std::uint64_t> parse_seed_range(const std::string& text) {
+  const std::string usage = "run: --seeds takes A-B (0 <= A <= B, at most 1000000 seeds) or N, found \"" + text + "\"";
+  try {
+    std::size_t used = 0;
+    const std::size_t dash = text.find('-');
+    std::uint64_t first = 1;
+    std::uint64_t last = 0;
+    if (dash == std::string::npos) {
+      last = std::stoull(text, &used);
+      if (used != text.size()) throw UsageError(usage);
+    } else {
+      first = std::stoull(text.substr(0, dash), &used);
+      if (used != dash) throw UsageError(usage);
+      last = std::stoull(text.substr(dash + 1), &used);
+      if (used != text.size() - dash - 1) throw UsageError(usage);
+    }
+    if (text.empty() || text[0] == '-' || first > last || last - first >= 1'000'000) throw UsageError(usage);
+    return {first, last};
+  } catch (const std::logic_error&) {
+    throw UsageError(usage);
+  }
+}
+
+int run_over_seeds(const sim::model::Scenario& base, const std::string& range, bool json) {
+  const auto [first, last] = parse_seed_range(range);
+  std::vector<report::SeededResult> results;
+  for (std::uint64_t seed = first;; ++seed) {
+    sim::model::Scenario s = base;
+    s.seed = seed;
+    sim::Simulation simulation(s, {.trace = false});
+    report::SeededResult r{seed, simulation.run(), true};
+    if (s.expect) r.expect_met = scenario::unmet_expectations(*s.expect, r.result).empty();
+    results.push_back(r);
+    if (seed == last) break;
+  }
+  report::OutcomeDistribution d = report::summarize(results);
+  d.has_expect = base.expect.has_value();
+  if (json) std::cout << report::distribution_json(d).dump(2) << "\n";
+  else report::print_distribution(std::cout, d);
+  return d.expect_met == d.runs ? 0 : 1;
 }
 
 }  // namespace
@@ -61,6 +109,12 @@ int run_command(const std::vector<std::string>& args) {
     s.horizon = sim::Millis{static_cast<std::int64_t>(f.horizon_seconds * 1000)};
   }
   if (f.per_probe) s.probe_mode = sim::model::ProbeMode::per_probe;
+  if (vm.count("seeds")) {
+    if (vm.count("seed") || vm.count("events")) throw UsageError("run: --seeds goes without --seed and --events");
+    for (const std::string& ignored : loaded.ignored)
+      std::cerr << "note: ignored (not modelled): " << ignored << "\n";
+    return run_over_seeds(s, f.seeds, f.json);
+  }
 
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult result = simulation.run();

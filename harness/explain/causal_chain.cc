@@ -6,6 +6,7 @@
 
 #include "sim/ecs/health_status.h"
 #include "sim/ecs/task_state.h"
+#include "sim/world/container_plan.h"
 
 namespace harness::explain {
 namespace {
@@ -81,6 +82,10 @@ Chapter what_went_wrong(const sim::model::Scenario& s, const sim::observe::Trace
       c.lines.push_back("Dependency " + e.text + " was down from " + format_seconds(e.at) + ".");
   for (const auto& d : s.dependencies)
     if (!d.reachable) c.lines.push_back("Dependency " + d.name + " was never reachable.");
+  const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
+  for (const auto& container : td.containers)
+    for (const auto& [dependency, why] : sim::world::unusable_dependencies(s, container))
+      c.lines.push_back("Container " + container.name + " could not use " + dependency + ": " + why + ".");
   return c;
 }
 
@@ -111,7 +116,12 @@ Chapter which_check_saw_it(const sim::model::Scenario& s, const sim::observe::Tr
   }
   bool any_check = false;
   for (const auto& container : td.containers) any_check = any_check || container.health_check.has_value();
-  if (!any_check) c.lines.push_back("No container defines a health check: ECS counts a task healthy 40 s after RUNNING.");
+  // Reference §3.1: with neither check ECS counts a task healthy 40 s after RUNNING; with a
+  // load balancer alone, the target's health decides.
+  if (!any_check && s.service.load_balancer)
+    c.lines.push_back("No container defines a health check: the target group's check alone decides.");
+  else if (!any_check)
+    c.lines.push_back("No container defines a health check: ECS counts a task healthy 40 s after RUNNING.");
   if (seen.empty()) c.lines.insert(c.lines.begin(), "No health check failed for the new tasks.");
   return c;
 }
@@ -148,12 +158,14 @@ bool deployed_revision_was_broken(const sim::model::Scenario& s, const sim::obse
   for (const TraceEvent& e : trace.events())
     if (tasks.count(e.task) && e.kind == TraceKind::app_phase && e.b) return true;
   const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
-  for (const auto& d : s.dependencies) {
-    if (d.reachable) continue;
-    for (const auto& c : td.containers)
+  for (const auto& c : td.containers) {
+    const sim::world::UnusableDependencies unusable = sim::world::unusable_dependencies(s, c);
+    for (const auto& d : s.dependencies) {
+      if (d.reachable && !unusable.count(d.name)) continue;
       for (const auto& phase : s.apps.at(c.image).phases)
         if (std::find(phase.connects_to.begin(), phase.connects_to.end(), d.name) != phase.connects_to.end())
           return true;
+    }
   }
   return false;
 }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "sim/model/configured_value.h"
 #include "sim/simulation.h"
+#include "sim/world/container_plan.h"
 
 namespace harness::explain {
 namespace {
@@ -136,6 +138,31 @@ void add_app_candidates(const Scenario& s, std::vector<Candidate>& out) {
   }
 }
 
+// A URL setting the client refuses (seed 002's REDIS_URL): the value with the first scheme the
+// dependency lists (https:// when it lists none), written where the value lives (environment, or
+// the secret's value).
+void add_url_candidates(const Scenario& s, std::vector<Candidate>& out) {
+  const int deployed = s.deploy.to_task_definition;
+  const auto& td = s.task_definitions.at(static_cast<std::size_t>(deployed));
+  for (std::size_t c = 0; c < td.containers.size(); ++c) {
+    for (const auto& [name, why] : sim::world::unusable_dependencies(s, td.containers[c])) {
+      const auto dep = std::find_if(s.dependencies.begin(), s.dependencies.end(),
+                                    [&](const auto& d) { return d.name == name; });
+      const std::string variable = dep->url_variable;
+      const std::string scheme = dep->schemes.empty() ? "https" : dep->schemes.front();
+      const std::string value = *sim::model::configured_value(s, td.containers[c], variable);
+      const std::string rest = value.find("://") == std::string::npos ? value : value.substr(value.find("://") + 3);
+      const std::string fixed = scheme + "://" + rest;
+      out.push_back({"set " + variable + " of container " + td.containers[c].name + " to \"" + fixed + "\"", 1,
+                     [deployed, c, variable, fixed](Scenario& x) {
+                       auto& container = x.task_definitions[static_cast<std::size_t>(deployed)].containers[c];
+                       if (container.environment.count(variable)) container.environment[variable] = fixed;
+                       else x.secret_values[container.secret_sources.at(variable)] = fixed;
+                     }});
+    }
+  }
+}
+
 void add_environment_candidates(const Scenario& s, std::vector<Candidate>& out) {
   for (const std::string& secret : s.unreadable_secrets)
     out.push_back({"make secret " + secret + " readable (IAM / parameter store)", 1,
@@ -144,6 +171,7 @@ void add_environment_candidates(const Scenario& s, std::vector<Candidate>& out) 
     if (!s.dependencies[i].reachable)
       out.push_back({"fix dependency " + s.dependencies[i].name + " (reachable)", 1,
                      [i](Scenario& x) { x.dependencies[i].reachable = true; }});
+  add_url_candidates(s, out);
 }
 
 }  // namespace

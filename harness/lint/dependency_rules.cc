@@ -53,10 +53,34 @@ class WorstReadiness {
   sim::world::DependencySchedule schedule_;
 };
 
-// "postgres may not be up until 60 s" or "redis is never reachable (reachable false)".
-std::string when_up(const std::string& dependency, sim::Millis up) {
-  if (up >= sim::kNever) return dependency + " is never reachable (reachable false)";
-  return dependency + " may not be up until " + sim::format_seconds(up);
+// When a connection target is up at the latest, from the deploy's start, in words for findings.
+struct Availability {
+  sim::Millis up;
+  std::string words;  // "postgres may not be up until 60 s"
+};
+
+// A container of the same task (seed 004's one-task fix) starts together with the one that
+// connects to it unless dependsOn holds that one back until it is HEALTHY (task definition
+// parameters, dependsOn); at worst it listens after its longest start-up. Anything else is a
+// dependency of the scenario.
+Availability availability(const LintContext& context, const WorstReadiness& readiness,
+                          const sim::model::ContainerDefinition& container,
+                          const std::string& name) {
+  for (const sim::model::ContainerDefinition& sibling : context.deployed().containers) {
+    if (sibling.name != name || &sibling == &container) continue;
+    for (const sim::model::ContainerDependency& order : container.depends_on)
+      if (order.container_name == name && order.condition == sim::model::DependencyCondition::healthy)
+        return {sim::Millis{0}, name + " is HEALTHY first (dependsOn)"};
+    const sim::model::AppProfile* profile = context.profile(sibling);
+    const sim::Millis started = profile == nullptr ? sim::Millis{0}
+                                                   : earliest_phase_start(*profile, 0, context.scenario.platform);
+    const sim::Millis up = profile == nullptr ? sim::Millis{0} : started + longest_startup(*profile);
+    return {up, name + ", a container of the same task started with it (no dependsOn HEALTHY), may not "
+                "listen until " + sim::format_seconds(up)};
+  }
+  const sim::Millis up = readiness.first_up(name);
+  if (up >= sim::kNever) return {up, name + " is never reachable (reachable false)"};
+  return {up, name + " may not be up until " + sim::format_seconds(up)};
 }
 
 // "phase \"connect Postgres\" of backend:1.4.0"
@@ -90,16 +114,16 @@ void check_dependency_wait(const LintContext& context, Findings& out) {
       [&](const sim::model::ContainerDefinition& container,
           const sim::model::AppProfile& profile, std::size_t p,
           const sim::model::StartupPhase& phase, const std::string& dependency) {
-        const sim::Millis up = readiness.first_up(dependency);
+        const Availability target = availability(context, readiness, container, dependency);
         const sim::Millis reached = earliest_phase_start(profile, p, context.scenario.platform);
-        if (up <= reached + phase.wait_timeout) return;
+        if (target.up <= reached + phase.wait_timeout) return;
         out.add(Severity::warning, "dependency-wait-too-short",
                 context.source.app(container.image,
                                    "/phases/" + std::to_string(p) + "/waitTimeoutSeconds"),
                 phase_of(phase, container.image) + " waits up to " +
                     sim::format_seconds(phase.wait_timeout) + " for " + dependency + ", from " +
                     sim::format_seconds(reached) + " after the deploy starts at the earliest; " +
-                    when_up(dependency, up) + ": an early task gives up and exits " +
+                    target.words + ": an early task gives up and exits " +
                     std::to_string(phase.exit_code) + ", a failed task toward the circuit breaker",
                 kWaitWhy);
       });
@@ -112,16 +136,16 @@ void check_exit_on_unavailable(const LintContext& context, Findings& out) {
       [&](const sim::model::ContainerDefinition& container,
           const sim::model::AppProfile& profile, std::size_t p,
           const sim::model::StartupPhase& phase, const std::string& dependency) {
-        const sim::Millis up = readiness.first_up(dependency);
+        const Availability target = availability(context, readiness, container, dependency);
         const sim::Millis reached = earliest_phase_start(profile, p, context.scenario.platform);
-        if (up <= reached) return;
+        if (target.up <= reached) return;
         out.add(Severity::error, "exits-on-unavailable-dependency",
                 context.source.app(container.image,
                                    "/phases/" + std::to_string(p) + "/onUnavailable"),
                 phase_of(phase, container.image) + " exits " +
                     std::to_string(phase.exit_code) + " at once when " + dependency +
                     " is down, from " + sim::format_seconds(reached) +
-                    " after the deploy starts at the earliest; " + when_up(dependency, up) +
+                    " after the deploy starts at the earliest; " + target.words +
                     ": every task that gets there sooner crashes, a failed task toward the "
                     "circuit breaker",
                 kExitWhy);

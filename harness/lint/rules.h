@@ -21,8 +21,9 @@ void check_missing_env(const LintContext& context, Findings& out);
 // fails to start (seed 002).
 void check_unreadable_secrets(const LintContext& context, Findings& out);
 
-// url-without-scheme (error): an environment variable named as a URL (..._URL, _URI, _DSN) has
-// no "scheme://", which URL clients refuse (seed 002). Secret values are not visible.
+// url-without-scheme (error): a variable named as a URL (..._URL, _URI, _DSN) or a dependency's
+// urlVariable has no "scheme://" or one its client refuses (seed 002); secret values as far as
+// "secretValues" gives them.
 void check_url_without_scheme(const LintContext& context, Findings& out);
 
 // health-check-binary-missing (error): the container check runs a binary (or, for CMD-SHELL,

@@ -63,6 +63,10 @@ Location SourceMap::app(const std::string& image, std::string_view field) const 
   return {"/apps/" + scenario::pointer_token(image) + std::string(field), ""};
 }
 
+Location SourceMap::secret_value(const std::string& value_from) const {
+  return {"/secretValues/" + scenario::pointer_token(value_from), ""};
+}
+
 Location SourceMap::platform(std::string_view field) const {
   return {"/platform" + std::string(field), ""};
 }

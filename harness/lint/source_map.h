@@ -31,6 +31,8 @@ class SourceMap {
   Location target_group(std::string_view field) const;
   // The profile of `image` in "apps" (the image is escaped as a pointer token: "/" is "~1").
   Location app(const std::string& image, std::string_view field) const;
+  // Our own "secretValues" section: the value given for a secret's valueFrom.
+  Location secret_value(const std::string& value_from) const;
   // Our own "platform" section: "/platform/clusterMemoryMiB".
   Location platform(std::string_view field) const;
 

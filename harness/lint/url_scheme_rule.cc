@@ -1,18 +1,21 @@
-// url-without-scheme: an environment variable named as a URL (…_URL, …_URI, …_DSN) whose value
-// has no "scheme://". URL parsers refuse it or read the host as a path: redis-py's from_url
+// url-without-scheme: a variable that holds a URL — named as one (…_URL, …_URI, …_DSN) or a
+// dependency's urlVariable — whose value has no "scheme://", or a scheme the dependency's client
+// refuses (its `schemes`). URL parsers refuse it or read the host as a path: redis-py's from_url
 // requires redis://, rediss:// or unix://, and so do the Postgres, AMQP and HTTP clients in their
-// own words. Only the name decides: a value that merely looks like host:port is often right
-// without a scheme (Kafka's KAFKA_ZOOKEEPER_CONNECT is "localhost:2181", seed 004).
+// own words. A value that merely looks like host:port is often right without a scheme (Kafka's
+// KAFKA_ZOOKEEPER_CONNECT is "localhost:2181", seed 004), so the name or the dependency decides.
 //
-// Only environment values are visible: a secret's value (valueFrom, Secrets Manager or SSM) is
-// not in the task definition, so a URL without its scheme that arrives as a secret — seed 002's
-// own case — passes this rule (sim/model/task_definition.h keeps secrets by name only).
+// Environment values are in the task definition; a secret's value (valueFrom, Secrets Manager or
+// SSM) is checked only when the scenario's "secretValues" gives it — seed 002's own case, where
+// the scheme-less REDIS_URL sat in Secrets Manager.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "harness/lint/rules.h"
+#include "sim/model/configured_value.h"
 
 namespace harness::lint {
 namespace {
@@ -36,13 +39,27 @@ bool names_a_url(std::string name) {
   return false;
 }
 
-// RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), here followed by "://".
-bool has_scheme(const std::string& value) {
-  const std::size_t colon = value.find("://");
-  if (colon == std::string::npos || colon == 0) return false;
-  if (!std::isalpha(static_cast<unsigned char>(value[0]))) return false;
-  return std::all_of(value.begin(), value.begin() + static_cast<std::ptrdiff_t>(colon),
-                     [](unsigned char c) { return std::isalnum(c) || c == '+' || c == '-' || c == '.'; });
+// The dependency whose URL the variable holds, if the scenario says so.
+const sim::model::DependencyProfile* dependency_using(const sim::model::Scenario& scenario,
+                                                      const std::string& name) {
+  for (const auto& dependency : scenario.dependencies)
+    if (dependency.url_variable == name) return &dependency;
+  return nullptr;
+}
+
+// What is wrong with `value` as a URL for `dependency` (nullptr: any scheme), or nullopt.
+std::optional<std::string> url_problem(const std::string& value,
+                                       const sim::model::DependencyProfile* dependency) {
+  const std::string scheme = sim::model::url_scheme(value);
+  if (scheme.empty())
+    return std::string("a URL without its scheme (redis://, postgres://, https:// ...): clients "
+                       "refuse it or read it as a path");
+  if (dependency == nullptr || dependency->schemes.empty()) return std::nullopt;
+  const auto& accepted = dependency->schemes;
+  if (std::find(accepted.begin(), accepted.end(), scheme) != accepted.end()) return std::nullopt;
+  std::string list;
+  for (const std::string& s : accepted) list += (list.empty() ? "" : ", ") + s + "://";
+  return "scheme " + scheme + "://, which " + dependency->name + "'s client refuses (it takes " + list + ")";
 }
 
 }  // namespace
@@ -50,13 +67,24 @@ bool has_scheme(const std::string& value) {
 void check_url_without_scheme(const LintContext& context, Findings& out) {
   const auto& containers = context.deployed().containers;
   for (std::size_t i = 0; i < containers.size(); ++i) {
-    for (const auto& [name, value] : containers[i].environment) {
-      // An empty value is a missing setting, not a malformed one.
-      if (value.empty() || !names_a_url(name) || has_scheme(value)) continue;
-      out.add(Severity::error, "url-without-scheme", context.container(i, "/environment"),
-              name + " of container \"" + containers[i].name + "\" is \"" + value +
-                  "\", a URL without its scheme (redis://, postgres://, https:// ...): "
-                  "clients refuse it or read it as a path",
+    const sim::model::ContainerDefinition& container = containers[i];
+    std::vector<std::string> names;
+    for (const auto& [name, value] : container.environment) names.push_back(name);
+    names.insert(names.end(), container.secrets.begin(), container.secrets.end());
+    for (const std::string& name : names) {
+      const sim::model::DependencyProfile* dependency = dependency_using(context.scenario, name);
+      if (dependency == nullptr && !names_a_url(name)) continue;
+      const std::optional<std::string> value = sim::model::configured_value(context.scenario, container, name);
+      // An empty value is a missing setting, not a malformed one; an unknown one is unseen.
+      if (!value || value->empty()) continue;
+      const std::optional<std::string> problem = url_problem(*value, dependency);
+      if (!problem) continue;
+      const bool from_secret = container.environment.count(name) == 0;
+      const Location where = from_secret ? context.source.secret_value(container.secret_sources.at(name))
+                                         : context.container(i, "/environment");
+      out.add(Severity::error, "url-without-scheme", where,
+              name + " of container \"" + container.name + "\" is \"" + *value + "\"" +
+                  (from_secret ? " (a secret)" : "") + ", " + *problem,
               kWhy);
     }
   }

@@ -22,8 +22,7 @@ std::vector<std::string> read_dependency_names(ObjectReader& reader, std::string
   return names;
 }
 
-sim::model::StartupPhase read_phase(const Node& node,
-                                    const std::vector<std::string>& dependency_names) {
+sim::model::StartupPhase read_phase(const Node& node) {
   using sim::model::OnMissing;
   using sim::model::OnUnavailable;
   ObjectReader reader = node.as_object(UnknownKeys::reject);
@@ -33,7 +32,9 @@ sim::model::StartupPhase read_phase(const Node& node,
   phase.reads = reader.names_or_empty("reads");
   phase.on_missing = reader.choice_or<OnMissing>(
       "onMissing", phase.on_missing, {{"exit", OnMissing::exit}, {"stall", OnMissing::stall}});
-  phase.connects_to = read_dependency_names(reader, "connectsTo", dependency_names);
+  // A dependency or a container of the same task: resolved once the task definitions are read
+  // (scenario_loader.cc, check_connections).
+  phase.connects_to = reader.names_or_empty("connectsTo");
   phase.on_unavailable = reader.choice_or<OnUnavailable>("onUnavailable", phase.on_unavailable,
                                                          {{"exit", OnUnavailable::exit},
                                                           {"wait", OnUnavailable::wait},
@@ -79,11 +80,12 @@ void read_phases_and_endpoints(ObjectReader& reader, AppProfile& app,
                                const std::vector<std::string>& dependency_names) {
   if (const std::optional<Node> phases = reader.get("phases")) {
     for (const Node& phase : phases->as_array()) {
-      app.phases.push_back(read_phase(phase, dependency_names));
+      app.phases.push_back(read_phase(phase));
     }
   }
-  const int last_phase = std::max(0, static_cast<int>(app.phases.size()) - 1);
-  app.live_from_phase = reader.int_or("liveFromPhase", app.live_from_phase, {0, last_phase});
+  // One past the last phase: live endpoints answer only once start-up is over (container_plan.cc).
+  const int phase_count = static_cast<int>(app.phases.size());
+  app.live_from_phase = reader.int_or("liveFromPhase", app.live_from_phase, {0, phase_count});
   if (const std::optional<Node> endpoints = reader.get("endpoints")) {
     for (const auto& [path, endpoint] : endpoints->as_members()) {
       if (path.empty() || path.front() != '/') {

@@ -53,8 +53,9 @@ void read_memory_limits(ObjectReader& reader, ContainerDefinition& container) {
   }
 }
 
-// environment [{name, value}] and secrets [{name, valueFrom}]: only the names matter to an app
-// that reads them (where a secret comes from is modelled by "unreadableSecrets").
+// environment [{name, value}] and secrets [{name, valueFrom}]: an app reads them by name; a
+// secret's valueFrom is where ECS fetches it, which "unreadableSecrets" can make fail and
+// "secretValues" can give a value for.
 void read_environment(ObjectReader& reader, ContainerDefinition& container) {
   if (const std::optional<Node> environment = reader.get("environment")) {
     for (const Node& element : environment->as_array()) {
@@ -67,8 +68,9 @@ void read_environment(ObjectReader& reader, ContainerDefinition& container) {
   if (const std::optional<Node> secrets = reader.get("secrets")) {
     for (const Node& element : secrets->as_array()) {
       ObjectReader secret = element.as_object(UnknownKeys::ignore);
-      container.secrets.push_back(secret.required("name").as_name());
-      secret.required("valueFrom").as_name();
+      const std::string name = secret.required("name").as_name();
+      container.secrets.push_back(name);
+      container.secret_sources[name] = secret.required("valueFrom").as_name();
       secret.finish();
     }
   }

@@ -43,6 +43,8 @@ sim::model::DependencyProfile read_dependency(const Node& node) {
     std::tie(dependency.ready_after_min, dependency.ready_after_max) = read_ready_after(*ready);
   }
   dependency.reachable = reader.bool_or("reachable", dependency.reachable);
+  dependency.url_variable = reader.string_or("urlVariable", "");
+  dependency.schemes = reader.names_or_empty("schemes");
   if (const std::optional<Node> outages = reader.get("outages")) {
     for (const Node& outage : outages->as_array())
       dependency.outages.push_back(read_outage(outage));

@@ -5,6 +5,7 @@
 #include "harness/scenario/document.h"
 #include "harness/scenario/json_reader.h"
 #include "harness/scenario/section_readers.h"
+#include "harness/scenario/spelling_hint.h"
 #include "sim/ecs/rule_set.h"
 
 namespace harness::scenario {
@@ -24,7 +25,8 @@ class ScenarioReader {
   Scenario read() {
     // A misspelt section ("dependecies") would otherwise surface as the names it defines being
     // unknown to the sections read after it.
-    root_.declare({"name",
+    root_.declare({"$schema",
+                   "name",
                    "description",
                    "story",
                    "source",
@@ -43,6 +45,7 @@ class ScenarioReader {
                    "dependencies",
                    "faults",
                    "unreadableSecrets",
+                   "secretValues",
                    "platform",
                    "expect",
                    "check"});
@@ -69,6 +72,8 @@ class ScenarioReader {
     using sim::model::ProbeMode;
     scenario_.name =
         root_.value_or("name", scenario_.name, [](const Node& n) { return n.as_name(); });
+    // For editors (which schema the file follows); checked to be text, never read.
+    root_.string_or("$schema", "");
     // Free text for people: checked to be text, kept for reports, not simulated.
     scenario_.description = root_.string_or("description", "");
     scenario_.story = root_.string_or("story", "");
@@ -116,6 +121,43 @@ class ScenarioReader {
       task_definition_names_.push_back(scenario_.task_definitions.back().arn_name());
     }
     if (task_definition_names_.empty()) definitions.fail("at least one task definition");
+    check_connections();
+  }
+
+  // A phase connects to a dependency, or to a container of its own task (seed 004: Kafka and
+  // ZooKeeper in one task); every task definition running the image must have that container.
+  void check_connections() {
+    const std::optional<Node> apps = root_.get("apps");
+    if (!apps) return;
+    for (const auto& [image, profile] : apps->as_members()) {
+      if (!profile.json().contains("phases")) continue;
+      for (const Node& phase : profile.child("phases").as_array()) {
+        if (!phase.json().contains("connectsTo")) continue;
+        for (const Node& element : phase.child("connectsTo").as_array())
+          check_connection(image, element);
+      }
+    }
+  }
+
+  void check_connection(const std::string& image, const Node& element) const {
+    const std::string name = element.as_name();
+    if (std::count(dependency_names_.begin(), dependency_names_.end(), name) > 0) return;
+    std::vector<std::string> known = dependency_names_;
+    bool runs_anywhere = false;
+    for (const sim::model::TaskDefinition& definition : scenario_.task_definitions) {
+      std::vector<std::string> siblings;
+      bool runs_here = false;
+      for (const sim::model::ContainerDefinition& container : definition.containers) {
+        if (container.image == image) runs_here = true;
+        else siblings.push_back(container.name);
+      }
+      if (!runs_here) continue;
+      runs_anywhere = true;
+      if (std::count(siblings.begin(), siblings.end(), name) > 0) continue;
+      known.insert(known.end(), siblings.begin(), siblings.end());
+      element.as_reference(known, "dependencies or other containers of task definition " + definition.arn_name());
+    }
+    if (!runs_anywhere) element.as_reference(known, "dependencies");
   }
 
   int task_definition_index(const Node& node) const {
@@ -189,6 +231,28 @@ class ScenarioReader {
         scenario_.unreadable_secrets.push_back(
             secrets[element.as_reference(secrets, "secrets the containers read")]);
       }
+    }
+    read_secret_values();
+  }
+
+  // "secretValues": {valueFrom: value}, what the user read from Secrets Manager or SSM, so a
+  // value can be checked (seed 002's REDIS_URL without its scheme). Keyed by valueFrom, as two
+  // containers may name different secrets alike; a key no container uses is most likely a typo.
+  void read_secret_values() {
+    const std::optional<Node> values = root_.get("secretValues");
+    if (!values) return;
+    std::vector<std::string> sources;
+    for (const auto& definition : scenario_.task_definitions)
+      for (const auto& container : definition.containers)
+        for (const auto& [name, source] : container.secret_sources) sources.push_back(source);
+    for (const auto& [source, value] : values->as_members()) {
+      if (std::count(sources.begin(), sources.end(), source) == 0) {
+        const std::optional<std::string> hint = closest_match(source, sources);
+        value.fail_key("the valueFrom of a secret some container reads" +
+                           (hint ? " (did you mean " + nlohmann::json(*hint).dump() + "?)" : std::string()),
+                       "unknown valueFrom ");
+      }
+      scenario_.secret_values[source] = value.as_string();
     }
   }
 

@@ -59,7 +59,8 @@ struct AppProfile {
   std::vector<StartupPhase> phases;  // in order; after the last one the app listens on `port`
   int port = 8080;
   std::string bind_address = "0.0.0.0";  // "127.0.0.1" passes in-container checks only
-  int live_from_phase = 0;  // index of the phase from whose start /health/live answers
+  int live_from_phase = 0;  // index of the phase from whose start /health/live answers; the
+                            // number of phases: only once start-up is over
   std::map<std::string, Endpoint> endpoints;  // path -> behaviour; other paths answer 404
   std::vector<MemoryPoint> memory;            // empty: 64 MiB flat
   int leak_mib_per_hour = 0;

@@ -21,6 +21,11 @@ struct DependencyProfile {
   Millis ready_after_max = seconds(0);
   bool reachable = true;           // false: never reachable (a wrong URL, a missing scheme)
   std::vector<TimeWindow> outages;  // down during these windows
+  // The variable whose value is the URL apps connect with ("REDIS_URL"), and the schemes their
+  // client accepts (redis-py: redis, rediss, unix; empty: any). A container whose value has
+  // another scheme or none cannot connect (seed 002); an unknown value is taken to work.
+  std::string url_variable;
+  std::vector<std::string> schemes;
 };
 
 }  // namespace sim::model

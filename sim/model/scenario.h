@@ -51,6 +51,9 @@ struct Scenario {
   std::vector<DependencyProfile> dependencies;
   std::vector<Fault> faults;
   std::vector<std::string> unreadable_secrets;  // secrets ECS cannot fetch (task fails to start)
+  // Values of secrets as the user read them from Secrets Manager or SSM, by valueFrom; deploysim
+  // never fetches them. Unlisted secrets have unknown values (sim/model/configured_value.h).
+  std::map<std::string, std::string> secret_values;
   PlatformTiming platform;
   ProbeMode probe_mode = ProbeMode::predictive;
   bool stop_at_outcome = true;  // false: keep simulating to the horizon after the outcome

@@ -34,7 +34,8 @@ struct ContainerDefinition {
   std::optional<ContainerHealthCheck> health_check;
   std::vector<ContainerDependency> depends_on;
   std::map<std::string, std::string> environment;
-  std::vector<std::string> secrets;  // names of secrets injected (valueFrom is not modelled)
+  std::vector<std::string> secrets;  // names of secrets injected
+  std::map<std::string, std::string> secret_sources;  // secret name -> valueFrom (ARN or parameter)
   std::vector<PortMapping> port_mappings;
   // How long ECS waits for a dependency condition before giving up on this container
   // (startTimeout; Fargate default 3 min per an older API revision, reference open q. 10).

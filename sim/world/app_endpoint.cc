@@ -41,7 +41,7 @@ int AppEndpoint::status_code(const model::Endpoint* endpoint, Millis t) const {
     case model::EndpointKind::ready:
       if (!started) return 503;
       for (const std::string& dep : e.checks)
-        if (!deps_.up(dep, t)) return 503;
+        if (!deps_.up(dep, t) || (plan_.unusable != nullptr && plan_.unusable->count(dep))) return 503;
       return 200;
   }
   return 500;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/model/configured_value.h"
+
 namespace sim::world {
 namespace {
 
@@ -14,6 +16,37 @@ void end_at(ContainerPlan& p, Millis at, int code, std::string reason, std::stri
   p.exit_code = code;
   p.exit_reason = std::move(reason);
   p.exit_detail = std::move(detail);
+}
+
+// Whether `name` (a dependency, or a container of the same task) accepts connections at t, and
+// the first instant >= t at which it does (kNever: not in this plan's lifetime).
+bool reachable(const std::string& name, Millis t, const PlanInputs& in, const DependencySchedule& deps) {
+  if (in.unusable != nullptr && in.unusable->count(name)) return false;
+  if (in.siblings != nullptr) {
+    if (const auto it = in.siblings->find(name); it != in.siblings->end())
+      return it->second.from <= t && t < it->second.to;
+  }
+  return deps.up(name, t);
+}
+
+Millis next_reachable(const std::string& name, Millis t, const PlanInputs& in,
+                      const DependencySchedule& deps) {
+  if (in.unusable != nullptr && in.unusable->count(name)) return kNever;
+  if (in.siblings != nullptr) {
+    if (const auto it = in.siblings->find(name); it != in.siblings->end()) {
+      const model::TimeWindow& window = it->second;
+      const Millis from = std::max(t, window.from);
+      return from < window.to ? from : kNever;
+    }
+  }
+  return deps.next_up(name, t);
+}
+
+// ": REDIS_URL \"cache:6379\" has no scheme" when the container's configuration is why.
+std::string why_unusable(const PlanInputs& in, const std::string& dep) {
+  if (in.unusable == nullptr) return "";
+  const auto it = in.unusable->find(dep);
+  return it == in.unusable->end() ? "" : ": " + it->second;
 }
 
 // Handles a phase's reads and connections at `t`. Returns the time the phase may begin its work,
@@ -32,18 +65,18 @@ Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const 
     return kNever;
   }
   for (const std::string& dep : phase.connects_to) {
-    if (deps.up(dep, t)) continue;
+    if (reachable(dep, t, in, deps)) continue;
     switch (phase.on_unavailable) {
       case model::OnUnavailable::degrade:
         continue;
       case model::OnUnavailable::exit:
-        end_at(p, t, phase.exit_code, "", "cannot connect to " + dep + " in phase \"" + phase.name + "\"");
+        end_at(p, t, phase.exit_code, "", "cannot connect to " + dep + " in phase \"" + phase.name + "\"" + why_unusable(in, dep));
         return kNever;
       case model::OnUnavailable::wait: {
-        const Millis up_at = deps.next_up(dep, t);
+        const Millis up_at = next_reachable(dep, t, in, deps);
         if (up_at - t > phase.wait_timeout) {
           end_at(p, t + phase.wait_timeout, phase.exit_code, "",
-                 dep + " not ready within " + format_seconds(phase.wait_timeout));
+                 dep + " not ready within " + format_seconds(phase.wait_timeout) + why_unusable(in, dep));
           return kNever;
         }
         t = up_at;
@@ -91,10 +124,30 @@ Millis memory_crossing(const model::AppProfile& profile, int limit) {
   return leak_cross(pts.back().at, pts.back().mib);
 }
 
+UnusableDependencies unusable_dependencies(const model::Scenario& scenario,
+                                           const model::ContainerDefinition& container) {
+  UnusableDependencies unusable;
+  for (const model::DependencyProfile& dependency : scenario.dependencies) {
+    if (dependency.url_variable.empty()) continue;
+    const std::optional<std::string> value = model::configured_value(scenario, container, dependency.url_variable);
+    if (!value || value->empty()) continue;
+    const std::string scheme = model::url_scheme(*value);
+    const std::string setting = dependency.url_variable + " \"" + *value + "\"";
+    if (scheme.empty()) {
+      unusable[dependency.name] = setting + " has no scheme";
+    } else if (!dependency.schemes.empty() &&
+               std::find(dependency.schemes.begin(), dependency.schemes.end(), scheme) == dependency.schemes.end()) {
+      unusable[dependency.name] = setting + " has scheme " + scheme + "://, which the client refuses";
+    }
+  }
+  return unusable;
+}
+
 ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& deps, Rng& rng) {
   const model::AppProfile& prof = *in.profile;
   ContainerPlan p;
   p.started_at = in.started_at;
+  p.unusable = in.unusable;
   Millis t = in.started_at;
   const int phase_count = static_cast<int>(prof.phases.size());
   for (int i = 0; i < phase_count; ++i) {

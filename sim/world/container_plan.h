@@ -3,6 +3,7 @@
 // known at start, the plan is fixed: only a stop request (SIGTERM) or a kill can end it sooner.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,9 +11,20 @@
 #include "sim/engine/rng.h"
 #include "sim/engine/time.h"
 #include "sim/model/app_profile.h"
+#include "sim/model/scenario.h"
 #include "sim/world/dependency_schedule.h"
 
 namespace sim::world {
+
+// When the other containers of the same task accept connections: [listening_at, exit_at) of
+// each one's plan, and an empty window for one not started yet. A phase's connectsTo that names
+// one of them asks here instead of the dependency schedule (seed 004's one-task fix: Kafka
+// connects to ZooKeeper in its own task).
+using SiblingWindows = std::map<std::string, model::TimeWindow>;
+
+// Dependencies a container's own configuration keeps it from using, with why: its URL variable
+// has no scheme or one the client refuses (seed 002's REDIS_URL). Fixed per container definition.
+using UnusableDependencies = std::map<std::string, std::string>;
 
 struct ContainerPlan {
   Millis started_at{0};
@@ -27,6 +39,7 @@ struct ContainerPlan {
   bool oom = false;
   bool stalled = false;              // start-up never finishes (seed 001's partial start-up)
   int stalled_in_phase = -1;
+  const UnusableDependencies* unusable = nullptr;  // from PlanInputs, for the app's endpoints
 };
 
 struct PlanInputs {
@@ -34,7 +47,15 @@ struct PlanInputs {
   const std::set<std::string>* available = nullptr;  // env variable and secret names it has
   int memory_limit_mib = 0;         // 0: no limit
   Millis started_at{0};
+  const SiblingWindows* siblings = nullptr;  // nullptr: a single-container task
+  const UnusableDependencies* unusable = nullptr;  // nullptr: none
 };
+
+// The dependencies `container` cannot use as the scenario configures it: each dependency with a
+// urlVariable whose value in the container (environment, or a secret value the scenario gives)
+// lacks a scheme or has one outside the dependency's `schemes`.
+UnusableDependencies unusable_dependencies(const model::Scenario& scenario,
+                                           const model::ContainerDefinition& container);
 
 // Plays the profile's start-up phases against the environment and dependencies and finds the
 // first way the process ends: a missing variable, an unavailable dependency, the memory curve

@@ -49,6 +49,7 @@ void SimulatedWorld::prepare_specs() {
       spec.profile = &scenario_.apps.at(def.image);
       for (const auto& [name, value] : def.environment) spec.available.insert(name);
       for (const auto& secret : def.secrets) spec.available.insert(secret);
+      spec.unusable = unusable_dependencies(scenario_, def);
       if (def.health_check) {
         const model::ProbeCommand cmd = model::parse_probe_command(def.health_check->command);
         spec.check_runnable = image_can_run(*spec.profile, def.health_check->command);
@@ -136,14 +137,23 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   Task& t = create_task(req, memory);
   // A warm task has run for a while before the run starts: its start-up is long over.
   const Millis warm_age = minutes(10);
-  for (Container& c : t.containers) {
-    c.started = true;
-    Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
-    PlanInputs in{c.profile, &c.spec->available,
-                  c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0),
-                  now_ - warm_age};
-    c.plan = plan_container(in, deps_, rng);
-    if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
+  // All its containers started together: plan first those that connect to no container of the
+  // task, so the others see when those listen.
+  auto connects_to_sibling = [&t](const Container& c) {
+    for (const model::StartupPhase& phase : c.profile->phases)
+      for (const std::string& name : phase.connects_to)
+        for (const Container& other : t.containers)
+          if (other.def->name == name) return true;
+    return false;
+  };
+  for (const bool second_pass : {false, true}) {
+    for (const int index : start_orders_[static_cast<std::size_t>(t.task_definition)]) {
+      Container& c = t.containers[static_cast<std::size_t>(index)];
+      if (c.started || connects_to_sibling(c) != second_pass) continue;
+      c.plan = plan(t, c, now_ - warm_age);
+      c.started = true;
+      if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
+    }
   }
   t.state = TaskState::running;
   controller_->on_task_state(t.id, TaskState::running, nullptr);

@@ -72,7 +72,9 @@ class SimulatedWorld final : public ecs::Runtime {
   void begin_pulling(Task& t);
   void start_ready_containers(Task& t);
   bool dependencies_met(const Task& t, const Container& c, bool* impossible) const;
+  bool awaits_sibling_plan(const Task& t, const Container& c) const;
   void start_container(Task& t, Container& c);
+  ContainerPlan plan(const Task& t, const Container& c, Millis started_at);
   void maybe_activate(Task& t);
   void register_target(Task& t);
   void become_running(Task& t);

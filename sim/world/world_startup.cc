@@ -23,14 +23,22 @@ void SimulatedWorld::start_ready_containers(Task& t) {
                          "unable to retrieve secret " + s + " from the secret store");
         return;
       }
-  // Start every container whose dependsOn conditions hold, until nothing more can start.
-  for (bool progress = true; progress && t.state == TaskState::pending;) {
+  // Start every container whose dependsOn conditions hold, until nothing more can start. ECS
+  // starts those at once; of the ones starting together, a container that connects to another
+  // is planned after it, so it sees when that one will listen (a connectsTo cycle: in order).
+  for (bool progress = true, defer = true; t.state == TaskState::pending;) {
+    if (!progress) {
+      if (!defer) break;
+      defer = false;
+    }
     progress = false;
     for (const int index : start_orders_[static_cast<std::size_t>(t.task_definition)]) {
       Container& c = t.containers[static_cast<std::size_t>(index)];
       if (c.started) continue;
       bool impossible = false;
       if (dependencies_met(t, c, &impossible)) {
+        if (defer && awaits_sibling_plan(t, c)) continue;
+        defer = true;
         start_container(t, c);
         progress = true;
       } else if (impossible) {
@@ -72,12 +80,39 @@ bool SimulatedWorld::dependencies_met(const Task& t, const Container& c, bool* i
   return true;
 }
 
+// True while a container it connects to in its own task could start now but has not: planning
+// it first tells this one when that container listens.
+bool SimulatedWorld::awaits_sibling_plan(const Task& t, const Container& c) const {
+  for (const model::StartupPhase& phase : c.profile->phases)
+    for (const std::string& name : phase.connects_to)
+      for (const Container& other : t.containers) {
+        bool impossible = false;
+        if (&other != &c && !other.started && other.def->name == name &&
+            dependencies_met(t, other, &impossible))
+          return true;
+      }
+  return false;
+}
+
+ContainerPlan SimulatedWorld::plan(const Task& t, const Container& c, Millis started_at) {
+  const int limit = c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0);
+  SiblingWindows siblings;
+  for (const Container& other : t.containers) {
+    if (&other == &c) continue;
+    siblings[other.def->name] = other.started ? model::TimeWindow{other.plan.listening_at, other.plan.exit_at}
+                                              : model::TimeWindow{kNever, kNever};
+  }
+  Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
+  const PlanInputs in{c.profile, &c.spec->available, limit, started_at,
+                      t.containers.size() > 1 ? &siblings : nullptr,
+                      c.spec->unusable.empty() ? nullptr : &c.spec->unusable};
+  return plan_container(in, deps_, rng);
+}
+
 void SimulatedWorld::start_container(Task& t, Container& c) {
   c.started = true;
   queue_.cancel(c.start_timeout_timer);
-  const int limit = c.def->memory_mib.value_or(t.memory_mib > 0 ? static_cast<int>(t.memory_mib) : 0);
-  Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
-  c.plan = plan_container(PlanInputs{c.profile, &c.spec->available, limit, now_}, deps_, rng);
+  c.plan = plan(t, c, now_);
   if (trace_.enabled()) {
     trace_.add({now_, observe::TraceKind::container_started, t.id, t.deployment, c.index, 0, c.def->name, {}});
     for (std::size_t i = 0; i < c.plan.phase_starts.size(); ++i)

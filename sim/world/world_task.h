@@ -40,6 +40,7 @@ struct ContainerSpec {
   const model::ContainerDefinition* def = nullptr;
   const model::AppProfile* profile = nullptr;
   std::set<std::string> available;  // environment variable and secret names it is given
+  UnusableDependencies unusable;    // dependencies its URL settings cannot reach
   HttpProbe check_probe;            // Docker's check, when it has one
   bool check_runnable = true;       // the image has the check's binary (and sh for CMD-SHELL)
   bool check_has_url = true;        // the check names a URL (else it passes while the process lives)

@@ -34,11 +34,6 @@ struct Entry {
   const char* blind_spot = nullptr;
 };
 
-constexpr const char* kSecretRedisUrl =
-    "REDIS_URL is a secret (valueFrom Secrets Manager), and the model keeps no secret values; the "
-    "scheme-less value the seed found in SSM is nowhere in the file (reachable: false on the redis "
-    "dependency stands in for it)";
-
 // By file name in scenarios/incidents/.
 const std::map<std::string, Entry>& library_table() {
   static const std::map<std::string, Entry> table = {
@@ -59,9 +54,9 @@ const std::map<std::string, Entry>& library_table() {
       // behind a lenient 200 and a strict 503; the fixed URL.
       {"002-unreadable-secret.json", {Kind::as_it_happened, {"unreadable-secret"}}},
       {"002-redis-no-scheme-degraded-200.json",
-       {Kind::as_it_happened, {"url-without-scheme"}, kSecretRedisUrl}},
+       {Kind::as_it_happened, {"url-without-scheme"}}},
       {"002-redis-no-scheme-strict-503.json",
-       {Kind::as_it_happened, {"url-without-scheme"}, kSecretRedisUrl}},
+       {Kind::as_it_happened, {"url-without-scheme"}}},
       {"002-fixed-redis-url.json", {Kind::fixed, {"url-without-scheme", "unreadable-secret"}}},
       // Seed 003: three causes, three fixes.
       {"003-bound-to-localhost.json", {Kind::as_it_happened, {"bind-localhost-with-lb"}}},
@@ -76,6 +71,11 @@ const std::map<std::string, Entry>& library_table() {
       {"004-kafka-before-zookeeper.json",
        {Kind::as_it_happened, {"exits-on-unavailable-dependency"}}},
       {"004-kafka-waits-for-zookeeper.json",
+       {Kind::fixed, {"exits-on-unavailable-dependency", "dependency-wait-too-short"}}},
+      // The seed's one-task fix without and with dependsOn HEALTHY.
+      {"004-one-task-no-depends-on.json",
+       {Kind::as_it_happened, {"exits-on-unavailable-dependency"}}},
+      {"004-one-task-depends-on-healthy.json",
        {Kind::fixed, {"exits-on-unavailable-dependency", "dependency-wait-too-short"}}},
       {"004-wget-loop-breaker-off.json",
        {Kind::as_it_happened, {"health-check-binary-missing", "breaker-disabled"}}},

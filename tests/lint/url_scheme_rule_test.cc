@@ -49,12 +49,33 @@ TEST_CASE("url-without-scheme stays silent for URLs with a scheme and for non-UR
   CHECK(lint_rule(clean_scenario(), "url-without-scheme").empty());
 }
 
-TEST_CASE("url-without-scheme cannot see a URL that arrives as a secret", "[lint]") {
-  // Given REDIS_URL injected from Secrets Manager (seed 002's own case), then its value is not in
-  // the task definition and nothing is reported: the limit of a static check.
+TEST_CASE("url-without-scheme sees a secret's URL only when secretValues gives it", "[lint]") {
+  // Given REDIS_URL injected from SSM (seed 002's own case), when the file gives no value, then
+  // nothing can be reported; when secretValues holds the bare host name, then one error points
+  // at that value.
   nlohmann::json scenario = clean_scenario();
-  deployed_container(scenario)["secrets"].push_back(
-      {{"name", "REDIS_URL"}, {"valueFrom", "arn:aws:ssm:eu-west-1:1:parameter/redis"}});
+  const std::string source = "arn:aws:ssm:eu-west-1:1:parameter/redis/endpoint";
+  deployed_container(scenario)["secrets"].push_back({{"name", "REDIS_URL"}, {"valueFrom", source}});
+  CHECK(lint_rule(scenario, "url-without-scheme").empty());
+  scenario["secretValues"][source] = "master.cache.use1.cache.amazonaws.com";
+  const Finding found = single_finding(scenario, "url-without-scheme");
+  CHECK(headline(found) ==
+        "error url-without-scheme at /secretValues/arn:aws:ssm:eu-west-1:1:parameter~1redis~1endpoint");
+  CHECK_THAT(found.message, Catch::StartsWith("REDIS_URL of container \"app\" is "
+                                              "\"master.cache.use1.cache.amazonaws.com\" (a secret), a URL without"));
+}
+
+TEST_CASE("url-without-scheme holds a dependency's urlVariable to the schemes its client takes",
+          "[lint]") {
+  // Given a dependency whose client takes rediss:// only, when CACHE_ENDPOINT (not named as a
+  // URL) says redis://, then the scheme is refused; rediss:// passes.
+  nlohmann::json scenario = clean_scenario();
+  scenario["dependencies"].push_back(
+      {{"name", "cache"}, {"urlVariable", "CACHE_ENDPOINT"}, {"schemes", {"rediss"}}});
+  environment(scenario).push_back({{"name", "CACHE_ENDPOINT"}, {"value", "redis://cache:6379"}});
+  const Finding found = single_finding(scenario, "url-without-scheme");
+  CHECK_THAT(found.message, Catch::EndsWith("scheme redis://, which cache's client refuses (it takes rediss://)"));
+  environment(scenario).back()["value"] = "rediss://cache:6379";
   CHECK(lint_rule(scenario, "url-without-scheme").empty());
 }
 

@@ -82,7 +82,41 @@ TEST_CASE("an unknown key with no near match lists the keys there are", "[scenar
 TEST_CASE("a phase connecting to an unknown dependency is refused", "[scenario]") {
   CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "connectsTo": ["postgres"]}]})")) ==
         "test.json:3:58: at /apps/web:1/phases/0/connectsTo/0: expected one of the dependencies "
-        "\"redis\", found \"postgres\"");
+        "or other containers of task definition web:1 \"redis\", found \"postgres\"");
+}
+
+TEST_CASE("a phase may connect to another container of every task definition running it",
+          "[scenario]") {
+  // Given Kafka and ZooKeeper in one task, then Kafka's connectsTo may name "zookeeper".
+  const char* text = R"({
+  "apps": {"kafka:1": {"phases": [{"name": "connect", "connectsTo": ["zookeeper"]}]}, "zk:1": {}},
+  "service": {"serviceName": "kafka", "desiredCount": 1},
+  "taskDefinitions": [{"family": "kafka", "containerDefinitions": [
+    {"name": "zookeeper", "image": "zk:1"}, {"name": "kafka", "image": "kafka:1"}]}],
+  "deploy": {"taskDefinition": "kafka:1"}
+})";
+  CHECK(load_scenario_text(text, "t.json").scenario.apps.at("kafka:1").phases[0].connects_to ==
+        std::vector<std::string>{"zookeeper"});
+  // When a second definition runs the same image without it, then the name is refused there.
+  const char* split = R"({
+  "apps": {"kafka:1": {"phases": [{"name": "connect", "connectsTo": ["zookeeper"]}]}, "zk:1": {}},
+  "service": {"serviceName": "kafka", "desiredCount": 1},
+  "taskDefinitions": [
+    {"family": "kafka", "containerDefinitions": [
+      {"name": "zookeeper", "image": "zk:1"}, {"name": "kafka", "image": "kafka:1"}]},
+    {"family": "kafka", "revision": 2, "containerDefinitions": [{"name": "kafka", "image": "kafka:1"}]}]
+})";
+  CHECK(load_error(split) ==
+        "test.json:2:70: at /apps/kafka:1/phases/0/connectsTo/0: expected one of the dependencies "
+        "or other containers of task definition kafka:2 (there are none), found \"zookeeper\"");
+}
+
+TEST_CASE("liveFromPhase runs from the first phase to one past the last (live once started)",
+          "[scenario]") {
+  const std::string two_phases = R"({"phases": [{"name": "a"}, {"name": "b"}], "liveFromPhase": )";
+  CHECK(load_scenario_text(with_profile(two_phases + "2}"), "t.json").scenario.apps.at("web:1").live_from_phase == 2);
+  CHECK(load_error(with_profile(two_phases + "3}")) ==
+        "test.json:3:74: at /apps/web:1/liveFromPhase: expected an integer 0-2, found 3");
 }
 
 TEST_CASE("an unknown onMissing value lists the choices", "[scenario]") {

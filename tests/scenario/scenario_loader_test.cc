@@ -233,6 +233,43 @@ TEST_CASE("an unreadable scenario file names the file and the reason", "[scenari
   }
 }
 
+TEST_CASE("a top-level $schema key is for editors: text is skipped, anything else rejected",
+          "[scenario]") {
+  // Given the schema named the way editors follow it, then the file loads as without it.
+  std::string text = kMinimal;
+  text.insert(1, "\"$schema\": \"../scenario.schema.json\",");
+  CHECK(load_scenario_text(text, "with-schema.json").ignored.empty());
+  std::string wrong = kMinimal;
+  wrong.insert(1, "\"$schema\": 3,");
+  CHECK(load_error(wrong) == "test.json:1:13: at /$schema: expected a string, found 3");
+}
+
+TEST_CASE("secretValues give a secret's value by its valueFrom; an unknown valueFrom is refused",
+          "[scenario]") {
+  const char* text = R"({
+  "service": {"serviceName": "web", "desiredCount": 1},
+  "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1",
+    "secrets": [{"name": "REDIS_URL", "valueFrom": "arn:aws:ssm:us-east-1:1:parameter/redis"}]}]}],
+  "deploy": {"taskDefinition": "web:1"},
+  "apps": {"web:1": {}},
+  "dependencies": [{"name": "redis", "urlVariable": "REDIS_URL", "schemes": ["redis", "rediss"]}],
+  "secretValues": {"arn:aws:ssm:us-east-1:1:parameter/redis": "cache:6379"}
+})";
+  const sim::model::Scenario scenario = load_scenario_text(text, "t.json").scenario;
+  CHECK(scenario.secret_values.at("arn:aws:ssm:us-east-1:1:parameter/redis") == "cache:6379");
+  CHECK(scenario.task_definitions[0].containers[0].secret_sources.at("REDIS_URL") ==
+        "arn:aws:ssm:us-east-1:1:parameter/redis");
+  CHECK(scenario.dependencies[0].url_variable == "REDIS_URL");
+  CHECK(scenario.dependencies[0].schemes == std::vector<std::string>{"redis", "rediss"});
+  std::string typo = text;
+  typo.replace(typo.rfind("parameter/redis"), 15, "parameter/rediss");
+  CHECK(load_error(typo) ==
+        "test.json:8:20: at /secretValues/arn:aws:ssm:us-east-1:1:parameter~1rediss: expected the "
+        "valueFrom of a secret some container reads (did you mean "
+        "\"arn:aws:ssm:us-east-1:1:parameter/redis\"?), found unknown valueFrom "
+        "\"arn:aws:ssm:us-east-1:1:parameter/rediss\"");
+}
+
 TEST_CASE("a top level that is not an object says so at line 1", "[scenario]") {
   CHECK(load_error("[1, 2]") == "test.json:1:1: expected an object, found [1,2]");
 }

@@ -325,7 +325,7 @@ REJECTED = [
     ("unknown key in a phase", edit((APP + ["phases", 0, "secs"], 1))),
     ("unknown key in an endpoint", edit((APP + ["endpoints", "/live", "checkz"], []))),
     ("unknown top-level key", edit((["dependecies"], []))),
-    ("top-level $schema key (the loader rejects it)", edit((["$schema"], "./scenario.schema.json"))),
+    ("top-level $schema key that is not text", edit((["$schema"], 3))),
     ("unknown key in deploy", edit((["deploy", "at"], 0))),
     ("unknown key in platform", edit((["platform", "pullSecs"], 5))),
     ("unknown key in a dependency", edit((["dependencies", 0, "readyAfter"], 5))),
@@ -503,6 +503,7 @@ REJECTED = [
 
 # Near misses the schema must accept (so the rejections above are about the one change).
 ACCEPTED = [
+    ("top-level $schema key naming the schema", edit((["$schema"], "./scenario.schema.json"))),
     ("the base document", edit()),
     ("healthCheck interval 5, timeout 2, retries 1, startPeriod 300",
      edit((HC + ["interval"], 5), (HC + ["timeout"], 2), (HC + ["retries"], 1), (HC + ["startPeriod"], 300))),

@@ -12,7 +12,7 @@ namespace {
 struct Fixture {
   AppProfile app;
   ContainerPlan plan;
-  DependencySchedule deps{{DependencyProfile{"redis", seconds(0), seconds(0), true, {{seconds(200), seconds(230)}}}},
+  DependencySchedule deps{{DependencyProfile{"redis", seconds(0), seconds(0), true, {{seconds(200), seconds(230)}}, "", {}}},
                           {},
                           RngStreams(1)};
   Fixture() {

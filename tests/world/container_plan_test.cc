@@ -60,7 +60,7 @@ TEST_CASE("a missing variable read with onMissing stall leaves a live process th
 TEST_CASE("a dependency that comes up within the wait timeout delays start-up") {
   // Given redis is down until 110 s and the phase waits up to 30 s, when the app reaches the
   // phase at 102 s, then it waits to 110 s and listens at 113 s.
-  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), true, {{seconds(0), seconds(110)}}}}, {},
+  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), true, {{seconds(0), seconds(110)}}, "", {}}}, {},
                           RngStreams(1));
   const ContainerPlan p = plan(two_phase_app(), {"DB_URL"}, 0, deps);
   CHECK(p.listening_at == seconds(113));
@@ -69,10 +69,72 @@ TEST_CASE("a dependency that comes up within the wait timeout delays start-up") 
 TEST_CASE("a dependency that stays down past the wait timeout ends the process") {
   // Given redis never reachable and a 30 s wait, when the phase starts at 102 s, then the process
   // exits at 132 s with the phase's exit code (seed 003's 30 s wait).
-  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), false, {}}}, {}, RngStreams(1));
+  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), false, {}, "", {}}}, {}, RngStreams(1));
   const ContainerPlan p = plan(two_phase_app(), {"DB_URL"}, 0, deps);
   CHECK(p.exit_at == seconds(132));
   CHECK(p.exit_code == 1);
+}
+
+TEST_CASE("a container of the same task is asked instead of the dependency of that name") {
+  // Given a sibling "redis" container listening from 120 s (the dependency "redis" is always up),
+  // when the app reaches its connect phase at 102 s and waits up to 30 s, then it waits for the
+  // sibling and listens at 123 s.
+  AppProfile app = two_phase_app();
+  std::set<std::string> env = {"DB_URL"};
+  const sim::world::SiblingWindows siblings = {{"redis", {seconds(120), kNever}}};
+  Rng rng(1);
+  const PlanInputs in{&app, &env, 0, seconds(100), &siblings};
+  CHECK(sim::world::plan_container(in, DependencySchedule(), rng).listening_at == seconds(123));
+}
+
+TEST_CASE("a container of the same task that has not started, or has exited, is down") {
+  // Given onUnavailable exit, when the sibling has no plan yet or exited at 101 s, then the app
+  // exits at its connect phase (102 s): seed 004's Kafka without dependsOn.
+  AppProfile app = two_phase_app();
+  app.phases[1].on_unavailable = OnUnavailable::exit;
+  std::set<std::string> env = {"DB_URL"};
+  for (const TimeWindow window : {TimeWindow{kNever, kNever}, TimeWindow{seconds(50), seconds(101)}}) {
+    const sim::world::SiblingWindows siblings = {{"redis", window}};
+    Rng rng(1);
+    const PlanInputs in{&app, &env, 0, seconds(100), &siblings};
+    const ContainerPlan p = sim::world::plan_container(in, DependencySchedule(), rng);
+    CHECK(p.exit_at == seconds(102));
+    CHECK(p.exit_detail == "cannot connect to redis in phase \"connect redis\"");
+  }
+}
+
+TEST_CASE("a URL variable without a scheme the client takes makes its dependency unusable") {
+  // Given redis-py's schemes, when REDIS_URL is a bare host (seed 002, as a secret value), or
+  // http://, then redis is unusable with the reason; rediss:// or an unknown value is fine.
+  Scenario scenario;
+  scenario.dependencies = {DependencyProfile{"redis", seconds(0), seconds(0), true, {}, "REDIS_URL",
+                                             {"redis", "rediss", "unix"}}};
+  ContainerDefinition container;
+  container.secrets = {"REDIS_URL"};
+  container.secret_sources = {{"REDIS_URL", "arn:aws:ssm:us-east-1:1:parameter/redis"}};
+  CHECK(sim::world::unusable_dependencies(scenario, container).empty());  // value unknown
+  scenario.secret_values["arn:aws:ssm:us-east-1:1:parameter/redis"] = "master.cache.amazonaws.com";
+  CHECK(sim::world::unusable_dependencies(scenario, container) ==
+        sim::world::UnusableDependencies{{"redis", "REDIS_URL \"master.cache.amazonaws.com\" has no scheme"}});
+  container.environment["REDIS_URL"] = "http://cache:6379";  // the environment wins over a secret
+  CHECK(sim::world::unusable_dependencies(scenario, container).at("redis") ==
+        "REDIS_URL \"http://cache:6379\" has scheme http://, which the client refuses");
+  container.environment["REDIS_URL"] = "rediss://cache:6379";
+  CHECK(sim::world::unusable_dependencies(scenario, container).empty());
+}
+
+TEST_CASE("an unusable dependency is down for the app's phases, with the reason") {
+  // Given redis unusable, when the app waits up to 30 s for it at 102 s, then it exits at 132 s
+  // saying why.
+  AppProfile app = two_phase_app();
+  std::set<std::string> env = {"DB_URL"};
+  const sim::world::UnusableDependencies unusable = {{"redis", "REDIS_URL \"cache\" has no scheme"}};
+  Rng rng(1);
+  PlanInputs in{&app, &env, 0, seconds(100)};
+  in.unusable = &unusable;
+  const ContainerPlan p = sim::world::plan_container(in, DependencySchedule(), rng);
+  CHECK(p.exit_at == seconds(132));
+  CHECK(p.exit_detail == "redis not ready within 30 s: REDIS_URL \"cache\" has no scheme");
 }
 
 TEST_CASE("memory crossing the hard limit is an OOM kill with exit 137 and ECS's reason") {
