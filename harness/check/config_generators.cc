@@ -123,7 +123,9 @@ rc::Gen<sim::model::Scenario> gen_scenario(ConfigShape shape) {
     if (*gen::arbitrary<bool>()) {
       // A database the app waits for at start-up and its readiness endpoint checks: what a
       // dependency blip (harness/check/fault_set.h) takes away from old and new tasks alike.
-      s.dependencies.push_back({"db", Millis{0}, Millis{0}, true, {}});
+      sim::model::DependencyProfile db;
+      db.name = "db";
+      s.dependencies.push_back(db);
       for (auto& [image, profile] : s.apps) {
         profile.phases.front().connects_to = {"db"};
         profile.phases.front().on_unavailable = sim::model::OnUnavailable::wait;

@@ -67,6 +67,7 @@ void inject_breaking(Scenario& s, DeployedApp d, BreakingFault fault, sim::Milli
       break;
     case BreakingFault::missing_secret:
       d.container->secrets.push_back(kUnreadableSecret);
+      d.container->secret_sources[kUnreadableSecret] = kUnreadableSecret;
       s.unreadable_secrets.push_back(kUnreadableSecret);
       break;
     case BreakingFault::crash_loop: d.app->crash_after_listening = crash_after; break;

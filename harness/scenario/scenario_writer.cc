@@ -98,7 +98,10 @@ Json container_json(const sim::model::ContainerDefinition& c) {
                                              {DependencyCondition::success, "SUCCESS"},
                                              {DependencyCondition::healthy, "HEALTHY"}})}});
   for (const auto& [name, value] : c.environment) j["environment"].push_back({{"name", name}, {"value", value}});
-  for (const auto& name : c.secrets) j["secrets"].push_back({{"name", name}, {"valueFrom", name}});
+  for (const auto& name : c.secrets) {
+    const auto source = c.secret_sources.find(name);
+    j["secrets"].push_back({{"name", name}, {"valueFrom", source == c.secret_sources.end() ? name : source->second}});
+  }
   for (const auto& p : c.port_mappings)
     j["portMappings"].push_back({{"containerPort", p.container_port}, {"hostPort", p.host_port}});
   if (c.start_timeout) j["startTimeout"] = seconds(*c.start_timeout);
@@ -163,6 +166,8 @@ Json dependency_json(const sim::model::DependencyProfile& d) {
   Json j = {{"name", d.name},
             {"readyAfterSeconds", Json::array({seconds(d.ready_after_min), seconds(d.ready_after_max)})},
             {"reachable", d.reachable}};
+  if (!d.url_variable.empty()) j["urlVariable"] = d.url_variable;
+  if (!d.schemes.empty()) j["schemes"] = d.schemes;
   for (const auto& o : d.outages)
     j["outages"].push_back({{"fromSeconds", seconds(o.from)}, {"toSeconds", seconds(o.to)}});
   return j;
@@ -240,6 +245,7 @@ nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
     for (const auto& f : s.faults) j["faults"].push_back(fault_json(f));
   }
   if (!s.unreadable_secrets.empty()) j["unreadableSecrets"] = s.unreadable_secrets;
+  if (!s.secret_values.empty()) j["secretValues"] = s.secret_values;
   j["platform"] = platform_json(s);
   return j;
 }
