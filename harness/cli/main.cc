@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/cli/check_command.h"
 #include "harness/cli/compare_command.h"
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
@@ -31,7 +32,8 @@ constexpr const char* kUsage =
     "  sweep FILE   evaluate settings over many deploys (all cores; --shard K/N for a cluster)\n"
     "  merge PARTIAL...  join a sharded sweep's partial files into its report\n"
     "  real FILE    play the deploy for real on local Docker containers (real --cleanup: remove leftovers)\n"
-    "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n\n"
+    "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n"
+    "  check FILE   explore the faults FILE declares; exit 1 when an intent is violated\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
     if (command == "merge") return harness::cli::merge_command(args);
     if (command == "real") return harness::cli::real_command(args);
     if (command == "compare") return harness::cli::compare_command(args);
+    if (command == "check") return harness::cli::check_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {

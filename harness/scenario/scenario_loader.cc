@@ -47,7 +47,8 @@ class ScenarioReader {
                    "unreadableSecrets",
                    "secretValues",
                    "platform",
-                   "expect"});
+                   "expect",
+                   "check"});
     root_.finish();
     read_run_settings();
     read_dependencies_and_apps();
@@ -58,6 +59,9 @@ class ScenarioReader {
     read_platform();
     if (const std::optional<Node> expect = root_.get("expect")) {
       scenario_.expect = read_expectations(*expect);
+    }
+    if (const std::optional<Node> check = root_.get("check")) {
+      scenario_.check = read_check_spec(*check, dependency_names_);
     }
     root_.finish();
     return std::move(scenario_);

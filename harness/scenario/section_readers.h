@@ -16,6 +16,7 @@
 
 #include "harness/scenario/json_reader.h"
 #include "sim/model/app_profile.h"
+#include "sim/model/check_spec.h"
 #include "sim/model/dependency.h"
 #include "sim/model/expectations.h"
 #include "sim/model/fault.h"
@@ -73,6 +74,11 @@ PlatformSection read_platform(const Node& node);
 // bounds on metrics, each {"min": x, "max": y} with at least one end; counts also take a bare
 // integer meaning exactly that many.
 sim::model::Expectations read_expectations(const Node& node);
+
+// "check": `deploysim check`'s runs, fault envelope (slowStartSeconds, dependencyBlips naming
+// some of `dependency_names`, breaking faults) and intents (at least one; each a name, the deploy
+// class it is about, one outcome or a list, and an optional withinSeconds).
+sim::model::CheckSpec read_check_spec(const Node& node, const std::vector<std::string>& dependency_names);
 
 // Integer ranges shared by several sections.
 inline constexpr IntRange kPortRange{1, 65535};

@@ -4,14 +4,6 @@
 
 namespace sim::ecs {
 
-TaskBounds task_bounds(int desired_count, int minimum_healthy_percent, int maximum_percent) {
-  const long long n = std::max(desired_count, 0);
-  TaskBounds b;
-  b.min_healthy_tasks = static_cast<int>((n * minimum_healthy_percent + 99) / 100);
-  b.max_tasks = static_cast<int>(n * maximum_percent / 100);
-  return b;
-}
-
 RollingStep plan_rolling_step(const RollingCounts& c, const TaskBounds& b) {
   RollingStep step;
   const int live = c.primary_live + c.old_live;

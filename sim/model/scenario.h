@@ -10,6 +10,7 @@
 
 #include "sim/engine/time.h"
 #include "sim/model/app_profile.h"
+#include "sim/model/check_spec.h"
 #include "sim/model/dependency.h"
 #include "sim/model/expectations.h"
 #include "sim/model/fault.h"
@@ -37,6 +38,7 @@ struct Scenario {
   std::string story;
   std::string provenance;
   std::optional<Expectations> expect;  // what the run must show; checked by harness/scenario
+  std::optional<CheckSpec> check;      // what `deploysim check` explores; harness/check
   std::uint64_t seed = 1;
   Millis horizon = hours(2);
   std::uint64_t event_cap = 100'000'000;  // the run stops with a clear reason past this

@@ -1,0 +1,132 @@
+#include "harness/cli/check_command.h"
+
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+#include "harness/check/intent_check.h"
+#include "harness/check/junit_report.h"
+#include "harness/check/liveness_bounds.h"
+#include "harness/cli/command_line.h"
+#include "harness/cli/usage_error.h"
+#include "harness/scenario/scenario_loader.h"
+#include "harness/scenario/scenario_writer.h"
+
+namespace harness::cli {
+namespace po = boost::program_options;
+
+namespace {
+
+struct CheckFlags {
+  std::string file;
+  int runs = 0;
+  std::int64_t seed = -1;
+  std::string junit_path;
+  std::string out_dir = ".";
+};
+
+po::options_description check_options(CheckFlags& f) {
+  po::options_description d(
+      "deploysim check FILE [options]\n\n"
+      "Explores the fault envelope FILE declares in its \"check\" section (slow starts, dependency\n"
+      "blips, breaking faults) with rapidcheck, judges every run against the intents and the safety\n"
+      "properties, and writes a shrunk counterexample scenario for each violated intent.\n"
+      "Exit 0 when every intent holds, 1 on a violation, 2 on bad input.\n\nOptions");
+  d.add_options()
+      ("help,h", "this help")
+      ("runs", po::value(&f.runs), "runs per intent (default: check.runs in FILE, else 100)")
+      ("seed", po::value(&f.seed), "seed of the search (default: the scenario's seed)")
+      ("junit", po::value(&f.junit_path), "write a JUnit XML report to this file")
+      ("out", po::value(&f.out_dir), "directory for counterexample scenarios (default: .)");
+  return d;
+}
+
+std::string counterexample_path(const CheckFlags& f, const sim::model::Scenario& s, std::size_t intent) {
+  return (std::filesystem::path(f.out_dir) / (s.name + "-counterexample-" + std::to_string(intent + 1) + ".json"))
+      .string();
+}
+
+void write_counterexample(const std::string& path, const sim::model::Scenario& replay) {
+  std::ofstream out(path);
+  if (!out) throw UsageError("check: cannot write the counterexample to " + path);
+  out << harness::scenario::scenario_to_json(replay).dump(2) << "\n";
+}
+
+void print_verdict(const check::IntentVerdict& v, const std::string& written) {
+  if (v.holds) {
+    std::cout << "  HOLDS     \"" << v.intent.name << "\" (" << v.runs << " runs)\n";
+    return;
+  }
+  std::cout << "  VIOLATED  \"" << v.intent.name << "\" at run " << v.runs << ": " << v.failure << "\n"
+            << "    shrunk in " << v.shrink_steps << " steps (" << v.shrink_runs << " runs) to: "
+            << check::describe(v.counterexample.faults) << ", seed " << v.counterexample.seed << "\n"
+            << "    story: " << v.story << "\n"
+            << "    counterexample: " << written << "\n"
+            << "    replay: deploysim run " << written << "   why: deploysim explain " << written << "\n";
+}
+
+// The worst cases the config allows, as a guide for the intents' times (liveness_bounds.h).
+void print_bounds(const sim::model::Scenario& s) {
+  const check::LivenessTerms t = check::liveness_terms(s);
+  std::cout << "  bounds from the config (before faults): every new task failing ends within "
+            << sim::format_seconds(check::failure_outcome_bound(t)) << "; a healthy start completes within "
+            << sim::format_seconds(check::completion_bound(t)) << " (with a grace period of at least "
+            << sim::format_seconds(check::grace_needed(s)) << ")\n";
+}
+
+}  // namespace
+
+int check_command(const std::vector<std::string>& args) {
+  CheckFlags f;
+  po::options_description visible = check_options(f);
+  const po::variables_map vm = parse_command_line("check", args, visible, f.file);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (f.file.empty()) throw UsageError("check: a scenario FILE is required");
+  if (vm.count("runs") && f.runs < 1) throw UsageError("check: --runs must be 1 or more");
+  if (vm.count("seed") && f.seed < 0) throw UsageError("check: --seed must be 0 or more");
+  const sim::model::Scenario s = harness::scenario::load_scenario_file(f.file).scenario;
+  if (!s.check)
+    throw UsageError("check: " + f.file + " has no \"check\" section (the intents to check; see scenarios/README.md)");
+  const int runs = vm.count("runs") ? f.runs : s.check->runs;
+  const std::uint64_t seed = vm.count("seed") ? static_cast<std::uint64_t>(f.seed) : s.seed;
+
+  // Wall-clock time is the harness's business (throughput), never the simulation's.
+  const auto started = std::chrono::steady_clock::now();
+  check::CheckReport report;
+  try {
+    report = check::check_intents(s, *s.check, runs, seed);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("check: ") + e.what());
+  }
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  std::cout << "check " << f.file << ": " << runs << " runs per intent from seed " << seed << "\n";
+  print_bounds(s);
+  std::vector<std::string> written(report.verdicts.size());
+  for (std::size_t i = 0; i < report.verdicts.size(); ++i) {
+    if (!report.verdicts[i].holds) {
+      written[i] = counterexample_path(f, s, i);
+      write_counterexample(written[i], report.verdicts[i].replay);
+    }
+    print_verdict(report.verdicts[i], written[i]);
+  }
+  if (!f.junit_path.empty()) {
+    std::ofstream out(f.junit_path);
+    if (!out) throw UsageError("check: cannot write the JUnit report to " + f.junit_path);
+    check::write_junit(out, s.name, report, written, elapsed);
+  }
+  char rate[96];
+  std::snprintf(rate, sizeof rate, "check: %d simulated runs in %.3f s (%.0f runs/s)\n", report.total_runs, elapsed,
+                elapsed > 0 ? report.total_runs / elapsed : 0.0);
+  std::cerr << rate;
+  return report.all_hold() ? 0 : 1;
+}
+
+}  // namespace harness::cli

@@ -1,0 +1,74 @@
+// harness/check/fault_set.h: faults change the deployed revision only, and do what they say.
+#include <catch2/catch.hpp>
+
+#include "harness/check/fault_set.h"
+#include "harness/check/junit_report.h"
+#include "harness/scenario/scenario_loader.h"
+#include "sim/simulation.h"
+
+using harness::check::apply_faults;
+using harness::check::FaultSet;
+using sim::model::BreakingFault;
+using sim::observe::Outcome;
+
+namespace {
+
+sim::model::Scenario weak_example() {
+  return harness::scenario::load_scenario_file(DEPLOYSIM_SOURCE_DIR "/scenarios/examples/grace-covers-slow-start.json")
+      .scenario;
+}
+
+Outcome outcome_with(BreakingFault fault) {
+  FaultSet f;
+  f.breaking = fault;
+  return sim::Simulation(apply_faults(weak_example(), f), {.trace = false}).run().outcome;
+}
+
+}  // namespace
+
+TEST_CASE("a forced redeploy of the running revision gets its own copy, so old tasks never see a fault") {
+  // Given a scenario deploying the task definition that already runs (same image), when a slow
+  // start is applied, then a new revision with a new image carries it and the old app is unchanged.
+  auto s = weak_example();
+  s.deploy.to_task_definition = s.initial_task_definition;
+  FaultSet f;
+  f.slow_start = sim::seconds(30);
+  const auto faulty = apply_faults(s, f);
+  REQUIRE(faulty.task_definitions.size() == s.task_definitions.size() + 1);
+  const auto& deployed = faulty.task_definitions.at(static_cast<std::size_t>(faulty.deploy.to_task_definition));
+  CHECK(deployed.revision == 9);  // checkout:7 and :8 exist
+  CHECK(deployed.containers[0].image == "checkout:1.7-faulty");
+  CHECK(faulty.apps.at("checkout:1.7").phases.size() == s.apps.at("checkout:1.7").phases.size());
+  CHECK(faulty.apps.at("checkout:1.7-faulty").phases.back().name == "slow start (injected)");
+}
+
+TEST_CASE("every breaking fault that applies makes the example's deploy roll back") {
+  // Given the fixed twin (load balancer, no container check), when each applicable breaking fault is
+  // applied, then the deploy rolls back; without faults it completes.
+  const auto applicable = harness::check::applicable_breaking_faults(weak_example());
+  CHECK(std::count(applicable.begin(), applicable.end(), BreakingFault::bind_localhost) == 1);
+  CHECK(std::count(applicable.begin(), applicable.end(), BreakingFault::missing_probe_binary) == 0);
+  for (BreakingFault fault : applicable) {
+    INFO(harness::check::to_string(fault));
+    CHECK(outcome_with(fault) == Outcome::rolled_back);
+  }
+  CHECK(sim::Simulation(weak_example(), {.trace = false}).run().outcome == Outcome::completed);
+}
+
+TEST_CASE("a fault set is told in one line") {
+  // Given a slow start, a blip and a crash loop, then the line names each with its numbers.
+  FaultSet f;
+  f.slow_start = sim::seconds(9);
+  f.blip = harness::check::Blip{"redis", sim::seconds(12), sim::Millis{25'363}};
+  f.breaking = BreakingFault::crash_loop;
+  f.crash_after = sim::seconds(5);
+  CHECK(harness::check::describe(f) ==
+        "start-up 9 s slower, redis down for 25.363 s from 12 s after the deploy, breaking fault crash_loop "
+        "(exits 5 s after listening)");
+  CHECK(harness::check::describe(FaultSet{}) == "no faults");
+}
+
+TEST_CASE("JUnit text is escaped for XML") {
+  // Given markup characters and a control character, then they are escaped or dropped.
+  CHECK(harness::check::xml_escape("a<b & \"c\" 'd'>\x01") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
+}
