@@ -2,24 +2,11 @@
 
 #include <cstdio>
 
+#include "harness/report/markup_escape.h"
+
 namespace harness::check {
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 has no place for other control characters.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-    }
-  }
-  return out;
-}
+std::string xml_escape(const std::string& text) { return report::escape_markup(text); }
 
 void write_junit(std::ostream& out, const std::string& scenario_name, const CheckReport& report,
                  const std::vector<std::string>& written, double seconds) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "harness/report/markup_escape.h"
+
 namespace harness::report {
 
 TimeAxis::TimeAxis(sim::Millis end) : end_(end > sim::Millis{0} ? end : sim::seconds(1)) {}
@@ -36,21 +38,7 @@ std::string TimeAxis::grid(double top, double bottom) const {
   return out + "</g>";
 }
 
-std::string escape_html(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html(const std::string& text) { return escape_markup(text); }
 
 std::string svg_number(double v) {
   double rounded = std::round(v * 10) / 10;

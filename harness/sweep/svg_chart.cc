@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "harness/report/markup_escape.h"
+
 namespace harness::sweep {
 namespace {
 
@@ -72,19 +74,7 @@ std::string heat_colour(double t) {
 
 }  // namespace
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string xml_escape(const std::string& text) { return report::escape_markup(text); }
 
 std::string line_chart(const std::string& title, const std::string& x_name, const std::vector<std::string>& x_labels,
                        const std::string& y_name, const std::vector<Series>& series) {
