@@ -41,7 +41,7 @@ struct Simulation::Impl {
       : scenario(s),
         rules(rules_named(s.rule_set)),
         streams(s.seed),
-        trace(o.trace),
+        trace(o.trace, o.trace_cap),
         clock(queue, now),
         world(s, queue, now, streams, trace, result.metrics),
         controller(s, rules, clock, world, trace, result.metrics) {
@@ -71,6 +71,10 @@ observe::RunResult Simulation::Impl::run() {
   while (queue.next_time() <= scenario.horizon) {
     if (result.metrics.events >= scenario.event_cap) {
       result.end = observe::RunEnd::event_cap;
+      break;
+    }
+    if (trace.full()) {
+      result.end = observe::RunEnd::trace_cap;
       break;
     }
     queue.pop(e);

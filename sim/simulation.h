@@ -5,6 +5,7 @@
 // sweep threads). Same scenario and seed give the same trace, byte for byte.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 
 #include "sim/ecs/rule_set.h"
@@ -16,6 +17,9 @@ namespace sim {
 
 struct RunOptions {
   bool trace = true;  // keep the event trace (off for benchmarks and sweeps)
+  // The run stops once the trace holds this many events (RunEnd::trace_cap): a long horizon on a
+  // deployment that loops must not take all memory. Two million events are a few hundred MB.
+  std::size_t trace_cap = 2'000'000;
 };
 
 class Simulation {

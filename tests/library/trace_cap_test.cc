@@ -1,0 +1,29 @@
+// The trace cap (RunOptions::trace_cap): a traced run's memory is bounded whatever the horizon.
+// Before it, seed 004's loop with a 10^9 s horizon grew its trace past 6 GB and died of bad_alloc.
+#include <catch2/catch.hpp>
+
+#include "sim/simulation.h"
+#include "tests/support/run_helpers.h"
+
+TEST_CASE("a deployment loop with a 10^9 s horizon stops at the trace cap") {
+  // Given seed 004's endless loop and a horizon of 10^12 ms, when run with a trace cap of 20,000,
+  // then the run ends for that reason, STUCK, long before the horizon, with the trace at the cap.
+  auto scenario = testsupport::library_scenario("scenarios/incidents/004-wget-loop-breaker-off.json");
+  scenario.horizon = sim::seconds(1'000'000'000);
+  sim::Simulation simulation(scenario, {.trace = true, .trace_cap = 20'000});
+  const sim::observe::RunResult result = simulation.run();
+  CHECK(result.end == sim::observe::RunEnd::trace_cap);
+  CHECK(result.outcome == sim::observe::Outcome::stuck);
+  CHECK(result.ended_at < scenario.horizon);
+  CHECK(simulation.trace().events().size() >= 20'000);
+  CHECK(simulation.trace().events().size() < 20'100);
+}
+
+TEST_CASE("an untraced run is not stopped by the trace cap") {
+  // Given the same loop untraced (benchmarks, sweeps) and a cap of 1, when run to 10^6 s, then it
+  // ends at the horizon.
+  auto scenario = testsupport::library_scenario("scenarios/incidents/004-wget-loop-breaker-off.json");
+  scenario.horizon = sim::seconds(1'000'000);
+  sim::Simulation simulation(scenario, {.trace = false, .trace_cap = 1});
+  CHECK(simulation.run().end == sim::observe::RunEnd::horizon);
+}
