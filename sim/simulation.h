@@ -18,8 +18,8 @@ namespace sim {
 struct RunOptions {
   bool trace = true;  // keep the event trace (off for benchmarks and sweeps)
   // The run stops once the trace holds this many events (RunEnd::trace_cap): a long horizon on a
-  // deployment that loops must not take all memory. Two million events are a few hundred MB.
-  std::size_t trace_cap = 2'000'000;
+  // deployment that loops must not take all memory. A million events are about 200 MB.
+  std::size_t trace_cap = 1'000'000;
 };
 
 class Simulation {
