@@ -73,7 +73,10 @@ nlohmann::json parse(const std::string& name, const std::string& text) {
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte counts the characters read, the failing one included: its offset is byte - 1.
     const auto [expected, found] = split_parse_error(e.what());
-    fail_at_offset(name, text, e.byte == 0 ? 0 : e.byte - 1, expected, found);
+    const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+    // nlohmann reads a NUL byte as the end of its input, and says so; name the byte instead.
+    const bool nul = offset < text.size() && text[offset] == '\0';
+    fail_at_offset(name, text, offset, expected, nul ? "a NUL byte" : found);
   } catch (const nlohmann::json::out_of_range& e) {
     // A number beyond double's range ("1e999"); nlohmann names the token but not its place.
     const std::string what = e.what();
