@@ -41,6 +41,7 @@ struct Simulation::Impl {
       : scenario(s),
         rules(rules_named(s.rule_set)),
         streams(s.seed),
+        task_cap(o.task_cap),
         trace(o.trace, o.trace_cap),
         clock(queue, now),
         world(s, queue, now, streams, trace, result.metrics),
@@ -53,6 +54,7 @@ struct Simulation::Impl {
   Millis now{0};
   EventQueue queue;
   RngStreams streams;
+  int task_cap;
   observe::Trace trace;
   observe::RunResult result;
   QueueClock clock;
@@ -75,6 +77,10 @@ observe::RunResult Simulation::Impl::run() {
     }
     if (trace.full()) {
       result.end = observe::RunEnd::trace_cap;
+      break;
+    }
+    if (result.metrics.tasks_launched >= task_cap) {
+      result.end = observe::RunEnd::task_cap;
       break;
     }
     queue.pop(e);

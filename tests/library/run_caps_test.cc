@@ -1,5 +1,6 @@
-// The trace cap (RunOptions::trace_cap): a traced run's memory is bounded whatever the horizon.
-// Before it, seed 004's loop with a 10^9 s horizon grew its trace past 6 GB and died of bad_alloc.
+// The run caps (RunOptions::trace_cap, task_cap): a run's memory is bounded whatever the horizon.
+// Before them, seed 004's loop with a 10^9 s horizon grew its trace past 6 GB and died of
+// bad_alloc, and untraced (explain's what-if runs) took 11 GB of task records.
 #include <catch2/catch.hpp>
 
 #include "sim/simulation.h"
@@ -17,6 +18,18 @@ TEST_CASE("a deployment loop with a 10^9 s horizon stops at the trace cap") {
   CHECK(result.ended_at < scenario.horizon);
   CHECK(simulation.trace().events().size() >= 20'000);
   CHECK(simulation.trace().events().size() < 20'100);
+}
+
+TEST_CASE("an untraced deployment loop to a 10^9 s horizon stops at the task cap") {
+  // Given seed 004's loop untraced with a horizon of 10^12 ms, when run with a task cap of 1,000,
+  // then it ends for that reason, STUCK, having launched exactly that many tasks.
+  auto scenario = testsupport::library_scenario("scenarios/incidents/004-wget-loop-breaker-off.json");
+  scenario.horizon = sim::seconds(1'000'000'000);
+  sim::Simulation simulation(scenario, {.trace = false, .task_cap = 1'000});
+  const sim::observe::RunResult result = simulation.run();
+  CHECK(result.end == sim::observe::RunEnd::task_cap);
+  CHECK(result.outcome == sim::observe::Outcome::stuck);
+  CHECK(result.metrics.tasks_launched == 1'000);
 }
 
 TEST_CASE("an untraced run is not stopped by the trace cap") {
