@@ -41,7 +41,8 @@ struct Simulation::Impl {
       : scenario(s),
         rules(rules_named(s.rule_set)),
         streams(s.seed),
-        trace(o.trace),
+        task_cap(o.task_cap),
+        trace(o.trace, o.trace_cap),
         clock(queue, now),
         world(s, queue, now, streams, trace, result.metrics),
         controller(s, rules, clock, world, trace, result.metrics) {
@@ -53,6 +54,7 @@ struct Simulation::Impl {
   Millis now{0};
   EventQueue queue;
   RngStreams streams;
+  int task_cap;
   observe::Trace trace;
   observe::RunResult result;
   QueueClock clock;
@@ -71,6 +73,14 @@ observe::RunResult Simulation::Impl::run() {
   while (queue.next_time() <= scenario.horizon) {
     if (result.metrics.events >= scenario.event_cap) {
       result.end = observe::RunEnd::event_cap;
+      break;
+    }
+    if (trace.full()) {
+      result.end = observe::RunEnd::trace_cap;
+      break;
+    }
+    if (result.metrics.tasks_launched >= task_cap) {
+      result.end = observe::RunEnd::task_cap;
       break;
     }
     queue.pop(e);

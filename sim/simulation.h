@@ -5,6 +5,7 @@
 // sweep threads). Same scenario and seed give the same trace, byte for byte.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 
 #include "sim/ecs/rule_set.h"
@@ -16,6 +17,13 @@ namespace sim {
 
 struct RunOptions {
   bool trace = true;  // keep the event trace (off for benchmarks and sweeps)
+  // The run stops once the trace holds this many events (RunEnd::trace_cap): a long horizon on a
+  // deployment that loops must not take all memory. A million events are about 200 MB.
+  std::size_t trace_cap = 1'000'000;
+  // The run stops once this many tasks have been launched since the deploy (RunEnd::task_cap):
+  // every task keeps its record, so a crash loop run untraced to a far horizon (explain's
+  // candidates, sweeps) would otherwise grow without bound — seed 004's loop to 10^9 s took 11 GB.
+  int task_cap = 100'000;
 };
 
 class Simulation {

@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "harness/scenario/position_index.h"
@@ -35,13 +34,49 @@ std::pair<std::string, std::string> split_parse_error(const std::string& what) {
   throw ScenarioError(name, "", expected, found, position.line, position.column);
 }
 
+std::string describe_limit(std::size_t bytes) {
+  return std::to_string(bytes / (1024 * 1024)) + " MiB";
+}
+
+// nlohmann parses without recursion, but destroying, dumping and position-indexing a value all
+// recurse: a deeply nested document would overflow the stack there. One pass outside strings
+// finds the first bracket too deep, before anything is built.
+void check_nesting(const std::string& name, const std::string& text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxNestingDepth)
+        fail_at_offset(name, text, i,
+                       "arrays and objects nested at most " + std::to_string(kMaxNestingDepth) +
+                           " deep",
+                       "deeper nesting");
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+}
+
 nlohmann::json parse(const std::string& name, const std::string& text) {
+  if (text.size() > kMaxDocumentBytes)
+    throw ScenarioError(name, "", "a document of at most " + describe_limit(kMaxDocumentBytes),
+                        std::to_string(text.size()) + " bytes");
+  check_nesting(name, text);
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte counts the characters read, the failing one included: its offset is byte - 1.
     const auto [expected, found] = split_parse_error(e.what());
-    fail_at_offset(name, text, e.byte == 0 ? 0 : e.byte - 1, expected, found);
+    const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+    // nlohmann reads a NUL byte as the end of its input, and says so; name the byte instead.
+    const bool nul = offset < text.size() && text[offset] == '\0';
+    fail_at_offset(name, text, offset, expected, nul ? "a NUL byte" : found);
   } catch (const nlohmann::json::out_of_range& e) {
     // A number beyond double's range ("1e999"); nlohmann names the token but not its place.
     const std::string what = e.what();
@@ -64,9 +99,9 @@ Document::Document(std::string name, std::string text, std::filesystem::path bas
       root_(parse(name_, text_)) {}
 
 Document Document::from_file(const std::filesystem::path& path) {
-  std::string reason;
-  std::optional<std::string> text = read_text_file(path, reason);
-  if (!text) throw ScenarioError(path.string(), "", "a readable file", reason);
+  ReadFailure failure;
+  std::optional<std::string> text = read_text_file(path, failure);
+  if (!text) throw ScenarioError(path.string(), "", failure.expected, failure.found);
   return Document(path.string(), std::move(*text), path.parent_path());
 }
 
@@ -84,20 +119,34 @@ void Document::fail(const std::string& pointer, const std::string& expected,
   throw ScenarioError(name_, pointer, expected, found, position.line, position.column);
 }
 
-std::optional<std::string> read_text_file(const std::filesystem::path& path, std::string& reason) {
+std::optional<std::string> read_text_file(const std::filesystem::path& path, ReadFailure& failure) {
+  failure.expected = "a readable file";
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
-    reason = "a directory";
+    failure.found = "a directory";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    reason = std::strerror(errno);
+    failure.found = std::strerror(errno);
     return std::nullopt;
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  // Reads in chunks and stops one byte past the limit, which tells "too big" from "exactly at the
+  // limit" without reading on.
+  std::string content;
+  char chunk[64 * 1024];
+  while (content.size() <= kMaxDocumentBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    content.append(chunk, static_cast<std::size_t>(in.gcount()));
+  if (content.size() > kMaxDocumentBytes) {
+    failure.expected = "a file of at most " + describe_limit(kMaxDocumentBytes);
+    failure.found = "more than that";
+    return std::nullopt;
+  }
+  if (in.bad()) {
+    failure.found = std::strerror(errno);
+    return std::nullopt;
+  }
+  return content;
 }
 
 }  // namespace harness::scenario

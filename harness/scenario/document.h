@@ -3,6 +3,7 @@
 // the directory that "$file" paths inside it resolve against.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -10,16 +11,24 @@
 
 namespace harness::scenario {
 
+// Bounds on one document, so hostile input meets a clear error instead of exhausting memory or
+// the stack (scenarios/README.md, "Limits"). Real scenarios are tens of KiB and nest under ten
+// levels.
+inline constexpr std::size_t kMaxDocumentBytes = 8 * 1024 * 1024;
+inline constexpr int kMaxNestingDepth = 64;
+
 class Document {
  public:
   // Parses `text`. Broken JSON throws ScenarioError at the parser's line:column, e.g.
-  // "web.json:4:1: expected '}', found end of input". `included` marks a document pulled in by
+  // "web.json:4:1: expected '}', found end of input"; so do text over kMaxDocumentBytes and
+  // arrays or objects nested deeper than kMaxNestingDepth. `included` marks a document pulled in by
   // "$file": its ignored fields are then reported as "<name>#<pointer>".
   Document(std::string name, std::string text, std::filesystem::path base_dir,
            bool included = false);
 
   // Reads and parses the file at `path` (base directory: the file's own). An unreadable file
-  // throws ScenarioError "<path>: expected a readable file, found <reason>".
+  // throws ScenarioError "<path>: expected a readable file, found <reason>"; one over
+  // kMaxDocumentBytes "<path>: expected a file of at most 8 MiB, found more".
   static Document from_file(const std::filesystem::path& path);
 
   // Documents are referred to by address while they are read; they neither copy nor move.
@@ -47,8 +56,16 @@ class Document {
   nlohmann::json root_;
 };
 
-// The whole content of the file at `path`, or nullopt with `reason` set ("No such file or
-// directory", "is a directory").
-std::optional<std::string> read_text_file(const std::filesystem::path& path, std::string& reason);
+// Why a file could not be read, in the words of ScenarioError: expected "a readable file", found
+// "No such file or directory".
+struct ReadFailure {
+  std::string expected;
+  std::string found;
+};
+
+// The whole content of the file at `path`, or nullopt with `failure` set: unreadable, a
+// directory, or more than kMaxDocumentBytes (only that much is ever read, so a huge file or a
+// device such as /dev/zero costs no more).
+std::optional<std::string> read_text_file(const std::filesystem::path& path, ReadFailure& failure);
 
 }  // namespace harness::scenario

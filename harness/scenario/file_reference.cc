@@ -41,9 +41,9 @@ std::unique_ptr<Document> load_file_reference(const Node& node) {
     file.fail("a relative path inside " +
               (base.empty() ? std::string("the current directory") : base.string()));
   }
-  std::string reason;
-  std::optional<std::string> text = read_text_file(target, reason);
-  if (!text) file.fail("a readable file", file.json().dump() + " (" + reason + ")");
+  ReadFailure failure;
+  std::optional<std::string> text = read_text_file(target, failure);
+  if (!text) file.fail(failure.expected, file.json().dump() + " (" + failure.found + ")");
   return std::make_unique<Document>(target.string(), std::move(*text), target.parent_path(),
                                     /*included=*/true);
 }

@@ -18,6 +18,8 @@ std::string_view to_string(RunEnd e) {
     case RunEnd::horizon: return "horizon reached";
     case RunEnd::event_cap: return "event cap reached";
     case RunEnd::queue_empty: return "nothing left to happen";
+    case RunEnd::trace_cap: return "trace cap reached";
+    case RunEnd::task_cap: return "task cap reached";
   }
   return "?";
 }

@@ -17,7 +17,7 @@ enum class Outcome : std::uint8_t {
 };
 
 // Why the run loop stopped.
-enum class RunEnd : std::uint8_t { outcome_reached, horizon, event_cap, queue_empty };
+enum class RunEnd : std::uint8_t { outcome_reached, horizon, event_cap, queue_empty, trace_cap, task_cap };
 
 struct Metrics {
   Millis deploy_started_at{0};

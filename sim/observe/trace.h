@@ -3,6 +3,7 @@
 // except the ECS service-event messages, which are part of what is being simulated.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -44,18 +45,21 @@ struct TraceEvent {
 };
 
 // Collects trace events when enabled; when disabled (benchmarks, sweeps) callers skip building
-// them, so tracing costs nothing.
+// them, so tracing costs nothing. Past `cap` events it is full(): the run loop then stops (RunEnd
+// trace_cap), so a trace's memory is bounded whatever the horizon — a few hundred bytes an event.
 class Trace {
  public:
-  explicit Trace(bool enabled) : enabled_(enabled) {}
+  explicit Trace(bool enabled, std::size_t cap = SIZE_MAX) : enabled_(enabled), cap_(cap) {}
   bool enabled() const { return enabled_; }
   void add(TraceEvent e) {
     if (enabled_) events_.push_back(std::move(e));
   }
+  bool full() const { return events_.size() >= cap_; }
   const std::vector<TraceEvent>& events() const { return events_; }
 
  private:
   bool enabled_;
+  std::size_t cap_;
   std::vector<TraceEvent> events_;
 };
 

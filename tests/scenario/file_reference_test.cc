@@ -5,34 +5,14 @@
 #include <fstream>
 
 #include "harness/scenario/scenario_loader.h"
+#include "tests/support/temp_dir.h"
 
 namespace harness::scenario {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory for one test, removed afterwards.
-class TempDir {
- public:
-  explicit TempDir(const fs::path& parent = fs::temp_directory_path()) {
-    std::string pattern = (parent / "deploysim-scenario-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-  std::string write(const std::string& name, const std::string& text) const {
-    const fs::path file = path_ / name;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << text;
-    return file.string();
-  }
-
- private:
-  fs::path path_;
-};
+using testsupport::TempDir;
 
 // A scenario whose task definitions are `references` (the array's elements), on line 3.
 std::string scenario_with(const std::string& references) {
