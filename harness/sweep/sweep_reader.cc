@@ -83,9 +83,11 @@ class SweepReader {
     spec_.scenario_file = node.as_name();
     const std::filesystem::path sweep_dir = std::filesystem::path(spec_.file).parent_path();
     spec_.scenario_path = sweep_dir / spec_.scenario_file;
-    std::string reason;
-    const std::optional<std::string> text = scenario::read_text_file(spec_.scenario_path, reason);
-    if (!text) node.fail("a readable scenario file (relative to the sweep file)", node.json().dump() + ": " + reason);
+    scenario::ReadFailure failure;
+    const std::optional<std::string> text = scenario::read_text_file(spec_.scenario_path, failure);
+    if (!text)
+      node.fail(failure.expected + " (the base scenario, relative to the sweep file)",
+                node.json().dump() + ": " + failure.found);
     spec_.scenario_text = *text;
     // The loader reports a broken base with its own file:line:col.
     base_ = scenario::load_scenario_file(spec_.scenario_path.string());
@@ -265,8 +267,9 @@ SweepSpec read_sweep_file(const std::string& path) {
   const scenario::Document document = scenario::Document::from_file(path);
   IgnoredFields ignored;
   SweepSpec spec = SweepReader(document, ignored).read();
-  std::string sweep_text, reason;
-  if (const auto text = scenario::read_text_file(path, reason)) sweep_text = *text;
+  std::string sweep_text;
+  scenario::ReadFailure failure;
+  if (const auto text = scenario::read_text_file(path, failure)) sweep_text = *text;
   spec.fingerprint = sim::stream_name(sweep_text) ^ (sim::stream_name(spec.scenario_text) * 0x9e3779b97f4a7c15ULL);
   return spec;
 }

@@ -113,6 +113,6 @@ TEST_CASE("a blip on a dependency the base does not have names the ones it has")
 
 TEST_CASE("a missing base scenario file is reported at the scenario key") {
   CHECK(error_of("nobase.sweep.json", R"({"scenario": "no-such.json", "axes": []})") ==
-        "nobase.sweep.json:1:14: at /scenario: expected a readable scenario file (relative to the sweep file), found "
+        "nobase.sweep.json:1:14: at /scenario: expected a readable file (the base scenario, relative to the sweep file), found "
         "\"no-such.json\": No such file or directory");
 }
