@@ -23,6 +23,7 @@
 #include "sim/model/platform_timing.h"
 #include "sim/model/service_config.h"
 #include "sim/model/task_definition.h"
+#include "sim/model/traffic.h"
 
 namespace harness::scenario {
 
@@ -49,9 +50,11 @@ sim::model::ContainerDefinition read_container_definition(
 
 // "service": one service as `aws ecs describe-services` prints it (also inside its
 // {"services": [...]} wrapper) or as create-service --cli-input-json takes it. loadBalancers[0]
-// must name a container and containerPort of every task definition in `in_use`.
+// must name a container and containerPort of every task definition in `in_use`;
+// deploymentConfiguration.alarms.alarmNames must each be one of `defined_alarms`.
 sim::model::ServiceConfig read_service(
-    const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use);
+    const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use,
+    const std::vector<std::string>& defined_alarms = {});
 
 // "targetGroup": one target group as `aws elbv2 describe-target-groups` prints it (also inside
 // {"TargetGroups": [...]}), plus DeregistrationDelaySeconds.
@@ -73,6 +76,14 @@ PlatformSection read_platform(const Node& node);
 // bounds on metrics, each {"min": x, "max": y} with at least one end; counts also take a bare
 // integer meaning exactly that many.
 sim::model::Expectations read_expectations(const Node& node);
+
+// "traffic": requestsPerSecond (1-100000).
+sim::model::TrafficConfig read_traffic(const Node& node);
+
+// "alarms": CloudWatch MetricAlarms as describe-alarms prints them (the array, or the whole answer
+// with "MetricAlarms"): AlarmName, MetricName, ComparisonOperator, Threshold, Period,
+// EvaluationPeriods, DatapointsToAlarm.
+std::vector<sim::model::AlarmDefinition> read_alarms(const Node& node);
 
 // Integer ranges shared by several sections.
 inline constexpr IntRange kPortRange{1, 65535};

@@ -54,9 +54,30 @@ sim::model::CircuitBreakerConfig read_circuit_breaker(const Node& node) {
   return breaker;
 }
 
+// deploymentConfiguration.alarms (API_DeploymentAlarms; reference §2): all three members are
+// required; each name must be an alarm the scenario defines, since only those are simulated.
+sim::model::DeploymentAlarmsConfig read_deployment_alarms(const Node& node,
+                                                          const std::vector<std::string>& defined) {
+  ObjectReader reader = node.as_object(UnknownKeys::ignore);
+  sim::model::DeploymentAlarmsConfig alarms;
+  const Node names = reader.required("alarmNames");
+  alarms.alarm_names = names.as_names();
+  for (std::size_t i = 0; i < alarms.alarm_names.size(); ++i) {
+    names.child(i).as_reference(defined, "alarms defined in the scenario's \"alarms\" section");
+  }
+  alarms.enable = reader.required("enable").as_bool();
+  alarms.rollback = reader.required("rollback").as_bool();
+  if (alarms.enable && alarms.alarm_names.empty()) {
+    names.fail("at least one alarm name when \"enable\" is true");
+  }
+  reader.finish();
+  return alarms;
+}
+
 // deploymentConfiguration (reference §3). maximumPercent is held to 100-200: below 100 a rolling
 // replacement cannot start a task first, and 200 is the REPLICA default we model up to.
-sim::model::DeploymentConfiguration read_deployment_configuration(const Node& node) {
+sim::model::DeploymentConfiguration read_deployment_configuration(
+    const Node& node, const std::vector<std::string>& defined_alarms) {
   ObjectReader reader = node.as_object(UnknownKeys::ignore);
   sim::model::DeploymentConfiguration deployment;
   deployment.minimum_healthy_percent =
@@ -66,6 +87,11 @@ sim::model::DeploymentConfiguration read_deployment_configuration(const Node& no
   if (const std::optional<Node> breaker = reader.get("deploymentCircuitBreaker")) {
     deployment.circuit_breaker = read_circuit_breaker(*breaker);
   }
+  if (const std::optional<Node> alarms = reader.get("alarms")) {
+    deployment.alarms = read_deployment_alarms(*alarms, defined_alarms);
+  }
+  // bakeTimeInMinutes: 0-1440 (Terraform/Pulumi ranges; reference §3.2).
+  deployment.bake_time = sim::minutes(reader.int_or("bakeTimeInMinutes", 0, {0, 1440}));
   // Only rolling updates are simulated; a blue/green, linear or canary service would be wrong.
   reader.choice_or<int>("strategy", 0, {{"ROLLING", 0}});
   reader.finish();
@@ -110,7 +136,8 @@ void read_load_balancers(const Node& node, ServiceConfig& service,
 }  // namespace
 
 ServiceConfig read_service(const Node& node,
-                           const std::vector<const sim::model::TaskDefinition*>& in_use) {
+                           const std::vector<const sim::model::TaskDefinition*>& in_use,
+                           const std::vector<std::string>& defined_alarms) {
   using sim::model::LaunchType;
   ObjectReader reader = unwrap(node).as_object(UnknownKeys::ignore);
   ServiceConfig service;
@@ -130,7 +157,7 @@ ServiceConfig read_service(const Node& node,
     type.finish();
   }
   if (const std::optional<Node> deployment = reader.get("deploymentConfiguration")) {
-    service.deployment = read_deployment_configuration(*deployment);
+    service.deployment = read_deployment_configuration(*deployment, defined_alarms);
   }
   service.health_check_grace_period = reader.seconds_or(
       "healthCheckGracePeriodSeconds", service.health_check_grace_period, {0, 2147483647});

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/engine/time.h"
 #include "sim/model/health_check.h"
@@ -22,10 +23,21 @@ struct CircuitBreakerConfig {
   int threshold_value = 50;          // default 50; 1-100 for the percent types
 };
 
+// deploymentConfiguration.alarms (API_DeploymentAlarms; reference §2): all three are required.
+struct DeploymentAlarmsConfig {
+  std::vector<std::string> alarm_names;  // each defined in the scenario's "alarms" section
+  bool enable = false;
+  bool rollback = false;
+};
+
 struct DeploymentConfiguration {
   int minimum_healthy_percent = 100;  // API default 100 for REPLICA (CDK uses 50), rounded up
   int maximum_percent = 200;          // API default 200, rounded down
   CircuitBreakerConfig circuit_breaker;
+  DeploymentAlarmsConfig alarms;
+  // bakeTimeInMinutes, 0-1440: how long alarms are still watched after steady state (reference
+  // §2, §3.2). ECS's own default for rolling deployments is not published; ours is 0.
+  Millis bake_time = minutes(0);
 };
 
 struct ServiceConfig {

@@ -56,7 +56,6 @@ TEST_CASE("a describe-services answer is read with its deployment configuration"
   CHECK(service.health_check_grace_period == sim::seconds(60));
   CHECK(loaded.ignored == std::vector<std::string>{
                               "/service/failures",
-                              "/service/services/0/deploymentConfiguration/alarms",
                               "/service/services/0/deployments",
                               "/service/services/0/events",
                               "/service/services/0/roleArn",

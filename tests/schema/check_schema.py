@@ -545,7 +545,7 @@ ACCEPTED = [
     ("unknown AWS keys everywhere",
      edit((SVC + ["propagateTags"], "NONE"), (TG + ["Protocol"], "HTTP"),
           (["taskDefinitions", 0, "networkMode"], "awsvpc"), (C0 + ["logConfiguration"], {}),
-          (HC + ["extra"], 1), (SVC + ["deploymentConfiguration", "alarms"], {}))),
+          (HC + ["extra"], 1), (SVC + ["deploymentConfiguration", "lifecycleHooks"], []))),
     ("stop_task without durationSeconds, target new", edit((["faults", 1, "target"], "new"))),
     ("readyAfterSeconds as a number", edit((["dependencies", 0, "readyAfterSeconds"], 20))),
     ("expect counts as bounds and exact", edit((["expect", "failedTasks"], {"min": 1}), (["expect", "tasksLaunched"], 4))),
