@@ -220,7 +220,7 @@ class ScenarioReader {
     }
     if (const std::optional<Node> alarms = root_.get("alarms")) {
       if (!scenario_.traffic) {
-        alarms->fail("no \"alarms\" without a \"traffic\" section (the alarms watch its requests)");
+        alarms->fail("a \"traffic\" section with it (the alarms watch its requests)", "no \"traffic\"");
       }
       scenario_.alarms = read_alarms(*alarms);
     }
