@@ -92,8 +92,19 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
   }
   // bakeTimeInMinutes: 0-1440 (Terraform/Pulumi ranges; reference §3.2).
   deployment.bake_time = sim::minutes(reader.int_or("bakeTimeInMinutes", 0, {0, 1440}));
-  // Only rolling updates are simulated; a blue/green, linear or canary service would be wrong.
-  reader.choice_or<int>("strategy", 0, {{"ROLLING", 0}});
+  using sim::model::DeploymentStrategy;
+  deployment.strategy = reader.choice_or<DeploymentStrategy>(
+      "strategy", deployment.strategy,
+      {{"ROLLING", DeploymentStrategy::rolling}, {"BLUE_GREEN", DeploymentStrategy::blue_green}});
+  if (deployment.strategy == DeploymentStrategy::blue_green) {
+    // bakeTimeInMinutes is required for BLUE_GREEN (API_DeploymentConfiguration; reference §3.2).
+    if (!reader.has("bakeTimeInMinutes")) reader.required("bakeTimeInMinutes").as_int32({0, 1440});
+    // Green runs at 100 % beside blue: deploysim needs the room (our limit, not a documented one).
+    if (deployment.maximum_percent != 200) {
+      reader.required("maximumPercent")
+          .fail("200 with strategy BLUE_GREEN (deploysim runs green at 100 % beside blue)");
+    }
+  }
   reader.finish();
   return deployment;
 }

@@ -70,6 +70,8 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   target.reported_blocked = false;
   target.breaker = CircuitBreaker(scenario_.service.deployment.circuit_breaker, rules_);
   primary_index_ = target.id;
+  // Blue/green: blue still runs, so production traffic goes straight back to it (reference §3.2).
+  if (production_ && *production_ != target.id) shift_production_traffic(target.id, "rollback");
   throttle_.reset();
   next_launch_at_ = clock_.now();
   service_event(service_ + " (deployment " + d.name() + ") " + detector + ": rolling back to deployment " +
@@ -107,6 +109,7 @@ void ServiceController::check_completion() {
 // its alarms are still watched (deployment-alarm-failure.html; reference §2). True while baking.
 bool ServiceController::baking(Deployment& p) {
   if (!deployed_ || p.id != *deployed_ || p.is_rollback) return false;
+  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;
   const Millis window = rolling_bake_window(scenario_.service.deployment);
   if (window <= Millis{0}) return false;
   if (p.bake_until == kNever) {

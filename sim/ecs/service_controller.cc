@@ -54,6 +54,7 @@ std::vector<LaunchRequest> ServiceController::install_initial_deployment(int td)
   d.rollout = RolloutState::completed;
   last_completed_ = 0;
   primary_index_ = 0;
+  if (scenario_.service.deployment.strategy == model::DeploymentStrategy::blue_green) production_ = d.id;
   std::vector<LaunchRequest> requests;
   for (int i = 0; i < scenario_.service.desired_count; ++i) {
     const TaskId id = static_cast<TaskId>(tasks_.size());
@@ -119,7 +120,7 @@ void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std:
       on_traffic_bucket();
       break;
     case bake_timer:
-      check_completion();
+      request_reconcile(clock_.now());
       break;
   }
 }

@@ -75,6 +75,7 @@ class ServiceController {
   Deployment& deployment_of(const TaskRecord& r);
   void request_reconcile(Millis at);
   void reconcile();
+  void start_tasks(int count);  // launches now, or later under the launch throttle
   void launch(int count);
   void stop_old(int unhealthy_count, int healthy_count);
   bool take_candidate(Deployment& d, bool healthy, TaskId* out);
@@ -95,6 +96,11 @@ class ServiceController {
   // Fails `d`, detected by `detector` ("ECS deployment circuit breaker"), and rolls back if asked.
   void fail_deployment(Deployment& d, const std::string& detector, const std::string& why, bool rollback);
   bool baking(Deployment& p);
+
+  // BLUE_GREEN (blue_green.cc).
+  bool blue_green_in_progress();
+  void reconcile_blue_green();
+  void shift_production_traffic(DeploymentId to, const std::string& why);
 
   // Traffic and alarms (traffic_and_alarms.cc).
   void start_traffic();
@@ -141,6 +147,9 @@ class ServiceController {
   std::vector<PeriodTraffic> alarm_totals_at_last_datapoint_;
   PeriodTraffic traffic_at_deploy_;
   std::vector<world::RevisionCounts> revision_at_deploy_;
+  // BLUE_GREEN: the deployment production traffic goes to; unset under ROLLING (every healthy
+  // task of every deployment serves).
+  std::optional<DeploymentId> production_;
 };
 
 }  // namespace sim::ecs

@@ -23,6 +23,9 @@ struct CircuitBreakerConfig {
   int threshold_value = 50;          // default 50; 1-100 for the percent types
 };
 
+// deploymentConfiguration.strategy (reference §3.2). LINEAR and CANARY are not simulated yet.
+enum class DeploymentStrategy { rolling, blue_green };
+
 // deploymentConfiguration.alarms (API_DeploymentAlarms; reference §2): all three are required.
 struct DeploymentAlarmsConfig {
   std::vector<std::string> alarm_names;  // each defined in the scenario's "alarms" section
@@ -35,8 +38,13 @@ struct DeploymentConfiguration {
   int maximum_percent = 200;          // API default 200, rounded down
   CircuitBreakerConfig circuit_breaker;
   DeploymentAlarmsConfig alarms;
-  // bakeTimeInMinutes, 0-1440: how long alarms are still watched after steady state (reference
-  // §2, §3.2). ECS's own default for rolling deployments is not published; ours is 0.
+  // ROLLING (default) replaces tasks within minimum/maximumPercent; BLUE_GREEN scales the new
+  // revision to 100 % beside the old, shifts all production traffic at once, bakes, then scales
+  // the old revision to 0 (blue-green-deployment-how-it-works.html; reference §3.2).
+  DeploymentStrategy strategy = DeploymentStrategy::rolling;
+  // bakeTimeInMinutes, 0-1440: how long alarms are still watched after steady state (rolling) or
+  // after all production traffic is on the new revision (blue/green) (reference §2, §3.2). ECS's
+  // own default for rolling deployments is not published; ours is 0. Required for BLUE_GREEN.
   Millis bake_time = minutes(0);
 };
 

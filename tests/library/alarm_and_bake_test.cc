@@ -1,6 +1,7 @@
 // Alarm-based rollback and bake time on whole runs of the "healthy but failing" examples: a
 // revision that passes its health checks but fails 20 % of requests (issue 5, seed 001's class).
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "sim/ecs/alarm.h"
 #include "sim/ecs/task_state.h"
@@ -13,6 +14,7 @@ using testsupport::run_traced;
 namespace {
 
 const char* const kWithAlarm = "scenarios/examples/healthy-but-failing-rolling-alarm-bake-10.json";
+const char* const kBlueGreen = "scenarios/examples/healthy-but-failing-blue-green-alarm-bake-10.json";
 const char* const kNoAlarm = "scenarios/examples/healthy-but-failing-rolling-no-alarm.json";
 
 std::int64_t errors_served(const sim::observe::Metrics& m) { return m.target_5xx + m.elb_5xx; }
@@ -32,23 +34,29 @@ TEST_CASE("without alarms the failing revision completes and keeps failing a fif
   CHECK(errors_served(run.result.metrics) > 30'000);
 }
 
-TEST_CASE("bake time table: 0 min completes, 5, 10 and 20 min roll back on the alarm") {
-  // Given ROLLING with the 5xx-rate alarm (2 of 3 one-minute periods above 5 %) and rollback,
-  // when bakeTimeInMinutes is 0 the deployment COMPLETES at steady state, ~40 s after the deploy,
-  // before the alarm has two datapoints; with 5, 10 or 20 min the alarm fires during the bake and
-  // the deployment rolls back, with the same errors served before rollback (the failure is
-  // constant, so a longer bake only adds time for a good revision). Source: reference §2 (bake
-  // watches alarms; the deployment stays IN_PROGRESS until it ends).
+TEST_CASE("bake time table: 0 min completes, 5, 10 and 20 min roll back on the alarm, ROLLING and BLUE_GREEN") {
+  // Given the 5xx-rate alarm (2 of 3 one-minute periods above 5 %) with rollback, when
+  // bakeTimeInMinutes is 0 the deployment COMPLETES (rolling: at steady state ~40 s after the
+  // deploy; blue/green: blue is scaled to 0 right after the traffic shift), before the alarm has
+  // two bad datapoints; with 5, 10 or 20 min the alarm fires during the bake and the deployment
+  // rolls back, with the same errors served before rollback (the failure is constant, so a longer
+  // bake only adds time for a good revision). Source: reference §2 (bake watches alarms, the
+  // deployment stays IN_PROGRESS until it ends) and §3.2 (blue/green bake, traffic back to blue).
   struct Row {
+    const char* scenario;
     int bake_minutes;
     Outcome outcome;
   };
-  const Row rows[] = {{0, Outcome::completed}, {5, Outcome::rolled_back}, {10, Outcome::rolled_back},
-                      {20, Outcome::rolled_back}};
-  std::optional<std::int64_t> errors_at_five;
+  const Row rows[] = {
+      {kWithAlarm, 0, Outcome::completed},         {kWithAlarm, 5, Outcome::rolled_back},
+      {kWithAlarm, 10, Outcome::rolled_back},      {kWithAlarm, 20, Outcome::rolled_back},
+      {kBlueGreen, 0, Outcome::completed},         {kBlueGreen, 5, Outcome::rolled_back},
+      {kBlueGreen, 10, Outcome::rolled_back},      {kBlueGreen, 20, Outcome::rolled_back},
+  };
+  std::map<std::string, std::int64_t> errors_by_strategy;
   for (const Row& row : rows) {
-    INFO("bakeTimeInMinutes " << row.bake_minutes);
-    auto s = library_scenario(kWithAlarm);
+    INFO(row.scenario << " with bakeTimeInMinutes " << row.bake_minutes);
+    auto s = library_scenario(row.scenario);
     s.service.deployment.bake_time = sim::minutes(row.bake_minutes);
     const auto run = run_traced(s);
     CHECK(run.result.outcome == row.outcome);
@@ -60,9 +68,27 @@ TEST_CASE("bake time table: 0 min completes, 5, 10 and 20 min roll back on the a
     REQUIRE(m.errors_before_rollback.has_value());
     CHECK(*m.errors_before_rollback > 1000);
     CHECK(m.alarms_triggered == std::vector<std::string>{"orders-5xx"});
-    if (!errors_at_five) errors_at_five = m.errors_before_rollback;
-    CHECK(m.errors_before_rollback == errors_at_five);
+    const auto [it, first] = errors_by_strategy.emplace(row.scenario, *m.errors_before_rollback);
+    if (!first) CHECK(*m.errors_before_rollback == it->second);
   }
+}
+
+TEST_CASE("blue/green sends no production traffic to green before the shift, and none after the rollback") {
+  // Given BLUE_GREEN with the alarm, when it rolls back, then green served only between the
+  // all-at-once shift and the rollback: its requests are those of 100 requests/s over that window.
+  // Source: reference §3.2 (production traffic shifts all at once; rollback shifts it back).
+  const auto run = run_traced(library_scenario(kBlueGreen));
+  sim::Millis shifted = sim::kNever;
+  for (const auto& e : run.events)
+    if (e.text.find("shifted production traffic to (deployment ecs-svc/1)") != std::string::npos) shifted = e.at;
+  REQUIRE(shifted != sim::kNever);
+  const auto& m = run.result.metrics;
+  REQUIRE(m.time_to_rollback_start.has_value());
+  const sim::Millis rollback_at = sim::seconds(60) + *m.time_to_rollback_start;
+  const std::int64_t expected = (rollback_at - shifted).count() / 10;  // 100 requests/s
+  REQUIRE(m.traffic_by_revision.size() == 2);
+  CHECK(m.traffic_by_revision[1].requests >= expected - 1);
+  CHECK(m.traffic_by_revision[1].requests <= expected + 1);
 }
 
 TEST_CASE("an alarm with rollback=false fails the deployment without rolling back") {

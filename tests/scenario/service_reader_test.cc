@@ -77,11 +77,18 @@ TEST_CASE("a percent breaker threshold above 100 is out of range", "[scenario]")
         "thresholdConfiguration/value: expected an integer 1-100, found 150");
 }
 
-TEST_CASE("a deployment strategy other than ROLLING is refused", "[scenario]") {
+TEST_CASE("LINEAR and CANARY are refused: only ROLLING and BLUE_GREEN are simulated", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": "CANARY"}})")) ==
+        "test.json:3:45: at /service/deploymentConfiguration/strategy: expected one of \"ROLLING\", "
+        "\"BLUE_GREEN\", found \"CANARY\"");
+}
+
+TEST_CASE("BLUE_GREEN requires bakeTimeInMinutes", "[scenario]") {
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
     "deploymentConfiguration": {"strategy": "BLUE_GREEN"}})")) ==
-        "test.json:3:45: at /service/deploymentConfiguration/strategy: expected one of "
-        "\"ROLLING\", found \"BLUE_GREEN\"");
+        "test.json:3:32: at /service/deploymentConfiguration/bakeTimeInMinutes: expected an integer "
+        "0-1440, found nothing (it is required)");
 }
 
 TEST_CASE("a load balancer and its target group make the service's load_balancer", "[scenario]") {
