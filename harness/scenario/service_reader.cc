@@ -74,6 +74,27 @@ sim::model::DeploymentAlarmsConfig read_deployment_alarms(const Node& node,
   return alarms;
 }
 
+// canaryConfiguration and linearConfiguration (API_CanaryConfiguration, API_LinearConfiguration;
+// reference §3.2): percents in multiples of 0.1, kept in tenths; bake times 0-1440 minutes.
+void read_shift_configurations(ObjectReader& reader, sim::model::DeploymentConfiguration& deployment) {
+  if (const std::optional<Node> canary = reader.get("canaryConfiguration")) {
+    ObjectReader config = canary->as_object(UnknownKeys::ignore);
+    if (const std::optional<Node> percent = config.get("canaryPercent")) {
+      deployment.canary_percent_tenths = static_cast<int>(percent->as_scaled({0.1, 100}, 10));
+    }
+    deployment.canary_bake_time = sim::minutes(config.int_or("canaryBakeTimeInMinutes", 10, {0, 1440}));
+    config.finish();
+  }
+  if (const std::optional<Node> linear = reader.get("linearConfiguration")) {
+    ObjectReader config = linear->as_object(UnknownKeys::ignore);
+    if (const std::optional<Node> percent = config.get("stepPercent")) {
+      deployment.linear_step_percent_tenths = static_cast<int>(percent->as_scaled({3, 100}, 10));
+    }
+    deployment.linear_step_bake_time = sim::minutes(config.int_or("stepBakeTimeInMinutes", 6, {0, 1440}));
+    config.finish();
+  }
+}
+
 // deploymentConfiguration (reference §3). maximumPercent is held to 100-200: below 100 a rolling
 // replacement cannot start a task first, and 200 is the REPLICA default we model up to.
 sim::model::DeploymentConfiguration read_deployment_configuration(
@@ -95,14 +116,21 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
   using sim::model::DeploymentStrategy;
   deployment.strategy = reader.choice_or<DeploymentStrategy>(
       "strategy", deployment.strategy,
-      {{"ROLLING", DeploymentStrategy::rolling}, {"BLUE_GREEN", DeploymentStrategy::blue_green}});
-  if (deployment.strategy == DeploymentStrategy::blue_green) {
-    // bakeTimeInMinutes is required for BLUE_GREEN (API_DeploymentConfiguration; reference §3.2).
-    if (!reader.has("bakeTimeInMinutes")) reader.required("bakeTimeInMinutes").as_int32({0, 1440});
+      {{"ROLLING", DeploymentStrategy::rolling},
+       {"BLUE_GREEN", DeploymentStrategy::blue_green},
+       {"LINEAR", DeploymentStrategy::linear},
+       {"CANARY", DeploymentStrategy::canary}});
+  read_shift_configurations(reader, deployment);
+  // bakeTimeInMinutes is required for BLUE_GREEN (API_DeploymentConfiguration; reference §3.2).
+  if (deployment.strategy == DeploymentStrategy::blue_green && !reader.has("bakeTimeInMinutes")) {
+    reader.required("bakeTimeInMinutes").as_int32({0, 1440});
+  }
+  if (deployment.strategy != DeploymentStrategy::rolling) {
     // Green runs at 100 % beside blue: deploysim needs the room (our limit, not a documented one).
     if (deployment.maximum_percent != 200) {
       reader.required("maximumPercent")
-          .fail("200 with strategy BLUE_GREEN (deploysim runs green at 100 % beside blue)");
+          .fail("200 with a BLUE_GREEN, LINEAR or CANARY strategy (deploysim runs green at 100 % beside "
+                "blue)");
     }
   }
   reader.finish();

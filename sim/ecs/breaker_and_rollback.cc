@@ -70,8 +70,10 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   target.reported_blocked = false;
   target.breaker = CircuitBreaker(scenario_.service.deployment.circuit_breaker, rules_);
   primary_index_ = target.id;
-  // Blue/green: blue still runs, so production traffic goes straight back to it (reference §3.2).
-  if (production_ && *production_ != target.id) shift_production_traffic(target.id, "rollback");
+  // Blue/green, canary, linear: blue still runs, so production traffic goes straight back to it
+  // (reference §3.2).
+  if (split_ && split_->green_basis_points > 0 && split_->blue == target.id)
+    shift_production_traffic(0, "rollback");
   throttle_.reset();
   next_launch_at_ = clock_.now();
   service_event(service_ + " (deployment " + d.name() + ") " + detector + ": rolling back to deployment " +

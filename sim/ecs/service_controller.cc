@@ -54,7 +54,7 @@ std::vector<LaunchRequest> ServiceController::install_initial_deployment(int td)
   d.rollout = RolloutState::completed;
   last_completed_ = 0;
   primary_index_ = 0;
-  if (scenario_.service.deployment.strategy == model::DeploymentStrategy::blue_green) production_ = d.id;
+  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) split_ = TrafficSplit{d.id, d.id, 0};
   std::vector<LaunchRequest> requests;
   for (int i = 0; i < scenario_.service.desired_count; ++i) {
     const TaskId id = static_cast<TaskId>(tasks_.size());

@@ -97,10 +97,11 @@ class ServiceController {
   void fail_deployment(Deployment& d, const std::string& detector, const std::string& why, bool rollback);
   bool baking(Deployment& p);
 
-  // BLUE_GREEN (blue_green.cc).
+  // BLUE_GREEN, CANARY and LINEAR (blue_green.cc).
   bool blue_green_in_progress();
   void reconcile_blue_green();
-  void shift_production_traffic(DeploymentId to, const std::string& why);
+  void shift_production_traffic(int green_basis_points, const std::string& why);
+  int traffic_weight(const Deployment& d) const;
 
   // Traffic and alarms (traffic_and_alarms.cc).
   void start_traffic();
@@ -147,9 +148,14 @@ class ServiceController {
   std::vector<PeriodTraffic> alarm_totals_at_last_datapoint_;
   PeriodTraffic traffic_at_deploy_;
   std::vector<world::RevisionCounts> revision_at_deploy_;
-  // BLUE_GREEN: the deployment production traffic goes to; unset under ROLLING (every healthy
-  // task of every deployment serves).
-  std::optional<DeploymentId> production_;
+  // BLUE_GREEN, CANARY, LINEAR: how the listener splits production traffic between the old
+  // (blue) and the new (green) revision. Unset under ROLLING: every healthy task serves.
+  struct TrafficSplit {
+    DeploymentId blue = 0;
+    DeploymentId green = 0;
+    int green_basis_points = 0;
+  };
+  std::optional<TrafficSplit> split_;
 };
 
 }  // namespace sim::ecs

@@ -21,7 +21,7 @@ void ServiceController::advance_traffic() {
   if (!traffic_) return;
   std::vector<world::ServingRevision> serving;
   for (const Deployment& d : deployments_)
-    serving.push_back({static_cast<int>(d.id), production_ && d.id != *production_ ? 0 : d.live - d.live_unhealthy,
+    serving.push_back({static_cast<int>(d.id), traffic_weight(d),
                        td_error_basis_points_[static_cast<std::size_t>(d.task_definition)]});
   traffic_->advance(clock_.now(), serving);
 }

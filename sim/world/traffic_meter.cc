@@ -8,20 +8,20 @@ void TrafficMeter::advance(Millis now, const std::vector<ServingRevision>& servi
   if (dt_ms <= 0) return;
   // rps x ms x 1000 = millionths of a request; 10^5 rps over 10^9 s stays far inside int64.
   const std::int64_t total_micro = std::int64_t{requests_per_second_} * dt_ms * 1000;
-  std::int64_t targets = 0;
-  for (const ServingRevision& s : serving) targets += s.healthy_targets;
+  std::int64_t total_weight = 0;
+  for (const ServingRevision& s : serving) total_weight += s.weight;
   // No healthy target: the ALB answers 503 itself (HTTPCode_ELB_5XX_Count, ALB CloudWatch metrics).
-  if (targets == 0) {
+  if (total_weight == 0) {
     elb_5xx_micro_ += total_micro;
     return;
   }
   for (const ServingRevision& s : serving) {
-    if (s.healthy_targets == 0) continue;
+    if (s.weight == 0) continue;
     if (static_cast<std::size_t>(s.deployment) >= served_.size())
       served_.resize(static_cast<std::size_t>(s.deployment) + 1);
     Accumulated& a = served_[static_cast<std::size_t>(s.deployment)];
-    // Round robin: each healthy target gets an equal share of the requests.
-    const std::int64_t share = total_micro / targets * s.healthy_targets;
+    // In proportion to its weight (round robin over targets: one share per healthy target).
+    const std::int64_t share = total_micro / total_weight * s.weight;
     a.requests_micro += share;
     a.errors_micro += share / 10'000 * s.error_basis_points;
   }

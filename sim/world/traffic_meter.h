@@ -18,7 +18,10 @@ namespace sim::world {
 // One revision (deployment) as the load balancer sees it for a stretch of time.
 struct ServingRevision {
   int deployment = 0;               // index; counts are kept per index
-  int healthy_targets = 0;          // healthy, registered targets of this revision
+  // Its share of the requests relative to the others: its healthy registered targets under round
+  // robin over one target group, or its listener rule weight when a traffic shift splits them
+  // (blue/green, canary, linear). 0: it gets no request.
+  int weight = 0;
   int error_basis_points = 0;       // share of its requests that fail with a 5xx (x 10000)
 };
 
@@ -32,8 +35,8 @@ class TrafficMeter {
   explicit TrafficMeter(int requests_per_second) : requests_per_second_(requests_per_second) {}
 
   // Accounts the traffic from the last call up to `now`, spread over `serving` as it was during
-  // that stretch: each healthy target gets an equal share (round robin); with none, every request
-  // is a 503 from the load balancer itself.
+  // that stretch, in proportion to the weights; with no weight at all (no healthy target to send
+  // to), every request is a 503 from the load balancer itself.
   void advance(Millis now, const std::vector<ServingRevision>& serving);
 
   // Whole counts since time 0.

@@ -77,11 +77,32 @@ TEST_CASE("a percent breaker threshold above 100 is out of range", "[scenario]")
         "thresholdConfiguration/value: expected an integer 1-100, found 150");
 }
 
-TEST_CASE("LINEAR and CANARY are refused: only ROLLING and BLUE_GREEN are simulated", "[scenario]") {
+TEST_CASE("a strategy ECS does not have is refused with the four it has", "[scenario]") {
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
-    "deploymentConfiguration": {"strategy": "CANARY"}})")) ==
+    "deploymentConfiguration": {"strategy": "ALL_AT_ONCE"}})")) ==
         "test.json:3:45: at /service/deploymentConfiguration/strategy: expected one of \"ROLLING\", "
-        "\"BLUE_GREEN\", found \"CANARY\"");
+        "\"BLUE_GREEN\", \"LINEAR\", \"CANARY\", found \"ALL_AT_ONCE\"");
+}
+
+TEST_CASE("canary and linear configurations are read in tenths of a percent", "[scenario]") {
+  const Loaded loaded = load_scenario_text(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": "CANARY",
+      "canaryConfiguration": {"canaryPercent": 12.5, "canaryBakeTimeInMinutes": 3},
+      "linearConfiguration": {"stepPercent": 25, "stepBakeTimeInMinutes": 2}}})"),
+                                           "t.json");
+  const auto& d = loaded.scenario.service.deployment;
+  CHECK(d.strategy == sim::model::DeploymentStrategy::canary);
+  CHECK(d.canary_percent_tenths == 125);
+  CHECK(d.canary_bake_time == sim::minutes(3));
+  CHECK(d.linear_step_percent_tenths == 250);
+  CHECK(d.linear_step_bake_time == sim::minutes(2));
+}
+
+TEST_CASE("a linear stepPercent below 3 is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": "LINEAR", "linearConfiguration": {"stepPercent": 2}}})")) ==
+        "test.json:3:94: at /service/deploymentConfiguration/linearConfiguration/stepPercent: expected "
+        "a number 3-100, found 2");
 }
 
 TEST_CASE("BLUE_GREEN requires bakeTimeInMinutes", "[scenario]") {
