@@ -74,25 +74,26 @@ sim::model::DeploymentAlarmsConfig read_deployment_alarms(const Node& node,
   return alarms;
 }
 
-// canaryConfiguration and linearConfiguration (API_CanaryConfiguration, API_LinearConfiguration;
-// reference §3.2): percents in multiples of 0.1, kept in tenths; bake times 0-1440 minutes.
+// canaryConfiguration or linearConfiguration (API_CanaryConfiguration, API_LinearConfiguration;
+// reference §3.2): a percent in multiples of 0.1, kept in tenths, and a wait of 0-1440 minutes.
+void read_shift_configuration(ObjectReader& reader, std::string_view key, std::string_view percent_key,
+                              NumberRange percent_range, std::string_view wait_key, int& percent_tenths,
+                              sim::Millis& wait) {
+  const std::optional<Node> node = reader.get(key);
+  if (!node) return;
+  ObjectReader config = node->as_object(UnknownKeys::ignore);
+  if (const std::optional<Node> percent = config.get(percent_key)) {
+    percent_tenths = static_cast<int>(percent->as_scaled(percent_range, 10));
+  }
+  wait = sim::minutes(config.int_or(wait_key, static_cast<int>(wait / sim::minutes(1)), {0, 1440}));
+  config.finish();
+}
+
 void read_shift_configurations(ObjectReader& reader, sim::model::DeploymentConfiguration& deployment) {
-  if (const std::optional<Node> canary = reader.get("canaryConfiguration")) {
-    ObjectReader config = canary->as_object(UnknownKeys::ignore);
-    if (const std::optional<Node> percent = config.get("canaryPercent")) {
-      deployment.canary_percent_tenths = static_cast<int>(percent->as_scaled({0.1, 100}, 10));
-    }
-    deployment.canary_bake_time = sim::minutes(config.int_or("canaryBakeTimeInMinutes", 10, {0, 1440}));
-    config.finish();
-  }
-  if (const std::optional<Node> linear = reader.get("linearConfiguration")) {
-    ObjectReader config = linear->as_object(UnknownKeys::ignore);
-    if (const std::optional<Node> percent = config.get("stepPercent")) {
-      deployment.linear_step_percent_tenths = static_cast<int>(percent->as_scaled({3, 100}, 10));
-    }
-    deployment.linear_step_bake_time = sim::minutes(config.int_or("stepBakeTimeInMinutes", 6, {0, 1440}));
-    config.finish();
-  }
+  read_shift_configuration(reader, "canaryConfiguration", "canaryPercent", {0.1, 100}, "canaryBakeTimeInMinutes",
+                           deployment.canary_percent_tenths, deployment.canary_bake_time);
+  read_shift_configuration(reader, "linearConfiguration", "stepPercent", {3, 100}, "stepBakeTimeInMinutes",
+                           deployment.linear_step_percent_tenths, deployment.linear_step_bake_time);
 }
 
 // deploymentConfiguration (reference §3). maximumPercent is held to 100-200: below 100 a rolling
