@@ -161,3 +161,23 @@ TEST_CASE("a good revision completes after every traffic shift, its waits and th
     CHECK(*run.result.metrics.time_to_outcome <= sim::minutes(row.minutes_of_waits + 2));
   }
 }
+
+TEST_CASE("with breaker and alarms both on, the breaker fails a deployment whose tasks never get healthy") {
+  // Given the default scenario (its new tasks never get ready) with traffic and the 5xx alarm
+  // listed too, when it deploys, then the breaker trips first: the rollback names the breaker, no
+  // alarm is triggered, and no user got a 5xx since no new task ever served. Source: reference §2
+  // (breaker and alarms: whichever criterion is met first fails the deployment).
+  auto s = library_scenario("scenarios/examples/default.json");
+  s.traffic = sim::model::TrafficConfig{100};
+  s.alarms = library_scenario(kWithAlarm).alarms;
+  s.service.deployment.alarms = {{"orders-5xx"}, true, true};
+  const auto run = run_traced(s);
+  CHECK(run.result.outcome == Outcome::rolled_back);
+  CHECK(run.result.metrics.alarms_triggered.empty());
+  REQUIRE(run.result.metrics.errors_before_rollback.has_value());
+  CHECK(*run.result.metrics.errors_before_rollback == 0);
+  bool breaker_rollback = false;
+  for (const auto& e : run.events)
+    if (e.text.find("ECS deployment circuit breaker: rolling back") != std::string::npos) breaker_rollback = true;
+  CHECK(breaker_rollback);
+}
