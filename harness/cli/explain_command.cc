@@ -20,9 +20,26 @@ std::string outcome_words(const explain::Tried& t) {
   return s;
 }
 
-void print_what_if(const explain::WhatIf& w, sim::observe::Outcome actual) {
+// A revision that completes while failing requests is healthy to ECS and broken to its users:
+// only an alarm on the 5xx can catch it (reference §2). Says so when the run had traffic; true if
+// it did.
+bool print_requests_failed(const sim::observe::RunResult& r, const sim::model::Scenario& s) {
+  bool failed = false;
+  for (const auto& t : r.metrics.traffic_by_revision) {
+    if (t.task_definition != s.deploy.to_task_definition || t.requests == 0 || t.errors * 100 < t.requests) continue;
+    std::cout << "  The deploy completed, but the new revision failed " << t.errors << " of its " << t.requests
+              << " requests with a 5xx, which no health check sees: list a CloudWatch alarm on the 5xx in "
+                 "deploymentConfiguration.alarms (with rollback) and give it a bakeTimeInMinutes.\n";
+    failed = true;
+  }
+  return failed;
+}
+
+void print_what_if(const explain::WhatIf& w, sim::observe::Outcome actual, const sim::observe::RunResult& r,
+                   const sim::model::Scenario& s) {
   std::cout << "What would have changed it\n";
   if (w.goals.empty()) {
+    if (actual == sim::observe::Outcome::completed && print_requests_failed(r, s)) return;
     std::cout << "  Nothing to change: the deploy completed and the new revision showed no fault.\n";
     return;
   }
@@ -64,7 +81,7 @@ int explain_command(const std::vector<std::string>& args) {
     for (const std::string& line : chapter.lines) std::cout << "  " << line << "\n";
     std::cout << "\n";
   }
-  print_what_if(why.what_if, result.outcome);
+  print_what_if(why.what_if, result.outcome, result, s);
   return 0;
 }
 

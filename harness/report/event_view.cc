@@ -1,5 +1,6 @@
 #include "harness/report/event_view.h"
 
+#include "sim/ecs/alarm.h"
 #include "sim/ecs/deployment.h"
 #include "sim/ecs/health_status.h"
 #include "sim/ecs/task_state.h"
@@ -137,6 +138,14 @@ EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario
       f["invariant"] = e.text;
       v.text = "INVARIANT VIOLATED: " + e.text;
       break;
+    case TraceKind::alarm_state: {
+      const std::string state(ecs::to_string(static_cast<ecs::AlarmState>(e.a)));
+      f["alarm"] = e.text;
+      f["state"] = state;
+      f["datapoint"] = static_cast<double>(e.b) / 1000.0;
+      v.text = "alarm " + e.text + " -> " + state + " (datapoint " + std::to_string(e.b / 1000) + ")";
+      break;
+    }
   }
   return v;
 }

@@ -63,6 +63,23 @@ void print_timeline(std::ostream& out, const RunReportInput& in) {
     out << format_clock(e.at) << "  " << describe(e, in.scenario).text << "\n";
 }
 
+// Requests since the deploy, per revision, and the errors users saw: what a setting costs them.
+static void print_traffic(std::ostream& out, const RunReportInput& in) {
+  const auto& m = in.result.metrics;
+  out << "  requests since deploy:      " << m.requests << " (5xx from tasks " << m.target_5xx
+      << ", 503 from the load balancer with no healthy target " << m.elb_5xx << ")\n";
+  out << "  errors before rollback:     "
+      << (m.errors_before_rollback ? std::to_string(*m.errors_before_rollback) : std::string("none (never failed)"))
+      << "\n";
+  for (const auto& t : m.traffic_by_revision) {
+    if (t.requests == 0) continue;
+    const auto& td = in.scenario.task_definitions.at(static_cast<std::size_t>(t.task_definition));
+    out << "  served by ecs-svc/" << t.deployment << " (" << td.arn_name() << "): " << t.requests << " requests, "
+        << t.errors << " 5xx (" << (t.errors * 1000 / t.requests) / 10.0 << " %)\n";
+  }
+  for (const auto& name : m.alarms_triggered) out << "  alarm that failed it:       " << name << "\n";
+}
+
 void print_outcome(std::ostream& out, const RunReportInput& in) {
   const auto& r = in.result;
   const auto& m = r.metrics;
@@ -80,13 +97,30 @@ void print_outcome(std::ostream& out, const RunReportInput& in) {
   out << "  task-hours:                 " << m.task_milliseconds / 36'000 / 100.0 << "\n";
   out << "  events / probes accounted:  " << m.events << " / " << m.probes << "\n";
   if (m.invariant_violations > 0) out << "  INVARIANT VIOLATIONS:       " << m.invariant_violations << "\n";
+  if (in.scenario.traffic) print_traffic(out, in);
 }
 
 void write_event_log(std::ostream& out, const RunReportInput& in) {
   for (const auto& e : in.trace.events()) out << describe(e, in.scenario).fields.dump() << "\n";
 }
 
-nlohmann::json summary_json(const RunReportInput& in) {
+static nlohmann::json traffic_json(const sim::observe::Metrics& m) {
+  nlohmann::json revisions = nlohmann::json::array();
+  for (const auto& t : m.traffic_by_revision)
+    revisions.push_back({{"deployment", "ecs-svc/" + std::to_string(t.deployment)},
+                         {"task_definition", t.task_definition},
+                         {"requests", t.requests},
+                         {"errors_5xx", t.errors}});
+  return {{"requests", m.requests},
+          {"target_5xx", m.target_5xx},
+          {"elb_5xx", m.elb_5xx},
+          {"errors_before_rollback",
+           m.errors_before_rollback ? nlohmann::json(*m.errors_before_rollback) : nlohmann::json(nullptr)},
+          {"alarms_triggered", m.alarms_triggered},
+          {"by_revision", revisions}};
+}
+
+static nlohmann::json plain_summary_json(const RunReportInput& in) {
   const auto& r = in.result;
   const auto& m = r.metrics;
   return {
@@ -112,6 +146,12 @@ nlohmann::json summary_json(const RunReportInput& in) {
         {"probes", m.probes},
         {"invariant_violations", m.invariant_violations}}},
   };
+}
+
+nlohmann::json summary_json(const RunReportInput& in) {
+  nlohmann::json summary = plain_summary_json(in);
+  if (in.scenario.traffic) summary["traffic"] = traffic_json(in.result.metrics);
+  return summary;
 }
 
 }  // namespace harness::report

@@ -129,6 +129,9 @@ AppProfile read_app_profile(const Node& node, const std::string& image,
       reader.value_or("bindAddress", app.bind_address, [](const Node& n) { return n.as_name(); });
   if (const std::optional<Node> memory = reader.get("memory")) app.memory = read_memory(*memory);
   app.leak_mib_per_hour = reader.int_or("leakMibPerHour", app.leak_mib_per_hour, {0});
+  if (const std::optional<Node> errors = reader.get("requestErrorPercent")) {
+    app.request_error_basis_points = static_cast<int>(errors->as_scaled({0, 100}, 100));
+  }
   if (const std::optional<Node> binaries = reader.get("binaries")) {
     app.binaries = binaries->as_names();
   }

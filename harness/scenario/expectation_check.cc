@@ -66,6 +66,15 @@ std::vector<std::string> unmet_expectations(const sim::model::Expectations& expe
                 std::optional<sim::Millis>(m.below_desired_healthy));
   checker.check("time with no healthy task", expect.zero_healthy,
                 std::optional<sim::Millis>(m.zero_healthy));
+  checker.check("errors served", expect.errors_served,
+                std::optional<int>(static_cast<int>(m.target_5xx + m.elb_5xx)));
+  if (m.errors_before_rollback) {
+    checker.check("errors before rollback", expect.errors_before_rollback,
+                  std::optional<int>(static_cast<int>(*m.errors_before_rollback)));
+  } else {
+    checker.check("errors before rollback", expect.errors_before_rollback, std::optional<int>(),
+                  "the deployment never failed");
+  }
   return std::move(checker).lines();
 }
 

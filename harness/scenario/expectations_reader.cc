@@ -60,6 +60,8 @@ sim::model::Expectations read_expectations(const Node& node) {
   count("tasksLaunched", expect.tasks_launched);
   seconds("belowDesiredHealthySeconds", expect.below_desired_healthy);
   seconds("zeroHealthySeconds", expect.zero_healthy);
+  count("errorsServed", expect.errors_served);
+  count("errorsBeforeRollback", expect.errors_before_rollback);
   reader.finish();
   return expect;
 }

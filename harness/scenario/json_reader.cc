@@ -71,6 +71,10 @@ std::string SecondsRange::describe() const {
   return "a number of seconds " + plain_number(min) + "-" + plain_number(max);
 }
 
+std::string NumberRange::describe() const {
+  return "a number " + plain_number(min) + "-" + plain_number(max);
+}
+
 bool IgnoredFields::PointerOrder::operator()(const std::string& a, const std::string& b) const {
   // Token by token; array indexes (digits, never with leading zeros) sort by number and before
   // keys, which sort as strings.
@@ -176,6 +180,13 @@ sim::Millis Node::as_seconds(SecondsRange range) const {
     fail(range.describe());
   }
   return sim::Millis{std::llround(seconds * 1000.0)};
+}
+
+std::int64_t Node::as_scaled(NumberRange range, double scale) const {
+  if (!value_->is_number()) fail(range.describe());
+  const double value = value_->get<double>();
+  if (!std::isfinite(value) || value < range.min || value > range.max) fail(range.describe());
+  return std::llround(value * scale);
 }
 
 std::pair<int, int> Node::as_int_pair(IntRange range) const {

@@ -37,6 +37,13 @@ struct SecondsRange {
   std::string describe() const;
 };
 
+// An inclusive range of plain numbers, described as "a number 0-100".
+struct NumberRange {
+  double min = 0;
+  double max = 1e9;
+  std::string describe() const;
+};
+
 // JSON pointers (labelled by document) of fields we accept but do not model, each once, in
 // pointer order: key by key, array indexes by number ("/a/2" before "/a/10").
 class IgnoredFields {
@@ -94,6 +101,9 @@ class Node {
   std::uint64_t as_uint64() const;
   // A number of seconds, fractional allowed, rounded to the nearest millisecond.
   sim::Millis as_seconds(SecondsRange range = {}) const;
+  // A number in `range`, times `scale`, rounded: fixed point, so the simulation needs no doubles
+  // (requestErrorPercent 0.25 with scale 100 is 25 basis points).
+  std::int64_t as_scaled(NumberRange range, double scale) const;
   // [low, high] with low <= high, both within `range` (jitter in permille).
   std::pair<int, int> as_int_pair(IntRange range) const;
   bool as_bool() const;

@@ -47,6 +47,8 @@ class ScenarioReader {
                    "unreadableSecrets",
                    "secretValues",
                    "platform",
+                   "traffic",
+                   "alarms",
                    "expect",
                    "check"});
     root_.finish();
@@ -194,7 +196,10 @@ class ScenarioReader {
       in_use.push_back(&scenario_.task_definitions[scenario_.deploy.to_task_definition]);
     }
     const Node service = root_.required("service");
-    scenario_.service = read_service(service, in_use);
+    read_traffic_and_alarms();
+    std::vector<std::string> alarm_names;
+    for (const sim::model::AlarmDefinition& alarm : scenario_.alarms) alarm_names.push_back(alarm.name);
+    scenario_.service = read_service(service, in_use, alarm_names);
     // Target group and loadBalancers describe one attachment from two sides; one without the
     // other is a scenario that forgot half of it.
     const bool has_load_balancer = !scenario_.service.container_name_for_lb.empty();
@@ -210,6 +215,19 @@ class ScenarioReader {
           .fail("an object with the target group's health check (service.loadBalancers names one)");
     }
     if (target_group) scenario_.service.load_balancer = read_target_group(*target_group);
+  }
+
+  // Alarms watch the traffic, so there are none without it.
+  void read_traffic_and_alarms() {
+    if (const std::optional<Node> traffic = root_.get("traffic")) {
+      scenario_.traffic = read_traffic(*traffic);
+    }
+    if (const std::optional<Node> alarms = root_.get("alarms")) {
+      if (!scenario_.traffic) {
+        alarms->fail("a \"traffic\" section with it (the alarms watch its requests)", "no \"traffic\"");
+      }
+      scenario_.alarms = read_alarms(*alarms);
+    }
   }
 
   void read_faults_and_secrets() {

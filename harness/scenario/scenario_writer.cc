@@ -37,6 +37,40 @@ Json breaker_json(const sim::model::CircuitBreakerConfig& b) {
             {"value", b.threshold_value}}}};
 }
 
+// deploymentConfiguration's strategy, bake, traffic shifts and alarms, as the loader reads them.
+void write_strategy_and_alarms(const sim::model::DeploymentConfiguration& d, Json& j) {
+  using sim::model::DeploymentStrategy;
+  const auto whole_minutes = [](sim::Millis t) { return static_cast<int>(t / sim::minutes(1)); };
+  j["strategy"] = name_of(d.strategy, {{DeploymentStrategy::rolling, "ROLLING"},
+                                       {DeploymentStrategy::blue_green, "BLUE_GREEN"},
+                                       {DeploymentStrategy::linear, "LINEAR"},
+                                       {DeploymentStrategy::canary, "CANARY"}});
+  j["bakeTimeInMinutes"] = whole_minutes(d.bake_time);
+  j["canaryConfiguration"] = {{"canaryPercent", d.canary_percent_tenths / 10.0},
+                              {"canaryBakeTimeInMinutes", whole_minutes(d.canary_bake_time)}};
+  j["linearConfiguration"] = {{"stepPercent", d.linear_step_percent_tenths / 10.0},
+                              {"stepBakeTimeInMinutes", whole_minutes(d.linear_step_bake_time)}};
+  if (d.alarms.enable || !d.alarms.alarm_names.empty())
+    j["alarms"] = {{"alarmNames", d.alarms.alarm_names}, {"enable", d.alarms.enable}, {"rollback", d.alarms.rollback}};
+}
+
+Json alarm_json(const sim::model::AlarmDefinition& a) {
+  using sim::model::AlarmComparison;
+  using sim::model::AlarmMetric;
+  return {{"AlarmName", a.name},
+          {"MetricName", name_of(a.metric, {{AlarmMetric::target_5xx_count, "HTTPCode_Target_5XX_Count"},
+                                            {AlarmMetric::elb_5xx_count, "HTTPCode_ELB_5XX_Count"},
+                                            {AlarmMetric::target_5xx_percent, "Target5XXPercent"}})},
+          {"Statistic", "Sum"},
+          {"ComparisonOperator",
+           name_of(a.comparison, {{AlarmComparison::greater_than_threshold, "GreaterThanThreshold"},
+                                  {AlarmComparison::greater_than_or_equal_to_threshold, "GreaterThanOrEqualToThreshold"}})},
+          {"Threshold", static_cast<double>(a.threshold_thousandths) / 1000.0},
+          {"Period", seconds(a.period)},
+          {"EvaluationPeriods", a.evaluation_periods},
+          {"DatapointsToAlarm", a.datapoints_to_alarm}};
+}
+
 Json service_json(const sim::model::ServiceConfig& s) {
   Json j = {{"serviceName", s.name},
             {"cluster", s.cluster},
@@ -47,6 +81,7 @@ Json service_json(const sim::model::ServiceConfig& s) {
               {"maximumPercent", s.deployment.maximum_percent},
               {"deploymentCircuitBreaker", breaker_json(s.deployment.circuit_breaker)}}},
             {"healthCheckGracePeriodSeconds", seconds(s.health_check_grace_period)}};
+  write_strategy_and_alarms(s.deployment, j["deploymentConfiguration"]);
   if (s.load_balancer)
     j["loadBalancers"] = Json::array(
         {{{"containerName", s.container_name_for_lb}, {"containerPort", s.container_port_for_lb}}});
@@ -151,6 +186,7 @@ Json app_json(const sim::model::AppProfile& a) {
     for (const auto& m : a.memory) j["memory"].push_back({{"atSeconds", seconds(m.at)}, {"mib", m.mib}});
   }
   j["leakMibPerHour"] = a.leak_mib_per_hour;
+  if (a.request_error_basis_points != 0) j["requestErrorPercent"] = a.request_error_basis_points / 100.0;
   j["binaries"] = a.binaries;
   j["responseTimeMs"] = a.response_time.count();
   j["shutdownSeconds"] = seconds(a.shutdown_time);
@@ -246,6 +282,11 @@ nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
   }
   if (!s.unreadable_secrets.empty()) j["unreadableSecrets"] = s.unreadable_secrets;
   if (!s.secret_values.empty()) j["secretValues"] = s.secret_values;
+  if (s.traffic) j["traffic"] = {{"requestsPerSecond", s.traffic->requests_per_second}};
+  if (!s.alarms.empty()) {
+    j["alarms"] = Json::array();
+    for (const auto& a : s.alarms) j["alarms"].push_back(alarm_json(a));
+  }
   j["platform"] = platform_json(s);
   return j;
 }

@@ -24,6 +24,7 @@
 #include "sim/model/platform_timing.h"
 #include "sim/model/service_config.h"
 #include "sim/model/task_definition.h"
+#include "sim/model/traffic.h"
 
 namespace harness::scenario {
 
@@ -50,9 +51,11 @@ sim::model::ContainerDefinition read_container_definition(
 
 // "service": one service as `aws ecs describe-services` prints it (also inside its
 // {"services": [...]} wrapper) or as create-service --cli-input-json takes it. loadBalancers[0]
-// must name a container and containerPort of every task definition in `in_use`.
+// must name a container and containerPort of every task definition in `in_use`;
+// deploymentConfiguration.alarms.alarmNames must each be one of `defined_alarms`.
 sim::model::ServiceConfig read_service(
-    const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use);
+    const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use,
+    const std::vector<std::string>& defined_alarms = {});
 
 // "targetGroup": one target group as `aws elbv2 describe-target-groups` prints it (also inside
 // {"TargetGroups": [...]}), plus DeregistrationDelaySeconds.
@@ -79,6 +82,14 @@ sim::model::Expectations read_expectations(const Node& node);
 // some of `dependency_names`, breaking faults) and intents (at least one; each a name, the deploy
 // class it is about, one outcome or a list, and an optional withinSeconds).
 sim::model::CheckSpec read_check_spec(const Node& node, const std::vector<std::string>& dependency_names);
+
+// "traffic": requestsPerSecond (1-100000).
+sim::model::TrafficConfig read_traffic(const Node& node);
+
+// "alarms": CloudWatch MetricAlarms as describe-alarms prints them (the array, or the whole answer
+// with "MetricAlarms"): AlarmName, MetricName, ComparisonOperator, Threshold, Period,
+// EvaluationPeriods, DatapointsToAlarm.
+std::vector<sim::model::AlarmDefinition> read_alarms(const Node& node);
 
 // Integer ranges shared by several sections.
 inline constexpr IntRange kPortRange{1, 65535};

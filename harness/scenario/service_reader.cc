@@ -54,9 +54,52 @@ sim::model::CircuitBreakerConfig read_circuit_breaker(const Node& node) {
   return breaker;
 }
 
+// deploymentConfiguration.alarms (API_DeploymentAlarms; reference §2): all three members are
+// required; each name must be an alarm the scenario defines, since only those are simulated.
+sim::model::DeploymentAlarmsConfig read_deployment_alarms(const Node& node,
+                                                          const std::vector<std::string>& defined) {
+  ObjectReader reader = node.as_object(UnknownKeys::ignore);
+  sim::model::DeploymentAlarmsConfig alarms;
+  const Node names = reader.required("alarmNames");
+  alarms.alarm_names = names.as_names();
+  for (std::size_t i = 0; i < alarms.alarm_names.size(); ++i) {
+    names.child(i).as_reference(defined, "alarms defined in the scenario's \"alarms\" section");
+  }
+  alarms.enable = reader.required("enable").as_bool();
+  alarms.rollback = reader.required("rollback").as_bool();
+  if (alarms.enable && alarms.alarm_names.empty()) {
+    names.fail("at least one alarm name when \"enable\" is true");
+  }
+  reader.finish();
+  return alarms;
+}
+
+// canaryConfiguration or linearConfiguration (API_CanaryConfiguration, API_LinearConfiguration;
+// reference §3.2): a percent in multiples of 0.1, kept in tenths, and a wait of 0-1440 minutes.
+void read_shift_configuration(ObjectReader& reader, std::string_view key, std::string_view percent_key,
+                              NumberRange percent_range, std::string_view wait_key, int& percent_tenths,
+                              sim::Millis& wait) {
+  const std::optional<Node> node = reader.get(key);
+  if (!node) return;
+  ObjectReader config = node->as_object(UnknownKeys::ignore);
+  if (const std::optional<Node> percent = config.get(percent_key)) {
+    percent_tenths = static_cast<int>(percent->as_scaled(percent_range, 10));
+  }
+  wait = sim::minutes(config.int_or(wait_key, static_cast<int>(wait / sim::minutes(1)), {0, 1440}));
+  config.finish();
+}
+
+void read_shift_configurations(ObjectReader& reader, sim::model::DeploymentConfiguration& deployment) {
+  read_shift_configuration(reader, "canaryConfiguration", "canaryPercent", {0.1, 100}, "canaryBakeTimeInMinutes",
+                           deployment.canary_percent_tenths, deployment.canary_bake_time);
+  read_shift_configuration(reader, "linearConfiguration", "stepPercent", {3, 100}, "stepBakeTimeInMinutes",
+                           deployment.linear_step_percent_tenths, deployment.linear_step_bake_time);
+}
+
 // deploymentConfiguration (reference §3). maximumPercent is held to 100-200: below 100 a rolling
 // replacement cannot start a task first, and 200 is the REPLICA default we model up to.
-sim::model::DeploymentConfiguration read_deployment_configuration(const Node& node) {
+sim::model::DeploymentConfiguration read_deployment_configuration(
+    const Node& node, const std::vector<std::string>& defined_alarms) {
   ObjectReader reader = node.as_object(UnknownKeys::ignore);
   sim::model::DeploymentConfiguration deployment;
   deployment.minimum_healthy_percent =
@@ -66,8 +109,31 @@ sim::model::DeploymentConfiguration read_deployment_configuration(const Node& no
   if (const std::optional<Node> breaker = reader.get("deploymentCircuitBreaker")) {
     deployment.circuit_breaker = read_circuit_breaker(*breaker);
   }
-  // Only rolling updates are simulated; a blue/green, linear or canary service would be wrong.
-  reader.choice_or<int>("strategy", 0, {{"ROLLING", 0}});
+  if (const std::optional<Node> alarms = reader.get("alarms")) {
+    deployment.alarms = read_deployment_alarms(*alarms, defined_alarms);
+  }
+  // bakeTimeInMinutes: 0-1440 (Terraform/Pulumi ranges; reference §3.2).
+  deployment.bake_time = sim::minutes(reader.int_or("bakeTimeInMinutes", 0, {0, 1440}));
+  using sim::model::DeploymentStrategy;
+  deployment.strategy = reader.choice_or<DeploymentStrategy>(
+      "strategy", deployment.strategy,
+      {{"ROLLING", DeploymentStrategy::rolling},
+       {"BLUE_GREEN", DeploymentStrategy::blue_green},
+       {"LINEAR", DeploymentStrategy::linear},
+       {"CANARY", DeploymentStrategy::canary}});
+  read_shift_configurations(reader, deployment);
+  // bakeTimeInMinutes is required for BLUE_GREEN (API_DeploymentConfiguration; reference §3.2).
+  if (deployment.strategy == DeploymentStrategy::blue_green && !reader.has("bakeTimeInMinutes")) {
+    reader.required("bakeTimeInMinutes").as_int32({0, 1440});
+  }
+  if (deployment.strategy != DeploymentStrategy::rolling) {
+    // Green runs at 100 % beside blue: deploysim needs the room (our limit, not a documented one).
+    if (deployment.maximum_percent != 200) {
+      reader.required("maximumPercent")
+          .fail("200 with a BLUE_GREEN, LINEAR or CANARY strategy (deploysim runs green at 100 % beside "
+                "blue)");
+    }
+  }
   reader.finish();
   return deployment;
 }
@@ -110,7 +176,8 @@ void read_load_balancers(const Node& node, ServiceConfig& service,
 }  // namespace
 
 ServiceConfig read_service(const Node& node,
-                           const std::vector<const sim::model::TaskDefinition*>& in_use) {
+                           const std::vector<const sim::model::TaskDefinition*>& in_use,
+                           const std::vector<std::string>& defined_alarms) {
   using sim::model::LaunchType;
   ObjectReader reader = unwrap(node).as_object(UnknownKeys::ignore);
   ServiceConfig service;
@@ -130,7 +197,7 @@ ServiceConfig read_service(const Node& node,
     type.finish();
   }
   if (const std::optional<Node> deployment = reader.get("deploymentConfiguration")) {
-    service.deployment = read_deployment_configuration(*deployment);
+    service.deployment = read_deployment_configuration(*deployment, defined_alarms);
   }
   service.health_check_grace_period = reader.seconds_or(
       "healthCheckGracePeriodSeconds", service.health_check_grace_period, {0, 2147483647});

@@ -1,4 +1,5 @@
 // ServiceController: counting failures, tripping the circuit breaker, rolling back, completing.
+#include "sim/ecs/bake.h"
 #include "sim/ecs/service_controller.h"
 #include "sim/ecs/task_record.h"
 
@@ -21,15 +22,29 @@ void ServiceController::record_failure(Deployment& d, const std::string& why, bo
 }
 
 void ServiceController::trip(Deployment& d, const std::string& why) {
+  fail_deployment(d, "ECS deployment circuit breaker", why, scenario_.service.deployment.circuit_breaker.rollback);
+}
+
+// Breaker and alarms: whichever detects first fails the deployment, and it rolls back only if
+// that method has rollback=true (deployment-alarm-failure.html; reference §2).
+void ServiceController::fail_deployment(Deployment& d, const std::string& detector, const std::string& why,
+                                        bool rollback) {
+  advance_traffic();
   d.rollout = RolloutState::failed;
-  d.rollout_reason = "ECS deployment circuit breaker: " + why + ".";
+  d.rollout_reason = detector + ": " + why + ".";
   while (d.lingering > 0) stop_one_lingering(d);
-  if (deployed_ && d.id == *deployed_) metrics_.time_to_rollback_start = clock_.now() - metrics_.deploy_started_at;
+  if (deployed_ && d.id == *deployed_) {
+    metrics_.time_to_rollback_start = clock_.now() - metrics_.deploy_started_at;
+    if (traffic_) {
+      const PeriodTraffic now = traffic_totals();
+      metrics_.errors_before_rollback =
+          now.target_5xx - traffic_at_deploy_.target_5xx + now.elb_5xx - traffic_at_deploy_.elb_5xx;
+    }
+  }
   service_event(service_ + " (deployment " + d.name() + ") deployment failed: " + why + ".");
   if (trace_.enabled())
     trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, d.id, static_cast<int>(RolloutState::failed),
                 d.breaker.failures(), "FAILED", d.rollout_reason});
-  const bool rollback = scenario_.service.deployment.circuit_breaker.rollback;
   if (!rollback) {
     // rollback=false: FAILED, no further launches, no rollback deployment (reference §1.4).
     if (!outcome_) outcome_ = observe::Outcome::failed;
@@ -55,9 +70,13 @@ void ServiceController::trip(Deployment& d, const std::string& why) {
   target.reported_blocked = false;
   target.breaker = CircuitBreaker(scenario_.service.deployment.circuit_breaker, rules_);
   primary_index_ = target.id;
+  // Blue/green, canary, linear: blue still runs, so production traffic goes straight back to it
+  // (reference §3.2).
+  if (split_ && split_->green_basis_points > 0 && split_->blue == target.id)
+    shift_production_traffic(0, "rollback");
   throttle_.reset();
   next_launch_at_ = clock_.now();
-  service_event(service_ + " (deployment " + d.name() + ") ECS deployment circuit breaker: rolling back to deployment " +
+  service_event(service_ + " (deployment " + d.name() + ") " + detector + ": rolling back to deployment " +
                 target.name() + ".");
   if (trace_.enabled())
     trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, target.id,
@@ -72,6 +91,7 @@ void ServiceController::check_completion() {
   for (const Deployment& d : deployments_)
     if (d.id != p.id && d.not_stopped > 0) return;
   // Steady state: the primary runs desiredCount healthy tasks and nothing else is left (§9).
+  if (baking(p)) return;
   integrate_metrics();
   p.rollout = RolloutState::completed;
   last_completed_ = p.id;
@@ -85,6 +105,22 @@ void ServiceController::check_completion() {
   if (!deployed_ || outcome_) return;
   outcome_ = p.is_rollback ? observe::Outcome::rolled_back : observe::Outcome::completed;
   metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
+}
+
+// With alarms, a rolling deployment at steady state stays IN_PROGRESS for the bake window while
+// its alarms are still watched (deployment-alarm-failure.html; reference §2). True while baking.
+bool ServiceController::baking(Deployment& p) {
+  if (!deployed_ || p.id != *deployed_ || p.is_rollback) return false;
+  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;
+  const Millis window = rolling_bake_window(scenario_.service.deployment);
+  if (window <= Millis{0}) return false;
+  if (p.bake_until == kNever) {
+    p.bake_until = clock_.now() + window;
+    clock_.call_at(p.bake_until, bake_timer, p.id, 0);
+    service_event(service_ + " (deployment " + p.name() + ") reached steady state; bake time of " +
+                  format_seconds(window) + " started: alarms are still watched.");
+  }
+  return clock_.now() < p.bake_until;
 }
 
 }  // namespace sim::ecs

@@ -41,6 +41,11 @@ struct Deployment {
   std::deque<TaskId> lingering_queue;  // unhealthy tasks waiting for a healthy replacement
   int lingering = 0;
   bool reported_blocked = false;
+  bool has_running_task = false;  // alarm monitoring starts once one task runs (reference §2)
+  bool alarms_ignored = false;    // an alarm was already in ALARM when it started (reference §2)
+  Millis bake_until = kNever;     // steady state reached: COMPLETED no earlier than this
+  std::size_t shift_step = 0;     // traffic shifts done (blue/green, canary, linear)
+  Millis next_shift_at{0};        // the next shift, or after the last the end of the bake
 
   std::string name() const { return "ecs-svc/" + std::to_string(id); }
 };

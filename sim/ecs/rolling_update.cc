@@ -11,6 +11,10 @@ void ServiceController::reconcile() {
   Deployment& p = primary();
   // A FAILED deployment launches no further tasks (API_Deployment rolloutState; reference §1.4).
   if (p.rollout == RolloutState::failed) return;
+  if (blue_green_in_progress()) {
+    reconcile_blue_green();
+    return;
+  }
   RollingCounts counts;
   counts.desired = scenario_.service.desired_count;
   counts.primary_live = p.live;
@@ -21,17 +25,7 @@ void ServiceController::reconcile() {
   counts.lingering = lingering_total_;
   const RollingStep step = plan_rolling_step(counts, bounds_);
 
-  if (step.start > 0) {
-    if (clock_.now() < next_launch_at_) {
-      request_reconcile(next_launch_at_);
-    } else if (throttle_.throttled()) {
-      // While throttled, ECS spaces out attempts: one task per back-off window.
-      launch(1);
-      next_launch_at_ = clock_.now() + throttle_.delay();
-    } else {
-      launch(step.start);
-    }
-  }
+  start_tasks(step.start);
   stop_old(counts.old_live_unhealthy, step.stop_old - counts.old_live_unhealthy);
   for (int i = 0; i < step.stop_primary; ++i) {
     TaskId id = 0;
@@ -46,6 +40,19 @@ void ServiceController::reconcile() {
                              "value and try again.");
   }
   check_completion();
+}
+
+void ServiceController::start_tasks(int count) {
+  if (count <= 0) return;
+  if (clock_.now() < next_launch_at_) {
+    request_reconcile(next_launch_at_);
+  } else if (throttle_.throttled()) {
+    // While throttled, ECS spaces out attempts: one task per back-off window.
+    launch(1);
+    next_launch_at_ = clock_.now() + throttle_.delay();
+  } else {
+    launch(count);
+  }
 }
 
 void ServiceController::launch(int count) {

@@ -5,6 +5,20 @@
 #include "sim/ecs/task_record.h"
 
 namespace sim::ecs {
+namespace {
+
+// The share of requests a task of `td` fails: that of the app behind the load balancer's
+// container, or of the first container without a load balancer.
+int served_error_basis_points(const model::TaskDefinition& td, const model::Scenario& s) {
+  if (td.containers.empty()) return 0;
+  const model::ContainerDefinition* served = &td.containers.front();
+  for (const model::ContainerDefinition& c : td.containers)
+    if (c.name == s.service.container_name_for_lb) served = &c;
+  const auto app = s.apps.find(served->image);
+  return app == s.apps.end() ? 0 : app->second.request_error_basis_points;
+}
+
+}  // namespace
 
 ServiceController::ServiceController(const model::Scenario& scenario, const RuleSet& rules,
                                      Clock& clock, Runtime& runtime, observe::Trace& trace,
@@ -24,6 +38,7 @@ ServiceController::ServiceController(const model::Scenario& scenario, const Rule
     bool checks = false;
     for (const model::ContainerDefinition& c : td.containers) checks = checks || (c.essential && c.health_check);
     td_has_checks_.push_back(checks);
+    td_error_basis_points_.push_back(served_error_basis_points(td, scenario));
   }
 }
 
@@ -39,6 +54,7 @@ std::vector<LaunchRequest> ServiceController::install_initial_deployment(int td)
   d.rollout = RolloutState::completed;
   last_completed_ = 0;
   primary_index_ = 0;
+  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) split_ = TrafficSplit{d.id, d.id, 0};
   std::vector<LaunchRequest> requests;
   for (int i = 0; i < scenario_.service.desired_count; ++i) {
     const TaskId id = static_cast<TaskId>(tasks_.size());
@@ -58,6 +74,7 @@ std::vector<LaunchRequest> ServiceController::install_initial_deployment(int td)
     d.unhealthy_queue.push_back(id);
     requests.push_back({id, d.id, td});
   }
+  start_traffic();
   return requests;
 }
 
@@ -75,6 +92,7 @@ void ServiceController::deploy(int td) {
   metrics_.deploy_started_at = clock_.now();
   metrics_.breaker_threshold = threshold_in_force();
   last_integrated_ = clock_.now();
+  watch_new_deployment(deployments_.back());
   const model::TaskDefinition& def = scenario_.task_definitions.at(static_cast<std::size_t>(td));
   service_event(service_ + " has started deployment " + deployments_.back().name() + " with task definition " +
                 def.arn_name() + ".");
@@ -98,6 +116,12 @@ void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std:
     case grace_recheck_timer:
       check_health_failure(subject);
       break;
+    case traffic_bucket_timer:
+      on_traffic_bucket();
+      break;
+    case bake_timer:
+      request_reconcile(clock_.now());
+      break;
   }
 }
 
@@ -119,6 +143,7 @@ void ServiceController::violation(const std::string& text) {
 }
 
 void ServiceController::integrate_metrics() {
+  advance_traffic();
   const Millis now = clock_.now();
   if (deployed_ && !outcome_ && now > last_integrated_) {
     const Millis dt = now - last_integrated_;
@@ -131,6 +156,7 @@ void ServiceController::integrate_metrics() {
 void ServiceController::finish(Millis end) {
   (void)end;
   integrate_metrics();
+  close_traffic_metrics();
   for (const TaskRecord& r : tasks_)
     if (r.state != TaskState::stopped && deployed_)
       metrics_.task_milliseconds += (clock_.now() - std::max(r.launched_at, metrics_.deploy_started_at)).count();

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/ecs/alarm.h"
 #include "sim/ecs/deployment.h"
 #include "sim/ecs/deployment_bounds.h"
 #include "sim/ecs/health_status.h"
@@ -24,6 +25,7 @@
 #include "sim/model/scenario.h"
 #include "sim/observe/outcome.h"
 #include "sim/observe/trace.h"
+#include "sim/world/traffic_meter.h"
 
 namespace sim::ecs {
 
@@ -61,12 +63,19 @@ class ServiceController {
 
  private:
   struct TaskRecord;
-  enum Timer : std::uint16_t { reconcile_timer, healthy_after_running_timer, grace_recheck_timer };
+  enum Timer : std::uint16_t {
+    reconcile_timer,
+    healthy_after_running_timer,
+    grace_recheck_timer,
+    traffic_bucket_timer,
+    bake_timer,
+  };
 
   Deployment& primary() { return deployments_[primary_index_]; }
   Deployment& deployment_of(const TaskRecord& r);
   void request_reconcile(Millis at);
   void reconcile();
+  void start_tasks(int count);  // launches now, or later under the launch throttle
   void launch(int count);
   void stop_old(int unhealthy_count, int healthy_count);
   bool take_candidate(Deployment& d, bool healthy, TaskId* out);
@@ -84,6 +93,24 @@ class ServiceController {
   void note_start_failure(TaskId id, DeploymentId deployment);
   void record_failure(Deployment& d, const std::string& why, bool start_failure);
   void trip(Deployment& d, const std::string& why);
+  // Fails `d`, detected by `detector` ("ECS deployment circuit breaker"), and rolls back if asked.
+  void fail_deployment(Deployment& d, const std::string& detector, const std::string& why, bool rollback);
+  bool baking(Deployment& p);
+
+  // BLUE_GREEN, CANARY and LINEAR (blue_green.cc).
+  bool blue_green_in_progress();
+  void reconcile_blue_green();
+  void shift_production_traffic(int green_basis_points, const std::string& why);
+  int traffic_weight(const Deployment& d) const;
+
+  // Traffic and alarms (traffic_and_alarms.cc).
+  void start_traffic();
+  void advance_traffic();
+  void on_traffic_bucket();
+  PeriodTraffic traffic_totals() const;
+  void evaluate_alarms();
+  void watch_new_deployment(Deployment& d);
+  void close_traffic_metrics();
   void check_completion();
   void integrate_metrics();
   void service_event(const std::string& text);
@@ -115,6 +142,20 @@ class ServiceController {
   TimerId reconcile_timer_id_ = kNoTimer;
   std::optional<observe::Outcome> outcome_;
   Millis last_integrated_{0};
+  std::vector<int> td_error_basis_points_;  // per task definition: its served container's 5xx share
+  std::optional<world::TrafficMeter> traffic_;
+  std::vector<CloudWatchAlarm> alarms_;
+  std::vector<PeriodTraffic> alarm_totals_at_last_datapoint_;
+  PeriodTraffic traffic_at_deploy_;
+  std::vector<world::RevisionCounts> revision_at_deploy_;
+  // BLUE_GREEN, CANARY, LINEAR: how the listener splits production traffic between the old
+  // (blue) and the new (green) revision. Unset under ROLLING: every healthy task serves.
+  struct TrafficSplit {
+    DeploymentId blue = 0;
+    DeploymentId green = 0;
+    int green_basis_points = 0;
+  };
+  std::optional<TrafficSplit> split_;
 };
 
 }  // namespace sim::ecs

@@ -14,6 +14,7 @@ void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStop
   if (state == TaskState::running && !r.reached_running) {
     r.reached_running = true;
     r.running_at = clock_.now();
+    d.has_running_task = true;
     d.breaker.on_task_running();
     throttle_.on_task_running();
     if (!has_lb_ && !td_has_checks_[static_cast<std::size_t>(r.task_definition)] && !r.old_enough)

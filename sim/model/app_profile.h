@@ -67,6 +67,9 @@ struct AppProfile {
   // Binaries the image ships. A CMD-SHELL check needs "sh" and its first word; a scratch image
   // has neither sh nor wget (seed 004).
   std::vector<std::string> binaries = {"sh", "wget", "curl"};
+  // Share of the requests it serves that fail with a 5xx, in basis points (requestErrorPercent
+  // x 100): a revision that passes its health checks yet fails real requests (seed 001's class).
+  int request_error_basis_points = 0;
   Millis response_time = Millis{5};   // how long a probe of a listening endpoint takes
   Millis shutdown_time = seconds(1);  // exit this long after SIGTERM
   bool ignores_sigterm = false;       // then SIGKILL at stopTimeout, exit 137

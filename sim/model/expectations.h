@@ -34,6 +34,10 @@ struct Expectations {
   Bounds<int> tasks_launched;  // every launch after the deploy started, rollback included
   Bounds<Millis> below_desired_healthy;  // fewer healthy tasks than desiredCount
   Bounds<Millis> zero_healthy;           // no healthy task at all: a full outage
+  // With traffic: 5xx served to users (by tasks or by the load balancer) over the run, and from
+  // the deploy start to the moment the deployment failed.
+  Bounds<int> errors_served;
+  Bounds<int> errors_before_rollback;
 };
 
 }  // namespace sim::model

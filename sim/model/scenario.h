@@ -17,6 +17,7 @@
 #include "sim/model/platform_timing.h"
 #include "sim/model/service_config.h"
 #include "sim/model/task_definition.h"
+#include "sim/model/traffic.h"
 
 namespace sim::model {
 
@@ -55,6 +56,8 @@ struct Scenario {
   // never fetches them. Unlisted secrets have unknown values (sim/model/configured_value.h).
   std::map<std::string, std::string> secret_values;
   PlatformTiming platform;
+  std::optional<TrafficConfig> traffic;  // absent: no request traffic is simulated
+  std::vector<AlarmDefinition> alarms;   // CloudWatch alarms, by name, over the traffic
   ProbeMode probe_mode = ProbeMode::predictive;
   bool stop_at_outcome = true;  // false: keep simulating to the horizon after the outcome
 };

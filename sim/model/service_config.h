@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/engine/time.h"
 #include "sim/model/health_check.h"
@@ -22,10 +23,37 @@ struct CircuitBreakerConfig {
   int threshold_value = 50;          // default 50; 1-100 for the percent types
 };
 
+// deploymentConfiguration.strategy (reference §3.2).
+enum class DeploymentStrategy { rolling, blue_green, linear, canary };
+
+// deploymentConfiguration.alarms (API_DeploymentAlarms; reference §2): all three are required.
+struct DeploymentAlarmsConfig {
+  std::vector<std::string> alarm_names;  // each defined in the scenario's "alarms" section
+  bool enable = false;
+  bool rollback = false;
+};
+
 struct DeploymentConfiguration {
   int minimum_healthy_percent = 100;  // API default 100 for REPLICA (CDK uses 50), rounded up
   int maximum_percent = 200;          // API default 200, rounded down
   CircuitBreakerConfig circuit_breaker;
+  DeploymentAlarmsConfig alarms;
+  // ROLLING (default) replaces tasks within minimum/maximumPercent; BLUE_GREEN scales the new
+  // revision to 100 % beside the old, shifts all production traffic at once, bakes, then scales
+  // the old revision to 0 (blue-green-deployment-how-it-works.html; reference §3.2).
+  DeploymentStrategy strategy = DeploymentStrategy::rolling;
+  // CANARY: canaryPercent (0.1-100.0, default 5.0) of production traffic, then
+  // canaryBakeTimeInMinutes (0-1440, default 10), then 100 % (API_CanaryConfiguration).
+  int canary_percent_tenths = 50;
+  Millis canary_bake_time = minutes(10);
+  // LINEAR: steps of stepPercent (3.0-100.0, default 10.0), stepBakeTimeInMinutes (0-1440,
+  // default 6) between steps, not after 100 % (API_LinearConfiguration).
+  int linear_step_percent_tenths = 100;
+  Millis linear_step_bake_time = minutes(6);
+  // bakeTimeInMinutes, 0-1440: how long alarms are still watched after steady state (rolling) or
+  // after all production traffic is on the new revision (blue/green) (reference §2, §3.2). ECS's
+  // own default for rolling deployments is not published; ours is 0. Required for BLUE_GREEN.
+  Millis bake_time = minutes(0);
 };
 
 struct ServiceConfig {

@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/engine/time.h"
 
@@ -35,6 +37,21 @@ struct Metrics {
   std::uint64_t events = 0;            // events the engine executed
   std::uint64_t probes = 0;            // health-check probes accounted (simulated or predicted)
   int invariant_violations = 0;        // broken controller invariants (always 0 unless a bug)
+  // Request traffic since the deploy started (only with a scenario "traffic" section).
+  std::int64_t requests = 0;            // every request the load balancer received
+  std::int64_t target_5xx = 0;          // answered with a 5xx by a task (HTTPCode_Target_5XX)
+  std::int64_t elb_5xx = 0;             // 503s from the load balancer: no healthy target
+  // 5xx served to users from the deploy start to the moment the deployment failed (breaker or
+  // alarm); absent when it never failed. What a late detection costs the users.
+  std::optional<std::int64_t> errors_before_rollback;
+  struct RevisionTraffic {
+    int deployment = 0;
+    int task_definition = 0;
+    std::int64_t requests = 0;
+    std::int64_t errors = 0;
+  };
+  std::vector<RevisionTraffic> traffic_by_revision;  // since the deploy started
+  std::vector<std::string> alarms_triggered;         // triggeredAlarmNames of the deployment
 };
 
 struct RunResult {

@@ -21,6 +21,7 @@ const char* to_string(TraceKind k) {
     case TraceKind::app_phase: return "app_phase";
     case TraceKind::dependency_state: return "dependency_state";
     case TraceKind::invariant_violated: return "invariant_violated";
+    case TraceKind::alarm_state: return "alarm_state";
   }
   return "?";
 }

@@ -31,6 +31,7 @@ enum class TraceKind : std::uint8_t {
   app_phase,            // task, a = container, text: phase name; b = 1 if start-up stalls here, detail: why
   dependency_state,     // text: dependency name, a = 1 up / 0 down
   invariant_violated,   // text: which
+  alarm_state,          // text: alarm name, a = AlarmState, b = datapoint x 1000
 };
 
 struct TraceEvent {

@@ -56,7 +56,6 @@ TEST_CASE("a describe-services answer is read with its deployment configuration"
   CHECK(service.health_check_grace_period == sim::seconds(60));
   CHECK(loaded.ignored == std::vector<std::string>{
                               "/service/failures",
-                              "/service/services/0/deploymentConfiguration/alarms",
                               "/service/services/0/deployments",
                               "/service/services/0/events",
                               "/service/services/0/roleArn",
@@ -78,11 +77,39 @@ TEST_CASE("a percent breaker threshold above 100 is out of range", "[scenario]")
         "thresholdConfiguration/value: expected an integer 1-100, found 150");
 }
 
-TEST_CASE("a deployment strategy other than ROLLING is refused", "[scenario]") {
+TEST_CASE("a strategy ECS does not have is refused with the four it has", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": "ALL_AT_ONCE"}})")) ==
+        "test.json:3:45: at /service/deploymentConfiguration/strategy: expected one of \"ROLLING\", "
+        "\"BLUE_GREEN\", \"LINEAR\", \"CANARY\", found \"ALL_AT_ONCE\"");
+}
+
+TEST_CASE("canary and linear configurations are read in tenths of a percent", "[scenario]") {
+  const Loaded loaded = load_scenario_text(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": "CANARY",
+      "canaryConfiguration": {"canaryPercent": 12.5, "canaryBakeTimeInMinutes": 3},
+      "linearConfiguration": {"stepPercent": 25, "stepBakeTimeInMinutes": 2}}})"),
+                                           "t.json");
+  const auto& d = loaded.scenario.service.deployment;
+  CHECK(d.strategy == sim::model::DeploymentStrategy::canary);
+  CHECK(d.canary_percent_tenths == 125);
+  CHECK(d.canary_bake_time == sim::minutes(3));
+  CHECK(d.linear_step_percent_tenths == 250);
+  CHECK(d.linear_step_bake_time == sim::minutes(2));
+}
+
+TEST_CASE("a linear stepPercent below 3 is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": "LINEAR", "linearConfiguration": {"stepPercent": 2}}})")) ==
+        "test.json:3:94: at /service/deploymentConfiguration/linearConfiguration/stepPercent: expected "
+        "a number 3-100, found 2");
+}
+
+TEST_CASE("BLUE_GREEN requires bakeTimeInMinutes", "[scenario]") {
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
     "deploymentConfiguration": {"strategy": "BLUE_GREEN"}})")) ==
-        "test.json:3:45: at /service/deploymentConfiguration/strategy: expected one of "
-        "\"ROLLING\", found \"BLUE_GREEN\"");
+        "test.json:3:32: at /service/deploymentConfiguration/bakeTimeInMinutes: expected an integer "
+        "0-1440, found nothing (it is required)");
 }
 
 TEST_CASE("a load balancer and its target group make the service's load_balancer", "[scenario]") {
@@ -122,4 +149,75 @@ TEST_CASE("service loadBalancers without a target group are refused", "[scenario
         "check (service.loadBalancers names one), found nothing (it is required)");
 }
 
+}  // namespace harness::scenario
+
+namespace harness::scenario {
+namespace {
+
+const char* const kAlarmSections = R"(
+  "traffic": {"requestsPerSecond": 100},
+  "alarms": [{"AlarmName": "web-5xx", "MetricName": "HTTPCode_Target_5XX_Count",
+    "ComparisonOperator": "GreaterThanThreshold", "Threshold": 10, "Period": 60,
+    "EvaluationPeriods": 3, "DatapointsToAlarm": 2}],)";
+
+TEST_CASE("deploymentConfiguration.alarms and bakeTimeInMinutes are read with their alarms", "[scenario]") {
+  const Loaded loaded = load_scenario_text(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"bakeTimeInMinutes": 10,
+      "alarms": {"alarmNames": ["web-5xx"], "enable": true, "rollback": true}}})",
+                                                        kAlarmSections),
+                                           "t.json");
+  const auto& s = loaded.scenario;
+  CHECK(s.service.deployment.bake_time == sim::minutes(10));
+  CHECK(s.service.deployment.alarms.alarm_names == std::vector<std::string>{"web-5xx"});
+  CHECK(s.service.deployment.alarms.enable);
+  REQUIRE(s.traffic.has_value());
+  CHECK(s.traffic->requests_per_second == 100);
+  REQUIRE(s.alarms.size() == 1);
+  CHECK(s.alarms[0].threshold_thousandths == 10'000);
+  CHECK(s.alarms[0].period == sim::seconds(60));
+  CHECK(s.alarms[0].evaluation_periods == 3);
+  CHECK(s.alarms[0].datapoints_to_alarm == 2);
+}
+
+TEST_CASE("an alarm name the scenario does not define is refused with a hint", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"alarms": {"alarmNames": ["web-5xxx"], "enable": true, "rollback": true}}})",
+                                kAlarmSections)) ==
+        "test.json:3:59: at /service/deploymentConfiguration/alarms/alarmNames/0: expected one of the "
+        "alarms defined in the scenario's \"alarms\" section \"web-5xx\" (did you mean \"web-5xx\"?), "
+        "found \"web-5xxx\"");
+}
+
+TEST_CASE("alarms without traffic are refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
+  "alarms": [],)")) ==
+        "test.json:9:13: at /alarms: expected a \"traffic\" section with it (the alarms watch its "
+        "requests), found no \"traffic\"");
+}
+
+TEST_CASE("a CloudWatch period that is not 10, 20, 30 or a multiple of 60 is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
+  "traffic": {"requestsPerSecond": 100},
+  "alarms": [{"AlarmName": "a", "MetricName": "HTTPCode_Target_5XX_Count",
+    "ComparisonOperator": "GreaterThanThreshold", "Threshold": 10, "Period": 45, "EvaluationPeriods": 1}],)")) ==
+        "test.json:11:78: at /alarms/0/Period: expected 10, 20, 30 or a multiple of 60 (CloudWatch "
+        "alarm periods), found 45");
+}
+
+TEST_CASE("DatapointsToAlarm above EvaluationPeriods is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
+  "traffic": {"requestsPerSecond": 100},
+  "alarms": [{"AlarmName": "a", "MetricName": "Target5XXPercent", "ComparisonOperator": "GreaterThanThreshold",
+    "Threshold": 5, "Period": 60, "EvaluationPeriods": 2, "DatapointsToAlarm": 3}],)")) ==
+        "test.json:11:80: at /alarms/0/DatapointsToAlarm: expected an integer 1-2, found 3");
+}
+
+TEST_CASE("bakeTimeInMinutes above 1440 is refused", "[scenario]") {
+  CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"bakeTimeInMinutes": 1441}})")) ==
+        "test.json:3:54: at /service/deploymentConfiguration/bakeTimeInMinutes: expected an integer "
+        "0-1440, found 1441");
+}
+
+}  // namespace
 }  // namespace harness::scenario

@@ -1,0 +1,49 @@
+#include "sim/world/traffic_meter.h"
+
+#include <catch2/catch.hpp>
+
+namespace sim::world {
+namespace {
+
+TEST_CASE("the load balancer spreads requests evenly over healthy targets") {
+  // Given 100 requests/s over 3 old and 1 new healthy target, when 60 s pass, then the old
+  // revision answers 4500 and the new one 1500 (round robin). Source: ALB routing, reference §3.2.
+  TrafficMeter meter(100);
+  meter.advance(seconds(60), {{0, 3, 0}, {1, 1, 0}});
+  CHECK(meter.revision(0).requests == 4500);
+  CHECK(meter.revision(1).requests == 1500);
+  CHECK(meter.all_targets().requests == 6000);
+  CHECK(meter.elb_5xx() == 0);
+}
+
+TEST_CASE("a revision failing 20 % of requests serves exactly a fifth of its requests as 5xx") {
+  // Given the new revision fails 2000 basis points, when it serves 10 s at 100 requests/s alone,
+  // then 200 of its 1000 requests are 5xx: exact expectations, no random draw.
+  TrafficMeter meter(100);
+  meter.advance(seconds(10), {{0, 0, 0}, {1, 2, 2000}});
+  CHECK(meter.revision(1).requests == 1000);
+  CHECK(meter.revision(1).errors == 200);
+  CHECK(meter.revision(0).requests == 0);
+}
+
+TEST_CASE("with no healthy target every request is a 503 from the load balancer") {
+  // Given no target is healthy for 5 s, then the 500 requests are HTTPCode_ELB_5XX and no
+  // target answered any. Source: ALB CloudWatch metrics (HTTPCode_ELB_5XX_Count).
+  TrafficMeter meter(100);
+  meter.advance(seconds(5), {{0, 0, 0}});
+  CHECK(meter.elb_5xx() == 500);
+  CHECK(meter.all_targets().requests == 0);
+}
+
+TEST_CASE("fractions of a request carry over between short stretches") {
+  // Given 1 request/s split over 3 targets, when time advances in 1 ms steps for 3 s, then the
+  // 3 requests are all counted (to within the rounding of each split), not lost to rounding.
+  TrafficMeter meter(1);
+  for (int ms = 1; ms <= 3000; ++ms) meter.advance(Millis{ms}, {{0, 2, 0}, {1, 1, 0}});
+  CHECK(meter.all_targets().requests >= 2);
+  CHECK(meter.all_targets().requests <= 3);
+  CHECK(meter.revision(0).requests == 1);  // 2 of 3 shares of 3 requests, minus rounding below 1
+}
+
+}  // namespace
+}  // namespace sim::world
