@@ -45,10 +45,13 @@ void add_target_group_candidates(const Scenario& s, std::vector<Candidate>& out)
   const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
   for (const auto& c : td.containers) {
     if (c.name != s.service.container_name_for_lb) continue;
-    for (const auto& [path, endpoint] : s.apps.at(c.image).endpoints)
+    for (const auto& [ready_path, endpoint] : s.apps.at(c.image).endpoints) {
+      // A copy: clang 14 cannot capture a structured binding.
+      const std::string path = ready_path;
       if (endpoint.kind == sim::model::EndpointKind::ready && path != s.service.load_balancer->path)
         out.push_back({"target group HealthCheckPath " + s.service.load_balancer->path + " -> " + path, 2,
                        [path](Scenario& x) { x.service.load_balancer->path = path; }});
+    }
   }
 }
 
@@ -145,7 +148,8 @@ void add_url_candidates(const Scenario& s, std::vector<Candidate>& out) {
   const int deployed = s.deploy.to_task_definition;
   const auto& td = s.task_definitions.at(static_cast<std::size_t>(deployed));
   for (std::size_t c = 0; c < td.containers.size(); ++c) {
-    for (const auto& [name, why] : sim::world::unusable_dependencies(s, td.containers[c])) {
+    for (const auto& unusable : sim::world::unusable_dependencies(s, td.containers[c])) {
+      const std::string& name = unusable.first;
       const auto dep = std::find_if(s.dependencies.begin(), s.dependencies.end(),
                                     [&](const auto& d) { return d.name == name; });
       const std::string variable = dep->url_variable;
