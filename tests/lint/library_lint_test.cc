@@ -49,6 +49,7 @@ const std::map<std::string, Entry>& library_table() {
        {Kind::as_it_happened, {"missing-env", "shallow-health-path"}}},
       {"001-stale-tag-ready-check.json", {Kind::comparison, {"missing-env"}}},
       {"001-scale-1-task-lost-mid-deploy.json", {Kind::as_it_happened, {"missing-env"}}},
+      {"001-scale-1-task-lost-mid-deploy-pre-2025-11.json", {Kind::as_it_happened, {"missing-env"}}},
       {"001-scale-2-task-lost-mid-deploy.json", {Kind::comparison, {"missing-env"}}},
       // Seed 002: the unreadable secret that rolled v143 back; the Redis URL without its scheme
       // behind a lenient 200 and a strict 503; the fixed URL.
