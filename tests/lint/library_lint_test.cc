@@ -64,6 +64,9 @@ const std::map<std::string, Entry>& library_table() {
       {"003-bound-to-all-interfaces.json", {Kind::fixed, {"bind-localhost-with-lb"}}},
       {"003-deps-wait-30s.json", {Kind::as_it_happened, {"dependency-wait-too-short"}}},
       {"003-deps-wait-60s.json", {Kind::fixed, {"dependency-wait-too-short"}}},
+      // The plan's "exponential backoff", uncapped, wastes the 60 s wait; capped at 8 s it holds.
+      {"003-deps-wait-60s-backoff-uncapped.json", {Kind::as_it_happened, {"retry-gap-before-timeout"}}},
+      {"003-deps-wait-60s-backoff-capped.json", {Kind::fixed, {"retry-gap-before-timeout", "dependency-wait-too-short"}}},
       {"003-memory-2048.json", {Kind::as_it_happened, {"memory-below-peak"}}},
       {"003-memory-4096.json", {Kind::fixed, {"memory-below-peak"}}},
       // Seed 004: Kafka before ZooKeeper and its fix; the wget-less check with the breaker off
