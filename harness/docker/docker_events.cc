@@ -38,6 +38,7 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
   std::int64_t last_time_nano = 0;
   std::set<std::string> delivered_at_last;
   int reopened = 0;
+  bool reopening = false;
   int failed_attempts = 0;
   std::string ended_because;
 
@@ -117,12 +118,13 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
     beast::error_code ignored;
     socket.close(ignored);
     ended_because = why;
+    reopening = true;
     failed_attempts = 0;
     try_reopen_later();
   }
 
   void try_reopen_later() {
-    pause.expires_after(std::chrono::milliseconds(100) * (1 << failed_attempts));
+    pause.expires_after(kFirstReopenPause * (1 << failed_attempts));
     pause.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (ec || self->closed) return;
       self->try_reopen();
@@ -135,10 +137,13 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
     } catch (const DockerError& e) {
       if (++failed_attempts < kReopenAttempts) return try_reopen_later();
       // Out of the io_context's run call: the run ends with this (real_run.h).
+      const auto waited = kFirstReopenPause * ((1 << kReopenAttempts) - 1);
       throw EngineUnreachable("the Docker engine's event stream ended (" + ended_because + ") and could not be reopened (" +
-                              std::to_string(kReopenAttempts) + " attempts over 3.1 s; the last: " + e.what() + ")");
+                              std::to_string(kReopenAttempts) + " attempts over " + std::to_string(waited.count()) +
+                              " ms; the last: " + e.what() + ")");
     }
     ++reopened;
+    reopening = false;
     on_reopened();
   }
 };
@@ -163,5 +168,6 @@ void DockerEvents::close() {
 }
 
 int DockerEvents::reopened() const { return stream_->reopened; }
+bool DockerEvents::reopening() const { return stream_->reopening; }
 
 }  // namespace harness::docker

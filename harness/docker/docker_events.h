@@ -12,6 +12,7 @@
 // attempts it gives up by throwing EngineUnreachable out of the io_context's run call.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -28,8 +29,10 @@ struct ContainerEvent {
   std::int64_t time_nano = 0;  // the engine's timestamp (timeNano)
 };
 
-// Attempts to reopen a stream that ended, 100 ms after it ended and then doubling: 3.1 s in all.
-inline constexpr int kReopenAttempts = 5;
+// Attempts to reopen a stream that ended, 100 ms after it ended and then doubling: 6.3 s in all,
+// enough for an engine's restart on an idle machine, and short enough to fail a run promptly.
+inline constexpr int kReopenAttempts = 6;
+inline constexpr std::chrono::milliseconds kFirstReopenPause{100};
 
 class DockerEvents {
  public:
@@ -43,6 +46,8 @@ class DockerEvents {
   void close();
   // How often the stream has been reopened after it ended.
   int reopened() const;
+  // True from the stream's end until it is reopened (events may be on their way).
+  bool reopening() const;
 
  private:
   struct Stream;

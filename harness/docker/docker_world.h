@@ -75,6 +75,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   std::vector<std::string> maybe_left() const;
   // How often the event stream ended and was reopened.
   int events_reopened() const { return events_ ? events_->reopened() : 0; }
+  // The event stream ended and is not reopened yet: what the world knows may be behind.
+  bool events_behind() const { return events_ && events_->reopening(); }
 
  private:
   struct Container;

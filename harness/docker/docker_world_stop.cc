@@ -45,8 +45,11 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
   bool oom = false;
   std::string detail;
   try {
-    oom = docker_.inspect_container(c.id)["State"].value("OOMKilled", false);
+    const nlohmann::json state = docker_.inspect_container(c.id)["State"];
+    oom = state.value("OOMKilled", false);
     detail = docker_.last_log_line(c.id);
+    // `docker rm -f` marks the container for removal before it kills it (State.Status "removing").
+    if (state.value("Status", "") == "removing") detail = "removed behind the driver's back (docker rm -f)";
   } catch (const NoSuchContainer&) {
     // `docker rm -f` kills (die, 137) and then destroys: by now it may be gone altogether.
     detail = "removed behind the driver's back (the engine has no such container any more)";

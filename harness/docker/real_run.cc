@@ -69,13 +69,15 @@ void RealRun::Impl::loop() {
   clock.at(scenario.deploy.at, [this] { controller.deploy(scenario.deploy.to_task_definition); });
   clock.at(scenario.horizon, [this] { horizon_reached = true; });
   result.end = sim::observe::RunEnd::horizon;
-  while (interrupted_by == 0 && !horizon_reached) {
+  // While the event stream is being reopened the run does not end: the events of the gap (a
+  // container's exit) are still to come, and belong in its record.
+  while (interrupted_by == 0 && !(horizon_reached && !world.events_behind())) {
     io.run_one();
     if (++result.metrics.events >= scenario.event_cap) {
       result.end = sim::observe::RunEnd::event_cap;
       break;
     }
-    if (controller.outcome() && scenario.stop_at_outcome) {
+    if (controller.outcome() && scenario.stop_at_outcome && !world.events_behind()) {
       result.end = sim::observe::RunEnd::outcome_reached;
       break;
     }
