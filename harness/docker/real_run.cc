@@ -108,8 +108,10 @@ std::string RealRun::Impl::abandon(const std::string& cause) {
     message += "these " + std::to_string(left.size()) + " container(s) may remain, labelled " + kRunLabel + "=" +
                world.run_id() + ":\n";
     for (const std::string& name : left) message += "  " + name + "\n";
-    return message + "once the engine answers again, `deploysim real --cleanup` removes them (and only containers "
-                     "labelled " + kRunLabel + ")";
+    const std::string socket = options.socket == kDefaultSocket ? "" : " --socket " + options.socket;
+    return message + "once the engine answers again, `deploysim real --cleanup --run " + world.run_id() + socket +
+           "` removes them (`deploysim real --cleanup" + socket + "`: those of every run; neither touches a container "
+           "without the label " + kRunLabel + ")";
   }
 }
 

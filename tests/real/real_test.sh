@@ -275,7 +275,7 @@ case $case_name in
     grep -q "no Docker engine answers at $proxy" "$work/err.txt" || fail "the error does not say the engine is gone"
     grep -q "may remain, labelled deploysim.run=$run_id" "$work/err.txt" || fail "no list of what may remain"
     grep -q "deploysim-$run_id-t1-" "$work/err.txt" || fail "task 1's container is not named"
-    grep -q "deploysim real --cleanup" "$work/err.txt" || fail "no word of --cleanup"
+    grep -q "deploysim real --cleanup --run $run_id --socket $proxy. removes them" "$work/err.txt" || fail "no word of --cleanup"
     left=$(ours "$run_id")
     [ -n "$left" ] || fail "nothing remained, so the engine was not really gone for the driver"
     for id in $left; do
@@ -299,8 +299,9 @@ case $case_name in
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
     grep -q "no answer within 2 s" "$work/err.txt" || fail "the error does not say the engine did not answer"
-    grep -q "deploysim real --cleanup" "$work/err.txt" || fail "no word of --cleanup"
     run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
+    [ -n "$run_id" ] || fail "the error does not say which run stopped"
+    grep -q "deploysim real --cleanup --run $run_id --socket $proxy. removes them" "$work/err.txt" || fail "no word of --cleanup"
     tell delay 0
     "$deploysim" real --cleanup --run "$run_id" --socket "$proxy" || fail "--cleanup failed"
     [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
