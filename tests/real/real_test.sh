@@ -78,6 +78,27 @@ start_bystander() {
   docker create --name "$bystander" --label not-ours=1 deploysim-chaos:latest >/dev/null ||
     fail "could not create the bystander container"
 }
+first_container_and_2s() {
+  for _ in $(seq 1 100); do [ -n "$(ours)" ] && break; sleep 0.1; done
+  [ -n "$(ours)" ] || fail "the run created no container to clean up"
+  sleep 2
+}
+# Runs the 10-minute scenario, sends SIG$1 (number $2) when the command $3 returns, and checks
+# the exit code 128+$2, the word of it, that nothing of ours is left and the bystander is.
+interrupted_run() {
+  start_bystander
+  "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>&1 &
+  local pid=$!
+  $3
+  kill -"$1" "$pid"
+  wait "$pid"
+  local code=$?
+  cat "$work/out.txt"
+  [ "$code" -eq $((128 + $2)) ] || fail "expected exit $((128 + $2)) after SIG$1, got $code"
+  grep -q "interrupted by signal $2" "$work/out.txt" || fail "no word of the interruption"
+  [ -z "$(ours)" ] || fail "containers left after SIG$1: $(ours)"
+  expect_bystander
+}
 expect_bystander() {
   [ -n "$(docker ps -aq --filter "name=$bystander")" ] || fail "the container without our label was removed"
 }
@@ -137,19 +158,9 @@ case $case_name in
     expect_event '"reason":"Target.ResponseCodeMismatch"'
     ;;
   sigterm-cleans-up)
-    # Given a real run interrupted by SIGTERM, it removes its containers and exits 128+15.
-    "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>&1 &
-    pid=$!
-    for _ in $(seq 1 100); do [ -n "$(ours)" ] && break; sleep 0.1; done
-    [ -n "$(ours)" ] || fail "the run created no container to clean up"
-    sleep 2
-    kill -TERM "$pid"
-    wait "$pid"
-    code=$?
-    cat "$work/out.txt"
-    [ "$code" -eq 143 ] || fail "expected exit 143 after SIGTERM, got $code"
-    grep -q "interrupted by signal 15" "$work/out.txt" || fail "no word of the interruption"
-    [ -z "$(ours)" ] || fail "containers left after SIGTERM: $(ours)"
+    # Given a real run interrupted by SIGTERM 2 s after its first container, it removes its
+    # containers (only those) and exits 128+15.
+    interrupted_run TERM 15 first_container_and_2s
     ;;
   sigkill-then-cleanup)
     # Given a run killed with SIGKILL (no chance to clean up), `deploysim real --cleanup` removes
@@ -211,19 +222,9 @@ case $case_name in
     [ "$(grep -c '^reopened$' "$work/probe.txt")" -eq 1 ] || fail "expected one reopening"
     ;;
   sigint-cleans-up)
-    # Given a real run interrupted by SIGINT (Ctrl-C), it removes its containers and exits 128+2.
-    start_bystander
-    "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>&1 &
-    pid=$!
-    wait_for_task 1
-    kill -INT "$pid"
-    wait "$pid"
-    code=$?
-    cat "$work/out.txt"
-    [ "$code" -eq 130 ] || fail "expected exit 130 after SIGINT, got $code"
-    grep -q "interrupted by signal 2" "$work/out.txt" || fail "no word of the interruption"
-    [ -z "$(ours)" ] || fail "containers left after SIGINT: $(ours)"
-    expect_bystander
+    # Given a real run interrupted by SIGINT (Ctrl-C) once the new task runs, it removes its
+    # containers (only those) and exits 128+2.
+    interrupted_run INT 2 "wait_for_task 1"
     ;;
   events-cut-reopens)
     # Given an event stream cut every second of the deploy, each time with new streams refused for
