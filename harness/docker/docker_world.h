@@ -57,8 +57,9 @@ class DockerWorld final : public sim::ecs::Runtime {
 
   // Before the run's clock starts: the dependency stand-ins, then the initial deployment's
   // containers, waiting (real time, bounded) until they serve. Throws DockerError if they do not.
+  // While it waits it lets the io_context deliver a signal, and returns early once `interrupted`.
   void start_dependencies();
-  void start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests);
+  void start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests, const std::function<bool()>& interrupted);
   // At run time 0: the warm tasks are RUNNING and healthy, dependencies start their schedule, and
   // the world follows Docker's events.
   void begin_run();

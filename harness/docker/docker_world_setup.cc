@@ -80,7 +80,8 @@ std::string DockerWorld::run_warm_container(Task& t, Container& c) {
   return {};
 }
 
-void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests) {
+void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests,
+                                   const std::function<bool()>& interrupted) {
   for (const sim::ecs::LaunchRequest& r : requests) {
     Task& t = create_task(r);
     for (const int i : t.start_order)
@@ -104,6 +105,10 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
           serving = probe_target_now(target, std::chrono::milliseconds(500)).pass;
         }
         if (healthy && serving) break;
+        // Before the run's clock starts, the only handler that can be ready is the run's signal
+        // set's (real_run.cc): a Ctrl-C during a long warm-up ends it now, not when it is over.
+        io_.poll();
+        if (interrupted()) return;
         if (std::chrono::steady_clock::now() > deadline)
           throw DockerError("the initial deployment's container " + c.def->name + " was not " +
                             (healthy ? "answering the target group's health check" : "healthy") + " within the warm-up");

@@ -63,7 +63,9 @@ void RealRun::Impl::loop() {
     if (!ec) interrupted_by = signal;
   });
   world.start_dependencies();
-  world.start_warm_tasks(controller.install_initial_deployment(scenario.initial_task_definition));
+  world.start_warm_tasks(controller.install_initial_deployment(scenario.initial_task_definition),
+                         [this] { return interrupted_by != 0; });
+  if (interrupted_by != 0) return;
   clock.start();
   world.begin_run();
   clock.at(scenario.deploy.at, [this] { controller.deploy(scenario.deploy.to_task_definition); });

@@ -83,11 +83,12 @@ first_container_and_2s() {
   [ -n "$(ours)" ] || fail "the run created no container to clean up"
   sleep 2
 }
-# Runs the 10-minute scenario, sends SIG$1 (number $2) when the command $3 returns, and checks
-# the exit code 128+$2, the word of it, that nothing of ours is left and the bystander is.
+# Runs scenario $4 (default: the 10-minute one), sends SIG$1 (number $2) when the command $3
+# returns, and checks the exit code 128+$2, the word of it, that nothing of ours is left and the
+# bystander is.
 interrupted_run() {
   start_bystander
-  "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>&1 &
+  "$deploysim" real --time-scale "$scale" "${4:-scenarios/real/004-wget-loop-breaker-off-10min.json}" >"$work/out.txt" 2>&1 &
   local pid=$!
   $3
   kill -"$1" "$pid"
@@ -225,6 +226,21 @@ case $case_name in
     # Given a real run interrupted by SIGINT (Ctrl-C) once the new task runs, it removes its
     # containers (only those) and exits 128+2.
     interrupted_run INT 2 "wait_for_task 1"
+    ;;
+  sigint-in-warm-up)
+    # Given an initial deployment whose container never turns healthy (its check cannot run), the
+    # driver waits for it up to 90 s before the run; a SIGINT meanwhile ends it at once: exit
+    # 130, nothing left.
+    python3 - scenarios/incidents/000-fixed-512mb.json "$work/slow-warm-up.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+initial = [t for t in s["taskDefinitions"] if f'{t["family"]}:{t["revision"]}' == s["initialTaskDefinition"]][0]
+initial["containerDefinitions"][0]["healthCheck"] = {"command": ["CMD", "/no-such-check"], "interval": 5, "timeout": 2, "retries": 3}
+json.dump(s, open(sys.argv[2], "w"))
+PY
+    start=$SECONDS
+    interrupted_run INT 2 first_container_and_2s "$work/slow-warm-up.json"
+    [ $((SECONDS - start)) -lt 15 ] || fail "the SIGINT waited for the warm-up to end ($((SECONDS - start)) s)"
     ;;
   events-cut-reopens)
     # Given an event stream cut every second of the deploy, each time with new streams refused for
