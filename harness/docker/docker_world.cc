@@ -155,11 +155,23 @@ void DockerWorld::pulled(Task& t) {
 }
 
 void DockerWorld::start_next_container(Task& t) {
-  // dependsOn: containers start one after another in dependency order; conditions beyond START
-  // (HEALTHY, COMPLETE, SUCCESS) are not waited for in real mode yet.
+  // dependsOn: every container whose conditions hold starts now, as in the simulated world
+  // (sim/ecs/depends_on.h); Docker's health and exit events call again for the others.
   if (t.state != TaskState::pending) return;  // an essential container exited meanwhile
   if (t.started_count == t.start_order.size()) return activate(t);
-  const Container& next = t.containers[static_cast<std::size_t>(t.start_order[t.started_count])];
+  for (const int index : t.start_order) {
+    Container& c = t.containers[static_cast<std::size_t>(index)];
+    if (c.started || c.starting) continue;
+    const sim::ecs::DependsOnVerdict verdict = sim::ecs::depends_on_verdict(t.containers, c);
+    if (verdict == sim::ecs::DependsOnVerdict::impossible)
+      return fail_to_start(t, "CannotStartContainerError: dependsOn condition of container " + c.def->name +
+                                  " can no longer be met");
+    if (verdict == sim::ecs::DependsOnVerdict::met) start_container(t, c);
+  }
+}
+
+void DockerWorld::start_container(Task& t, Container& next) {
+  next.starting = true;
   auto ip = std::make_shared<std::string>();
   in_background(
       [this, container = next.id, ip] {
@@ -169,6 +181,7 @@ void DockerWorld::start_next_container(Task& t) {
       [this, id = t.id, index = next.index, ip](const std::string& error) {
         Task& task_ref = task(id);
         Container& c = task_ref.containers[static_cast<std::size_t>(index)];
+        c.starting = false;
         if (task_ref.state != TaskState::pending) {
           // Stopped while it was starting: nothing waits for this container any more.
           remove_in_background(task_ref, c);

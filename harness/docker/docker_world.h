@@ -95,6 +95,7 @@ class DockerWorld final : public sim::ecs::Runtime {
   void pull(Task& t);
   void pulled(Task& t);
   void start_next_container(Task& t);
+  void start_container(Task& t, Container& c);
   // Creates (and starts) one container, blocking: for the warm-up before the run's clock starts.
   // Returns "" or why it could not.
   std::string create_container(Task& t, Container& c);

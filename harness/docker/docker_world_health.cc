@@ -66,6 +66,7 @@ void DockerWorld::on_container_health(Task& t, Container& c, HealthStatus status
   trace_.add({clock_.now(), sim::observe::TraceKind::container_health, t.id, t.deployment, c.index,
               static_cast<int>(status), c.def->name, why});
   controller_->on_container_health(t.id, c.index, status);
+  start_next_container(t);  // a dependsOn HEALTHY may now hold
 }
 
 void DockerWorld::register_target(Task& t, bool warm) {

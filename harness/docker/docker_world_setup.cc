@@ -94,6 +94,12 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
     for (Container& c : tp->containers) {
       for (;;) {
         const nlohmann::json state = docker_.inspect_container(c.id)["State"];
+        if (!state.value("Running", false) && !c.def->essential && c.profile->runs_for) {
+          // A one-shot container (an init container) that has done its work, as in the world.
+          c.exited = true;
+          c.exit_code = state.value("ExitCode", -1);
+          break;
+        }
         if (!state.value("Running", false))
           throw DockerError("a container of the initial deployment (" + c.def->name + ") exited with code " +
                             std::to_string(state.value("ExitCode", -1)) + " before the run started");
@@ -128,6 +134,10 @@ void DockerWorld::begin_run() {
     controller_->on_task_state(t.id, TaskState::running, nullptr);
     for (Container& c : t.containers)
       if (c.def->health_check) on_container_health(t, c, sim::ecs::HealthStatus::healthy);
+    for (const Container& c : t.containers)
+      if (c.exited)  // a one-shot container done during the warm-up, told as the world tells it
+        trace_.add({clock_.now(), sim::observe::TraceKind::container_exited, t.id, t.deployment, c.index, c.exit_code,
+                    {}, c.def->name + ": the one-shot task finished"});
     if (scenario_.service.load_balancer) register_target(t, true);
   }
   for (std::size_t i = 0; i < scenario_.faults.size(); ++i)

@@ -80,6 +80,7 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
     begin_stopping(t);
     return;
   }
+  start_next_container(t);  // a dependsOn COMPLETE or SUCCESS may now hold, or can no longer
   maybe_deprovision(t);
 }
 

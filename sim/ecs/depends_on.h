@@ -11,9 +11,44 @@
 #include <variant>
 #include <vector>
 
+#include "sim/ecs/health_status.h"
 #include "sim/model/task_definition.h"
 
 namespace sim::ecs {
+
+enum class DependsOnVerdict { met, wait, impossible };
+
+// Whether the dependsOn conditions of `c` let it start now (API_ContainerDependency; reference
+// §7.3): START once the dependency started, COMPLETE once it exited, SUCCESS once it exited 0,
+// HEALTHY once its container check is healthy. `impossible`: a condition that can no longer be
+// met (SUCCESS after a non-zero exit, HEALTHY after an exit). `Container` is a world's record
+// (the simulated one, or real mode's) with def, started, exited, exit_code and health.
+template <class Container>
+DependsOnVerdict depends_on_verdict(const std::vector<Container>& containers, const Container& c) {
+  for (const model::ContainerDependency& d : c.def->depends_on) {
+    const Container* dep = nullptr;
+    for (const Container& other : containers)
+      if (other.def->name == d.container_name) dep = &other;
+    if (dep == nullptr) continue;  // the loader rejects unknown names
+    switch (d.condition) {
+      case model::DependencyCondition::start:
+        if (!dep->started) return DependsOnVerdict::wait;
+        break;
+      case model::DependencyCondition::complete:
+        if (!dep->exited) return DependsOnVerdict::wait;
+        break;
+      case model::DependencyCondition::success:
+        if (!dep->exited) return DependsOnVerdict::wait;
+        if (dep->exit_code != 0) return DependsOnVerdict::impossible;
+        break;
+      case model::DependencyCondition::healthy:
+        if (dep->exited) return DependsOnVerdict::impossible;
+        if (dep->health != HealthStatus::healthy) return DependsOnVerdict::wait;
+        break;
+    }
+  }
+  return DependsOnVerdict::met;
+}
 
 // Bad dependsOn input, e.g. `dependsOn cycle: app -> sidecar -> app` (the cycle in dependsOn
 // direction, starting at its first container in definition order) or

@@ -75,7 +75,6 @@ class SimulatedWorld final : public ecs::Runtime {
   // Start-up.
   void begin_pulling(Task& t);
   void start_ready_containers(Task& t);
-  bool dependencies_met(const Task& t, const Container& c, bool* impossible) const;
   bool awaits_sibling_plan(const Task& t, const Container& c) const;
   template <class Which>
   static bool connects_to_sibling(const Task& t, const Container& c, Which which);

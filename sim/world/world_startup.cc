@@ -1,5 +1,6 @@
 // SimulatedWorld: from PENDING to RUNNING — image pull, secrets, containers in dependsOn order,
 // target registration.
+#include "sim/ecs/depends_on.h"
 #include "sim/ecs/service_controller.h"
 #include "sim/world/world_task.h"
 
@@ -35,13 +36,13 @@ void SimulatedWorld::start_ready_containers(Task& t) {
     for (const int index : start_orders_[static_cast<std::size_t>(t.task_definition)]) {
       Container& c = t.containers[static_cast<std::size_t>(index)];
       if (c.started) continue;
-      bool impossible = false;
-      if (dependencies_met(t, c, &impossible)) {
+      const ecs::DependsOnVerdict verdict = ecs::depends_on_verdict(t.containers, c);
+      if (verdict == ecs::DependsOnVerdict::met) {
         if (defer && awaits_sibling_plan(t, c)) continue;
         defer = true;
         start_container(t, c);
         progress = true;
-      } else if (impossible) {
+      } else if (verdict == ecs::DependsOnVerdict::impossible) {
         fail_to_start(t, "CannotStartContainerError: dependsOn condition of container " + c.def->name +
                              " can no longer be met");
         return;
@@ -53,39 +54,11 @@ void SimulatedWorld::start_ready_containers(Task& t) {
   maybe_activate(t);
 }
 
-bool SimulatedWorld::dependencies_met(const Task& t, const Container& c, bool* impossible) const {
-  for (const model::ContainerDependency& d : c.def->depends_on) {
-    const Container* dep = nullptr;
-    for (const Container& other : t.containers)
-      if (other.def->name == d.container_name) dep = &other;
-    if (dep == nullptr) continue;  // the loader rejects unknown names
-    switch (d.condition) {
-      case model::DependencyCondition::start:
-        if (!dep->started) return false;
-        break;
-      case model::DependencyCondition::complete:
-        if (!dep->exited) return false;
-        break;
-      case model::DependencyCondition::success:
-        if (!dep->exited) return false;
-        if (dep->exit_code != 0) *impossible = true;
-        if (dep->exit_code != 0) return false;
-        break;
-      case model::DependencyCondition::healthy:
-        if (dep->exited) *impossible = true;
-        if (dep->health != HealthStatus::healthy) return false;
-        break;
-    }
-  }
-  return true;
-}
-
 // True while a container it connects to in its own task could start now but has not: planning
 // it first tells this one when that container listens.
 bool SimulatedWorld::awaits_sibling_plan(const Task& t, const Container& c) const {
   return connects_to_sibling(t, c, [&](const Container& other) {
-    bool impossible = false;
-    return !other.started && dependencies_met(t, other, &impossible);
+    return !other.started && ecs::depends_on_verdict(t.containers, other) == ecs::DependsOnVerdict::met;
   });
 }
 

@@ -129,6 +129,33 @@ case $case_name in
     grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "compare did not agree"
     [ -z "$(ours)" ] || fail "containers left after compare: $(ours)"
     ;;
+  depends-on)
+    # Given an init container (dependsOn SUCCESS) and a sidecar (dependsOn HEALTHY) before the app:
+    # when the new migration fails, the app never starts and every task fails to start, as the
+    # simulator says; when it succeeds, the app starts only after migrate exited 0 and proxy is
+    # HEALTHY, and the deploy completes as simulated.
+    "$deploysim" compare --time-scale "$scale" scenarios/real/init-migration-fails.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    real_run scenarios/real/init-migration-fails.json || fail "expectations not met"
+    expect_field 'd["metrics"]["failed_tasks"]' 3
+    grep -q 'CannotStartContainerError: dependsOn condition of container app can no longer be met' "$work/events.jsonl" ||
+      fail "no task stopped with the dependsOn CannotStartContainerError"
+    real_run scenarios/real/init-migration-succeeds.json || fail "expectations not met"
+    expect_field 'd["outcome"]' COMPLETED
+    python3 - "$work/events.jsonl" <<'PY' || fail "the app started before its dependsOn conditions held"
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+new = [e for e in events if e.get("task") == 1]
+def at(pred):
+    return next(e["t_ms"] for e in new if pred(e))
+migrated = at(lambda e: e["kind"] == "container_exited" and e["detail"].startswith("migrate:") and e["exitCode"] == 0)
+proxy_healthy = at(lambda e: e["kind"] == "container_health" and e["container"] == "proxy" and e["healthStatus"] == "HEALTHY")
+app_started = at(lambda e: e["kind"] == "container_started" and e["container"] == "app")
+print(f"migrate exited 0 at {migrated} ms, proxy HEALTHY at {proxy_healthy} ms, app started at {app_started} ms")
+sys.exit(0 if app_started >= max(migrated, proxy_healthy) else 1)
+PY
+    ;;
   seed-004-breaker-on)
     # Given a CMD-SHELL wget check in a FROM scratch image, Docker cannot even start /bin/sh:
     # every new task turns UNHEALTHY, the third trips the breaker and the service rolls back.
