@@ -97,6 +97,10 @@ void print_outcome(std::ostream& out, const RunReportInput& in) {
   out << "  task-hours:                 " << m.task_milliseconds / 36'000 / 100.0 << "\n";
   out << "  events / probes accounted:  " << m.events << " / " << m.probes << "\n";
   if (m.invariant_violations > 0) out << "  INVARIANT VIOLATIONS:       " << m.invariant_violations << "\n";
+  if (!m.lifecycle_stage.empty()) out << "  lifecycle stage reached:    " << m.lifecycle_stage << "\n";
+  for (const auto& h : m.hooks)
+    out << "  lifecycle hook:             " << h.hook_target_arn << " at " << h.stage << ": " << h.status << " ("
+        << format_seconds(h.after_deploy) << " after the deploy)\n";
   if (in.scenario.traffic) print_traffic(out, in);
 }
 
@@ -151,6 +155,17 @@ static nlohmann::json plain_summary_json(const RunReportInput& in) {
 nlohmann::json summary_json(const RunReportInput& in) {
   nlohmann::json summary = plain_summary_json(in);
   if (in.scenario.traffic) summary["traffic"] = traffic_json(in.result.metrics);
+  const auto& m = in.result.metrics;
+  // ServiceDeployment.lifecycleStage of the deployment under test, and its hooks (reference §3.3).
+  if (!m.lifecycle_stage.empty()) summary["lifecycle_stage"] = m.lifecycle_stage;
+  if (!m.hooks.empty()) {
+    summary["lifecycle_hooks"] = nlohmann::json::array();
+    for (const auto& h : m.hooks)
+      summary["lifecycle_hooks"].push_back({{"hook_target_arn", h.hook_target_arn},
+                                            {"stage", h.stage},
+                                            {"status", h.status},
+                                            {"after_deploy_ms", h.after_deploy.count()}});
+  }
   return summary;
 }
 

@@ -37,6 +37,23 @@ Json breaker_json(const sim::model::CircuitBreakerConfig& b) {
             {"value", b.threshold_value}}}};
 }
 
+Json lifecycle_hooks_json(const std::vector<sim::model::LifecycleHook>& hooks) {
+  Json array = Json::array();
+  for (const sim::model::LifecycleHook& h : hooks) {
+    Json stages = Json::array();
+    for (const sim::model::LifecycleStage s : h.lifecycle_stages) stages.push_back(std::string(sim::model::to_string(s)));
+    Json hook = {{"hookTargetArn", h.hook_target_arn}, {"targetType", "AWS_LAMBDA"}};
+    if (!h.role_arn.empty()) hook["roleArn"] = h.role_arn;
+    hook["lifecycleStages"] = stages;
+    if (!h.hook_details_json.empty()) hook["hookDetails"] = Json::parse(h.hook_details_json);
+    hook["timeoutConfiguration"] = {
+        {"timeoutInMinutes", static_cast<int>(h.timeout / sim::minutes(1))},
+        {"action", h.timeout_action == sim::model::HookTimeoutAction::rollback ? "ROLLBACK" : "CONTINUE"}};
+    array.push_back(hook);
+  }
+  return array;
+}
+
 // deploymentConfiguration's strategy, bake, traffic shifts and alarms, as the loader reads them.
 void write_strategy_and_alarms(const sim::model::DeploymentConfiguration& d, Json& j) {
   using sim::model::DeploymentStrategy;
@@ -52,6 +69,7 @@ void write_strategy_and_alarms(const sim::model::DeploymentConfiguration& d, Jso
                               {"stepBakeTimeInMinutes", whole_minutes(d.linear_step_bake_time)}};
   if (d.alarms.enable || !d.alarms.alarm_names.empty())
     j["alarms"] = {{"alarmNames", d.alarms.alarm_names}, {"enable", d.alarms.enable}, {"rollback", d.alarms.rollback}};
+  if (!d.lifecycle_hooks.empty()) j["lifecycleHooks"] = lifecycle_hooks_json(d.lifecycle_hooks);
 }
 
 Json alarm_json(const sim::model::AlarmDefinition& a) {
@@ -286,6 +304,11 @@ nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
   if (!s.alarms.empty()) {
     j["alarms"] = Json::array();
     for (const auto& a : s.alarms) j["alarms"].push_back(alarm_json(a));
+  }
+  for (const auto& [arn, result] : s.hook_results) {
+    j["lifecycleHookResults"][arn] = {{"hookStatus", std::string(sim::model::to_string(result.hook_status))}};
+    if (result.hook_status != sim::model::HookStatus::in_progress)
+      j["lifecycleHookResults"][arn]["afterSeconds"] = seconds(result.after);
   }
   j["platform"] = platform_json(s);
   return j;

@@ -15,6 +15,8 @@ void ServiceController::reconcile() {
     reconcile_blue_green();
     return;
   }
+  // RECONCILE_SERVICE and PRE_SCALE_UP come before the new revision launches (reference §3.3).
+  if (in_lifecycle(p) && !pass_stages_before_scale_up(p)) return;
   RollingCounts counts;
   counts.desired = scenario_.service.desired_count;
   counts.primary_live = p.live;

@@ -86,6 +86,10 @@ void ServiceController::deploy(int td) {
   deployments_.emplace_back(id, td, clock_.now(), scenario_.service.deployment.circuit_breaker, rules_);
   primary_index_ = id;
   deployed_ = id;
+  // RECONCILE_SERVICE happens only with more than one revision ACTIVE (API_DeploymentLifecycleHook).
+  int active_revisions = 0;
+  for (const Deployment& d : deployments_) active_revisions += d.id != id && d.not_stopped > 0 ? 1 : 0;
+  deployments_.back().reconcile_service = active_revisions > 1;
   // Updating the service resets the launch throttle (service-throttle-logic.html).
   throttle_.reset();
   next_launch_at_ = clock_.now();
@@ -102,7 +106,7 @@ void ServiceController::deploy(int td) {
   request_reconcile(clock_.now());
 }
 
-void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std::uint64_t /*arg*/) {
+void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std::uint64_t arg) {
   switch (static_cast<Timer>(kind)) {
     case reconcile_timer:
       reconcile_pending_ = false;
@@ -121,6 +125,9 @@ void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std:
       break;
     case bake_timer:
       request_reconcile(clock_.now());
+      break;
+    case lifecycle_hook_timer:
+      on_hook_answer(subject, static_cast<std::size_t>(arg));
       break;
   }
 }

@@ -69,6 +69,7 @@ class ServiceController {
     grace_recheck_timer,
     traffic_bucket_timer,
     bake_timer,
+    lifecycle_hook_timer,
   };
 
   Deployment& primary() { return deployments_[primary_index_]; }
@@ -102,6 +103,17 @@ class ServiceController {
   void reconcile_blue_green();
   void shift_production_traffic(int green_basis_points, const std::string& why);
   int traffic_weight(const Deployment& d) const;
+
+  // Lifecycle stages and hooks of the deployment under test (lifecycle_stages.cc).
+  bool in_lifecycle(const Deployment& d) const;
+  bool reached(const Deployment& d, model::LifecycleStage stage, std::size_t step = 0) const;
+  void enter_stage(Deployment& d, model::LifecycleStage stage, std::size_t step = 0);
+  // Enters `stage` if the deployment has not reached it; true once its hooks have all answered.
+  bool pass_stage(Deployment& d, model::LifecycleStage stage, std::size_t step = 0);
+  bool pass_stages_before_scale_up(Deployment& d);
+  void on_hook_answer(DeploymentId id, std::size_t hook_index);
+  bool shift_production_traffic_in_steps(Deployment& green);
+  void start_blue_green_bake(Deployment& green);
 
   // Traffic and alarms (traffic_and_alarms.cc).
   void start_traffic();

@@ -52,6 +52,16 @@ struct Metrics {
   };
   std::vector<RevisionTraffic> traffic_by_revision;  // since the deploy started
   std::vector<std::string> alarms_triggered;         // triggeredAlarmNames of the deployment
+  // The last lifecycle stage the deployment reached (ServiceDeployment.lifecycleStage; §3.3) and
+  // each hook ECS finished waiting for, in order.
+  std::string lifecycle_stage;
+  struct HookRun {
+    std::string hook_target_arn;
+    std::string stage;
+    std::string status;  // SUCCEEDED, FAILED or TIMED_OUT
+    Millis after_deploy{0};
+  };
+  std::vector<HookRun> hooks;
 };
 
 struct RunResult {
