@@ -71,7 +71,7 @@ sim::model::LifecycleHook read_hook(const Node& node, sim::model::DeploymentStra
   }
   const Node arn = reader.required("hookTargetArn");
   hook.hook_target_arn = arn.as_name();
-  arn.as_reference(simulated_arns, "hook ARNs in \"lifecycleHookResults\" (it says what each hook answers)");
+  arn.as_reference(simulated_arns, "hook ARNs given in \"lifecycleHookResults\"");
   hook.role_arn = reader.string_or("roleArn", "");
   hook.lifecycle_stages = read_stages(reader.required("lifecycleStages"), strategy);
   if (const std::optional<Node> details = reader.get("hookDetails")) hook.hook_details_json = details->json().dump();
