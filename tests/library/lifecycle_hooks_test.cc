@@ -91,6 +91,7 @@ TEST_CASE("a hook that never answers times out: ROLLBACK rolls back, CONTINUE go
   CHECK(rolled_back.result.metrics.hooks[0].status == "TIMED_OUT");
   auto s = library_scenario(kTimesOut);
   s.service.deployment.lifecycle_hooks[0].timeout_action = HookTimeoutAction::continue_deployment;
+  s.horizon = sim::hours(3);  // two 30 min timeouts, the 5 min canary wait and the 10 min bake
   const auto continued = run_traced(s);
   CHECK(continued.result.outcome == Outcome::completed);
   CHECK(continued.result.metrics.hooks.size() == 2);  // the hook runs again before the second step
@@ -100,7 +101,7 @@ TEST_CASE("linear and canary run the production-shift hooks at every step") {
   // Given a hook at PRE_PRODUCTION_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT answering at once,
   // then LINEAR at 25 % runs it 2 x 4 times and CANARY 2 x 2 times. Source:
   // API_DeploymentLifecycleHook lifecycleStages; reference §3.3.
-  for (const auto [strategy, steps] : {std::pair{sim::model::DeploymentStrategy::linear, 4},
+  for (const auto& [strategy, steps] : {std::pair{sim::model::DeploymentStrategy::linear, 4},
                                        std::pair{sim::model::DeploymentStrategy::canary, 2}}) {
     auto s = library_scenario(kPasses);
     s.service.deployment.strategy = strategy;
