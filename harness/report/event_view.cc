@@ -144,7 +144,10 @@ EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario
       f["alarm"] = e.text;
       f["state"] = state;
       f["datapoint"] = static_cast<double>(e.b) / 1000.0;
-      v.text = "alarm " + e.text + " -> " + state + " (datapoint " + std::to_string(e.b / 1000) + ")";
+      // Thousandths: a count or percent, or TargetResponseTime in seconds (0.746).
+      std::string value = std::to_string(e.b / 1000);
+      if (e.b % 1000 != 0) value += "." + std::to_string(1000 + e.b % 1000).substr(1);
+      v.text = "alarm " + e.text + " -> " + state + " (datapoint " + value + ")";
       break;
     }
     case TraceKind::lifecycle_stage:

@@ -75,8 +75,13 @@ static void print_traffic(std::ostream& out, const RunReportInput& in) {
     if (t.requests == 0) continue;
     const auto& td = in.scenario.task_definitions.at(static_cast<std::size_t>(t.task_definition));
     out << "  served by ecs-svc/" << t.deployment << " (" << td.arn_name() << "): " << t.requests << " requests, "
-        << t.errors << " 5xx (" << (t.errors * 1000 / t.requests) / 10.0 << " %)\n";
+        << t.errors << " 5xx (" << (t.errors * 1000 / t.requests) / 10.0 << " %)";
+    if (t.latency_p99_ms > 0) out << ", latency p50 " << t.latency_p50_ms << " ms, p99 " << t.latency_p99_ms << " ms";
+    out << "\n";
   }
+  if (m.latency_p99_micros > 0)
+    out << "  latency since deploy:       p50 " << m.latency_p50_micros / 1000.0 << " ms, p99 "
+        << m.latency_p99_micros / 1000.0 << " ms (all served requests)\n";
   for (const auto& name : m.alarms_triggered) out << "  alarm that failed it:       " << name << "\n";
 }
 
@@ -114,13 +119,17 @@ static nlohmann::json traffic_json(const sim::observe::Metrics& m) {
     revisions.push_back({{"deployment", "ecs-svc/" + std::to_string(t.deployment)},
                          {"task_definition", t.task_definition},
                          {"requests", t.requests},
-                         {"errors_5xx", t.errors}});
+                         {"errors_5xx", t.errors},
+                         {"latency_p50_ms", t.latency_p50_ms},
+                         {"latency_p99_ms", t.latency_p99_ms}});
   return {{"requests", m.requests},
           {"target_5xx", m.target_5xx},
           {"elb_5xx", m.elb_5xx},
           {"errors_before_rollback",
            m.errors_before_rollback ? nlohmann::json(*m.errors_before_rollback) : nlohmann::json(nullptr)},
           {"alarms_triggered", m.alarms_triggered},
+          {"latency_p50_us", m.latency_p50_micros},
+          {"latency_p99_us", m.latency_p99_micros},
           {"by_revision", revisions}};
 }
 

@@ -72,21 +72,37 @@ void write_strategy_and_alarms(const sim::model::DeploymentConfiguration& d, Jso
   if (!d.lifecycle_hooks.empty()) j["lifecycleHooks"] = lifecycle_hooks_json(d.lifecycle_hooks);
 }
 
+// "p99" from 990000 parts per million, "p99.9" from 999000.
+std::string percentile_name(std::int64_t ppm) {
+  std::string text = "p" + std::to_string(ppm / 10'000);
+  std::string decimals = std::to_string(10'000 + ppm % 10'000).substr(1);
+  while (!decimals.empty() && decimals.back() == '0') decimals.pop_back();
+  return decimals.empty() ? text : text + "." + decimals;
+}
+
 Json alarm_json(const sim::model::AlarmDefinition& a) {
   using sim::model::AlarmComparison;
   using sim::model::AlarmMetric;
-  return {{"AlarmName", a.name},
-          {"MetricName", name_of(a.metric, {{AlarmMetric::target_5xx_count, "HTTPCode_Target_5XX_Count"},
-                                            {AlarmMetric::elb_5xx_count, "HTTPCode_ELB_5XX_Count"},
-                                            {AlarmMetric::target_5xx_percent, "Target5XXPercent"}})},
-          {"Statistic", "Sum"},
+  Json j = {{"AlarmName", a.name},
+            {"MetricName", name_of(a.metric, {{AlarmMetric::target_5xx_count, "HTTPCode_Target_5XX_Count"},
+                                              {AlarmMetric::elb_5xx_count, "HTTPCode_ELB_5XX_Count"},
+                                              {AlarmMetric::target_5xx_percent, "Target5XXPercent"},
+                                              {AlarmMetric::target_response_time, "TargetResponseTime"}})}};
+  if (a.metric != AlarmMetric::target_response_time)
+    j["Statistic"] = "Sum";
+  else if (a.percentile_ppm == 0)
+    j["Statistic"] = "Average";
+  else
+    j["ExtendedStatistic"] = percentile_name(a.percentile_ppm);
+  j.update(Json{
           {"ComparisonOperator",
            name_of(a.comparison, {{AlarmComparison::greater_than_threshold, "GreaterThanThreshold"},
                                   {AlarmComparison::greater_than_or_equal_to_threshold, "GreaterThanOrEqualToThreshold"}})},
           {"Threshold", static_cast<double>(a.threshold_thousandths) / 1000.0},
           {"Period", seconds(a.period)},
           {"EvaluationPeriods", a.evaluation_periods},
-          {"DatapointsToAlarm", a.datapoints_to_alarm}};
+          {"DatapointsToAlarm", a.datapoints_to_alarm}});
+  return j;
 }
 
 Json service_json(const sim::model::ServiceConfig& s) {
@@ -205,6 +221,7 @@ Json app_json(const sim::model::AppProfile& a) {
   }
   j["leakMibPerHour"] = a.leak_mib_per_hour;
   if (a.request_error_basis_points != 0) j["requestErrorPercent"] = a.request_error_basis_points / 100.0;
+  if (a.request_latency) j["requestLatencyMs"] = {{"p50", a.request_latency->p50_ms}, {"p99", a.request_latency->p99_ms}};
   j["binaries"] = a.binaries;
   j["responseTimeMs"] = a.response_time.count();
   j["shutdownSeconds"] = seconds(a.shutdown_time);

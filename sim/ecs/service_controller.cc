@@ -7,15 +7,15 @@
 namespace sim::ecs {
 namespace {
 
-// The share of requests a task of `td` fails: that of the app behind the load balancer's
-// container, or of the first container without a load balancer.
-int served_error_basis_points(const model::TaskDefinition& td, const model::Scenario& s) {
-  if (td.containers.empty()) return 0;
+// The app that answers a task of `td`'s requests: the load balancer's container's, or the first
+// container's without a load balancer; null if it has none.
+const model::AppProfile* served_app(const model::TaskDefinition& td, const model::Scenario& s) {
+  if (td.containers.empty()) return nullptr;
   const model::ContainerDefinition* served = &td.containers.front();
   for (const model::ContainerDefinition& c : td.containers)
     if (c.name == s.service.container_name_for_lb) served = &c;
   const auto app = s.apps.find(served->image);
-  return app == s.apps.end() ? 0 : app->second.request_error_basis_points;
+  return app == s.apps.end() ? nullptr : &app->second;
 }
 
 }  // namespace
@@ -38,7 +38,9 @@ ServiceController::ServiceController(const model::Scenario& scenario, const Rule
     bool checks = false;
     for (const model::ContainerDefinition& c : td.containers) checks = checks || (c.essential && c.health_check);
     td_has_checks_.push_back(checks);
-    td_error_basis_points_.push_back(served_error_basis_points(td, scenario));
+    const model::AppProfile* app = served_app(td, scenario);
+    td_error_basis_points_.push_back(app ? app->request_error_basis_points : 0);
+    td_latency_.push_back(app && app->request_latency ? *app->request_latency : model::RequestLatency{});
   }
 }
 

@@ -25,6 +25,7 @@
 #include "sim/model/scenario.h"
 #include "sim/observe/outcome.h"
 #include "sim/observe/trace.h"
+#include "sim/world/request_latency.h"
 #include "sim/world/traffic_meter.h"
 
 namespace sim::ecs {
@@ -121,6 +122,8 @@ class ServiceController {
   void on_traffic_bucket();
   PeriodTraffic traffic_totals() const;
   void evaluate_alarms();
+  std::int64_t period_response_time_micros(std::size_t alarm);
+  std::vector<world::LatencyShare> latency_mix(const std::vector<std::int64_t>& requests_before) const;
   void watch_new_deployment(Deployment& d);
   void close_traffic_metrics();
   void check_completion();
@@ -155,9 +158,11 @@ class ServiceController {
   std::optional<observe::Outcome> outcome_;
   Millis last_integrated_{0};
   std::vector<int> td_error_basis_points_;  // per task definition: its served container's 5xx share
+  std::vector<model::RequestLatency> td_latency_;  // per task definition: its served app's latency
   std::optional<world::TrafficMeter> traffic_;
   std::vector<CloudWatchAlarm> alarms_;
   std::vector<PeriodTraffic> alarm_totals_at_last_datapoint_;
+  std::vector<std::vector<std::int64_t>> alarm_revision_requests_;  // latency alarms: per revision
   PeriodTraffic traffic_at_deploy_;
   std::vector<world::RevisionCounts> revision_at_deploy_;
   // BLUE_GREEN, CANARY, LINEAR: how the listener splits production traffic between the old

@@ -204,6 +204,41 @@ TEST_CASE("a CloudWatch period that is not 10, 20, 30 or a multiple of 60 is ref
         "alarm periods), found 45");
 }
 
+// `alarm`'s JSON as the one alarm of a scenario with traffic.
+std::string with_alarm(const std::string& alarm) {
+  return with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
+  "traffic": {"requestsPerSecond": 100},
+  "alarms": [)" + alarm + "],");
+}
+
+TEST_CASE("TargetResponseTime alarms take a percentile or the Average", "[scenario]") {
+  // PutMetricAlarm: ExtendedStatistic "p99" (or "p99.9") or Statistic "Average", not both.
+  const std::string head = R"({"AlarmName": "slow", "MetricName": "TargetResponseTime",
+    "ComparisonOperator": "GreaterThanThreshold", "Threshold": 0.5, "Period": 60, "EvaluationPeriods": 1, )";
+  const auto alarm = [](const std::string& text) {
+    return load_scenario_text(with_alarm(text), "t.json").scenario.alarms.at(0);
+  };
+  CHECK(alarm(head + R"("ExtendedStatistic": "p99"})").percentile_ppm == 990'000);
+  CHECK(alarm(head + R"("ExtendedStatistic": "p99.9"})").percentile_ppm == 999'000);
+  CHECK(alarm(head + R"("Statistic": "Average"})").percentile_ppm == 0);
+  CHECK(alarm(head + R"("Statistic": "Average"})").threshold_thousandths == 500);
+  CHECK(load_error(with_alarm(head + R"("ExtendedStatistic": "p100"})")) ==
+        "test.json:11:128: at /alarms/0/ExtendedStatistic: expected a percentile \"pNN\" or \"pNN.NN\" between p0 "
+        "and p100, such as \"p99\", found \"p100\"");
+  CHECK(load_error(with_alarm(head + R"("Statistic": "Sum"})")) ==
+        "test.json:11:120: at /alarms/0/Statistic: expected one of \"Average\", found \"Sum\"");
+}
+
+TEST_CASE("an app's requestLatencyMs needs p50 <= p99", "[scenario]") {
+  const std::string text = R"({
+  "service": {"serviceName": "web", "desiredCount": 1},
+  "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]}],
+  "deploy": {"taskDefinition": "web:1"},
+  "apps": {"web:1": {"requestLatencyMs": {"p50": 200, "p99": 100}}}
+})";
+  CHECK(load_error(text) == "test.json:5:62: at /apps/web:1/requestLatencyMs/p99: expected an integer 200-600000, found 100");
+}
+
 TEST_CASE("DatapointsToAlarm above EvaluationPeriods is refused", "[scenario]") {
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
   "traffic": {"requestsPerSecond": 100},
