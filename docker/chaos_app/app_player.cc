@@ -74,11 +74,18 @@ void App::enter_phase(const sim::model::StartupPhase& phase) {
       case sim::model::OnUnavailable::exit:
         exit_now(phase.exit_code, "cannot connect to " + dep + " in phase \"" + phase.name + "\"");
       case sim::model::OnUnavailable::wait: {
+        // The same attempts as the simulated world (sim/model/retry_policy.h), in scaled time;
+        // a tight policy polls every 20 ms.
         const auto deadline = std::chrono::steady_clock::now() + scaled(phase.wait_timeout, scale_);
+        sim::Millis delay = phase.retry.first_delay();
         while (!dependency_up(dep)) {
-          if (std::chrono::steady_clock::now() >= deadline)
+          const auto wait = phase.retry.tight() ? std::chrono::milliseconds(20) : scaled(delay, scale_);
+          if (std::chrono::steady_clock::now() + wait > deadline) {
+            std::this_thread::sleep_until(deadline);
             exit_now(phase.exit_code, dep + " not ready within " + sim::format_seconds(phase.wait_timeout));
-          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          }
+          std::this_thread::sleep_for(wait);
+          delay = phase.retry.grow(delay);
         }
       }
     }

@@ -1,5 +1,7 @@
 // deploysim: the command-line front end. Each subcommand lives in its own file; this one only
-// dispatches and maps errors to exit codes (0 ok, 1 expectation failed, 2 bad input).
+// dispatches and maps errors to exit codes (0 ok, 1 expectation failed, 2 bad input, 3 internal
+// error). A Docker engine that is missing, or fails a real run midway, is exit 2 too: like bad
+// input, the run could not be judged — never 1, which says the deploy itself failed.
 #include <iostream>
 #include <string>
 #include <vector>

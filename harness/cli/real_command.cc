@@ -25,6 +25,8 @@ struct RealFlags {
   bool json = false;
   bool quiet = false;
   bool cleanup = false;
+  std::string cleanup_run;
+  double engine_timeout_seconds = 30;
 };
 
 po::options_description real_options(RealFlags& f) {
@@ -40,15 +42,19 @@ po::options_description real_options(RealFlags& f) {
       ("json", po::bool_switch(&f.json), "print a JSON summary instead of the text report")
       ("quiet,q", po::bool_switch(&f.quiet), "print the setup and outcome, not the timeline")
       ("socket", po::value(&f.socket), "the Docker engine's socket (default /var/run/docker.sock)")
-      ("cleanup", po::bool_switch(&f.cleanup), "remove every container left by earlier real runs, and exit");
+      ("engine-timeout", po::value(&f.engine_timeout_seconds),
+       "seconds one Docker call may take before the engine counts as gone (default 30)")
+      ("cleanup", po::bool_switch(&f.cleanup), "remove every container left by earlier real runs, and exit")
+      ("run", po::value(&f.cleanup_run), "with --cleanup: only the containers of this run id");
   return d;
 }
 
 int cleanup(const RealFlags& f) {
   const docker::DockerClient client(f.socket);
   if (!client.ping()) throw docker::DockerError(docker::no_engine_message(f.socket));
-  const int removed = docker::remove_leftovers(client);
-  std::cout << "removed " << removed << " container(s) labelled " << docker::kRunLabel << "\n";
+  const int removed = docker::remove_leftovers(client, f.cleanup_run);
+  std::cout << "removed " << removed << " container(s) labelled " << docker::kRunLabel
+            << (f.cleanup_run.empty() ? "" : "=" + f.cleanup_run) << "\n";
   return 0;
 }
 
@@ -62,6 +68,9 @@ int real_command(const std::vector<std::string>& args) {
     std::cout << visible << "\n";
     return 0;
   }
+  if (!(f.engine_timeout_seconds >= 0.1 && f.engine_timeout_seconds <= 3600))
+    throw UsageError("real: --engine-timeout must be a number of seconds in [0.1, 3600]");
+  if (vm.count("run") && !f.cleanup) throw UsageError("real: --run goes with --cleanup");
   if (f.cleanup) return cleanup(f);
   if (f.file.empty()) throw UsageError("real: expected a scenario FILE (or --cleanup)");
   if (!(f.time_scale > 0 && f.time_scale <= 10)) throw UsageError("real: --time-scale must be in (0, 10]");
@@ -73,7 +82,8 @@ int real_command(const std::vector<std::string>& args) {
     s.horizon = sim::Millis{static_cast<std::int64_t>(f.horizon_seconds * 1000)};
   }
 
-  docker::RealRun real(s, f.file, {.time_scale = f.time_scale, .socket = f.socket});
+  const std::chrono::milliseconds engine_timeout{static_cast<std::int64_t>(f.engine_timeout_seconds * 1000)};
+  docker::RealRun real(s, f.file, {.time_scale = f.time_scale, .socket = f.socket, .engine_timeout = engine_timeout});
   const sim::observe::RunResult result = real.run();
   if (real.interrupted_by() != 0) {
     std::cerr << "deploysim: real run " << real.run_id() << " interrupted by signal " << real.interrupted_by()
@@ -85,10 +95,12 @@ int real_command(const std::vector<std::string>& args) {
                                  {{"run", real.run_id()},
                                   {"timeScale", f.time_scale},
                                   {"wallSeconds", real.wall_seconds()},
-                                  {"containersRemoved", real.containers_removed()}}}};
+                                  {"containersRemoved", real.containers_removed()},
+                                  {"eventStreamReopened", real.events_reopened()}}}};
   std::ostringstream footer;
   footer << "real mode: run " << real.run_id() << ", time scale " << f.time_scale << ", wall time "
          << real.wall_seconds() << " s, removed " << real.containers_removed() << " container(s)";
+  if (real.events_reopened() > 0) footer << ", event stream reopened " << real.events_reopened() << " time(s)";
   return print_run_output("real", {f.events_path, f.json, f.quiet}, in, extra, footer.str());
 }
 

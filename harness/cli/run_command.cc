@@ -109,19 +109,16 @@ int run_command(const std::vector<std::string>& args) {
     s.horizon = sim::Millis{static_cast<std::int64_t>(f.horizon_seconds * 1000)};
   }
   if (f.per_probe) s.probe_mode = sim::model::ProbeMode::per_probe;
-  if (vm.count("seeds")) {
-    if (vm.count("seed") || vm.count("events")) throw UsageError("run: --seeds goes without --seed and --events");
+  if (vm.count("seeds") && (vm.count("seed") || vm.count("events")))
+    throw UsageError("run: --seeds goes without --seed and --events");
+  if (!f.json)
     for (const std::string& ignored : loaded.ignored)
       std::cerr << "note: ignored (not modelled): " << ignored << "\n";
-    return run_over_seeds(s, f.seeds, f.json);
-  }
+  if (vm.count("seeds")) return run_over_seeds(s, f.seeds, f.json);
 
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult result = simulation.run();
   const report::RunReportInput in{s, result, simulation.trace(), simulation.breaker_threshold()};
-  if (!f.json)
-    for (const std::string& ignored : loaded.ignored)
-      std::cerr << "note: ignored (not modelled): " << ignored << "\n";
   return print_run_output("run", {f.events_path, f.json, f.quiet}, in);
 }
 

@@ -1,5 +1,8 @@
 #include "harness/docker/docker_client.h"
 
+#include <functional>
+#include <sstream>
+
 #include "harness/docker/asio.h"
 
 namespace harness::docker {
@@ -34,12 +37,13 @@ std::string message_of(const Reply& r) {
 
 nlohmann::json Reply::json() const { return body.empty() ? nlohmann::json() : nlohmann::json::parse(body); }
 
-Reply DockerClient::request(const std::string& method, const std::string& target, const nlohmann::json& body) const {
-  asio::io_context io;
-  asio::local::stream_protocol::socket socket(io);
-  beast::error_code ec;
-  socket.connect(asio::local::stream_protocol::endpoint(socket_), ec);
-  if (ec) throw DockerError(no_engine_message(socket_) + " (" + ec.message() + ")");
+namespace {
+
+using LocalSocket = asio::local::stream_protocol::socket;
+using ReadDone = std::function<void(beast::error_code, std::size_t)>;
+
+http::request<http::string_body> make_request(const std::string& method, const std::string& target,
+                                              const nlohmann::json& body) {
   http::request<http::string_body> req(http::string_to_verb(method), std::string(kApiVersion) + target, 11);
   req.set(http::field::host, "docker");
   if (!body.is_null()) {
@@ -47,12 +51,67 @@ Reply DockerClient::request(const std::string& method, const std::string& target
     req.body() = body.dump();
   }
   req.prepare_payload();
-  http::write(socket, req, ec);
+  return req;
+}
+
+std::string seconds_text(std::chrono::milliseconds span) {
+  std::ostringstream out;
+  out << static_cast<double>(span.count()) / 1000.0 << " s";
+  return out.str();
+}
+
+// Connects to the engine, sends `req` and has `read` read (all or part of) the answer, on `io`
+// and within `timeout`: asynchronously, because Asio's blocking calls cannot time out. Throws
+// EngineUnreachable when any step fails or the time is up.
+void exchange(asio::io_context& io, LocalSocket& socket, const std::string& path, http::request<http::string_body>& req,
+              std::chrono::milliseconds timeout, const std::function<void(ReadDone)>& read) {
+  bool done = false;
+  bool connected = false;
+  beast::error_code result;
+  const auto finish = [&](beast::error_code ec) {
+    result = ec;
+    done = true;
+  };
+  socket.async_connect(asio::local::stream_protocol::endpoint(path), [&](beast::error_code ec) {
+    if (ec) return finish(ec);
+    connected = true;
+    http::async_write(socket, req, [&](beast::error_code wrote, std::size_t) {
+      if (wrote) return finish(wrote);
+      read([&](beast::error_code got, std::size_t) { finish(got); });
+    });
+  });
+  io.run_for(timeout);
+  const std::string what = "Docker engine at " + path + ": " + std::string(req.method_string()) + " " +
+                           std::string(req.target().substr(std::string(kApiVersion).size()));
+  if (!done)
+    throw EngineUnreachable(what + ": no answer within " + seconds_text(timeout));
+  if (result && !connected) throw EngineUnreachable(no_engine_message(path) + " (" + result.message() + ")");
+  if (result) throw EngineUnreachable(what + ": " + result.message());
+}
+
+}  // namespace
+
+Reply DockerClient::request(const std::string& method, const std::string& target, const nlohmann::json& body) const {
+  asio::io_context io;
+  LocalSocket socket(io);
+  http::request<http::string_body> req = make_request(method, target, body);
   beast::flat_buffer buffer;
   http::response<http::string_body> res;
-  if (!ec) http::read(socket, buffer, res, ec);
-  if (ec) throw DockerError("Docker engine at " + socket_ + ": " + method + " " + target + ": " + ec.message());
+  exchange(io, socket, socket_, req, timeout_, [&](ReadDone done) { http::async_read(socket, buffer, res, done); });
   return {static_cast<int>(res.result_int()), std::move(res.body())};
+}
+
+OpenedStream DockerClient::open_stream(const std::string& target) const {
+  asio::io_context io;
+  LocalSocket socket(io);
+  http::request<http::string_body> req = make_request("GET", target, nullptr);
+  beast::flat_buffer buffer;
+  http::response_parser<http::empty_body> parser;
+  exchange(io, socket, socket_, req, timeout_, [&](ReadDone done) { http::async_read_header(socket, buffer, parser, done); });
+  if (parser.get().result_int() != 200)
+    throw DockerError("the Docker engine refused GET " + target + ": status " + std::to_string(parser.get().result_int()));
+  const auto rest = buffer.data();
+  return {socket.release(), std::string(static_cast<const char*>(rest.data()), rest.size())};
 }
 
 bool DockerClient::ping() const {
@@ -87,6 +146,7 @@ void DockerClient::signal_container(const std::string& id, const std::string& si
 
 nlohmann::json DockerClient::inspect_container(const std::string& id) const {
   const Reply r = request("GET", "/containers/" + id + "/json");
+  if (r.status == 404) throw NoSuchContainer("inspecting container " + id + ": " + message_of(r));
   if (r.status != 200) throw DockerError("inspecting container " + id + ": " + message_of(r));
   return r.json();
 }

@@ -1,28 +1,60 @@
 #include "harness/docker/docker_events.h"
 
+#include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
-
-#include "harness/docker/docker_client.h"
+#include <set>
 
 namespace harness::docker {
+
+std::string since_parameter(std::int64_t time_nano) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%lld.%09lld", static_cast<long long>(time_nano / 1'000'000'000),
+                static_cast<long long>(time_nano % 1'000'000'000));
+  return text;
+}
 
 // The body is HTTP/1.1 chunked. Beast's parser hands a chunk's bytes over only once the next
 // chunk's header has arrived, which would hold every event back until the next one: so after the
 // header the stream is read raw and the chunk framing is undone here.
 struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
-  Stream(asio::io_context& io, std::function<void(const ContainerEvent&)> f)
-      : socket(io), on_event(std::move(f)) {}
+  Stream(asio::io_context& io, const DockerClient& d, std::string run, std::function<void(const ContainerEvent&)> f,
+         std::function<void()> r)
+      : socket(io), pause(io), docker(d), run_id(std::move(run)), on_event(std::move(f)), on_reopened(std::move(r)) {}
 
   asio::local::stream_protocol::socket socket;
+  asio::steady_timer pause;  // before the next reopening attempt
+  const DockerClient& docker;
+  std::string run_id;
   std::function<void(const ContainerEvent&)> on_event;
-  beast::flat_buffer buffer;
-  http::response_parser<http::empty_body> parser;
+  std::function<void()> on_reopened;
   char chunk[8192];
   std::string raw;      // chunked bytes not yet decoded
   std::size_t chunk_left = 0;
   bool in_chunk = false;
   std::string pending;  // decoded bytes of a JSON line not yet complete
   bool closed = false;
+  // The last delivered event's time, and what was delivered at that very nanosecond.
+  std::int64_t last_time_nano = 0;
+  std::set<std::string> delivered_at_last;
+  int reopened = 0;
+  bool reopening = false;
+  int failed_attempts = 0;
+  std::string ended_because;
+
+  // Opens GET /events from `last_time_nano` on and starts reading it.
+  void open() {
+    const nlohmann::json filters = {{"type", {"container"}}, {"label", {std::string(kRunLabel) + "=" + run_id}}};
+    const OpenedStream opened = docker.open_stream("/events?since=" + since_parameter(last_time_nano) +
+                                                   "&filters=" + url_encode(filters.dump()));
+    socket.assign(asio::local::stream_protocol(), opened.fd);
+    raw.clear();
+    pending.clear();
+    chunk_left = 0;
+    in_chunk = false;
+    decode(opened.first_bytes.data(), opened.first_bytes.size());
+    read_more();
+  }
 
   void decode(const char* data, std::size_t size) {
     raw.append(data, size);
@@ -56,39 +88,73 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
       ContainerEvent e;
       e.action = j.value("Action", "");
       e.container = j.value("id", "");
+      e.time_nano = j.value("timeNano", std::int64_t{0});
       const nlohmann::json attributes = j.value("Actor", nlohmann::json::object()).value("Attributes", nlohmann::json::object());
       if (attributes.contains("exitCode")) e.exit_code = std::stoi(attributes["exitCode"].get<std::string>());
-      on_event(e);
+      if (first_time(e)) on_event(e);
     }
+  }
+
+  // False for an event a replay after reopening brings again.
+  bool first_time(const ContainerEvent& e) {
+    if (e.time_nano < last_time_nano) return false;
+    if (e.time_nano > last_time_nano) {
+      last_time_nano = e.time_nano;
+      delivered_at_last.clear();
+    }
+    return delivered_at_last.insert(e.container + " " + e.action).second;
   }
 
   void read_more() {
     socket.async_read_some(asio::buffer(chunk), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
       if (self->closed) return;
-      if (ec) throw DockerError("the Docker engine's event stream ended: " + ec.message());
+      if (ec) return self->ended(ec.message());
       self->decode(self->chunk, n);
       self->read_more();
     });
   }
+
+  void ended(const std::string& why) {
+    beast::error_code ignored;
+    socket.close(ignored);
+    ended_because = why;
+    reopening = true;
+    failed_attempts = 0;
+    try_reopen_later();
+  }
+
+  void try_reopen_later() {
+    pause.expires_after(kFirstReopenPause * (1 << failed_attempts));
+    pause.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || self->closed) return;
+      self->try_reopen();
+    });
+  }
+
+  void try_reopen() {
+    try {
+      open();
+    } catch (const DockerError& e) {
+      if (++failed_attempts < kReopenAttempts) return try_reopen_later();
+      // Out of the io_context's run call: the run ends with this (real_run.h).
+      const auto waited = kFirstReopenPause * ((1 << kReopenAttempts) - 1);
+      throw EngineUnreachable("the Docker engine's event stream ended (" + ended_because + ") and could not be reopened (" +
+                              std::to_string(kReopenAttempts) + " attempts over " + std::to_string(waited.count()) +
+                              " ms; the last: " + e.what() + ")");
+    }
+    ++reopened;
+    reopening = false;
+    on_reopened();
+  }
 };
 
-DockerEvents::DockerEvents(asio::io_context& io, const std::string& socket_path, const std::string& run_id,
-                           std::function<void(const ContainerEvent&)> on_event)
-    : stream_(std::make_shared<Stream>(io, std::move(on_event))) {
-  beast::error_code ec;
-  stream_->socket.connect(asio::local::stream_protocol::endpoint(socket_path), ec);
-  if (ec) throw DockerError(no_engine_message(socket_path) + " (" + ec.message() + ")");
-  const nlohmann::json filters = {{"type", {"container"}}, {"label", {std::string(kRunLabel) + "=" + run_id}}};
-  http::request<http::empty_body> req(http::verb::get, std::string(kApiVersion) + "/events?filters=" + url_encode(filters.dump()), 11);
-  req.set(http::field::host, "docker");
-  http::write(stream_->socket, req, ec);
-  if (!ec) http::read_header(stream_->socket, stream_->buffer, stream_->parser, ec);
-  if (ec || stream_->parser.get().result_int() != 200)
-    throw DockerError("the Docker engine refused its event stream: " + (ec ? ec.message() : std::to_string(stream_->parser.get().result_int())));
-  // Bytes read past the header are the start of the body.
-  const auto rest = stream_->buffer.data();
-  stream_->decode(static_cast<const char*>(rest.data()), rest.size());
-  stream_->read_more();
+DockerEvents::DockerEvents(asio::io_context& io, const DockerClient& docker, const std::string& run_id,
+                           std::function<void(const ContainerEvent&)> on_event, std::function<void()> on_reopened)
+    : stream_(std::make_shared<Stream>(io, docker, run_id, std::move(on_event), std::move(on_reopened))) {
+  // From now on, by the engine's clock — the same host's clock behind a unix socket.
+  stream_->last_time_nano =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  stream_->open();
 }
 
 DockerEvents::~DockerEvents() { close(); }
@@ -98,6 +164,10 @@ void DockerEvents::close() {
   stream_->closed = true;
   beast::error_code ignored;
   stream_->socket.close(ignored);
+  stream_->pause.cancel();
 }
+
+int DockerEvents::reopened() const { return stream_->reopened; }
+bool DockerEvents::reopening() const { return stream_->reopening; }
 
 }  // namespace harness::docker

@@ -1,13 +1,24 @@
 // Follows the Docker engine's event stream (GET /events, filtered to one run's label) on the
 // run's io_context and hands each container event — die (with its exit code), oom,
 // health_status — to a callback, as it happens.
+//
+// When the stream ends under it (the engine restarted, a proxy cut it), it reopens the stream
+// with `since=` the time of the last event it delivered, as `docker events --since` does: the
+// engine replays the events it buffered from that time on (its last 256, engine-wide), so the
+// ones that happened in the gap still arrive. The replay starts at that nanosecond inclusive, so
+// events already delivered are dropped by time and (container, action). Since a long gap could
+// outrun the engine's buffer, `on_reopened` is called after every reopening for the owner to
+// reconcile with the containers' state (DockerWorld::reconcile). After kReopenAttempts failed
+// attempts it gives up by throwing EngineUnreachable out of the io_context's run call.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "harness/docker/asio.h"
+#include "harness/docker/docker_client.h"
 
 namespace harness::docker {
 
@@ -15,22 +26,35 @@ struct ContainerEvent {
   std::string action;     // "die", "oom", "health_status: healthy", "start" ...
   std::string container;  // id
   int exit_code = -1;     // for "die"
+  std::int64_t time_nano = 0;  // the engine's timestamp (timeNano)
 };
+
+// Attempts to reopen a stream that ended, 100 ms after it ended and then doubling: 6.3 s in all,
+// enough for an engine's restart on an idle machine, and short enough to fail a run promptly.
+inline constexpr int kReopenAttempts = 6;
+inline constexpr std::chrono::milliseconds kFirstReopenPause{100};
 
 class DockerEvents {
  public:
   // Connects and asks for the events of containers labelled kRunLabel=`run_id`, from now on.
-  // Throws DockerError when the engine does not answer.
-  DockerEvents(asio::io_context& io, const std::string& socket_path, const std::string& run_id,
-               std::function<void(const ContainerEvent&)> on_event);
+  // Throws EngineUnreachable (or DockerError) when the engine does not answer.
+  DockerEvents(asio::io_context& io, const DockerClient& docker, const std::string& run_id,
+               std::function<void(const ContainerEvent&)> on_event, std::function<void()> on_reopened);
   ~DockerEvents();
 
   // Stops following (pending reads end quietly).
   void close();
+  // How often the stream has been reopened after it ended.
+  int reopened() const;
+  // True from the stream's end until it is reopened (events may be on their way).
+  bool reopening() const;
 
  private:
   struct Stream;
   std::shared_ptr<Stream> stream_;
 };
+
+// The filter of the `since` query parameter for an engine timestamp: "seconds.nanoseconds".
+std::string since_parameter(std::int64_t time_nano);
 
 }  // namespace harness::docker

@@ -84,16 +84,31 @@ nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& 
 void DockerWorld::in_background(std::function<void()> work, std::function<void(const std::string&)> then) {
   asio::post(pool_, [this, work = std::move(work), then = std::move(then)] {
     std::string error;
+    bool unreachable = false;
     try {
       work();
+    } catch (const EngineUnreachable& e) {
+      error = e.what();
+      unreachable = true;
     } catch (const std::exception& e) {
       error = e.what();
       if (error.empty()) error = "unknown error";
     }
-    asio::post(io_, [this, error, then] {
-      if (!finished_) then(error);
+    asio::post(io_, [this, error, unreachable, then] {
+      if (finished_) return;
+      // No answer is not the engine's verdict on a task (a CannotCreateContainerError would count
+      // toward the breaker): the run cannot go on, and ends on its own thread.
+      if (unreachable) throw EngineUnreachable(error);
+      then(error);
     });
   });
+}
+
+std::vector<std::string> DockerWorld::maybe_left() const {
+  std::vector<std::string> names;
+  for (const auto& [name, removed] : created_names_)
+    if (!removed) names.push_back(name);
+  return names;
 }
 
 sim::ecs::Placement DockerWorld::launch_task(const sim::ecs::LaunchRequest& req) {
@@ -110,7 +125,10 @@ void DockerWorld::pull(Task& t) {
   // keeps Docker's own latency out of the step, so the start lands where the simulator puts it.
   // Docker calls run on the worker pool, so the controller's timers and other tasks never wait.
   std::vector<std::pair<std::string, nlohmann::json>> configs;
-  for (const Container& c : t.containers) configs.emplace_back(container_name(t, c), container_config_of(t, c));
+  for (const Container& c : t.containers) {
+    configs.emplace_back(container_name(t, c), container_config_of(t, c));
+    created_names_.emplace(configs.back().first, false);
+  }
   auto ids = std::make_shared<std::vector<std::string>>(configs.size());
   in_background(
       [this, configs, ids] {
@@ -153,7 +171,7 @@ void DockerWorld::start_next_container(Task& t) {
         Container& c = task_ref.containers[static_cast<std::size_t>(index)];
         if (task_ref.state != TaskState::pending) {
           // Stopped while it was starting: nothing waits for this container any more.
-          in_background([this, container = c.id] { docker_.remove_container(container); }, [](const std::string&) {});
+          remove_in_background(task_ref, c);
           return;
         }
         if (!error.empty()) return fail_to_start(task_ref, "CannotStartContainerError: " + error);
@@ -181,6 +199,7 @@ void DockerWorld::become_running(Task& t) {
 }
 
 void DockerWorld::finish() {
+  if (finished_) return;
   finished_ = true;
   if (events_) events_->close();
   for (auto& tp : tasks_)

@@ -6,6 +6,17 @@
 // probes of the container, played through the shared TargetHealthMachine.
 //
 // Every container it creates carries the run's label; it never acts on any other.
+//
+// Under faults (README, "Real mode under faults"):
+// - the event stream ends: DockerEvents reopens it from the last event's time, and the world
+//   reconciles with the containers' real state (reconcile());
+// - a container removed behind its back (`docker rm -f`): Docker reports its death (die, exit
+//   137, before destroy) as for any other kill, and the task stops as ECS stops it then —
+//   EssentialContainerExited, then replaced by the service (the ECS agent turns Docker's die
+//   event into the container's STOPPED, aws/amazon-ecs-agent dockerapi ContainerEvents; a
+//   removed container's destroy event it ignores, PR #934). The trace says it was removed.
+// - the engine stops answering: any Docker call that gets no answer throws EngineUnreachable
+//   out of the io_context's run call, on the run's thread, and the run ends (real_run.h).
 #pragma once
 
 #include <functional>
@@ -46,8 +57,9 @@ class DockerWorld final : public sim::ecs::Runtime {
 
   // Before the run's clock starts: the dependency stand-ins, then the initial deployment's
   // containers, waiting (real time, bounded) until they serve. Throws DockerError if they do not.
+  // While it waits it lets the io_context deliver a signal, and returns early once `interrupted`.
   void start_dependencies();
-  void start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests);
+  void start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests, const std::function<bool()>& interrupted);
   // At run time 0: the warm tasks are RUNNING and healthy, dependencies start their schedule, and
   // the world follows Docker's events.
   void begin_run();
@@ -59,6 +71,13 @@ class DockerWorld final : public sim::ecs::Runtime {
   void finish();
 
   const std::string& run_id() const { return setup_.run_id; }
+  // Names of the containers it asked the engine to create and has not seen removed: what may be
+  // left when the engine went away before the clean-up.
+  std::vector<std::string> maybe_left() const;
+  // How often the event stream ended and was reopened.
+  int events_reopened() const { return events_ ? events_->reopened() : 0; }
+  // The event stream ended and is not reopened yet: what the world knows may be behind.
+  bool events_behind() const { return events_ && events_->reopening(); }
 
  private:
   struct Container;
@@ -89,6 +108,9 @@ class DockerWorld final : public sim::ecs::Runtime {
 
   // Health (docker_world_health.cc).
   void on_event(const ContainerEvent& e);
+  // After the event stream was reopened: every started container's exit or health change the
+  // replay may have missed, from inspecting it.
+  void reconcile();
   void on_container_health(Task& t, Container& c, sim::ecs::HealthStatus status);
   void register_target(Task& t, bool warm);
   void probe_target(Task& t);
@@ -105,6 +127,7 @@ class DockerWorld final : public sim::ecs::Runtime {
   void signal(const Container& c, const std::string& signal);  // in the background
   void maybe_deprovision(Task& t);
   void deprovisioned(Task& t);
+  void remove_in_background(const Task& t, const Container& c);
 
   const sim::model::Scenario& scenario_;
   RealSetup setup_;
@@ -118,6 +141,7 @@ class DockerWorld final : public sim::ecs::Runtime {
   std::vector<std::unique_ptr<Task>> tasks_;           // indexed by TaskId
   std::map<std::string, std::pair<sim::ecs::TaskId, int>> by_container_;  // docker id -> task, index
   std::vector<std::string> dependency_containers_;
+  std::map<std::string, bool> created_names_;  // container name -> seen removed
   std::map<std::string, std::string> dependency_ips_;  // name -> ip
   std::unique_ptr<DockerEvents> events_;
   bool finished_ = false;

@@ -23,13 +23,43 @@ void DockerWorld::on_event(const ContainerEvent& e) {
   if (e.action == "health_status: unhealthy") on_container_health(t, c, HealthStatus::unhealthy);
 }
 
+void DockerWorld::reconcile() {
+  // By index: a stopped task's replacement may be launched meanwhile, growing tasks_.
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
+    if (!tasks_[i]) continue;
+    Task& t = *tasks_[i];
+    for (Container& c : t.containers) {
+      if (!c.started || c.exited || finished_) continue;
+      nlohmann::json state;
+      try {
+        state = docker_.inspect_container(c.id)["State"];
+      } catch (const NoSuchContainer&) {
+        on_container_exit(t, c, -1);  // removed, its die event lost with the gap
+        continue;
+      }
+      if (!state.value("Running", false)) {
+        on_container_exit(t, c, state.value("ExitCode", -1));
+        continue;
+      }
+      const std::string health = state.value("Health", nlohmann::json::object()).value("Status", "");
+      if (health == "healthy") on_container_health(t, c, HealthStatus::healthy);
+      if (health == "unhealthy") on_container_health(t, c, HealthStatus::unhealthy);
+    }
+  }
+}
+
 void DockerWorld::on_container_health(Task& t, Container& c, HealthStatus status) {
   if (c.exited || c.health == status) return;
   c.health = status;
   std::string why;
   if (status == HealthStatus::unhealthy) {
     // Docker keeps the last probes' output: say what the check printed (or why it could not run).
-    const nlohmann::json log = docker_.inspect_container(c.id)["State"]["Health"].value("Log", nlohmann::json::array());
+    nlohmann::json log = nlohmann::json::array();
+    try {
+      log = docker_.inspect_container(c.id)["State"]["Health"].value("Log", log);
+    } catch (const NoSuchContainer&) {
+      // Removed meanwhile: its exit is on its way (die), the verdict stands without the why.
+    }
     if (!log.empty()) why = "exit " + std::to_string(log.back().value("ExitCode", -1)) + ": " + log.back().value("Output", "");
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
   }

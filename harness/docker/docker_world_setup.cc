@@ -43,7 +43,9 @@ void DockerWorld::start_dependencies() {
                  "DEPLOYSIM_TIME_SCALE=" + std::to_string(setup_.time_scale)}},
         {"Labels", {{kRunLabel, setup_.run_id}, {"deploysim.dependency", d.name}}},
         {"HostConfig", {{"NetworkMode", "bridge"}}}};
-    const std::string id = docker_.create_container("deploysim-" + setup_.run_id + "-dep-" + d.name, config);
+    const std::string name = "deploysim-" + setup_.run_id + "-dep-" + d.name;
+    created_names_.emplace(name, false);
+    const std::string id = docker_.create_container(name, config);
     dependency_containers_.push_back(id);
     docker_.start_container(id);
     dependency_ips_[d.name] = docker_.inspect_container(id)["NetworkSettings"]["IPAddress"].get<std::string>();
@@ -51,8 +53,12 @@ void DockerWorld::start_dependencies() {
 }
 
 std::string DockerWorld::create_container(Task& t, Container& c) {
+  const std::string name = container_name(t, c);
+  created_names_.emplace(name, false);
   try {
-    c.id = docker_.create_container(container_name(t, c), container_config_of(t, c));
+    c.id = docker_.create_container(name, container_config_of(t, c));
+  } catch (const EngineUnreachable&) {
+    throw;
   } catch (const DockerError& e) {
     return std::string("CannotCreateContainerError: ") + e.what();
   }
@@ -65,6 +71,8 @@ std::string DockerWorld::run_warm_container(Task& t, Container& c) {
   try {
     docker_.start_container(c.id);
     c.ip = docker_.inspect_container(c.id)["NetworkSettings"]["IPAddress"].get<std::string>();
+  } catch (const EngineUnreachable&) {
+    throw;
   } catch (const DockerError& e) {
     return std::string("CannotStartContainerError: ") + e.what();
   }
@@ -72,7 +80,8 @@ std::string DockerWorld::run_warm_container(Task& t, Container& c) {
   return {};
 }
 
-void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests) {
+void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& requests,
+                                   const std::function<bool()>& interrupted) {
   for (const sim::ecs::LaunchRequest& r : requests) {
     Task& t = create_task(r);
     for (const int i : t.start_order)
@@ -96,6 +105,10 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
           serving = probe_target_now(target, std::chrono::milliseconds(500)).pass;
         }
         if (healthy && serving) break;
+        // Before the run's clock starts, the only handler that can be ready is the run's signal
+        // set's (real_run.cc): a Ctrl-C during a long warm-up ends it now, not when it is over.
+        io_.poll();
+        if (interrupted()) return;
         if (std::chrono::steady_clock::now() > deadline)
           throw DockerError("the initial deployment's container " + c.def->name + " was not " +
                             (healthy ? "answering the target group's health check" : "healthy") + " within the warm-up");
@@ -106,8 +119,8 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
 }
 
 void DockerWorld::begin_run() {
-  events_ = std::make_unique<DockerEvents>(io_, docker_.socket_path(), setup_.run_id,
-                                           [this](const ContainerEvent& e) { on_event(e); });
+  events_ = std::make_unique<DockerEvents>(
+      io_, docker_, setup_.run_id, [this](const ContainerEvent& e) { on_event(e); }, [this] { reconcile(); });
   for (const std::string& id : dependency_containers_) docker_.signal_container(id, "SIGUSR1");
   for (auto& tp : tasks_) {
     Task& t = *tp;

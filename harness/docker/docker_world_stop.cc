@@ -45,8 +45,16 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
   bool oom = false;
   std::string detail;
   try {
-    oom = docker_.inspect_container(c.id)["State"].value("OOMKilled", false);
+    const nlohmann::json state = docker_.inspect_container(c.id)["State"];
+    oom = state.value("OOMKilled", false);
     detail = docker_.last_log_line(c.id);
+    // `docker rm -f` marks the container for removal before it kills it (State.Status "removing").
+    if (state.value("Status", "") == "removing") detail = "removed behind the driver's back (docker rm -f)";
+  } catch (const NoSuchContainer&) {
+    // `docker rm -f` kills (die, 137) and then destroys: by now it may be gone altogether.
+    detail = "removed behind the driver's back (the engine has no such container any more)";
+  } catch (const EngineUnreachable&) {
+    throw;
   } catch (const DockerError& e) {
     detail = std::string("(not inspectable: ") + e.what() + ")";
   }
@@ -112,8 +120,14 @@ void DockerWorld::maybe_deprovision(Task& t) {
 void DockerWorld::deprovisioned(Task& t) {
   set_state(t, TaskState::stopped);
   for (const Container& c : t.containers)
-    if (!c.id.empty())
-      in_background([this, id = c.id] { docker_.remove_container(id); }, [](const std::string&) {});
+    if (!c.id.empty()) remove_in_background(t, c);
+}
+
+void DockerWorld::remove_in_background(const Task& t, const Container& c) {
+  in_background([this, id = c.id] { docker_.remove_container(id); },
+                [this, name = container_name(t, c)](const std::string& error) {
+                  if (error.empty()) created_names_[name] = true;
+                });
 }
 
 }  // namespace harness::docker

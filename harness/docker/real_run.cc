@@ -15,7 +15,7 @@ struct RealRun::Impl {
       : scenario(s),
         options(o),
         rules(*sim::ecs::find_rule_set(s.rule_set)),
-        docker(o.socket),
+        docker(o.socket, o.engine_timeout),
         clock(io, o.time_scale),
         world(s, RealSetup{path, new_run_id(), o.time_scale}, docker, clock, io, trace, result.metrics),
         controller(s, rules, clock, world, trace, result.metrics),
@@ -29,6 +29,7 @@ struct RealRun::Impl {
   void check_engine() const;
   void loop();
   void clean_up();
+  std::string abandon(const std::string& cause);
 
   const sim::model::Scenario& scenario;
   RealRunOptions options;
@@ -62,19 +63,23 @@ void RealRun::Impl::loop() {
     if (!ec) interrupted_by = signal;
   });
   world.start_dependencies();
-  world.start_warm_tasks(controller.install_initial_deployment(scenario.initial_task_definition));
+  world.start_warm_tasks(controller.install_initial_deployment(scenario.initial_task_definition),
+                         [this] { return interrupted_by != 0; });
+  if (interrupted_by != 0) return;
   clock.start();
   world.begin_run();
   clock.at(scenario.deploy.at, [this] { controller.deploy(scenario.deploy.to_task_definition); });
   clock.at(scenario.horizon, [this] { horizon_reached = true; });
   result.end = sim::observe::RunEnd::horizon;
-  while (interrupted_by == 0 && !horizon_reached) {
+  // While the event stream is being reopened the run does not end: the events of the gap (a
+  // container's exit) are still to come, and belong in its record.
+  while (interrupted_by == 0 && !(horizon_reached && !world.events_behind())) {
     io.run_one();
     if (++result.metrics.events >= scenario.event_cap) {
       result.end = sim::observe::RunEnd::event_cap;
       break;
     }
-    if (controller.outcome() && scenario.stop_at_outcome) {
+    if (controller.outcome() && scenario.stop_at_outcome && !world.events_behind()) {
       result.end = sim::observe::RunEnd::outcome_reached;
       break;
     }
@@ -83,13 +88,33 @@ void RealRun::Impl::loop() {
 
 void RealRun::Impl::clean_up() {
   if (cleaned) return;
-  cleaned = true;
   world.finish();
+  wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
   for (const std::string& id : docker.containers_labelled(std::string(kRunLabel) + "=" + world.run_id())) {
     docker.remove_container(id);
     ++removed;
   }
-  wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  cleaned = true;
+}
+
+std::string RealRun::Impl::abandon(const std::string& cause) {
+  std::string message = "real run " + world.run_id() + " stopped: " + cause + "\n";
+  try {
+    clean_up();
+    return message + "removed its " + std::to_string(removed) + " container(s); none of them is left on the engine";
+  } catch (const DockerError& e) {
+    cleaned = true;  // the destructor is not to wait for the engine again
+    const std::vector<std::string> left = world.maybe_left();
+    message += std::string("its containers could not be removed: ") + e.what() + "\n";
+    if (left.empty()) return message + "it had created none, so none is left";
+    message += "these " + std::to_string(left.size()) + " container(s) may remain, labelled " + kRunLabel + "=" +
+               world.run_id() + ":\n";
+    for (const std::string& name : left) message += "  " + name + "\n";
+    const std::string socket = options.socket == kDefaultSocket ? "" : " --socket " + options.socket;
+    return message + "once the engine answers again, `deploysim real --cleanup --run " + world.run_id() + socket +
+           "` removes them (`deploysim real --cleanup" + socket + "`: those of every run; neither touches a container "
+           "without the label " + kRunLabel + ")";
+  }
 }
 
 RealRun::RealRun(const sim::model::Scenario& scenario, const std::string& scenario_path, RealRunOptions options) {
@@ -110,12 +135,16 @@ RealRun::~RealRun() {
 sim::observe::RunResult RealRun::run() {
   Impl& m = *impl_;
   m.check_engine();
-  m.loop();
-  const sim::Millis end = m.horizon_reached ? m.scenario.horizon : m.clock.now();
-  m.result.ended_at = end;
-  m.controller.finish(end);
-  m.result.outcome = m.controller.outcome().value_or(sim::observe::Outcome::stuck);
-  m.clean_up();
+  try {
+    m.loop();
+    const sim::Millis end = m.horizon_reached ? m.scenario.horizon : m.clock.now();
+    m.result.ended_at = end;
+    m.controller.finish(end);
+    m.result.outcome = m.controller.outcome().value_or(sim::observe::Outcome::stuck);
+    m.clean_up();
+  } catch (const DockerError& e) {
+    throw DockerError(m.abandon(e.what()));
+  }
   return m.result;
 }
 
@@ -125,9 +154,10 @@ const std::string& RealRun::run_id() const { return impl_->world.run_id(); }
 int RealRun::interrupted_by() const { return impl_->interrupted_by; }
 double RealRun::wall_seconds() const { return impl_->wall_seconds; }
 int RealRun::containers_removed() const { return impl_->removed; }
+int RealRun::events_reopened() const { return impl_->world.events_reopened(); }
 
-int remove_leftovers(const DockerClient& docker) {
-  const std::vector<std::string> ids = docker.containers_labelled(kRunLabel);
+int remove_leftovers(const DockerClient& docker, const std::string& run_id) {
+  const std::vector<std::string> ids = docker.containers_labelled(run_id.empty() ? std::string(kRunLabel) : std::string(kRunLabel) + "=" + run_id);
   for (const std::string& id : ids) docker.remove_container(id);
   return static_cast<int>(ids.size());
 }

@@ -5,6 +5,12 @@
 // Safety: every container carries kRunLabel=<run id>; the run removes all of them when it ends,
 // when it is interrupted (SIGINT, SIGTERM: run() returns early, interrupted_by() says which), and
 // when it is destroyed after an exception. remove_leftovers() is the cure after a SIGKILL.
+//
+// When the engine fails the run — it stops answering (EngineUnreachable: not at all, or not within
+// the client's timeout, or its event stream cannot be reopened), or a call the run cannot do
+// without is refused — run() removes what it can and throws DockerError saying why the run
+// stopped and either that nothing is left or exactly which containers may remain and that
+// `deploysim real --cleanup` removes them once the engine answers again.
 #pragma once
 
 #include <memory>
@@ -21,6 +27,7 @@ namespace harness::docker {
 struct RealRunOptions {
   double time_scale = 0.05;  // real seconds per run second
   std::string socket = kDefaultSocket;
+  std::chrono::milliseconds engine_timeout = std::chrono::seconds(30);  // per Docker call
 };
 
 class RealRun {
@@ -41,14 +48,16 @@ class RealRun {
   int interrupted_by() const;            // the signal that ended the run early, or 0
   double wall_seconds() const;           // real time the run took, warm-up included
   int containers_removed() const;        // by the clean-up at its end
+  int events_reopened() const;           // times the event stream ended and was reopened
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-// Removes every container carrying kRunLabel, from any run (`deploysim real --cleanup`), and
-// returns how many there were. Containers without the label are never touched.
-int remove_leftovers(const DockerClient& docker);
+// Removes every container carrying kRunLabel — of run `run_id` only, unless it is empty — from
+// any run (`deploysim real --cleanup [--run ID]`), and returns how many there were. Containers
+// without the label are never touched.
+int remove_leftovers(const DockerClient& docker, const std::string& run_id = "");
 
 }  // namespace harness::docker

@@ -136,11 +136,28 @@ Chapter how_the_breaker_counted(const sim::observe::Trace& trace) {
   return c;
 }
 
+// A stuck run ended at its horizon, ran out of things to happen, or hit a resource cap: the last
+// must not read as "by the horizon", or the user would trust a verdict the run never reached.
+std::string why_no_terminal_state(const sim::observe::RunResult& r) {
+  using sim::observe::RunEnd;
+  switch (r.end) {
+    case RunEnd::horizon:
+    case RunEnd::outcome_reached: return "no terminal state by the horizon";
+    case RunEnd::queue_empty: return "no terminal state, and nothing was left to happen";
+    case RunEnd::event_cap:
+    case RunEnd::trace_cap:
+    case RunEnd::task_cap: break;
+  }
+  return "no terminal state when the run stopped at " + format_seconds(r.ended_at) + ", " +
+         std::string(sim::observe::to_string(r.end)) +
+         " (a resource cap, see \"Limits\" in scenarios/README.md; the horizon was not reached)";
+}
+
 Chapter how_it_ended(const sim::observe::RunResult& r) {
   Chapter c{"How it ended", {}};
   std::string line = std::string(sim::observe::to_string(r.outcome));
   if (r.metrics.time_to_outcome) line += " " + format_seconds(*r.metrics.time_to_outcome) + " after the deploy";
-  if (r.outcome == sim::observe::Outcome::stuck) line += ": no terminal state by the horizon";
+  if (r.outcome == sim::observe::Outcome::stuck) line += ": " + why_no_terminal_state(r);
   c.lines.push_back(line + ".");
   c.lines.push_back(std::to_string(r.metrics.failed_tasks) + " failed tasks, " +
                     format_seconds(r.metrics.below_desired_healthy) + " below desired healthy capacity, " +

@@ -21,6 +21,10 @@ namespace {
 constexpr const char* kWaitWhy =
     "seed 003: the \"Wait for services to be ready\" step gave PostgreSQL and Redis 30 s, less "
     "than they took to become ready, and timed out (exit 124); the fix waited 60 s";
+constexpr const char* kRetryWhy =
+    "seed 003's plan asks for \"retry logic for PostgreSQL and Redis health checks with exponential "
+    "backoff\"; uncapped, the backoff wastes the 60 s wait its fix chose "
+    "(scenarios/incidents/003-deps-wait-60s-backoff-uncapped.json)";
 constexpr const char* kExitWhy =
     "seed 004: Kafka started before ZooKeeper was ready, got \"Connection refused\" on "
     "localhost:2181 and exited; the fix restarted ZooKeeper first and waited 45 s";
@@ -127,6 +131,47 @@ void check_dependency_wait(const LintContext& context, Findings& out) {
                     std::to_string(phase.exit_code) + ", a failed task toward the circuit breaker",
                 kWaitWhy);
       });
+}
+
+// More than this share of a wait after its last attempt is a gap worth a warning.
+constexpr int kRetryGapQuarters = 1;
+
+void check_retry_gap(const LintContext& context, Findings& out) {
+  for (const sim::model::ContainerDefinition& container : context.deployed().containers) {
+    const sim::model::AppProfile* profile = context.profile(container);
+    if (profile == nullptr) continue;
+    for (std::size_t p = 0; p < profile->phases.size(); ++p) {
+      const sim::model::StartupPhase& phase = profile->phases[p];
+      if (phase.on_unavailable != sim::model::OnUnavailable::wait || phase.connects_to.empty() ||
+          phase.retry.tight())
+        continue;
+      // The attempts within the wait, as the world makes them (sim/world/container_plan.cc).
+      // Once the wait stops growing the rest are evenly spaced: one stride, so a 1 ms interval in
+      // a 10^9 s wait costs nothing.
+      std::string attempts = "0 s";
+      sim::Millis last{0};
+      std::int64_t listed = 1;
+      for (sim::Millis delay = phase.retry.first_delay(); last + delay <= phase.wait_timeout;) {
+        const sim::Millis next = phase.retry.grow(delay);
+        const std::int64_t steps = next == delay ? (phase.wait_timeout - last) / delay : 1;
+        for (std::int64_t i = 0; i < steps && listed + i < 8; ++i)
+          attempts += ", " + sim::format_seconds(last + delay * (i + 1));
+        last += delay * steps;
+        listed += steps;
+        delay = next;
+      }
+      if (listed > 8) attempts += " ...";
+      const sim::Millis gap = phase.wait_timeout - last;
+      if (gap * 4 <= phase.wait_timeout * kRetryGapQuarters) continue;
+      out.add(Severity::warning, "retry-gap-before-timeout",
+              context.source.app(container.image, "/phases/" + std::to_string(p) + "/retry"),
+              phase_of(phase, container.image) + " retries at " + attempts + " into its " +
+                  sim::format_seconds(phase.wait_timeout) + " wait and not again: a dependency up in its last " +
+                  sim::format_seconds(gap) + " is never asked, and the task exits " +
+                  std::to_string(phase.exit_code) + " at the timeout (cap the backoff with maxIntervalSeconds)",
+              kRetryWhy);
+    }
+  }
 }
 
 void check_exit_on_unavailable(const LintContext& context, Findings& out) {

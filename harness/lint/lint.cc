@@ -15,7 +15,7 @@ constexpr Rule kRules[] = {
     check_memory_below_peak,      check_missing_env,
     check_unreadable_secrets,     check_url_without_scheme,
     check_health_check_binary,    check_bind_localhost_with_lb,
-    check_exit_on_unavailable,    check_dependency_wait,
+    check_exit_on_unavailable,    check_dependency_wait, check_retry_gap,
     check_grace_period,           check_start_period,
     check_shallow_health_path,    check_deep_health_path,
     check_image_not_built,        check_cluster_capacity,

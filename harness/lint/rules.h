@@ -43,6 +43,12 @@ void check_exit_on_unavailable(const LintContext& context, Findings& out);
 // a failed task; and the bound assumes the fastest task, so it may warn where none would fail.
 void check_dependency_wait(const LintContext& context, Findings& out);
 
+// retry-gap-before-timeout (warning): a waiting phase's retries (exponential backoff without a
+// low enough maxIntervalSeconds) make their last attempt early in the wait: a dependency ready in
+// the rest of it is never asked again and the task exits at the timeout (seed 003's "retry
+// logic ... with exponential backoff"; scenarios/incidents/003-deps-wait-60s-backoff-*.json).
+void check_retry_gap(const LintContext& context, Findings& out);
+
 // grace-shorter-than-startup (warning): a health check can condemn a task that is still starting
 // and the grace period does not cover the start-up.
 void check_grace_period(const LintContext& context, Findings& out);

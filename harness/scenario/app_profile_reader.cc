@@ -22,6 +22,22 @@ std::vector<std::string> read_dependency_names(ObjectReader& reader, std::string
   return names;
 }
 
+// A waiting phase's retries: {intervalSeconds, backoff (a multiplier 1-10), maxIntervalSeconds}.
+sim::model::RetryPolicy read_retry(const Node& node) {
+  ObjectReader reader = node.as_object(UnknownKeys::reject);
+  sim::model::RetryPolicy retry;
+  retry.interval = reader.required("intervalSeconds").as_seconds({0.001, 86400});
+  if (const std::optional<Node> backoff = reader.get("backoff"))
+    retry.backoff_permille = static_cast<int>(backoff->as_scaled({1, 10}, 1000));
+  if (const std::optional<Node> max = reader.get("maxIntervalSeconds")) {
+    retry.max_interval = max->as_seconds({0.001, 86400});
+    if (retry.max_interval < retry.interval)
+      max->fail("a number of seconds >= intervalSeconds (" + sim::format_seconds(retry.interval) + ")");
+  }
+  reader.finish();
+  return retry;
+}
+
 sim::model::StartupPhase read_phase(const Node& node) {
   using sim::model::OnMissing;
   using sim::model::OnUnavailable;
@@ -40,6 +56,11 @@ sim::model::StartupPhase read_phase(const Node& node) {
                                                           {"wait", OnUnavailable::wait},
                                                           {"degrade", OnUnavailable::degrade}});
   phase.wait_timeout = reader.seconds_or("waitTimeoutSeconds", phase.wait_timeout);
+  if (const std::optional<Node> retry = reader.get("retry")) {
+    if (phase.on_unavailable != OnUnavailable::wait)
+      retry->fail("\"onUnavailable\": \"wait\" beside a retry policy (only a waiting phase retries)");
+    phase.retry = read_retry(*retry);
+  }
   phase.exit_code = reader.int_or("exitCode", phase.exit_code, kExitCodeRange);
   reader.finish();
   return phase;

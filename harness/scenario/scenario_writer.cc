@@ -197,6 +197,10 @@ Json phase_json(const sim::model::StartupPhase& p) {
                                                    {OnUnavailable::wait, "wait"},
                                                    {OnUnavailable::degrade, "degrade"}});
   j["waitTimeoutSeconds"] = seconds(p.wait_timeout);
+  if (!p.retry.tight()) {
+    j["retry"] = {{"intervalSeconds", seconds(p.retry.interval)}, {"backoff", p.retry.backoff_permille / 1000.0}};
+    if (p.retry.max_interval != sim::kNever) j["retry"]["maxIntervalSeconds"] = seconds(p.retry.max_interval);
+  }
   j["exitCode"] = p.exit_code;
   return j;
 }

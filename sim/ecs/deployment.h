@@ -41,6 +41,10 @@ struct Deployment {
   std::deque<TaskId> healthy_queue;
   std::deque<TaskId> lingering_queue;  // unhealthy tasks waiting for a healthy replacement
   int lingering = 0;
+  // An older revision's tasks lost during a rolling deployment (exited, or replaced after failing
+  // a health check) and owed a replacement from this same revision (Nov 2025, reference §3.1, §9).
+  int own_replacements_owed = 0;
+  int own_replacements_starting = 0;  // launched, not yet counted healthy
   bool reported_blocked = false;
   bool has_running_task = false;  // alarm monitoring starts once one task runs (reference §2)
   bool alarms_ignored = false;    // an alarm was already in ALARM when it started (reference §2)

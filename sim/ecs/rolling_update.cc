@@ -15,6 +15,8 @@ void ServiceController::reconcile() {
     reconcile_blue_green();
     return;
   }
+  // An older revision's lost tasks are replaced from it even while the new one waits for its hooks.
+  launch_own_revision_replacements();
   // RECONCILE_SERVICE and PRE_SCALE_UP come before the new revision launches (reference §3.3).
   if (in_lifecycle(p) && !pass_stages_before_scale_up(p)) return;
   RollingCounts counts;
@@ -22,7 +24,9 @@ void ServiceController::reconcile() {
   counts.primary_live = p.live;
   counts.primary_live_unhealthy = p.live_unhealthy;
   counts.old_live = live_total_ - p.live;
-  counts.old_live_unhealthy = live_unhealthy_total_ - p.live_unhealthy;
+  // Starting own-revision replacements are not "unhealthy old tasks that can go at once": the
+  // service still needs them.
+  counts.old_live_unhealthy = live_unhealthy_total_ - p.live_unhealthy - protected_own_replacements();
   counts.healthy = healthy_total_;
   counts.lingering = lingering_total_;
   const RollingStep step = plan_rolling_step(counts, bounds_);
@@ -50,15 +54,14 @@ void ServiceController::start_tasks(int count) {
     request_reconcile(next_launch_at_);
   } else if (throttle_.throttled()) {
     // While throttled, ECS spaces out attempts: one task per back-off window.
-    launch(1);
+    launch(primary(), 1);
     next_launch_at_ = clock_.now() + throttle_.delay();
   } else {
-    launch(count);
+    launch(primary(), count);
   }
 }
 
-void ServiceController::launch(int count) {
-  Deployment& p = primary();
+void ServiceController::launch(Deployment& p, int count) {
   std::string started;
   for (int i = 0; i < count; ++i) {
     const TaskId id = static_cast<TaskId>(tasks_.size());
@@ -111,16 +114,22 @@ void ServiceController::launch(int count) {
 
 bool ServiceController::take_candidate(Deployment& d, bool healthy, TaskId* out) {
   std::deque<TaskId>& q = healthy ? d.healthy_queue : d.unhealthy_queue;
-  while (!q.empty()) {
+  std::deque<TaskId> passed_over;  // starting own-revision replacements, kept in their order
+  bool found = false;
+  while (!q.empty() && !found) {
     const TaskId id = q.front();
     q.pop_front();
     const TaskRecord& r = tasks_[id];
-    if (r.live && r.counted_healthy == healthy) {
-      *out = id;
-      return true;
+    if (!r.live || r.counted_healthy != healthy) continue;
+    if (protect_own_replacements_ && r.own_replacement_starting) {
+      passed_over.push_back(id);
+      continue;
     }
+    *out = id;
+    found = true;
   }
-  return false;
+  q.insert(q.begin(), passed_over.begin(), passed_over.end());
+  return found;
 }
 
 void ServiceController::stop_old(int unhealthy_count, int healthy_count) {

@@ -21,8 +21,19 @@ RuleSet make_pre_2024() {
   return r;
 }
 
+// January 2024 to November 2025: today's breaker floor, but the rolling update filled the gap an
+// older revision's lost task left with new-revision tasks (whats-new 2025/11, reference §3.1);
+// thresholdConfiguration (July 2026) did not exist yet.
+RuleSet make_pre_2025_11() {
+  RuleSet r;
+  r.name = "pre-2025-11";
+  r.threshold_configuration_supported = false;
+  r.replace_with_own_revision = false;
+  return r;
+}
+
 const std::vector<RuleSet>& all() {
-  static const std::vector<RuleSet> sets = {make_current(), make_pre_2024()};
+  static const std::vector<RuleSet> sets = {make_current(), make_pre_2025_11(), make_pre_2024()};
   return sets;
 }
 

@@ -33,7 +33,7 @@ struct RuleSet {
   bool replace_with_own_revision = true;
 };
 
-// The rule set named `name` ("current", "pre-2024"); nullptr when there is none by that name.
+// The rule set named `name` ("current", "pre-2025-11", "pre-2024"); nullptr when there is none by that name.
 const RuleSet* find_rule_set(std::string_view name);
 
 // Every known rule-set name, for error messages.

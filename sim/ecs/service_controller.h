@@ -78,7 +78,7 @@ class ServiceController {
   void request_reconcile(Millis at);
   void reconcile();
   void start_tasks(int count);  // launches now, or later under the launch throttle
-  void launch(int count);
+  void launch(Deployment& d, int count);
   void stop_old(int unhealthy_count, int healthy_count);
   bool take_candidate(Deployment& d, bool healthy, TaskId* out);
   void request_stop(TaskId id, StopCause cause, const std::string& reason);
@@ -87,6 +87,13 @@ class ServiceController {
   void linger(TaskId id, StopCause cause);
   void end_lingering(TaskId id, bool stop);
   void stop_one_lingering(Deployment& d);
+
+  // Replacement of an older revision's lost tasks from that revision (own_revision_replacement.cc).
+  bool replaces_with_own_revision(const Deployment& d);
+  void note_lost_task(Deployment& d);
+  void launch_own_revision_replacements();
+  int protected_own_replacements();
+  void own_replacement_settled(TaskRecord& r);
 
   void update_counted_healthy(TaskId id);
   void set_counted_healthy(TaskId id, bool healthy);
@@ -147,6 +154,7 @@ class ServiceController {
   std::optional<std::size_t> deployed_;  // the deployment under test
   std::vector<TaskRecord> tasks_;
   int live_total_ = 0;
+  bool protect_own_replacements_ = false;  // stop_old passes over starting own-revision replacements
   int live_unhealthy_total_ = 0;
   int lingering_total_ = 0;
   int healthy_total_ = 0;

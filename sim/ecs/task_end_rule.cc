@@ -15,7 +15,9 @@ void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
   --d.live_unhealthy;
   --live_total_;
   --live_unhealthy_total_;
+  own_replacement_settled(r);
   if (r.stop_requested || stop == nullptr) return;
+  note_lost_task(d);
   // The task ended by itself. Which of these the breaker counts is reference §1.3 and open q. 2.
   if (!r.reached_running) {
     note_start_failure(id, r.deployment);

@@ -91,6 +91,7 @@ void ServiceController::set_counted_healthy(TaskId id, bool healthy) {
   (healthy ? d.healthy_queue : d.unhealthy_queue).push_back(id);
   if (healthy) {
     r.ever_healthy = true;
+    own_replacement_settled(r);
     // A task reaching a healthy state resets the breaker's count (resetOnHealthyTask, §1.2).
     d.breaker.on_task_healthy();
     if (d.lingering > 0) stop_one_lingering(d);
@@ -119,8 +120,10 @@ void ServiceController::check_health_failure(TaskId id) {
   const bool room = live_total_ + lingering_total_ < bounds_.max_tasks;
   if (room && d.id == primary().id && d.rollout != RolloutState::failed)
     linger(id, cause);
-  else
+  else {
+    note_lost_task(d);
     request_stop(id, cause, health_stop_reason(cause));
+  }
   // Stage 2: a task replaced because a health check failed is a breaker failure (§1.3).
   record_failure(d, target_failed ? "failed ELB health checks" : "failed container health checks", false);
 }

@@ -18,6 +18,7 @@ struct ServiceController::TaskRecord {
   bool ever_healthy = false;
   bool lingering = false;  // unhealthy, kept until a replacement is healthy (reference §6)
   StopCause linger_cause = StopCause::elb_health_check_failed;
+  bool own_replacement_starting = false;  // an older revision's replacement, not yet healthy
   bool old_enough = false;  // no checks at all: counts 40 s after RUNNING (reference §3.1)
   Millis launched_at{0};
   Millis running_at{0};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/engine/time.h"
+#include "sim/model/retry_policy.h"
 
 namespace sim::model {
 
@@ -33,6 +34,7 @@ struct StartupPhase {
   OnUnavailable on_unavailable = OnUnavailable::exit;
   Millis wait_timeout = seconds(30);  // for OnUnavailable::wait
   int exit_code = 1;
+  RetryPolicy retry;  // for OnUnavailable::wait
 };
 
 // How a health endpoint answers (HTTP on the app's port).

@@ -42,6 +42,35 @@ Millis next_reachable(const std::string& name, Millis t, const PlanInputs& in,
   return deps.next_up(name, t);
 }
 
+// The moment a phase waiting from `start` gets through to `name`: its first attempt that finds it
+// reachable, or kNever if none does by `deadline`. Attempts follow the phase's retry policy; the
+// search jumps from one up-window to the next, so its cost does not grow with the wait.
+Millis connected_at(const std::string& name, Millis start, Millis deadline, const model::RetryPolicy& retry,
+                    const PlanInputs& in, const DependencySchedule& deps) {
+  Millis attempt = start;
+  Millis delay = retry.first_delay();
+  for (;;) {
+    const Millis up_at = next_reachable(name, attempt, in, deps);
+    if (up_at > deadline) return kNever;
+    if (retry.tight()) return up_at;
+    // Skip the attempts that fall before up_at: while the wait grows, one at a time (a geometric
+    // series, few steps); once it is fixed, in one stride.
+    while (attempt < up_at) {
+      const Millis next = retry.grow(delay);
+      if (next == delay) {
+        const std::int64_t strides = (up_at - attempt + delay - Millis{1}) / delay;
+        attempt += delay * strides;
+        delay = next;
+        break;
+      }
+      attempt += delay;
+      delay = next;
+    }
+    if (attempt > deadline) return kNever;
+    if (reachable(name, attempt, in, deps)) return attempt;
+  }
+}
+
 // ": REDIS_URL \"cache:6379\" has no scheme" when the container's configuration is why.
 std::string why_unusable(const PlanInputs& in, const std::string& dep) {
   if (in.unusable == nullptr) return "";
@@ -73,8 +102,8 @@ Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const 
         end_at(p, t, phase.exit_code, "", "cannot connect to " + dep + " in phase \"" + phase.name + "\"" + why_unusable(in, dep));
         return kNever;
       case model::OnUnavailable::wait: {
-        const Millis up_at = next_reachable(dep, t, in, deps);
-        if (up_at - t > phase.wait_timeout) {
+        const Millis up_at = connected_at(dep, t, t + phase.wait_timeout, phase.retry, in, deps);
+        if (up_at == kNever) {
           end_at(p, t + phase.wait_timeout, phase.exit_code, "",
                  dep + " not ready within " + format_seconds(phase.wait_timeout) + why_unusable(in, dep));
           return kNever;

@@ -77,6 +77,8 @@ class SimulatedWorld final : public ecs::Runtime {
   void start_ready_containers(Task& t);
   bool dependencies_met(const Task& t, const Container& c, bool* impossible) const;
   bool awaits_sibling_plan(const Task& t, const Container& c) const;
+  template <class Which>
+  static bool connects_to_sibling(const Task& t, const Container& c, Which which);
   void start_container(Task& t, Container& c);
   ContainerPlan plan(const Task& t, const Container& c, Millis started_at);
   void maybe_activate(Task& t);

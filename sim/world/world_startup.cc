@@ -83,15 +83,10 @@ bool SimulatedWorld::dependencies_met(const Task& t, const Container& c, bool* i
 // True while a container it connects to in its own task could start now but has not: planning
 // it first tells this one when that container listens.
 bool SimulatedWorld::awaits_sibling_plan(const Task& t, const Container& c) const {
-  for (const model::StartupPhase& phase : c.profile->phases)
-    for (const std::string& name : phase.connects_to)
-      for (const Container& other : t.containers) {
-        bool impossible = false;
-        if (&other != &c && !other.started && other.def->name == name &&
-            dependencies_met(t, other, &impossible))
-          return true;
-      }
-  return false;
+  return connects_to_sibling(t, c, [&](const Container& other) {
+    bool impossible = false;
+    return !other.started && dependencies_met(t, other, &impossible);
+  });
 }
 
 ContainerPlan SimulatedWorld::plan(const Task& t, const Container& c, Millis started_at) {

@@ -88,6 +88,16 @@ struct SimulatedWorld::Task {
   TimerId target_timer = kNoTimer;
 };
 
+// Whether a phase of `c` connects to another container of its task for which `which` holds.
+template <class Which>
+bool SimulatedWorld::connects_to_sibling(const Task& t, const Container& c, Which which) {
+  for (const model::StartupPhase& phase : c.profile->phases)
+    for (const std::string& name : phase.connects_to)
+      for (const Container& other : t.containers)
+        if (&other != &c && other.def->name == name && which(other)) return true;
+  return false;
+}
+
 // The world's random streams, one per purpose, hashed once (sim/engine/rng.h).
 inline constexpr std::uint64_t kProvisioningStream = stream_name("task.provisioning");
 inline constexpr std::uint64_t kStartupStream = stream_name("container.startup");

@@ -6,10 +6,7 @@ set_tests_properties("cli: check finds the weak example's false rollback and its
   PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION "check, run and explain agree: ROLLED_BACK")
 
 function(deploysim_check_test name regex)
-  add_test(NAME "cli: ${name}"
-    COMMAND sh -c "\"$<TARGET_FILE:deploysim>\" check \"$@\" 2>&1; echo \"exit=$?\"" check ${ARGN}
-    WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
-  set_tests_properties("cli: ${name}" PROPERTIES PASS_REGULAR_EXPRESSION "${regex}" LABELS cli)
+  deploysim_exit_test("${name}" ${CMAKE_CURRENT_BINARY_DIR} "${regex}" check ${ARGN})
 endfunction()
 
 deploysim_check_test("check of a file without a check section exits 2"

@@ -1,11 +1,7 @@
 # `deploysim lint` as CI runs it: what it flags in the incident library and its exit code (1 on
-# errors, 0 otherwise, 2 on bad input). Each test echoes the exit code after the output so one
-# regular expression checks both.
+# errors, 0 otherwise, 2 on bad input).
 function(deploysim_lint_test name regex)
-  add_test(NAME "cli: ${name}"
-    COMMAND sh -c "\"$<TARGET_FILE:deploysim>\" lint \"$@\"; echo \"exit=$?\"" lint ${ARGN}
-    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties("cli: ${name}" PROPERTIES PASS_REGULAR_EXPRESSION "${regex}" LABELS cli)
+  deploysim_exit_test("${name}" ${PROJECT_SOURCE_DIR} "${regex}" lint ${ARGN})
 endfunction()
 
 deploysim_lint_test("lint flags seed 000's 128 MiB limit below the app's peak and exits 1"

@@ -15,6 +15,18 @@ TEST_CASE("the current rule set has a breaker floor of 3 and a 27 minute throttl
   CHECK(rules->breaker_max_threshold == 200);
   CHECK(rules->threshold_configuration_supported);
   CHECK(rules->throttle_cap == minutes(27));
+  CHECK(rules->replace_with_own_revision);
+}
+
+TEST_CASE("the pre-2025-11 rule set replaces an old revision's lost tasks with the new revision") {
+  // Given the name "pre-2025-11", when it is looked up, then it has today's breaker numbers but not
+  // the Nov 2025 own-revision replacement, nor the July 2026 thresholdConfiguration.
+  // Source: reference §3.1 (whats-new 2025/11 rolling deployments), §1.2.
+  const RuleSet* rules = find_rule_set("pre-2025-11");
+  REQUIRE(rules != nullptr);
+  CHECK(rules->breaker_min_threshold == 3);
+  CHECK_FALSE(rules->threshold_configuration_supported);
+  CHECK_FALSE(rules->replace_with_own_revision);
 }
 
 TEST_CASE("the pre-2024 rule set has a breaker floor of 10 and a 15 minute throttle cap") {
@@ -26,15 +38,16 @@ TEST_CASE("the pre-2024 rule set has a breaker floor of 10 and a 15 minute throt
   CHECK(rules->breaker_min_threshold == 10);
   CHECK_FALSE(rules->threshold_configuration_supported);
   CHECK(rules->throttle_cap == minutes(15));
+  CHECK_FALSE(rules->replace_with_own_revision);
 }
 
 TEST_CASE("an unknown rule-set name finds nothing") {
   // Given names that are not rule sets, when they are looked up, then the result is nullptr, and
-  // the list of known names offers the two that exist.
+  // the list of known names offers the three that exist.
   CHECK(find_rule_set("2019") == nullptr);
   CHECK(find_rule_set("") == nullptr);
   CHECK(find_rule_set("Current") == nullptr);
-  CHECK(rule_set_names() == std::vector<std::string>{"current", "pre-2024"});
+  CHECK(rule_set_names() == std::vector<std::string>{"current", "pre-2025-11", "pre-2024"});
 }
 
 }  // namespace

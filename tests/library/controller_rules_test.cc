@@ -118,3 +118,35 @@ TEST_CASE("with room under maximumPercent an unhealthy task keeps running until 
     CHECK(stopped_later);
   }
 }
+
+namespace {
+
+// The task definition of the first task launched at or after `from`.
+int first_launch_after(const testsupport::TracedRun& run, sim::Millis from) {
+  for (const auto& e : of_kind(run, TraceKind::task_launched))
+    if (e.at >= from) return e.a;
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("since Nov 2025 an old revision's lost task is replaced from its own revision") {
+  // Given seed 001 at scale 1 (api:58 never gets ready) and the only api:57 task killed at 90 s,
+  // when the scheduler replaces it, then the replacement is an api:57 task and the service is
+  // without a healthy task only while it starts; under "pre-2025-11" the gap is filled with an
+  // unready api:58 task and the outage lasts until the rollback.
+  // Source: reference §3.1 and §9 (whats-new 2025/11 "replaces unhealthy or terminated tasks using
+  // the same service revision they belong to").
+  auto s = library_scenario("scenarios/incidents/001-scale-1-task-lost-mid-deploy.json");
+  const auto kill = sim::seconds(90);
+  const auto now = run_traced(s);
+  CHECK(first_launch_after(now, kill) == s.initial_task_definition);
+  CHECK(now.result.metrics.zero_healthy < sim::seconds(60));
+  CHECK(now.result.outcome == Outcome::rolled_back);
+
+  s.rule_set = "pre-2025-11";
+  const auto before = run_traced(s);
+  CHECK(first_launch_after(before, kill) == s.deploy.to_task_definition);
+  CHECK(before.result.metrics.zero_healthy > sim::seconds(120));
+  CHECK(before.result.outcome == Outcome::rolled_back);
+}

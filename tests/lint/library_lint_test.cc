@@ -49,6 +49,7 @@ const std::map<std::string, Entry>& library_table() {
        {Kind::as_it_happened, {"missing-env", "shallow-health-path"}}},
       {"001-stale-tag-ready-check.json", {Kind::comparison, {"missing-env"}}},
       {"001-scale-1-task-lost-mid-deploy.json", {Kind::as_it_happened, {"missing-env"}}},
+      {"001-scale-1-task-lost-mid-deploy-pre-2025-11.json", {Kind::as_it_happened, {"missing-env"}}},
       {"001-scale-2-task-lost-mid-deploy.json", {Kind::comparison, {"missing-env"}}},
       // Seed 002: the unreadable secret that rolled v143 back; the Redis URL without its scheme
       // behind a lenient 200 and a strict 503; the fixed URL.
@@ -63,6 +64,9 @@ const std::map<std::string, Entry>& library_table() {
       {"003-bound-to-all-interfaces.json", {Kind::fixed, {"bind-localhost-with-lb"}}},
       {"003-deps-wait-30s.json", {Kind::as_it_happened, {"dependency-wait-too-short"}}},
       {"003-deps-wait-60s.json", {Kind::fixed, {"dependency-wait-too-short"}}},
+      // The plan's "exponential backoff", uncapped, wastes the 60 s wait; capped at 8 s it holds.
+      {"003-deps-wait-60s-backoff-uncapped.json", {Kind::as_it_happened, {"retry-gap-before-timeout"}}},
+      {"003-deps-wait-60s-backoff-capped.json", {Kind::fixed, {"retry-gap-before-timeout", "dependency-wait-too-short"}}},
       {"003-memory-2048.json", {Kind::as_it_happened, {"memory-below-peak"}}},
       {"003-memory-4096.json", {Kind::fixed, {"memory-below-peak"}}},
       // Seed 004: Kafka before ZooKeeper and its fix; the wget-less check with the breaker off

@@ -10,7 +10,15 @@ deploysim=$1
 case_name=$2
 scale=${DEPLOYSIM_REAL_TIME_SCALE:-0.05}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+proxy_pid=""
+bystander=""
+on_exit() {
+  [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null
+  kill $(jobs -p) 2>/dev/null
+  [ -n "$bystander" ] && docker rm -f "$bystander" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap on_exit EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -43,6 +51,57 @@ expect_field() {
 }
 expect_event() {
   grep -q "$1" "$work/events.jsonl" || fail "no event matching $1 in the event log"
+}
+
+# The fault proxy (fault_proxy.py) between this test's driver and the engine: $proxy is the socket
+# to give `deploysim real --socket`, `tell CMD` a command for it. Only this test's run sees faults.
+start_proxy() {
+  proxy=$work/proxy.sock
+  python3 tests/real/fault_proxy.py "$proxy" /var/run/docker.sock "$work/control" 2>"$work/proxy.log" &
+  proxy_pid=$!
+  for _ in $(seq 1 50); do [ -S "$proxy" ] && [ -p "$work/control" ] && return; sleep 0.1; done
+  fail "the fault proxy did not start: $(cat "$work/proxy.log")"
+}
+tell() { echo "$*" >"$work/control"; }
+# Waits (at most 60 s) until a container of task $1 of any run is running: the run's clock has
+# started and the deploy is under way.
+wait_for_task() {
+  for _ in $(seq 1 600); do
+    [ -n "$(docker ps -q --filter "label=deploysim.run" --filter "label=deploysim.task=$1")" ] && return
+    sleep 0.1
+  done
+  fail "no container of task $1 ever ran"
+}
+# A container that is not ours, which no path may touch.
+start_bystander() {
+  bystander=deploysim-bystander-$$
+  docker create --name "$bystander" --label not-ours=1 deploysim-chaos:latest >/dev/null ||
+    fail "could not create the bystander container"
+}
+first_container_and_2s() {
+  for _ in $(seq 1 100); do [ -n "$(ours)" ] && break; sleep 0.1; done
+  [ -n "$(ours)" ] || fail "the run created no container to clean up"
+  sleep 2
+}
+# Runs scenario $4 (default: the 10-minute one), sends SIG$1 (number $2) when the command $3
+# returns, and checks the exit code 128+$2, the word of it, that nothing of ours is left and the
+# bystander is.
+interrupted_run() {
+  start_bystander
+  "$deploysim" real --time-scale "$scale" "${4:-scenarios/real/004-wget-loop-breaker-off-10min.json}" >"$work/out.txt" 2>&1 &
+  local pid=$!
+  $3
+  kill -"$1" "$pid"
+  wait "$pid"
+  local code=$?
+  cat "$work/out.txt"
+  [ "$code" -eq $((128 + $2)) ] || fail "expected exit $((128 + $2)) after SIG$1, got $code"
+  grep -q "interrupted by signal $2" "$work/out.txt" || fail "no word of the interruption"
+  [ -z "$(ours)" ] || fail "containers left after SIG$1: $(ours)"
+  expect_bystander
+}
+expect_bystander() {
+  [ -n "$(docker ps -aq --filter "name=$bystander")" ] || fail "the container without our label was removed"
 }
 
 case $case_name in
@@ -100,19 +159,9 @@ case $case_name in
     expect_event '"reason":"Target.ResponseCodeMismatch"'
     ;;
   sigterm-cleans-up)
-    # Given a real run interrupted by SIGTERM, it removes its containers and exits 128+15.
-    "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>&1 &
-    pid=$!
-    for _ in $(seq 1 100); do [ -n "$(ours)" ] && break; sleep 0.1; done
-    [ -n "$(ours)" ] || fail "the run created no container to clean up"
-    sleep 2
-    kill -TERM "$pid"
-    wait "$pid"
-    code=$?
-    cat "$work/out.txt"
-    [ "$code" -eq 143 ] || fail "expected exit 143 after SIGTERM, got $code"
-    grep -q "interrupted by signal 15" "$work/out.txt" || fail "no word of the interruption"
-    [ -z "$(ours)" ] || fail "containers left after SIGTERM: $(ours)"
+    # Given a real run interrupted by SIGTERM 2 s after its first container, it removes its
+    # containers (only those) and exits 128+15.
+    interrupted_run TERM 15 first_container_and_2s
     ;;
   sigkill-then-cleanup)
     # Given a run killed with SIGKILL (no chance to clean up), `deploysim real --cleanup` removes
@@ -140,6 +189,164 @@ case $case_name in
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
     grep -q "no Docker engine answers at $work/no.sock: start one" "$work/err.txt" || fail "unclear error"
+    ;;
+  events-replay)
+    # Given a probe following run $run_id's events through the proxy, a container's start seen,
+    # then the stream cut with new streams refused for 1 s and the container killed in that gap:
+    # the probe reopens the stream from the start's time, gets the gap's die (exit 137) once, and
+    # the start — replayed too, since the replay includes that nanosecond — not a second time.
+    probe=$3
+    start_proxy
+    run_id=faulttest-$$
+    "$probe" "$proxy" "$run_id" 30 >"$work/probe.txt" &
+    probe_pid=$!
+    until_line() { for _ in $(seq 1 100); do grep -q "$1" "$work/probe.txt" && return; sleep 0.1; done; fail "the probe never printed $1: $(cat "$work/probe.txt")"; }
+    until_line following
+    container=$(docker create --label "deploysim.run=$run_id" --name "deploysim-$run_id" -e DEPLOYSIM_STANDIN_PORT=7000 \
+      -e DEPLOYSIM_STANDIN_DOWN= -e DEPLOYSIM_TIME_SCALE=1 deploysim-chaos:latest dependency) ||
+      fail "could not create the container"
+    docker start "$container" >/dev/null
+    until_line "^start "
+    tell cut-events
+    tell refuse-events 1
+    sleep 0.2
+    docker kill "$container" >/dev/null
+    until_line "^die "
+    until_line "^reopened"
+    sleep 0.5
+    kill "$probe_pid"
+    docker rm -f "$container" >/dev/null
+    cat "$work/probe.txt" "$work/proxy.log"
+    grep -q "refused an event stream" "$work/proxy.log" || fail "no reopening was refused: the gap was not tested"
+    [ "$(grep -c '^start ' "$work/probe.txt")" -eq 1 ] || fail "the start was delivered more or less than once"
+    [ "$(grep -c '^die .* 137$' "$work/probe.txt")" -eq 1 ] || fail "the gap's die (137) was not delivered exactly once"
+    [ "$(grep -c '^reopened$' "$work/probe.txt")" -eq 1 ] || fail "expected one reopening"
+    ;;
+  sigint-cleans-up)
+    # Given a real run interrupted by SIGINT (Ctrl-C) once the new task runs, it removes its
+    # containers (only those) and exits 128+2.
+    interrupted_run INT 2 "wait_for_task 1"
+    ;;
+  sigint-in-warm-up)
+    # Given an initial deployment whose container never turns healthy (its check cannot run), the
+    # driver waits for it up to 90 s before the run; a SIGINT meanwhile ends it at once: exit
+    # 130, nothing left.
+    python3 - scenarios/incidents/000-fixed-512mb.json "$work/slow-warm-up.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+initial = [t for t in s["taskDefinitions"] if f'{t["family"]}:{t["revision"]}' == s["initialTaskDefinition"]][0]
+initial["containerDefinitions"][0]["healthCheck"] = {"command": ["CMD", "/no-such-check"], "interval": 5, "timeout": 2, "retries": 3}
+json.dump(s, open(sys.argv[2], "w"))
+PY
+    start=$SECONDS
+    interrupted_run INT 2 first_container_and_2s "$work/slow-warm-up.json"
+    [ $((SECONDS - start)) -lt 15 ] || fail "the SIGINT waited for the warm-up to end ($((SECONDS - start)) s)"
+    ;;
+  events-cut-reopens)
+    # Given an event stream cut every second of the deploy, each time with new streams refused for
+    # 0.2 s (4 s of run time), the driver reopens it from the last event's time each time, and the
+    # run ends as it does unfaulted: three OOM kills, breaker, rollback. (events-replay shows that
+    # an event in the gap arrives; here it is whatever falls in one.)
+    start_proxy
+    ( wait_for_task 1; for _ in 1 2 3 4 5 6; do tell cut-events; tell refuse-events 0.2; sleep 1; done ) &
+    real_run scenarios/incidents/000-oom-128mb.json --socket "$proxy" || fail "expectations not met"
+    cat "$work/proxy.log"
+    expect_field 'd["outcome"]' ROLLED_BACK
+    expect_field 'd["metrics"]["oom_kills"]' 3
+    expect_field 'd["metrics"]["failed_tasks"]' 3
+    reopened=$(field "$work/summary.json" 'd["real"]["eventStreamReopened"]')
+    [ "$reopened" -ge 3 ] || fail "the stream was reopened $reopened times: the cuts came too late to test"
+    grep -q "refused an event stream" "$work/proxy.log" || fail "no reopening attempt was refused: the gap was not tested"
+    ;;
+  events-cut-for-good)
+    # Given an event stream cut with every new one refused, the run ends after its reopening
+    # attempts with a clear error, exit 2, and removes its containers (the engine still answers).
+    start_bystander
+    start_proxy
+    ( wait_for_task 1; tell refuse-events -1; tell cut-events ) &
+    "$deploysim" real --time-scale "$scale" --socket "$proxy" scenarios/real/004-wget-loop-breaker-off-10min.json \
+      >"$work/out.txt" 2>"$work/err.txt"
+    code=$?
+    cat "$work/err.txt"
+    [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
+    grep -q "stopped: the Docker engine's event stream ended (.*) and could not be reopened (6 attempts" "$work/err.txt" ||
+      fail "unclear error"
+    grep -q "none of them is left on the engine" "$work/err.txt" || fail "no word of the clean-up"
+    [ -z "$(ours)" ] || fail "containers left: $(ours)"
+    expect_bystander
+    ;;
+  engine-gone)
+    # Given the engine gone mid-run (the proxy's socket removed, its connections closed), the run
+    # ends with a clear error, exit 2, naming the containers that may remain and --cleanup; they
+    # do remain (no engine to remove them), and once it is back, --cleanup removes them — only ours.
+    start_bystander
+    start_proxy
+    ( wait_for_task 1; sleep 0.5; tell gone ) &
+    "$deploysim" real --time-scale "$scale" --socket "$proxy" scenarios/real/004-wget-loop-breaker-off-10min.json \
+      >"$work/out.txt" 2>"$work/err.txt"
+    code=$?
+    cat "$work/err.txt"
+    [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
+    run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
+    [ -n "$run_id" ] || fail "the error does not say which run stopped"
+    grep -q "no Docker engine answers at $proxy" "$work/err.txt" || fail "the error does not say the engine is gone"
+    grep -q "may remain, labelled deploysim.run=$run_id" "$work/err.txt" || fail "no list of what may remain"
+    grep -q "deploysim-$run_id-t1-" "$work/err.txt" || fail "task 1's container is not named"
+    grep -q "deploysim real --cleanup --run $run_id --socket $proxy. removes them" "$work/err.txt" || fail "no word of --cleanup"
+    left=$(ours "$run_id")
+    [ -n "$left" ] || fail "nothing remained, so the engine was not really gone for the driver"
+    for id in $left; do
+      name=$(docker inspect -f '{{.Name}}' "$id")
+      grep -q "  ${name#/}\$" "$work/err.txt" || fail "container ${name#/} remains but was not named"
+    done
+    tell back
+    "$deploysim" real --cleanup --run "$run_id" --socket "$proxy" || fail "--cleanup failed"
+    [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
+    expect_bystander
+    ;;
+  engine-hangs)
+    # Given an engine that stops answering (every answer held for good), each Docker call gives up
+    # after --engine-timeout: the run ends with a clear error naming the call, exit 2.
+    start_bystander
+    start_proxy
+    ( wait_for_task 1; tell delay 1000 ) &
+    "$deploysim" real --time-scale "$scale" --socket "$proxy" --engine-timeout 2 \
+      scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>"$work/err.txt"
+    code=$?
+    cat "$work/err.txt"
+    [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
+    grep -q "no answer within 2 s" "$work/err.txt" || fail "the error does not say the engine did not answer"
+    run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
+    [ -n "$run_id" ] || fail "the error does not say which run stopped"
+    grep -q "deploysim real --cleanup --run $run_id --socket $proxy. removes them" "$work/err.txt" || fail "no word of --cleanup"
+    tell delay 0
+    "$deploysim" real --cleanup --run "$run_id" --socket "$proxy" || fail "--cleanup failed"
+    [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
+    expect_bystander
+    ;;
+  container-removed)
+    # Given the new task's container removed behind the driver's back (docker rm -f) once it
+    # runs, Docker reports its death (exit 137) and the task stops as ECS stops it —
+    # EssentialContainerExited, a failed task — the service replaces it and the deploy completes.
+    start_bystander
+    ( wait_for_task 1; sleep 0.5; docker rm -f $(docker ps -q --filter label=deploysim.run --filter label=deploysim.task=1) >/dev/null ) &
+    real_run scenarios/incidents/000-fixed-512mb.json
+    code=$?
+    # The scenario expects no failed task: now there is one, so its expectations fail (exit 1).
+    [ "$code" -eq 1 ] || fail "expected exit 1 (one failed task against failedTasks max 0), got $code"
+    expect_field 'd["outcome"]' COMPLETED
+    expect_field 'd["metrics"]["failed_tasks"]' 1
+    expect_event "removed behind the driver's back"
+    python3 - "$work/events.jsonl" <<'PY' || fail "task 1's removal is not in the event log as its essential container's exit 137"
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1])]
+exits = [e for e in events if e["kind"] == "container_exited" and e.get("task") == 1]
+stops = [e for e in events if e["kind"] == "task_stopped" and e.get("task") == 1]
+print("task 1:", exits, stops)
+sys.exit(0 if exits and exits[0].get("exitCode") == 137 and stops and
+         stops[0].get("stoppedReason") == "Essential container in task exited" else 1)
+PY
+    expect_bystander
     ;;
   *)
     fail "unknown case $case_name"

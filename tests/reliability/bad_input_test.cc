@@ -217,4 +217,17 @@ TEST_CASE("hostile settings that are valid end in a bounded run") {
   }
   SECTION("an event cap of 1") { check_bounded(with("/eventCap", 1), RunEnd::event_cap); }
   SECTION("a horizon of 1 ms") { check_bounded(with("/horizonSeconds", 0.001), RunEnd::horizon); }
+  SECTION("1 ms retries in a 10^9 s wait for a dependency up after 900,000 s") {
+    // Lint lists the attempts and the world finds the connection by jumping between up-windows:
+    // neither may walk 10^12 attempts.
+    nlohmann::json retries = reliability::default_scenario();
+    retries["horizonSeconds"] = 1e9;
+    retries["eventCap"] = 200'000;
+    for (auto& [image, app] : retries["apps"].items()) {
+      app["phases"][1]["waitTimeoutSeconds"] = 1e9;
+      app["phases"][1]["retry"] = {{"intervalSeconds", 0.001}, {"backoff", 1.5}};
+    }
+    retries["dependencies"] = {{{"name", "redis"}, {"readyAfterSeconds", 900000}}};
+    check_bounded(retries.dump(), RunEnd::outcome_reached);
+  }
 }

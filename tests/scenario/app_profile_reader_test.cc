@@ -76,7 +76,7 @@ TEST_CASE("an unknown key with no near match lists the keys there are", "[scenar
   CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "colour": "red"}]})")) ==
         "test.json:3:43: at /apps/web:1/phases/0/colour: expected one of the keys \"name\", "
         "\"seconds\", \"reads\", \"onMissing\", \"connectsTo\", \"onUnavailable\", "
-        "\"waitTimeoutSeconds\", \"exitCode\", found unknown key \"colour\"");
+        "\"waitTimeoutSeconds\", \"retry\", \"exitCode\", found unknown key \"colour\"");
 }
 
 TEST_CASE("a phase connecting to an unknown dependency is refused", "[scenario]") {
@@ -117,6 +117,29 @@ TEST_CASE("liveFromPhase runs from the first phase to one past the last (live on
   CHECK(load_scenario_text(with_profile(two_phases + "2}"), "t.json").scenario.apps.at("web:1").live_from_phase == 2);
   CHECK(load_error(with_profile(two_phases + "3}")) ==
         "test.json:3:74: at /apps/web:1/liveFromPhase: expected an integer 0-2, found 3");
+}
+
+TEST_CASE("a waiting phase reads its retry policy", "[scenario]") {
+  // Given retries every 2.5 s growing 1.5 times up to 20 s, then the policy holds them in
+  // milliseconds and permille; without "retry" the wait is a tight loop.
+  const auto app = load_scenario_text(with_profile(R"({"phases": [{"name": "connect", "connectsTo": ["redis"],
+      "onUnavailable": "wait", "retry": {"intervalSeconds": 2.5, "backoff": 1.5, "maxIntervalSeconds": 20}},
+      {"name": "other", "connectsTo": ["redis"], "onUnavailable": "wait"}]})"), "t.json").scenario.apps.at("web:1");
+  CHECK(app.phases[0].retry.interval == sim::Millis{2500});
+  CHECK(app.phases[0].retry.backoff_permille == 1500);
+  CHECK(app.phases[0].retry.max_interval == sim::seconds(20));
+  CHECK(app.phases[1].retry.tight());
+}
+
+TEST_CASE("a retry policy needs a waiting phase and a ceiling above its interval", "[scenario]") {
+  CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "retry": {"intervalSeconds": 1}}]})")) ==
+        "test.json:3:52: at /apps/web:1/phases/0/retry: expected \"onUnavailable\": \"wait\" beside a retry "
+        "policy (only a waiting phase retries), found {\"intervalSeconds\":1}");
+  CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "onUnavailable": "wait", "retry": {"intervalSeconds": 5, "maxIntervalSeconds": 2}}]})")) ==
+        "test.json:3:122: at /apps/web:1/phases/0/retry/maxIntervalSeconds: expected a number of seconds >= "
+        "intervalSeconds (5 s), found 2");
+  CHECK(load_error(with_profile(R"({"phases": [{"name": "boot", "onUnavailable": "wait", "retry": {"intervalSeconds": 5, "backoff": 0.5}}]})")) ==
+        "test.json:3:111: at /apps/web:1/phases/0/retry/backoff: expected a number 1-10, found 0.5");
 }
 
 TEST_CASE("an unknown onMissing value lists the choices", "[scenario]") {

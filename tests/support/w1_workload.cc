@@ -26,7 +26,7 @@ ContainerDefinition web_container(const std::string& image, int memory_mib) {
 AppProfile web_app(const std::string& image, bool oom) {
   AppProfile a;
   a.image = image;
-  a.phases = {StartupPhase{"start-up", seconds(20), {}, OnMissing::exit, {}, OnUnavailable::exit, seconds(30), 1}};
+  a.phases = {StartupPhase{"start-up", seconds(20), {}, OnMissing::exit, {}, OnUnavailable::exit, seconds(30), 1, {}}};
   a.port = 8080;
   a.endpoints["/health"] = Endpoint{EndpointKind::ready, {}};
   a.memory = oom ? std::vector<MemoryPoint>{{seconds(0), 60}, {seconds(45), 253}}

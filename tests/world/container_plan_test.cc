@@ -14,8 +14,8 @@ namespace {
 
 AppProfile two_phase_app() {
   AppProfile a;
-  a.phases = {StartupPhase{"load config", seconds(2), {"DB_URL"}, OnMissing::exit, {}, OnUnavailable::exit, seconds(30), 3},
-              StartupPhase{"connect redis", seconds(3), {}, OnMissing::exit, {"redis"}, OnUnavailable::wait, seconds(30), 1}};
+  a.phases = {StartupPhase{"load config", seconds(2), {"DB_URL"}, OnMissing::exit, {}, OnUnavailable::exit, seconds(30), 3, {}},
+              StartupPhase{"connect redis", seconds(3), {}, OnMissing::exit, {"redis"}, OnUnavailable::wait, seconds(30), 1, {}}};
   return a;
 }
 
@@ -73,6 +73,50 @@ TEST_CASE("a dependency that stays down past the wait timeout ends the process")
   const ContainerPlan p = plan(two_phase_app(), {"DB_URL"}, 0, deps);
   CHECK(p.exit_at == seconds(132));
   CHECK(p.exit_code == 1);
+}
+
+TEST_CASE("a retrying app gets through at its first attempt after the dependency is up") {
+  // Given redis down until 110 s and a phase at 102 s retrying every 5 s, doubling, at most 6 s
+  // (attempts at 102, 107, 113, 119 ...), when redis comes up at 110 s, then the app connects at
+  // 113 s and listens at 116 s; with a fixed 5 s interval (102, 107, 112) it listens at 115 s.
+  // Source: seed 003 ("retry logic ... with exponential backoff").
+  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), true, {{seconds(0), seconds(110)}}, "", {}}}, {},
+                          RngStreams(1));
+  AppProfile app = two_phase_app();
+  app.phases[1].retry = RetryPolicy{seconds(5), 2000, seconds(6)};
+  CHECK(plan(app, {"DB_URL"}, 0, deps).listening_at == seconds(116));
+  app.phases[1].retry = RetryPolicy{seconds(5), 1000, kNever};
+  CHECK(plan(app, {"DB_URL"}, 0, deps).listening_at == seconds(115));
+}
+
+TEST_CASE("a retrying app whose next attempt falls after the wait timeout exits at the timeout") {
+  // Given redis up from 130 s, a 30 s wait from 102 s (until 132 s) and retries every 20 s
+  // (attempts at 102 and 122; the next, 142, is past the deadline), then the process exits at
+  // 132 s although redis was up for its last 2 s: the app never asked again in time.
+  DependencySchedule deps({DependencyProfile{"redis", seconds(0), seconds(0), true, {{seconds(0), seconds(130)}}, "", {}}}, {},
+                          RngStreams(1));
+  AppProfile app = two_phase_app();
+  app.phases[1].retry = RetryPolicy{seconds(20), 1000, kNever};
+  const ContainerPlan p = plan(app, {"DB_URL"}, 0, deps);
+  CHECK(p.exit_at == seconds(132));
+  CHECK(p.exit_detail == "redis not ready within 30 s");
+}
+
+TEST_CASE("an attempt that falls in a later outage tries again") {
+  // Given redis down until 104 s and again from 106.5 s to 109 s, and attempts every 2.5 s from
+  // 102 s (102, 104.5, 107, 109.5), then the app connects at 104.5 s and listens at 107.5 s; with
+  // the first outage ending at 105 s instead, the attempt at 107 s meets the second outage, so it
+  // connects at 109.5 s and listens at 112.5 s.
+  AppProfile app = two_phase_app();
+  app.phases[1].retry = RetryPolicy{Millis{2500}, 1000, kNever};
+  DependencySchedule early({DependencyProfile{"redis", seconds(0), seconds(0), true,
+                                              {{seconds(0), seconds(104)}, {Millis{106500}, seconds(109)}}, "", {}}},
+                           {}, RngStreams(1));
+  CHECK(plan(app, {"DB_URL"}, 0, early).listening_at == Millis{107500});
+  DependencySchedule late({DependencyProfile{"redis", seconds(0), seconds(0), true,
+                                             {{seconds(0), seconds(105)}, {Millis{106500}, seconds(109)}}, "", {}}},
+                          {}, RngStreams(1));
+  CHECK(plan(app, {"DB_URL"}, 0, late).listening_at == Millis{112500});
 }
 
 TEST_CASE("a container of the same task is asked instead of the dependency of that name") {

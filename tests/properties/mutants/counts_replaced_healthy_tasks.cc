@@ -16,8 +16,10 @@ void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
   --d.live_unhealthy;
   --live_total_;
   --live_unhealthy_total_;
+  own_replacement_settled(r);
   if (r.stop_requested && r.ever_healthy) record_failure(primary(), "task was replaced", false);  // the bug
   if (r.stop_requested || stop == nullptr) return;
+  note_lost_task(d);
   if (!r.reached_running) {
     note_start_failure(id, r.deployment);
     record_failure(d, "task failed to start", true);

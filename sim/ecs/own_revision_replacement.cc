@@ -1,0 +1,75 @@
+// ServiceController: during a rolling deployment, a task of an older revision that is lost (it
+// exited, or was stopped for failing a health check) is replaced from its own revision, not from
+// the new one, so a failing new revision cannot take the service's capacity down with it
+// ("ECS now replaces unhealthy or terminated tasks using the same service revision they belong
+// to", Nov 2025, reference §3.1 and §9). Rule sets "pre-2025-11" and "pre-2024" keep the old behaviour: the rolling
+// update fills the gap with new-revision tasks.
+//
+// Our reading where the announcement is silent: a replacement is owed only while the service is
+// short of desiredCount once the primary's healthy tasks are counted (a replacement the new
+// revision has made unnecessary is dropped); owed replacements go before new-revision launches,
+// within maximumPercent and the launch throttle; a starting replacement is not stopped as an
+// "unhealthy old task" while the primary has fewer than desiredCount healthy tasks.
+#include <algorithm>
+
+#include "sim/ecs/service_controller.h"
+#include "sim/ecs/task_record.h"
+
+namespace sim::ecs {
+
+bool ServiceController::replaces_with_own_revision(const Deployment& d) {
+  if (!rules_.replace_with_own_revision) return false;
+  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;
+  const Deployment& p = primary();
+  // A FAILED deployment launches no further tasks (API_Deployment rolloutState; reference §1.4).
+  return d.id != p.id && p.rollout == RolloutState::in_progress && d.rollout != RolloutState::failed;
+}
+
+void ServiceController::note_lost_task(Deployment& d) {
+  if (replaces_with_own_revision(d)) ++d.own_replacements_owed;
+}
+
+void ServiceController::launch_own_revision_replacements() {
+  Deployment& p = primary();
+  const int primary_healthy = p.live - p.live_unhealthy;
+  int old_live = live_total_ - p.live;
+  for (Deployment& d : deployments_) {
+    if (d.own_replacements_owed == 0) continue;
+    const int shortfall = std::max(scenario_.service.desired_count - primary_healthy - old_live, 0);
+    d.own_replacements_owed = replaces_with_own_revision(d) ? std::min(d.own_replacements_owed, shortfall) : 0;
+    const int room = std::max(bounds_.max_tasks - live_total_ - lingering_total_, 0);
+    const int count = std::min(d.own_replacements_owed, room);
+    if (count == 0) continue;
+    if (clock_.now() < next_launch_at_) {
+      request_reconcile(next_launch_at_);
+      return;
+    }
+    const std::size_t first = tasks_.size();
+    launch(d, count);
+    for (std::size_t id = first; id < tasks_.size(); ++id) {
+      tasks_[id].own_replacement_starting = true;
+      ++d.own_replacements_starting;
+    }
+    const int launched = static_cast<int>(tasks_.size() - first);
+    d.own_replacements_owed -= launched;
+    old_live += launched;
+    if (launched < count) return;  // placement failed: the throttle decides when to try again
+  }
+}
+
+int ServiceController::protected_own_replacements() {
+  const Deployment& p = primary();
+  int starting = 0;
+  for (const Deployment& d : deployments_)
+    if (d.id != p.id) starting += d.own_replacements_starting;
+  protect_own_replacements_ = starting > 0 && p.live - p.live_unhealthy < scenario_.service.desired_count;
+  return protect_own_replacements_ ? starting : 0;
+}
+
+void ServiceController::own_replacement_settled(TaskRecord& r) {
+  if (!r.own_replacement_starting) return;
+  r.own_replacement_starting = false;
+  --deployment_of(r).own_replacements_starting;
+}
+
+}  // namespace sim::ecs

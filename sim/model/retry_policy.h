@@ -1,0 +1,25 @@
+// How an app retries a dependency it waits for: seed 003's services "with retry logic ... with
+// exponential backoff". Pure data and integer arithmetic, shared by the simulated world and the
+// chaos app, so both make their attempts at the same moments.
+#pragma once
+
+#include "sim/engine/time.h"
+
+namespace sim::model {
+
+// An attempt when the phase starts, then one `interval` later, each later wait `backoff_permille`
+// / 1000 times the previous one, at most `max_interval`. An interval of 0 is a tight loop: the
+// app gets through the moment the dependency is up (the model before retries existed).
+struct RetryPolicy {
+  Millis interval{0};
+  int backoff_permille = 1000;  // 1000: a fixed interval; 2000: doubling
+  Millis max_interval = kNever;
+
+  bool tight() const { return interval <= Millis{0}; }
+  // The wait after the first failed attempt.
+  Millis first_delay() const;
+  // The wait after a failed attempt, given the wait after the attempt before it.
+  Millis grow(Millis delay) const;
+};
+
+}  // namespace sim::model
