@@ -162,6 +162,13 @@ Chapter how_it_ended(const sim::observe::RunResult& r) {
   c.lines.push_back(std::to_string(r.metrics.failed_tasks) + " failed tasks, " +
                     format_seconds(r.metrics.below_desired_healthy) + " below desired healthy capacity, " +
                     format_seconds(r.metrics.zero_healthy) + " with no healthy task.");
+  // What else can fail a deployment the breaker never saw: alarms and lifecycle hooks (§2, §3.3).
+  for (const std::string& alarm : r.metrics.alarms_triggered)
+    c.lines.push_back("Alarm " + alarm + " went into ALARM and failed the deployment.");
+  for (const auto& hook : r.metrics.hooks)
+    if (hook.status != "SUCCEEDED")
+      c.lines.push_back("Lifecycle hook " + hook.hook_target_arn + " ended " + hook.status + " at " + hook.stage +
+                        ", " + format_seconds(hook.after_deploy) + " after the deploy.");
   return c;
 }
 

@@ -20,7 +20,8 @@ constexpr Rule kRules[] = {
     check_shallow_health_path,    check_deep_health_path,
     check_image_not_built,        check_cluster_capacity,
     check_breaker_disabled,       check_single_task_zero_min,
-    check_deadlock_bounds,
+    check_deadlock_bounds,        check_alarms_not_enforced,
+    check_bake_zero_with_alarms,  check_hook_timeout_continue,
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "sim/ecs/alarm.h"
 #include "sim/ecs/deployment.h"
 #include "sim/ecs/health_status.h"
+#include "sim/ecs/lifecycle_hooks.h"
 #include "sim/ecs/task_state.h"
 
 namespace harness::report {
@@ -143,7 +144,28 @@ EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario
       f["alarm"] = e.text;
       f["state"] = state;
       f["datapoint"] = static_cast<double>(e.b) / 1000.0;
-      v.text = "alarm " + e.text + " -> " + state + " (datapoint " + std::to_string(e.b / 1000) + ")";
+      // Thousandths: a count or percent, or TargetResponseTime in seconds (0.746).
+      std::string value = std::to_string(e.b / 1000);
+      if (e.b % 1000 != 0) value += "." + std::to_string(1000 + e.b % 1000).substr(1);
+      v.text = "alarm " + e.text + " -> " + state + " (datapoint " + value + ")";
+      break;
+    }
+    case TraceKind::lifecycle_stage:
+      f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
+      f["lifecycleStage"] = e.text;
+      if (e.b > 0) f["shiftStep"] = e.b;
+      v.text = "deployment ecs-svc/" + std::to_string(e.deployment) + " lifecycle stage " + e.text +
+               (e.b > 0 ? " (shift step " + std::to_string(e.b + 1) + ")" : "");
+      break;
+    case TraceKind::lifecycle_hook: {
+      const std::string stage(sim::model::to_string(static_cast<sim::model::LifecycleStage>(e.a)));
+      const std::string status(ecs::to_string(static_cast<ecs::HookVerdictStatus>(e.b)));
+      f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
+      f["hookTargetArn"] = e.text;
+      f["lifecycleStage"] = stage;
+      f["status"] = status;
+      f["detail"] = e.detail;
+      v.text = "lifecycle hook " + e.text + " at " + stage + ": " + status + " (" + e.detail + ")";
       break;
     }
   }

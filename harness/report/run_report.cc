@@ -75,8 +75,13 @@ static void print_traffic(std::ostream& out, const RunReportInput& in) {
     if (t.requests == 0) continue;
     const auto& td = in.scenario.task_definitions.at(static_cast<std::size_t>(t.task_definition));
     out << "  served by ecs-svc/" << t.deployment << " (" << td.arn_name() << "): " << t.requests << " requests, "
-        << t.errors << " 5xx (" << (t.errors * 1000 / t.requests) / 10.0 << " %)\n";
+        << t.errors << " 5xx (" << (t.errors * 1000 / t.requests) / 10.0 << " %)";
+    if (t.latency_p99_ms > 0) out << ", latency p50 " << t.latency_p50_ms << " ms, p99 " << t.latency_p99_ms << " ms";
+    out << "\n";
   }
+  if (m.latency_p99_micros > 0)
+    out << "  latency since deploy:       p50 " << m.latency_p50_micros / 1000.0 << " ms, p99 "
+        << m.latency_p99_micros / 1000.0 << " ms (all served requests)\n";
   for (const auto& name : m.alarms_triggered) out << "  alarm that failed it:       " << name << "\n";
 }
 
@@ -97,6 +102,10 @@ void print_outcome(std::ostream& out, const RunReportInput& in) {
   out << "  task-hours:                 " << m.task_milliseconds / 36'000 / 100.0 << "\n";
   out << "  events / probes accounted:  " << m.events << " / " << m.probes << "\n";
   if (m.invariant_violations > 0) out << "  INVARIANT VIOLATIONS:       " << m.invariant_violations << "\n";
+  if (!m.lifecycle_stage.empty()) out << "  lifecycle stage reached:    " << m.lifecycle_stage << "\n";
+  for (const auto& h : m.hooks)
+    out << "  lifecycle hook:             " << h.hook_target_arn << " at " << h.stage << ": " << h.status << " ("
+        << format_seconds(h.after_deploy) << " after the deploy)\n";
   if (in.scenario.traffic) print_traffic(out, in);
 }
 
@@ -110,13 +119,17 @@ static nlohmann::json traffic_json(const sim::observe::Metrics& m) {
     revisions.push_back({{"deployment", "ecs-svc/" + std::to_string(t.deployment)},
                          {"task_definition", t.task_definition},
                          {"requests", t.requests},
-                         {"errors_5xx", t.errors}});
+                         {"errors_5xx", t.errors},
+                         {"latency_p50_ms", t.latency_p50_ms},
+                         {"latency_p99_ms", t.latency_p99_ms}});
   return {{"requests", m.requests},
           {"target_5xx", m.target_5xx},
           {"elb_5xx", m.elb_5xx},
           {"errors_before_rollback",
            m.errors_before_rollback ? nlohmann::json(*m.errors_before_rollback) : nlohmann::json(nullptr)},
           {"alarms_triggered", m.alarms_triggered},
+          {"latency_p50_us", m.latency_p50_micros},
+          {"latency_p99_us", m.latency_p99_micros},
           {"by_revision", revisions}};
 }
 
@@ -151,6 +164,17 @@ static nlohmann::json plain_summary_json(const RunReportInput& in) {
 nlohmann::json summary_json(const RunReportInput& in) {
   nlohmann::json summary = plain_summary_json(in);
   if (in.scenario.traffic) summary["traffic"] = traffic_json(in.result.metrics);
+  const auto& m = in.result.metrics;
+  // ServiceDeployment.lifecycleStage of the deployment under test, and its hooks (reference §3.3).
+  if (!m.lifecycle_stage.empty()) summary["lifecycle_stage"] = m.lifecycle_stage;
+  if (!m.hooks.empty()) {
+    summary["lifecycle_hooks"] = nlohmann::json::array();
+    for (const auto& h : m.hooks)
+      summary["lifecycle_hooks"].push_back({{"hook_target_arn", h.hook_target_arn},
+                                            {"stage", h.stage},
+                                            {"status", h.status},
+                                            {"after_deploy_ms", h.after_deploy.count()}});
+  }
   return summary;
 }
 

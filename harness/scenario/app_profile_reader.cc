@@ -139,6 +139,20 @@ void read_lifecycle(ObjectReader& reader, AppProfile& app) {
 
 }  // namespace
 
+namespace {
+
+// requestLatencyMs: {"p50": ms, "p99": ms}, 1 <= p50 <= p99 <= 600000 (ten minutes).
+sim::model::RequestLatency read_request_latency(const Node& node) {
+  ObjectReader reader = node.as_object(UnknownKeys::reject);
+  sim::model::RequestLatency latency;
+  latency.p50_ms = reader.required("p50").as_int32({1, 600000});
+  latency.p99_ms = reader.required("p99").as_int32({latency.p50_ms, 600000});
+  reader.finish();
+  return latency;
+}
+
+}  // namespace
+
 AppProfile read_app_profile(const Node& node, const std::string& image,
                             const std::vector<std::string>& dependency_names) {
   ObjectReader reader = node.as_object(UnknownKeys::reject);
@@ -152,6 +166,9 @@ AppProfile read_app_profile(const Node& node, const std::string& image,
   app.leak_mib_per_hour = reader.int_or("leakMibPerHour", app.leak_mib_per_hour, {0});
   if (const std::optional<Node> errors = reader.get("requestErrorPercent")) {
     app.request_error_basis_points = static_cast<int>(errors->as_scaled({0, 100}, 100));
+  }
+  if (const std::optional<Node> latency = reader.get("requestLatencyMs")) {
+    app.request_latency = read_request_latency(*latency);
   }
   if (const std::optional<Node> binaries = reader.get("binaries")) {
     app.binaries = binaries->as_names();

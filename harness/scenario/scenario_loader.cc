@@ -49,6 +49,7 @@ class ScenarioReader {
                    "platform",
                    "traffic",
                    "alarms",
+                   "lifecycleHookResults",
                    "expect",
                    "check"});
     root_.finish();
@@ -199,7 +200,9 @@ class ScenarioReader {
     read_traffic_and_alarms();
     std::vector<std::string> alarm_names;
     for (const sim::model::AlarmDefinition& alarm : scenario_.alarms) alarm_names.push_back(alarm.name);
-    scenario_.service = read_service(service, in_use, alarm_names);
+    const std::vector<std::string> hook_arns = read_hook_results_section();
+    scenario_.service = read_service(service, in_use, alarm_names, hook_arns);
+    check_hook_results_used();
     // Target group and loadBalancers describe one attachment from two sides; one without the
     // other is a scenario that forgot half of it.
     const bool has_load_balancer = !scenario_.service.container_name_for_lb.empty();
@@ -215,6 +218,28 @@ class ScenarioReader {
           .fail("an object with the target group's health check (service.loadBalancers names one)");
     }
     if (target_group) scenario_.service.load_balancer = read_target_group(*target_group);
+  }
+
+  // What each lifecycle hook answers; returns the hook ARNs it covers.
+  std::vector<std::string> read_hook_results_section() {
+    std::vector<std::string> arns;
+    if (const std::optional<Node> results = root_.get("lifecycleHookResults")) {
+      scenario_.hook_results = read_hook_results(*results);
+    }
+    for (const auto& [arn, result] : scenario_.hook_results) arns.push_back(arn);
+    return arns;
+  }
+
+  // A result no hook uses is most likely a misspelt ARN.
+  void check_hook_results_used() {
+    const std::optional<Node> results = root_.get("lifecycleHookResults");
+    if (!results) return;
+    const std::vector<sim::model::LifecycleHook>& hooks = scenario_.service.deployment.lifecycle_hooks;
+    for (const auto& [arn, value] : results->as_members()) {
+      const bool used = std::any_of(hooks.begin(), hooks.end(),
+                                    [&](const sim::model::LifecycleHook& h) { return h.hook_target_arn == arn; });
+      if (!used) value.fail_key("the hookTargetArn of a hook in service.deploymentConfiguration.lifecycleHooks");
+    }
   }
 
   // Alarms watch the traffic, so there are none without it.

@@ -37,6 +37,23 @@ Json breaker_json(const sim::model::CircuitBreakerConfig& b) {
             {"value", b.threshold_value}}}};
 }
 
+Json lifecycle_hooks_json(const std::vector<sim::model::LifecycleHook>& hooks) {
+  Json array = Json::array();
+  for (const sim::model::LifecycleHook& h : hooks) {
+    Json stages = Json::array();
+    for (const sim::model::LifecycleStage s : h.lifecycle_stages) stages.push_back(std::string(sim::model::to_string(s)));
+    Json hook = {{"hookTargetArn", h.hook_target_arn}, {"targetType", "AWS_LAMBDA"}};
+    if (!h.role_arn.empty()) hook["roleArn"] = h.role_arn;
+    hook["lifecycleStages"] = stages;
+    if (!h.hook_details_json.empty()) hook["hookDetails"] = Json::parse(h.hook_details_json);
+    hook["timeoutConfiguration"] = {
+        {"timeoutInMinutes", static_cast<int>(h.timeout / sim::minutes(1))},
+        {"action", h.timeout_action == sim::model::HookTimeoutAction::rollback ? "ROLLBACK" : "CONTINUE"}};
+    array.push_back(hook);
+  }
+  return array;
+}
+
 // deploymentConfiguration's strategy, bake, traffic shifts and alarms, as the loader reads them.
 void write_strategy_and_alarms(const sim::model::DeploymentConfiguration& d, Json& j) {
   using sim::model::DeploymentStrategy;
@@ -52,23 +69,40 @@ void write_strategy_and_alarms(const sim::model::DeploymentConfiguration& d, Jso
                               {"stepBakeTimeInMinutes", whole_minutes(d.linear_step_bake_time)}};
   if (d.alarms.enable || !d.alarms.alarm_names.empty())
     j["alarms"] = {{"alarmNames", d.alarms.alarm_names}, {"enable", d.alarms.enable}, {"rollback", d.alarms.rollback}};
+  if (!d.lifecycle_hooks.empty()) j["lifecycleHooks"] = lifecycle_hooks_json(d.lifecycle_hooks);
+}
+
+// "p99" from 990000 parts per million, "p99.9" from 999000.
+std::string percentile_name(std::int64_t ppm) {
+  std::string text = "p" + std::to_string(ppm / 10'000);
+  std::string decimals = std::to_string(10'000 + ppm % 10'000).substr(1);
+  while (!decimals.empty() && decimals.back() == '0') decimals.pop_back();
+  return decimals.empty() ? text : text + "." + decimals;
 }
 
 Json alarm_json(const sim::model::AlarmDefinition& a) {
   using sim::model::AlarmComparison;
   using sim::model::AlarmMetric;
-  return {{"AlarmName", a.name},
-          {"MetricName", name_of(a.metric, {{AlarmMetric::target_5xx_count, "HTTPCode_Target_5XX_Count"},
-                                            {AlarmMetric::elb_5xx_count, "HTTPCode_ELB_5XX_Count"},
-                                            {AlarmMetric::target_5xx_percent, "Target5XXPercent"}})},
-          {"Statistic", "Sum"},
+  Json j = {{"AlarmName", a.name},
+            {"MetricName", name_of(a.metric, {{AlarmMetric::target_5xx_count, "HTTPCode_Target_5XX_Count"},
+                                              {AlarmMetric::elb_5xx_count, "HTTPCode_ELB_5XX_Count"},
+                                              {AlarmMetric::target_5xx_percent, "Target5XXPercent"},
+                                              {AlarmMetric::target_response_time, "TargetResponseTime"}})}};
+  if (a.metric != AlarmMetric::target_response_time)
+    j["Statistic"] = "Sum";
+  else if (a.percentile_ppm == 0)
+    j["Statistic"] = "Average";
+  else
+    j["ExtendedStatistic"] = percentile_name(a.percentile_ppm);
+  j.update(Json{
           {"ComparisonOperator",
            name_of(a.comparison, {{AlarmComparison::greater_than_threshold, "GreaterThanThreshold"},
                                   {AlarmComparison::greater_than_or_equal_to_threshold, "GreaterThanOrEqualToThreshold"}})},
           {"Threshold", static_cast<double>(a.threshold_thousandths) / 1000.0},
           {"Period", seconds(a.period)},
           {"EvaluationPeriods", a.evaluation_periods},
-          {"DatapointsToAlarm", a.datapoints_to_alarm}};
+          {"DatapointsToAlarm", a.datapoints_to_alarm}});
+  return j;
 }
 
 Json service_json(const sim::model::ServiceConfig& s) {
@@ -191,6 +225,7 @@ Json app_json(const sim::model::AppProfile& a) {
   }
   j["leakMibPerHour"] = a.leak_mib_per_hour;
   if (a.request_error_basis_points != 0) j["requestErrorPercent"] = a.request_error_basis_points / 100.0;
+  if (a.request_latency) j["requestLatencyMs"] = {{"p50", a.request_latency->p50_ms}, {"p99", a.request_latency->p99_ms}};
   j["binaries"] = a.binaries;
   j["responseTimeMs"] = a.response_time.count();
   j["shutdownSeconds"] = seconds(a.shutdown_time);
@@ -290,6 +325,11 @@ nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
   if (!s.alarms.empty()) {
     j["alarms"] = Json::array();
     for (const auto& a : s.alarms) j["alarms"].push_back(alarm_json(a));
+  }
+  for (const auto& [arn, result] : s.hook_results) {
+    j["lifecycleHookResults"][arn] = {{"hookStatus", std::string(sim::model::to_string(result.hook_status))}};
+    if (result.hook_status != sim::model::HookStatus::in_progress)
+      j["lifecycleHookResults"][arn]["afterSeconds"] = seconds(result.after);
   }
   j["platform"] = platform_json(s);
   return j;

@@ -53,9 +53,19 @@ sim::model::ContainerDefinition read_container_definition(
 // {"services": [...]} wrapper) or as create-service --cli-input-json takes it. loadBalancers[0]
 // must name a container and containerPort of every task definition in `in_use`;
 // deploymentConfiguration.alarms.alarmNames must each be one of `defined_alarms`.
+// Each lifecycle hook's hookTargetArn must be one of `simulated_hooks`.
 sim::model::ServiceConfig read_service(
     const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use,
-    const std::vector<std::string>& defined_alarms = {});
+    const std::vector<std::string>& defined_alarms = {}, const std::vector<std::string>& simulated_hooks = {});
+
+// deploymentConfiguration.lifecycleHooks: AWS_LAMBDA hooks whose hookTargetArn is one of
+// `simulated_arns`, at the stages `strategy` goes through, with an optional timeoutConfiguration.
+std::vector<sim::model::LifecycleHook> read_lifecycle_hooks(const Node& node, sim::model::DeploymentStrategy strategy,
+                                                            const std::vector<std::string>& simulated_arns);
+
+// "lifecycleHookResults": by hook ARN, {"hookStatus": "SUCCEEDED" | "FAILED" | "IN_PROGRESS",
+// "afterSeconds": N} (no afterSeconds with IN_PROGRESS: such a hook never answers).
+std::map<std::string, sim::model::SimulatedHookResult> read_hook_results(const Node& node);
 
 // "targetGroup": one target group as `aws elbv2 describe-target-groups` prints it (also inside
 // {"TargetGroups": [...]}), plus DeregistrationDelaySeconds.

@@ -99,7 +99,7 @@ void read_shift_configurations(ObjectReader& reader, sim::model::DeploymentConfi
 // deploymentConfiguration (reference §3). maximumPercent is held to 100-200: below 100 a rolling
 // replacement cannot start a task first, and 200 is the REPLICA default we model up to.
 sim::model::DeploymentConfiguration read_deployment_configuration(
-    const Node& node, const std::vector<std::string>& defined_alarms) {
+    const Node& node, const std::vector<std::string>& defined_alarms, const std::vector<std::string>& simulated_hooks) {
   ObjectReader reader = node.as_object(UnknownKeys::ignore);
   sim::model::DeploymentConfiguration deployment;
   deployment.minimum_healthy_percent =
@@ -122,6 +122,9 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
        {"LINEAR", DeploymentStrategy::linear},
        {"CANARY", DeploymentStrategy::canary}});
   read_shift_configurations(reader, deployment);
+  if (const std::optional<Node> hooks = reader.get("lifecycleHooks")) {
+    deployment.lifecycle_hooks = read_lifecycle_hooks(*hooks, deployment.strategy, simulated_hooks);
+  }
   // bakeTimeInMinutes is required for BLUE_GREEN (API_DeploymentConfiguration; reference §3.2).
   if (deployment.strategy == DeploymentStrategy::blue_green && !reader.has("bakeTimeInMinutes")) {
     reader.required("bakeTimeInMinutes").as_int32({0, 1440});
@@ -177,7 +180,8 @@ void read_load_balancers(const Node& node, ServiceConfig& service,
 
 ServiceConfig read_service(const Node& node,
                            const std::vector<const sim::model::TaskDefinition*>& in_use,
-                           const std::vector<std::string>& defined_alarms) {
+                           const std::vector<std::string>& defined_alarms,
+                           const std::vector<std::string>& simulated_hooks) {
   using sim::model::LaunchType;
   ObjectReader reader = unwrap(node).as_object(UnknownKeys::ignore);
   ServiceConfig service;
@@ -197,7 +201,7 @@ ServiceConfig read_service(const Node& node,
     type.finish();
   }
   if (const std::optional<Node> deployment = reader.get("deploymentConfiguration")) {
-    service.deployment = read_deployment_configuration(*deployment, defined_alarms);
+    service.deployment = read_deployment_configuration(*deployment, defined_alarms, simulated_hooks);
   }
   service.health_check_grace_period = reader.seconds_or(
       "healthCheckGracePeriodSeconds", service.health_check_grace_period, {0, 2147483647});

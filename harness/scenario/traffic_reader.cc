@@ -28,6 +28,43 @@ sim::Millis read_period(const Node& node) {
   return sim::seconds(seconds);
 }
 
+// "p99", "p99.9": a percentile strictly between 0 and 100, as parts per million.
+std::int64_t read_percentile(const Node& node) {
+  const std::string text = node.as_string();
+  const std::string expected = "a percentile \"pNN\" or \"pNN.NN\" between p0 and p100, such as \"p99\"";
+  if (text.size() < 2 || text[0] != 'p') node.fail(expected);
+  std::int64_t ppm = 0;
+  int decimals = -1;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '.' && decimals < 0) {
+      decimals = 0;
+    } else if (text[i] >= '0' && text[i] <= '9' && decimals < 4 && ppm < 1'000'000) {
+      ppm = ppm * 10 + (text[i] - '0');
+      if (decimals >= 0) ++decimals;
+    } else {
+      node.fail(expected);
+    }
+  }
+  for (int d = decimals < 0 ? 0 : decimals; d < 4; ++d) ppm *= 10;
+  if (ppm <= 0 || ppm >= 1'000'000) node.fail(expected);
+  return ppm;
+}
+
+// The 5xx metrics are Sums (the percent is metric math over two sums); TargetResponseTime is an
+// Average or an ExtendedStatistic percentile (PutMetricAlarm takes one of the two).
+void read_statistic(ObjectReader& reader, AlarmDefinition& alarm) {
+  if (alarm.metric != AlarmMetric::target_response_time) {
+    reader.choice_or<int>("Statistic", 0, {{"Sum", 0}});
+    return;
+  }
+  if (const std::optional<Node> extended = reader.get("ExtendedStatistic")) {
+    if (reader.has("Statistic")) extended->fail("no ExtendedStatistic beside a Statistic (an alarm has one)");
+    alarm.percentile_ppm = read_percentile(*extended);
+    return;
+  }
+  reader.required("Statistic").as_choice<int>({{"Average", 0}});
+}
+
 AlarmDefinition read_alarm(const Node& node) {
   ObjectReader reader = node.as_object(UnknownKeys::ignore);
   AlarmDefinition alarm;
@@ -35,9 +72,9 @@ AlarmDefinition read_alarm(const Node& node) {
   alarm.metric = reader.required("MetricName")
                      .as_choice<AlarmMetric>({{"HTTPCode_Target_5XX_Count", AlarmMetric::target_5xx_count},
                                               {"HTTPCode_ELB_5XX_Count", AlarmMetric::elb_5xx_count},
-                                              {"Target5XXPercent", AlarmMetric::target_5xx_percent}});
-  // The counts are sums over the period; the percent is metric math over two sums.
-  reader.choice_or<int>("Statistic", 0, {{"Sum", 0}});
+                                              {"Target5XXPercent", AlarmMetric::target_5xx_percent},
+                                              {"TargetResponseTime", AlarmMetric::target_response_time}});
+  read_statistic(reader, alarm);
   alarm.comparison = reader.required("ComparisonOperator")
                          .as_choice<AlarmComparison>(
                              {{"GreaterThanThreshold", AlarmComparison::greater_than_threshold},

@@ -9,6 +9,7 @@ std::int64_t datapoint_thousandths(model::AlarmMetric metric, const PeriodTraffi
     case model::AlarmMetric::target_5xx_percent:
       // 100 * errors / requests; a period without requests has no errors either: 0 %.
       return period.requests == 0 ? 0 : period.target_5xx * 100'000 / period.requests;
+    case model::AlarmMetric::target_response_time: return period.response_time_micros / 1000;
   }
   return 0;
 }

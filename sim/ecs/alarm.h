@@ -21,6 +21,7 @@ struct PeriodTraffic {
   std::int64_t requests = 0;    // RequestCount answered by targets
   std::int64_t target_5xx = 0;  // HTTPCode_Target_5XX_Count
   std::int64_t elb_5xx = 0;     // HTTPCode_ELB_5XX_Count
+  std::int64_t response_time_micros = 0;  // TargetResponseTime in the alarm's statistic
 };
 
 class CloudWatchAlarm {
@@ -42,7 +43,7 @@ class CloudWatchAlarm {
   std::int64_t last_value_ = 0;
 };
 
-// The metric value of a period, x 1000.
+// The metric value of a period, x 1000 (TargetResponseTime: seconds x 1000, i.e. milliseconds).
 std::int64_t datapoint_thousandths(model::AlarmMetric metric, const PeriodTraffic& period);
 
 std::string_view to_string(AlarmState s);

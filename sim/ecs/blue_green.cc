@@ -5,7 +5,8 @@
 // canary-deployment.html, deployment-type-linear.html; reference §3.2). A rollback shifts
 // traffic back to blue, which still runs; the rollback then scales green down as a rolling
 // update of blue would.
-// Not simulated yet: the test-traffic shift and the lifecycle hooks (reference §3.3).
+// The lifecycle stages and their hooks are passed in order (lifecycle_stages.cc). Not simulated:
+// the test traffic itself (advancedConfiguration.testListenerRule).
 #include "sim/ecs/service_controller.h"
 #include "sim/ecs/task_record.h"
 #include "sim/ecs/traffic_shift.h"
@@ -32,33 +33,68 @@ bool ServiceController::blue_green_in_progress() {
 }
 
 void ServiceController::reconcile_blue_green() {
+  using model::LifecycleStage;
   Deployment& green = primary();
   const int desired = scenario_.service.desired_count;
+  if (!pass_stages_before_scale_up(green)) return;
   // SCALE_UP: green to desiredCount; failed green tasks are replaced from green (reference §3.1).
   start_tasks(desired - green.live);
   if (split_->green != green.id) {
     if (green.live != desired || green.live_unhealthy != 0) return;
-    // Every green task is healthy: the production shifts begin.
+    // Every green task is healthy: the traffic stages begin.
     split_->green = green.id;
     green.next_shift_at = clock_.now();
   }
-  const std::vector<ShiftStep> steps = production_shift_steps(scenario_.service.deployment);
-  if (green.shift_step < steps.size() && clock_.now() >= green.next_shift_at) {
-    const ShiftStep& step = steps[green.shift_step++];
-    shift_production_traffic(step.green_basis_points, green.shift_step == steps.size() ? "the last shift" : "a shift step");
-    green.next_shift_at = clock_.now() + step.wait_after;
-    clock_.call_at(green.next_shift_at, bake_timer, green.id, 0);
-    const bool last = green.shift_step == steps.size();
-    service_event(service_ + " (deployment " + green.name() + ") " + (last ? "bake time" : "wait") + " of " +
-                  format_seconds(step.wait_after) + " started" + (last ? ": blue keeps running." : "."));
-  }
-  if (green.shift_step < steps.size() || clock_.now() < green.next_shift_at) return;
+  // TEST_TRAFFIC_SHIFT sends the test listener's traffic to green; deploysim simulates production
+  // traffic only, so the stage is there for its hooks.
+  if (!pass_stage(green, LifecycleStage::post_scale_up) || !pass_stage(green, LifecycleStage::test_traffic_shift) ||
+      !pass_stage(green, LifecycleStage::post_test_traffic_shift) || !shift_production_traffic_in_steps(green) ||
+      !pass_stage(green, LifecycleStage::post_production_traffic_shift))
+    return;
+  if (!reached(green, LifecycleStage::bake_time)) start_blue_green_bake(green);
+  if (clock_.now() < green.bake_until) return;
   // CLEAN_UP: blue to 0 after the bake.
+  pass_stage(green, LifecycleStage::clean_up);
   int blue_unhealthy = 0;
   for (const Deployment& d : deployments_)
     if (d.id != green.id) blue_unhealthy += d.live_unhealthy;
   stop_old(blue_unhealthy, live_total_ - green.live - blue_unhealthy);
   check_completion();
+}
+
+// PRE_PRODUCTION_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT at every step of the plan, with the
+// wait between steps; the hooks of a step answer before its wait starts. True after the last.
+bool ServiceController::shift_production_traffic_in_steps(Deployment& green) {
+  using model::LifecycleStage;
+  const std::vector<ShiftStep> steps = production_shift_steps(scenario_.service.deployment);
+  while (green.shift_step < steps.size()) {
+    if (clock_.now() < green.next_shift_at) return false;
+    const std::size_t step = green.shift_step;
+    const bool last = step + 1 == steps.size();
+    if (!pass_stage(green, LifecycleStage::pre_production_traffic_shift, step)) return false;
+    if (!reached(green, LifecycleStage::production_traffic_shift, step)) {
+      enter_stage(green, LifecycleStage::production_traffic_shift, step);
+      shift_production_traffic(steps[step].green_basis_points, last ? "the last shift" : "a shift step");
+    }
+    if (!pass_stage(green, LifecycleStage::production_traffic_shift, step)) return false;
+    ++green.shift_step;
+    if (last) return true;
+    green.next_shift_at = clock_.now() + steps[step].wait_after;
+    clock_.call_at(green.next_shift_at, bake_timer, green.id, 0);
+    service_event(service_ + " (deployment " + green.name() + ") wait of " + format_seconds(steps[step].wait_after) +
+                  " started.");
+  }
+  return true;
+}
+
+// BAKE_TIME: both revisions run for bakeTimeInMinutes with all production traffic on green.
+void ServiceController::start_blue_green_bake(Deployment& green) {
+  enter_stage(green, model::LifecycleStage::bake_time);
+  const Millis bake = scenario_.service.deployment.bake_time;
+  green.bake_until = clock_.now() + bake;
+  clock_.call_at(green.bake_until, bake_timer, green.id, 0);
+  service_event(service_ + " (deployment " + green.name() + ") bake time of " + format_seconds(bake) +
+                " started: blue keeps running.");
 }
 
 void ServiceController::shift_production_traffic(int green_basis_points, const std::string& why) {

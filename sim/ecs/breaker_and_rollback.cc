@@ -91,7 +91,12 @@ void ServiceController::check_completion() {
   for (const Deployment& d : deployments_)
     if (d.id != p.id && d.not_stopped > 0) return;
   // Steady state: the primary runs desiredCount healthy tasks and nothing else is left (§9).
+  // ROLLING: the old revision is at 0 here, so SCALE_UP is over; POST_SCALE_UP, BAKE_TIME and
+  // CLEAN_UP follow (reference §3.3; where a rolling update puts them is our reading).
+  const bool rolling = scenario_.service.deployment.strategy == model::DeploymentStrategy::rolling;
+  if (rolling && in_lifecycle(p) && !pass_stage(p, model::LifecycleStage::post_scale_up)) return;
   if (baking(p)) return;
+  if (in_lifecycle(p)) pass_stage(p, model::LifecycleStage::clean_up);
   integrate_metrics();
   p.rollout = RolloutState::completed;
   last_completed_ = p.id;
@@ -115,6 +120,7 @@ bool ServiceController::baking(Deployment& p) {
   const Millis window = rolling_bake_window(scenario_.service.deployment);
   if (window <= Millis{0}) return false;
   if (p.bake_until == kNever) {
+    enter_stage(p, model::LifecycleStage::bake_time);
     p.bake_until = clock_.now() + window;
     clock_.call_at(p.bake_until, bake_timer, p.id, 0);
     service_event(service_ + " (deployment " + p.name() + ") reached steady state; bake time of " +

@@ -8,6 +8,7 @@
 #include "sim/ecs/circuit_breaker.h"
 #include "sim/ecs/task_state.h"
 #include "sim/engine/time.h"
+#include "sim/model/lifecycle_hook.h"
 
 namespace sim::ecs {
 
@@ -49,7 +50,12 @@ struct Deployment {
   bool alarms_ignored = false;    // an alarm was already in ALARM when it started (reference §2)
   Millis bake_until = kNever;     // steady state reached: COMPLETED no earlier than this
   std::size_t shift_step = 0;     // traffic shifts done (blue/green, canary, linear)
-  Millis next_shift_at{0};        // the next shift, or after the last the end of the bake
+  Millis next_shift_at{0};        // the next shift (blue/green, canary, linear)
+  // Lifecycle stages (reference §3.3), followed by the deployment under test only.
+  bool reconcile_service = false;  // more than one revision was ACTIVE at the start
+  model::LifecycleStage stage = model::LifecycleStage::reconcile_service;
+  int stage_position = -1;         // stage_position() of `stage`; -1 before the first
+  int hooks_running = 0;           // hooks of the current stage ECS still waits for
 
   std::string name() const { return "ecs-svc/" + std::to_string(id); }
 };

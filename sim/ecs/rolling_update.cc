@@ -15,7 +15,10 @@ void ServiceController::reconcile() {
     reconcile_blue_green();
     return;
   }
+  // An older revision's lost tasks are replaced from it even while the new one waits for its hooks.
   launch_own_revision_replacements();
+  // RECONCILE_SERVICE and PRE_SCALE_UP come before the new revision launches (reference §3.3).
+  if (in_lifecycle(p) && !pass_stages_before_scale_up(p)) return;
   RollingCounts counts;
   counts.desired = scenario_.service.desired_count;
   counts.primary_live = p.live;

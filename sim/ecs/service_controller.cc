@@ -7,15 +7,15 @@
 namespace sim::ecs {
 namespace {
 
-// The share of requests a task of `td` fails: that of the app behind the load balancer's
-// container, or of the first container without a load balancer.
-int served_error_basis_points(const model::TaskDefinition& td, const model::Scenario& s) {
-  if (td.containers.empty()) return 0;
+// The app that answers a task of `td`'s requests: the load balancer's container's, or the first
+// container's without a load balancer; null if it has none.
+const model::AppProfile* served_app(const model::TaskDefinition& td, const model::Scenario& s) {
+  if (td.containers.empty()) return nullptr;
   const model::ContainerDefinition* served = &td.containers.front();
   for (const model::ContainerDefinition& c : td.containers)
     if (c.name == s.service.container_name_for_lb) served = &c;
   const auto app = s.apps.find(served->image);
-  return app == s.apps.end() ? 0 : app->second.request_error_basis_points;
+  return app == s.apps.end() ? nullptr : &app->second;
 }
 
 }  // namespace
@@ -38,7 +38,9 @@ ServiceController::ServiceController(const model::Scenario& scenario, const Rule
     bool checks = false;
     for (const model::ContainerDefinition& c : td.containers) checks = checks || (c.essential && c.health_check);
     td_has_checks_.push_back(checks);
-    td_error_basis_points_.push_back(served_error_basis_points(td, scenario));
+    const model::AppProfile* app = served_app(td, scenario);
+    td_error_basis_points_.push_back(app ? app->request_error_basis_points : 0);
+    td_latency_.push_back(app && app->request_latency ? *app->request_latency : model::RequestLatency{});
   }
 }
 
@@ -86,6 +88,10 @@ void ServiceController::deploy(int td) {
   deployments_.emplace_back(id, td, clock_.now(), scenario_.service.deployment.circuit_breaker, rules_);
   primary_index_ = id;
   deployed_ = id;
+  // RECONCILE_SERVICE happens only with more than one revision ACTIVE (API_DeploymentLifecycleHook).
+  int active_revisions = 0;
+  for (const Deployment& d : deployments_) active_revisions += d.id != id && d.not_stopped > 0 ? 1 : 0;
+  deployments_.back().reconcile_service = active_revisions > 1;
   // Updating the service resets the launch throttle (service-throttle-logic.html).
   throttle_.reset();
   next_launch_at_ = clock_.now();
@@ -102,7 +108,7 @@ void ServiceController::deploy(int td) {
   request_reconcile(clock_.now());
 }
 
-void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std::uint64_t /*arg*/) {
+void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std::uint64_t arg) {
   switch (static_cast<Timer>(kind)) {
     case reconcile_timer:
       reconcile_pending_ = false;
@@ -121,6 +127,9 @@ void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std:
       break;
     case bake_timer:
       request_reconcile(clock_.now());
+      break;
+    case lifecycle_hook_timer:
+      on_hook_answer(subject, static_cast<std::size_t>(arg));
       break;
   }
 }

@@ -25,6 +25,7 @@
 #include "sim/model/scenario.h"
 #include "sim/observe/outcome.h"
 #include "sim/observe/trace.h"
+#include "sim/world/request_latency.h"
 #include "sim/world/traffic_meter.h"
 
 namespace sim::ecs {
@@ -69,6 +70,7 @@ class ServiceController {
     grace_recheck_timer,
     traffic_bucket_timer,
     bake_timer,
+    lifecycle_hook_timer,
   };
 
   Deployment& primary() { return deployments_[primary_index_]; }
@@ -110,12 +112,25 @@ class ServiceController {
   void shift_production_traffic(int green_basis_points, const std::string& why);
   int traffic_weight(const Deployment& d) const;
 
+  // Lifecycle stages and hooks of the deployment under test (lifecycle_stages.cc).
+  bool in_lifecycle(const Deployment& d) const;
+  bool reached(const Deployment& d, model::LifecycleStage stage, std::size_t step = 0) const;
+  void enter_stage(Deployment& d, model::LifecycleStage stage, std::size_t step = 0);
+  // Enters `stage` if the deployment has not reached it; true once its hooks have all answered.
+  bool pass_stage(Deployment& d, model::LifecycleStage stage, std::size_t step = 0);
+  bool pass_stages_before_scale_up(Deployment& d);
+  void on_hook_answer(DeploymentId id, std::size_t hook_index);
+  bool shift_production_traffic_in_steps(Deployment& green);
+  void start_blue_green_bake(Deployment& green);
+
   // Traffic and alarms (traffic_and_alarms.cc).
   void start_traffic();
   void advance_traffic();
   void on_traffic_bucket();
   PeriodTraffic traffic_totals() const;
   void evaluate_alarms();
+  std::int64_t period_response_time_micros(std::size_t alarm);
+  std::vector<world::LatencyShare> latency_mix(const std::vector<std::int64_t>& requests_before) const;
   void watch_new_deployment(Deployment& d);
   void close_traffic_metrics();
   void check_completion();
@@ -151,9 +166,11 @@ class ServiceController {
   std::optional<observe::Outcome> outcome_;
   Millis last_integrated_{0};
   std::vector<int> td_error_basis_points_;  // per task definition: its served container's 5xx share
+  std::vector<model::RequestLatency> td_latency_;  // per task definition: its served app's latency
   std::optional<world::TrafficMeter> traffic_;
   std::vector<CloudWatchAlarm> alarms_;
   std::vector<PeriodTraffic> alarm_totals_at_last_datapoint_;
+  std::vector<std::vector<std::int64_t>> alarm_revision_requests_;  // latency alarms: per revision
   PeriodTraffic traffic_at_deploy_;
   std::vector<world::RevisionCounts> revision_at_deploy_;
   // BLUE_GREEN, CANARY, LINEAR: how the listener splits production traffic between the old

@@ -12,6 +12,7 @@ void ServiceController::start_traffic() {
   traffic_.emplace(scenario_.traffic->requests_per_second);
   for (const model::AlarmDefinition& a : scenario_.alarms) alarms_.emplace_back(a);
   alarm_totals_at_last_datapoint_.assign(alarms_.size(), PeriodTraffic{});
+  alarm_revision_requests_.assign(alarms_.size(), {});
   clock_.call_at(clock_.now() + model::kTrafficBucket, traffic_bucket_timer, 0, 0);
 }
 
@@ -46,9 +47,11 @@ void ServiceController::evaluate_alarms() {
     // One datapoint per period, at period boundaries counted from time 0.
     if (clock_.now().count() % alarm.definition().period.count() != 0) continue;
     PeriodTraffic& last = alarm_totals_at_last_datapoint_[i];
-    const PeriodTraffic period{now.requests - last.requests, now.target_5xx - last.target_5xx,
+    PeriodTraffic period{now.requests - last.requests, now.target_5xx - last.target_5xx,
                                now.elb_5xx - last.elb_5xx};
     last = now;
+    if (alarm.definition().metric == model::AlarmMetric::target_response_time)
+      period.response_time_micros = period_response_time_micros(i);
     const AlarmState before = alarm.state();
     const AlarmState after = alarm.on_period(period);
     if (after != before && trace_.enabled())
@@ -71,6 +74,29 @@ void ServiceController::evaluate_alarms() {
   std::string names;
   for (const std::string& n : in_alarm) names += (names.empty() ? "" : ", ") + n;
   fail_deployment(d, "ECS deployment alarms", "alarm " + names + " in ALARM", config.rollback);
+}
+
+// The requests each revision served since `requests_before` (indexed by deployment), with its
+// served app's latency.
+std::vector<world::LatencyShare> ServiceController::latency_mix(const std::vector<std::int64_t>& requests_before) const {
+  std::vector<world::LatencyShare> mix;
+  for (const Deployment& d : deployments_) {
+    const std::int64_t before = d.id < requests_before.size() ? requests_before[d.id] : 0;
+    mix.push_back({traffic_->revision(static_cast<int>(d.id)).requests - before,
+                   td_latency_[static_cast<std::size_t>(d.task_definition)]});
+  }
+  return mix;
+}
+
+// TargetResponseTime over the alarm's last period, in its statistic (Average or pNN), over every
+// revision's requests (sim/world/request_latency.h).
+std::int64_t ServiceController::period_response_time_micros(std::size_t alarm) {
+  std::vector<std::int64_t>& before = alarm_revision_requests_[alarm];
+  const std::vector<world::LatencyShare> mix = latency_mix(before);
+  before.clear();
+  for (const Deployment& d : deployments_) before.push_back(traffic_->revision(static_cast<int>(d.id)).requests);
+  const std::int64_t percentile = alarms_[alarm].definition().percentile_ppm;
+  return percentile == 0 ? world::mixed_mean_micros(mix) : world::mixed_percentile_micros(mix, percentile);
 }
 
 // At deploy start: the traffic figures count from here, and an alarm already in ALARM makes ECS
@@ -105,9 +131,16 @@ void ServiceController::close_traffic_metrics() {
     const world::RevisionCounts total = traffic_->revision(static_cast<int>(d.id));
     const world::RevisionCounts before = d.id < revision_at_deploy_.size() ? revision_at_deploy_[d.id]
                                                                             : world::RevisionCounts{};
-    metrics_.traffic_by_revision.push_back(
-        {static_cast<int>(d.id), d.task_definition, total.requests - before.requests, total.errors - before.errors});
+    const model::RequestLatency& latency = td_latency_[static_cast<std::size_t>(d.task_definition)];
+    metrics_.traffic_by_revision.push_back({static_cast<int>(d.id), d.task_definition, total.requests - before.requests,
+                                            total.errors - before.errors, latency.p50_ms, latency.p99_ms});
   }
+  // Latency of every request served since the deploy, over the revisions that served them.
+  std::vector<std::int64_t> at_deploy;
+  for (const world::RevisionCounts& c : revision_at_deploy_) at_deploy.push_back(c.requests);
+  const std::vector<world::LatencyShare> mix = latency_mix(at_deploy);
+  metrics_.latency_p50_micros = world::mixed_percentile_micros(mix, 500'000);
+  metrics_.latency_p99_micros = world::mixed_percentile_micros(mix, 990'000);
 }
 
 }  // namespace sim::ecs

@@ -56,6 +56,12 @@ struct MemoryPoint {
   int mib = 0;
 };
 
+// The median and 99th percentile of the time the app takes to answer a request (0 < p50 <= p99).
+struct RequestLatency {
+  int p50_ms = 0;
+  int p99_ms = 0;
+};
+
 struct AppProfile {
   std::string image;
   std::vector<StartupPhase> phases;  // in order; after the last one the app listens on `port`
@@ -72,6 +78,9 @@ struct AppProfile {
   // Share of the requests it serves that fail with a 5xx, in basis points (requestErrorPercent
   // x 100): a revision that passes its health checks yet fails real requests (seed 001's class).
   int request_error_basis_points = 0;
+  // How long it takes to answer a request (requestLatencyMs), for TargetResponseTime; absent:
+  // latency is not simulated and counts as 0 ms (sim/world/request_latency.h).
+  std::optional<RequestLatency> request_latency;
   Millis response_time = Millis{5};   // how long a probe of a listening endpoint takes
   Millis shutdown_time = seconds(1);  // exit this long after SIGTERM
   bool ignores_sigterm = false;       // then SIGKILL at stopTimeout, exit 137

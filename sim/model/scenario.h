@@ -58,6 +58,8 @@ struct Scenario {
   PlatformTiming platform;
   std::optional<TrafficConfig> traffic;  // absent: no request traffic is simulated
   std::vector<AlarmDefinition> alarms;   // CloudWatch alarms, by name, over the traffic
+  // What each lifecycle hook's Lambda answers, by hookTargetArn ("lifecycleHookResults").
+  std::map<std::string, SimulatedHookResult> hook_results;
   ProbeMode probe_mode = ProbeMode::predictive;
   bool stop_at_outcome = true;  // false: keep simulating to the horizon after the outcome
 };

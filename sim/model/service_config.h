@@ -8,6 +8,7 @@
 
 #include "sim/engine/time.h"
 #include "sim/model/health_check.h"
+#include "sim/model/lifecycle_hook.h"
 #include "sim/model/task_definition.h"
 
 namespace sim::model {
@@ -54,6 +55,8 @@ struct DeploymentConfiguration {
   // after all production traffic is on the new revision (blue/green) (reference §2, §3.2). ECS's
   // own default for rolling deployments is not published; ours is 0. Required for BLUE_GREEN.
   Millis bake_time = minutes(0);
+  // lifecycleHooks: Lambda functions ECS invokes at the lifecycle stages they name (reference §3.3).
+  std::vector<LifecycleHook> lifecycle_hooks;
 };
 
 struct ServiceConfig {

@@ -25,6 +25,7 @@ enum class AlarmMetric : std::uint8_t {
   target_5xx_count,    // HTTPCode_Target_5XX_Count, Sum over the period
   elb_5xx_count,       // HTTPCode_ELB_5XX_Count, Sum: requests with no healthy target to go to
   target_5xx_percent,  // metric math 100 * HTTPCode_Target_5XX_Count / RequestCount
+  target_response_time,  // TargetResponseTime in seconds: Average or a percentile (pNN)
 };
 
 enum class AlarmComparison : std::uint8_t { greater_than_threshold, greater_than_or_equal_to_threshold };
@@ -35,6 +36,9 @@ struct AlarmDefinition {
   AlarmMetric metric = AlarmMetric::target_5xx_count;
   AlarmComparison comparison = AlarmComparison::greater_than_or_equal_to_threshold;
   std::int64_t threshold_thousandths = 0;           // Threshold x 1000 (fixed point: no doubles)
+  // TargetResponseTime: ExtendedStatistic pNN as parts per million (p99: 990000), or 0 for
+  // Statistic Average. The 5xx metrics are Sums.
+  std::int64_t percentile_ppm = 0;
   Millis period = seconds(60);                      // Period: 10, 30 or a multiple of 60 s
   int evaluation_periods = 1;                       // EvaluationPeriods (N), >= 1
   int datapoints_to_alarm = 1;                      // DatapointsToAlarm (M), 1-N

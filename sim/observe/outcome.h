@@ -49,9 +49,24 @@ struct Metrics {
     int task_definition = 0;
     std::int64_t requests = 0;
     std::int64_t errors = 0;
+    int latency_p50_ms = 0;  // its app's requestLatencyMs; 0 when not simulated
+    int latency_p99_ms = 0;
   };
   std::vector<RevisionTraffic> traffic_by_revision;  // since the deploy started
   std::vector<std::string> alarms_triggered;         // triggeredAlarmNames of the deployment
+  // Latency of the requests targets served since the deploy (0 when no app sets requestLatencyMs).
+  std::int64_t latency_p50_micros = 0;
+  std::int64_t latency_p99_micros = 0;
+  // The last lifecycle stage the deployment reached (ServiceDeployment.lifecycleStage; §3.3) and
+  // each hook ECS finished waiting for, in order.
+  std::string lifecycle_stage;
+  struct HookRun {
+    std::string hook_target_arn;
+    std::string stage;
+    std::string status;  // SUCCEEDED, FAILED or TIMED_OUT
+    Millis after_deploy{0};
+  };
+  std::vector<HookRun> hooks;
 };
 
 struct RunResult {

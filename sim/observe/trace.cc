@@ -22,6 +22,8 @@ const char* to_string(TraceKind k) {
     case TraceKind::dependency_state: return "dependency_state";
     case TraceKind::invariant_violated: return "invariant_violated";
     case TraceKind::alarm_state: return "alarm_state";
+    case TraceKind::lifecycle_stage: return "lifecycle_stage";
+    case TraceKind::lifecycle_hook: return "lifecycle_hook";
   }
   return "?";
 }

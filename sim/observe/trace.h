@@ -32,6 +32,8 @@ enum class TraceKind : std::uint8_t {
   dependency_state,     // text: dependency name, a = 1 up / 0 down
   invariant_violated,   // text: which
   alarm_state,          // text: alarm name, a = AlarmState, b = datapoint x 1000
+  lifecycle_stage,      // deployment, a = LifecycleStage, b = traffic shift step, text: stage name
+  lifecycle_hook,       // deployment, a = LifecycleStage, b = HookVerdictStatus, text: hookTargetArn
 };
 
 struct TraceEvent {

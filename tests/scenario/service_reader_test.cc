@@ -204,6 +204,41 @@ TEST_CASE("a CloudWatch period that is not 10, 20, 30 or a multiple of 60 is ref
         "alarm periods), found 45");
 }
 
+// `alarm`'s JSON as the one alarm of a scenario with traffic.
+std::string with_alarm(const std::string& alarm) {
+  return with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
+  "traffic": {"requestsPerSecond": 100},
+  "alarms": [)" + alarm + "],");
+}
+
+TEST_CASE("TargetResponseTime alarms take a percentile or the Average", "[scenario]") {
+  // PutMetricAlarm: ExtendedStatistic "p99" (or "p99.9") or Statistic "Average", not both.
+  const std::string head = R"({"AlarmName": "slow", "MetricName": "TargetResponseTime",
+    "ComparisonOperator": "GreaterThanThreshold", "Threshold": 0.5, "Period": 60, "EvaluationPeriods": 1, )";
+  const auto alarm = [](const std::string& text) {
+    return load_scenario_text(with_alarm(text), "t.json").scenario.alarms.at(0);
+  };
+  CHECK(alarm(head + R"("ExtendedStatistic": "p99"})").percentile_ppm == 990'000);
+  CHECK(alarm(head + R"("ExtendedStatistic": "p99.9"})").percentile_ppm == 999'000);
+  CHECK(alarm(head + R"("Statistic": "Average"})").percentile_ppm == 0);
+  CHECK(alarm(head + R"("Statistic": "Average"})").threshold_thousandths == 500);
+  CHECK(load_error(with_alarm(head + R"("ExtendedStatistic": "p100"})")) ==
+        "test.json:11:128: at /alarms/0/ExtendedStatistic: expected a percentile \"pNN\" or \"pNN.NN\" between p0 "
+        "and p100, such as \"p99\", found \"p100\"");
+  CHECK(load_error(with_alarm(head + R"("Statistic": "Sum"})")) ==
+        "test.json:11:120: at /alarms/0/Statistic: expected one of \"Average\", found \"Sum\"");
+}
+
+TEST_CASE("an app's requestLatencyMs needs p50 <= p99", "[scenario]") {
+  const std::string text = R"({
+  "service": {"serviceName": "web", "desiredCount": 1},
+  "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]}],
+  "deploy": {"taskDefinition": "web:1"},
+  "apps": {"web:1": {"requestLatencyMs": {"p50": 200, "p99": 100}}}
+})";
+  CHECK(load_error(text) == "test.json:5:62: at /apps/web:1/requestLatencyMs/p99: expected an integer 200-600000, found 100");
+}
+
 TEST_CASE("DatapointsToAlarm above EvaluationPeriods is refused", "[scenario]") {
   CHECK(load_error(with_service(R"({"serviceName": "web", "desiredCount": 1})", R"(
   "traffic": {"requestsPerSecond": 100},
@@ -220,4 +255,81 @@ TEST_CASE("bakeTimeInMinutes above 1440 is refused", "[scenario]") {
 }
 
 }  // namespace
+}  // namespace harness::scenario
+
+namespace harness::scenario {
+namespace {
+
+const char* const kHookResult = R"(
+  "lifecycleHookResults": {"arn:aws:lambda:us-east-1:1:function:check": {"hookStatus": "FAILED", "afterSeconds": 90}},)";
+
+// A BLUE_GREEN service with `hooks` as its lifecycleHooks.
+std::string with_hooks(const std::string& hooks, const std::string& strategy = "BLUE_GREEN",
+                       const std::string& results = kHookResult) {
+  return with_service(R"({"serviceName": "web", "desiredCount": 1,
+    "deploymentConfiguration": {"strategy": ")" + strategy + R"(", "bakeTimeInMinutes": 5,
+      "lifecycleHooks": )" + hooks + "}}",
+                      results);
+}
+
+}  // namespace
+
+TEST_CASE("lifecycle hooks are read with what their Lambda answers", "[scenario]") {
+  // Source: API_DeploymentLifecycleHook, API_DeploymentLifecycleHookTimeoutConfiguration.
+  const Loaded loaded = load_scenario_text(with_hooks(R"([{"hookTargetArn": "arn:aws:lambda:us-east-1:1:function:check",
+        "roleArn": "arn:aws:iam::1:role/hooks", "targetType": "AWS_LAMBDA", "hookDetails": {"suite": "smoke"},
+        "lifecycleStages": ["POST_SCALE_UP", "POST_TEST_TRAFFIC_SHIFT"],
+        "timeoutConfiguration": {"timeoutInMinutes": 30, "action": "CONTINUE"}}])"),
+                                           "t.json");
+  const auto& hooks = loaded.scenario.service.deployment.lifecycle_hooks;
+  REQUIRE(hooks.size() == 1);
+  CHECK(hooks[0].lifecycle_stages == std::vector<sim::model::LifecycleStage>{
+                                         sim::model::LifecycleStage::post_scale_up,
+                                         sim::model::LifecycleStage::post_test_traffic_shift});
+  CHECK(hooks[0].timeout == sim::minutes(30));
+  CHECK(hooks[0].timeout_action == sim::model::HookTimeoutAction::continue_deployment);
+  CHECK(hooks[0].hook_details_json == R"({"suite":"smoke"})");
+  const auto& result = loaded.scenario.hook_results.at("arn:aws:lambda:us-east-1:1:function:check");
+  CHECK(result.hook_status == sim::model::HookStatus::failed);
+  CHECK(result.after == sim::seconds(90));
+}
+
+TEST_CASE("lifecycle hooks: bad input is refused with its place and what was expected", "[scenario]") {
+  const std::string arn = R"("hookTargetArn": "arn:aws:lambda:us-east-1:1:function:check")";
+  const std::string at = "at /service/deploymentConfiguration/lifecycleHooks/0/";
+  // SCALE_UP takes no hook (reference §3.3).
+  CHECK(load_error(with_hooks("[{" + arn + R"(, "lifecycleStages": ["SCALE_UP"]}])")) ==
+        "test.json:4:109: " + at + "lifecycleStages/0: expected one of \"RECONCILE_SERVICE\", \"PRE_SCALE_UP\", "
+        "\"POST_SCALE_UP\", \"TEST_TRAFFIC_SHIFT\", \"POST_TEST_TRAFFIC_SHIFT\", \"PRE_PRODUCTION_TRAFFIC_SHIFT\", "
+        "\"PRODUCTION_TRAFFIC_SHIFT\", \"POST_PRODUCTION_TRAFFIC_SHIFT\", found \"SCALE_UP\"");
+  // PAUSE hooks are not simulated.
+  CHECK(load_error(with_hooks("[{" + arn + R"(, "targetType": "PAUSE", "lifecycleStages": ["PRE_SCALE_UP"]}])")) ==
+        "test.json:4:103: " + at + "targetType: expected \"AWS_LAMBDA\" (deploysim does not simulate PAUSE hooks "
+        "and ContinueServiceDeployment), found \"PAUSE\"");
+  // A rolling update never reaches the traffic stages.
+  CHECK(load_error(with_hooks("[{" + arn + R"(, "lifecycleStages": ["POST_TEST_TRAFFIC_SHIFT"]}])", "ROLLING")) ==
+        "test.json:4:109: " + at + "lifecycleStages/0: expected a stage a ROLLING deployment goes through: "
+        "\"RECONCILE_SERVICE\", \"PRE_SCALE_UP\" or \"POST_SCALE_UP\" (a rolling update shifts no traffic; use "
+        "BLUE_GREEN, LINEAR or CANARY), found \"POST_TEST_TRAFFIC_SHIFT\"");
+  // A hook must say what it answers, and every answer must belong to a hook.
+  CHECK(load_error(with_hooks(R"([{"hookTargetArn": "arn:aws:lambda:us-east-1:1:function:other",
+        "lifecycleStages": ["PRE_SCALE_UP"]}])")) ==
+        "test.json:4:44: " + at + "hookTargetArn: expected one of the hook ARNs given in \"lifecycleHookResults\" "
+        "\"arn:aws:lambda:us-east-1:1:function:check\", found \"arn:aws:lambda:us-east-1:1:function:other\"");
+  CHECK(load_error(with_hooks("[]")) ==
+        "test.json:11:28: at /lifecycleHookResults/arn:aws:lambda:us-east-1:1:function:check: expected the "
+        "hookTargetArn of a hook in service.deploymentConfiguration.lifecycleHooks, found "
+        "\"arn:aws:lambda:us-east-1:1:function:check\"");
+  // IN_PROGRESS never answers, so it has no afterSeconds.
+  CHECK(load_error(with_hooks("[{" + arn + R"(, "lifecycleStages": ["PRE_SCALE_UP"]}])", "BLUE_GREEN", R"(
+  "lifecycleHookResults": {"arn:aws:lambda:us-east-1:1:function:check": {"hookStatus": "IN_PROGRESS", "afterSeconds": 5}},)")) ==
+        "test.json:11:119: at /lifecycleHookResults/arn:aws:lambda:us-east-1:1:function:check/afterSeconds: "
+        "expected no \"afterSeconds\" with IN_PROGRESS (the hook never answers otherwise; its timeout decides), "
+        "found 5");
+  // timeoutInMinutes 1-20160 (API_DeploymentLifecycleHookTimeoutConfiguration).
+  CHECK(load_error(with_hooks("[{" + arn + R"(, "lifecycleStages": ["PRE_SCALE_UP"],
+        "timeoutConfiguration": {"timeoutInMinutes": 20161}}])")) ==
+        "test.json:5:54: " + at + "timeoutConfiguration/timeoutInMinutes: expected an integer 1-20160, found 20161");
+}
+
 }  // namespace harness::scenario
