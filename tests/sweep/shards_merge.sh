@@ -28,7 +28,7 @@ for file in "$work"/whole/*; do
   cmp "$file" "$work/one-thread/$name"
   count=$((count + 1))
 done
-test "$count" -eq 5
+test "$count" -eq 6
 grep -v '^wrote ' "$work/whole.txt" >"$work/whole.summary"
 grep -v '^wrote ' "$work/merged.txt" >"$work/merged.summary"
 cmp "$work/whole.summary" "$work/merged.summary"
