@@ -7,7 +7,9 @@
 set -eu
 deploysim=$1 sweep=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
-run() { "$deploysim" sweep "$sweep" --runs 40 "$@"; }
+# Few deploys per cell: sharding and merging must be exact whatever the count, and the test stays
+# cheap in the sanitizer build.
+run() { "$deploysim" sweep "$sweep" --runs 12 "$@"; }
 
 run --out "$work/whole" --threads 2 >"$work/whole.txt" 2>"$work/whole.err"
 run --out "$work/parts" --shard 0/4 --threads 1 -q
