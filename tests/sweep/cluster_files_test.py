@@ -13,7 +13,7 @@ The sweep runs with few deploys per cell (RUNS): what is checked is that the fil
 merge the grid exactly, which does not depend on how many deploys each cell has, and the test
 stays cheap in the sanitizer build.
 
-usage: cluster_files_test.py <deploysim> <repository root> <work dir>
+usage: cluster_files_test.py <deploysim> <repository root> <work dir> [sweep flags for a smaller grid]
 """
 import filecmp
 import os
@@ -25,7 +25,7 @@ import yaml
 
 deploysim, root, work = (os.path.abspath(a) for a in sys.argv[1:4])
 cluster = os.path.join(root, "scripts", "cluster")
-RUNS = ["--runs-per-cell", "6"]
+RUNS = ["--runs-per-cell", "6"] + sys.argv[4:]
 
 
 def fail(message):

@@ -3,13 +3,15 @@
 # processes (two by --shard, one as a Kubernetes Indexed Job element, one as a Slurm array task,
 # on different thread counts), merged by `deploysim merge`, gives the same files byte for byte.
 # Also: --threads 1 and --threads 3 give the same files, and no progress bar is drawn off a TTY.
-# usage: shards_merge.sh <deploysim> <sweep file> <work dir>
+# usage: shards_merge.sh <deploysim> <sweep file> <work dir> [sweep flags, e.g. --axis ... for a smaller grid]
 set -eu
 deploysim=$1 sweep=$2 work=$3
+shift 3
 rm -rf "$work" && mkdir -p "$work"
 # Few deploys per cell: sharding and merging must be exact whatever the count, and the test stays
 # cheap in the sanitizer build.
-run() { "$deploysim" sweep "$sweep" --runs 12 "$@"; }
+grid="$*"
+run() { "$deploysim" sweep "$sweep" --runs 12 $grid "$@"; }
 
 run --out "$work/whole" --threads 2 >"$work/whole.txt" 2>"$work/whole.err"
 run --out "$work/parts" --shard 0/4 --threads 1 -q
