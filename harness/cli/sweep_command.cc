@@ -37,7 +37,7 @@ po::options_description sweep_options(SweepFlags& f) {
       "deploysim sweep BASE.json --axis [NAME=]POINTER:VALUES... [--fault NAME=POINTER=VALUE...] [options]\n\n"
       "Runs the sweep FILE (scenarios/sweeps/README.md): every cell of its grid of settings over\n"
       "the same population of deploys. Writes <name>.csv, .json, .html and -frontier.svg /\n"
-      "-heatmap.svg into --out. With --shard K/N, or inside a job array (JOB_COMPLETION_INDEX,\n"
+      "-heatmap.svg (and -errors-heatmap.svg with traffic) into --out. With --shard K/N, or inside a job array (JOB_COMPLETION_INDEX,\n"
       "SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX), runs one slice and writes\n"
       "<name>.part-K-of-N.json for `deploysim merge`.\n\n"
       "Without a sweep file, FILE is a base scenario and --axis flags make the grid, e.g.\n"
