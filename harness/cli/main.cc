@@ -32,6 +32,7 @@ constexpr const char* kUsage =
     "  train [INCIDENT...]  predict, watch and fix the library's incidents (answers on stdin)\n"
     "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n"
     "  sweep FILE   evaluate settings over many deploys (all cores; --shard K/N for a cluster)\n"
+    "  sweep BASE.json --axis NAME=POINTER:v1,v2  the same without a sweep file\n"
     "  merge PARTIAL...  join a sharded sweep's partial files into its report\n"
     "  real FILE    play the deploy for real on local Docker containers (real --cleanup: remove leftovers)\n"
     "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n"

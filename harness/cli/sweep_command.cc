@@ -11,7 +11,7 @@
 #include "harness/cli/usage_error.h"
 #include "harness/sweep/report_files.h"
 #include "harness/sweep/shard.h"
-#include "harness/sweep/sweep_reader.h"
+#include "harness/sweep/sweep_flags.h"
 #include "harness/sweep/sweep_runner.h"
 
 namespace harness::cli {
@@ -27,22 +27,33 @@ struct SweepFlags {
   int runs = 0;
   std::int64_t seed = -1;
   bool quiet = false;
+  sweep::SweepFlags sweep;  // --axis, --fault, --bad-percent
+  double bad_percent = -1;
 };
 
 po::options_description sweep_options(SweepFlags& f) {
   po::options_description d(
-      "deploysim sweep FILE [options]\n\n"
+      "deploysim sweep FILE [options]\n"
+      "deploysim sweep BASE.json --axis [NAME=]POINTER:VALUES... [--fault NAME=POINTER=VALUE...] [options]\n\n"
       "Runs the sweep FILE (scenarios/sweeps/README.md): every cell of its grid of settings over\n"
       "the same population of deploys. Writes <name>.csv, .json, .html and -frontier.svg /\n"
-      "-heatmap.svg into --out. With --shard K/N, or inside a job array (JOB_COMPLETION_INDEX,\n"
-      "SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX), runs one slice and writes\n"
-      "<name>.part-K-of-N.json for `deploysim merge`.\n\nOptions");
+      "-heatmap.svg (and -errors-heatmap.svg with traffic) into --out. With --shard K/N, or\n"
+      "inside a job array (JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX),\n"
+      "runs one slice and writes <name>.part-K-of-N.json for `deploysim merge`.\n\n"
+      "Without a sweep file, FILE is a base scenario and --axis flags make the grid, e.g.\n"
+      "  --axis grace=/service/healthCheckGracePeriodSeconds:0,60,120\n"
+      "  --axis /service/deploymentConfiguration/bakeTimeInMinutes:0..10/5\n"
+      "With a sweep file, --axis replaces its axes, --fault its fault classes.\n\nOptions");
   d.add_options()
       ("help,h", "this help")
       ("out,o", po::value(&f.out), "output directory (default sweep-results)")
       ("threads,j", po::value(&f.threads), "worker threads (default: all cores); results do not depend on it")
       ("shard", po::value(&f.shard), "run slice K of N (0-based), write a partial file")
-      ("runs", po::value(&f.runs), "override runsPerCell")
+      ("axis", po::value(&f.sweep.axes), "an axis: [NAME=]POINTER:v1,v2,... or [NAME=]POINTER:FROM..TO[/STEP]")
+      ("fault", po::value(&f.sweep.faults), "a kind of bad deploy: NAME=POINTER=VALUE (repeat a NAME for more changes)")
+      ("bad-percent", po::value(&f.bad_percent), "override the population's badPercent (0-100)")
+      ("runs-per-cell", po::value(&f.runs), "override runsPerCell")
+      ("runs", po::value(&f.runs), "the same as --runs-per-cell")
       ("seed", po::value(&f.seed), "override the sweep's seed")
       ("quiet,q", po::bool_switch(&f.quiet), "no progress bar and no summary");
   return d;
@@ -70,11 +81,13 @@ int sweep_command(const std::vector<std::string>& args) {
     std::cout << visible << "\n";
     return 0;
   }
-  if (f.file.empty()) throw UsageError("sweep: a sweep FILE is required (see scenarios/sweeps/)");
+  if (f.file.empty()) throw UsageError("sweep: a sweep FILE or a base scenario with --axis is required (see scenarios/sweeps/)");
   if (vm.count("threads") && f.threads < 1) throw UsageError("sweep: --threads must be 1 or more");
-  if (vm.count("runs") && (f.runs < 1 || f.runs > 1000000)) throw UsageError("sweep: --runs must be 1-1000000");
+  if ((vm.count("runs") || vm.count("runs-per-cell")) && (f.runs < 1 || f.runs > 1000000))
+    throw UsageError("sweep: --runs-per-cell must be 1-1000000");
+  if (vm.count("bad-percent")) f.sweep.bad_percent = f.bad_percent;
   if (vm.count("seed") && f.seed < 0) throw UsageError("sweep: --seed must be 0 or more");
-  sweep::SweepSpec spec = sweep::read_sweep_file(f.file);
+  sweep::SweepSpec spec = sweep::read_sweep(f.file, f.sweep);
   if (f.runs > 0) spec.runs_per_cell = f.runs;
   if (f.seed >= 0) spec.seed = static_cast<std::uint64_t>(f.seed);
   const int threads = f.threads > 0 ? f.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));

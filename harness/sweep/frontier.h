@@ -1,6 +1,7 @@
 // Which settings are worth choosing: the Pareto frontier of a sweep's cells over (p95 time to
 // roll back a bad deploy, share of good deploys rolled back by mistake, mean time below desired
-// healthy capacity), all to be made small, and one recommendation on it in plain words.
+// healthy capacity, mean 5xx served to users per bad deploy), all to be made small, and one
+// recommendation on it in plain words.
 #pragma once
 
 #include <string>
@@ -22,10 +23,12 @@ struct Recommendation {
 
 // Among frontier cells that roll back nearly as many bad deploys as the best cell (within one
 // percentage point) and roll back at most `false_rollback_budget` of good deploys: the fastest
-// p95 rollback, then the fewest false rollbacks, then the least time below desired capacity.
-// When no cell keeps to the budget, the fewest false rollbacks. The trade-off names the next
-// faster frontier cell (and what it costs in false rollbacks) and the next safer one (and what
-// it costs in time). `labels` names each cell ("grace=60 retries=3").
+// p95 rollback, then the fewest false rollbacks, then the least time below desired capacity,
+// then the fewest 5xx per bad deploy. When no cell keeps to the budget, the fewest false
+// rollbacks. The trade-off names the next faster frontier cell (and what it costs in false
+// rollbacks), the next safer one (and what it costs in time), and the cell whose good deploys
+// complete soonest while catching the most (a shorter bake: what it costs in bad deploys missed
+// and 5xx served). `labels` names each cell ("grace=60 retries=3").
 Recommendation recommend(const std::vector<CellMetrics>& cells, const std::vector<int>& frontier,
                          const std::vector<std::string>& labels, double false_rollback_budget);
 

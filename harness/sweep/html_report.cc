@@ -33,8 +33,18 @@ const std::vector<Metric>& plotted_metrics() {
       {"time to complete good, p50 (s)", [](const CellMetrics& m) { return seconds(m.complete_good.p50); }},
       {"below desired healthy per deploy (s)",
        [](const CellMetrics& m) { return std::optional<double>(m.below_desired_mean_s); }},
+      {"5xx served to users per bad deploy",
+       [](const CellMetrics& m) { return std::optional<double>(m.errors_bad_mean); }},
   };
   return metrics;
+}
+
+constexpr std::size_t kFalseRollbacks = 1, kRollbackP95 = 2, kBelowDesired = 5, kErrorsPerBad = 6;
+
+bool serves_traffic(const SweepReport& r) {
+  return std::any_of(r.cells.begin(), r.cells.end(), [](const CellMetrics& m) {
+    return m.errors_bad_mean > 0 || m.errors_good_mean > 0;
+  });
 }
 
 std::vector<std::string> value_labels(const SweepReport& r, std::size_t axis) {
@@ -70,6 +80,20 @@ std::string heat_map_of(const SweepReport& r, const Metric& metric, const char* 
   }
   return heat_map(metric.name + others_fixed(r, {0, 1}), r.axis_names[0], value_labels(r, 0), r.axis_names[1],
                   value_labels(r, 1), grid, format, missing);
+}
+
+// Which kinds of fault `axis` catches: one line per fault class, the share of its bad deploys
+// rolled back, with the other axes at the recommended cell's values.
+std::string by_fault_chart(const SweepReport& r, std::size_t axis) {
+  std::vector<Series> series;
+  for (std::size_t f = 0; f < r.fault_names.size(); ++f) {
+    series.push_back({r.fault_names[f], {}});
+    for (std::size_t v = 0; v < r.axis_values[axis].size(); ++v)
+      series.back().values.push_back(
+          percent(r.cells[cell_at(r, {{axis, static_cast<int>(v)}})].by_fault[f].p_rollback));
+  }
+  const std::string name = "bad deploys rolled back, by fault (%)";
+  return line_chart(name, r.axis_names[axis], value_labels(r, axis), name, series);
 }
 
 void write_table(std::ostream& out, const SweepReport& r) {
@@ -110,7 +134,12 @@ std::string frontier_svg(const SweepReport& r) {
 
 std::string heat_map_svg(const SweepReport& r) {
   if (r.axis_names.size() < 2 || r.recommendation.cell < 0) return "";
-  return heat_map_of(r, plotted_metrics()[1], "%.1f", "n/a");
+  return heat_map_of(r, plotted_metrics()[kFalseRollbacks], "%.1f", "n/a");
+}
+
+std::string errors_heat_map_svg(const SweepReport& r) {
+  if (r.axis_names.size() < 2 || r.recommendation.cell < 0 || !serves_traffic(r)) return "";
+  return heat_map_of(r, plotted_metrics()[kErrorsPerBad], "%.0f", "n/a");
 }
 
 void write_html(std::ostream& out, const SweepReport& r) {
@@ -131,8 +160,8 @@ void write_html(std::ostream& out, const SweepReport& r) {
   out << "<h2>Pareto frontier</h2>\n" << frontier_svg(r) << "\n";
   if (r.axis_names.size() >= 2 && r.recommendation.cell >= 0) {
     out << "<h2>Heat maps: " << xml_escape(r.axis_names[0]) << " x " << xml_escape(r.axis_names[1]) << "</h2>\n";
-    out << heat_map_of(r, plotted_metrics()[1], "%.1f", "n/a") << heat_map_of(r, plotted_metrics()[2], "%.0f", "never")
-        << heat_map_of(r, plotted_metrics()[5], "%.0f", "n/a") << "\n";
+    out << heat_map_svg(r) << heat_map_of(r, plotted_metrics()[kRollbackP95], "%.0f", "never")
+        << heat_map_of(r, plotted_metrics()[kBelowDesired], "%.0f", "n/a") << errors_heat_map_svg(r) << "\n";
   }
   if (r.recommendation.cell >= 0) {
     for (std::size_t axis = 0; axis < r.axis_names.size(); ++axis) {
@@ -143,6 +172,7 @@ void write_html(std::ostream& out, const SweepReport& r) {
           series.values.push_back(metric.value(r.cells[cell_at(r, {{axis, static_cast<int>(v)}})]));
         out << line_chart(metric.name, r.axis_names[axis], value_labels(r, axis), metric.name, {series});
       }
+      if (r.fault_names.size() > 1) out << by_fault_chart(r, axis);
       out << "\n";
     }
   }

@@ -36,6 +36,8 @@ std::vector<std::string> write_report_files(const SweepReport& report, const std
   write("-frontier.svg", [&](std::ostream& out) { out << frontier_svg(report) << "\n"; });
   if (const std::string heat = heat_map_svg(report); !heat.empty())
     write("-heatmap.svg", [&](std::ostream& out) { out << heat << "\n"; });
+  if (const std::string heat = errors_heat_map_svg(report); !heat.empty())
+    write("-errors-heatmap.svg", [&](std::ostream& out) { out << heat << "\n"; });
   return written;
 }
 

@@ -15,6 +15,10 @@ struct RunRecord {
   std::int64_t zero_healthy_ms = 0;   // time with no healthy task
   std::int64_t task_ms = 0;           // summed task lifetime after the deploy started
   int failed_tasks = 0;
+  // 5xx users got from the deploy's start to the end of the run, from tasks and from the load
+  // balancer (no healthy task); 0 without scenario traffic. A bad deploy that is never rolled
+  // back serves its errors until the horizon when the scenario does not stop at the outcome.
+  std::int64_t errors_served = 0;
 
   bool operator==(const RunRecord&) const = default;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <utility>
 
 #include "harness/report/markup_escape.h"
 
@@ -26,13 +27,27 @@ std::string tick(double v) {
   return text;
 }
 
+// A title too wide for the chart in one line is split before its "(...)" qualifier (the axes held
+// fixed, the cells not shown) or at the last space that fits; the rest goes on a smaller line.
+std::pair<std::string, std::string> title_lines(const std::string& title) {
+  constexpr std::size_t kFits = 64;  // characters of 14 px bold across 560 px
+  if (title.size() <= kFits) return {title, ""};
+  std::size_t cut = title.rfind(" (", kFits);
+  if (cut == std::string::npos || cut == 0) cut = title.rfind(' ', kFits);
+  if (cut == std::string::npos || cut == 0) return {title, ""};
+  return {title.substr(0, cut), title.substr(cut + 1)};
+}
+
 std::string open_svg(const std::string& title, int width = kWidth, int height = kHeight) {
+  const auto [first, second] = title_lines(title);
   std::ostringstream out;
   out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
       << "\" viewBox=\"0 0 " << width << " " << height << "\" font-family=\"sans-serif\" font-size=\"12\">"
       << "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
-      << "<text x=\"" << width / 2 << "\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">"
-      << xml_escape(title) << "</text>";
+      << "<text x=\"" << width / 2 << "\" y=\"" << (second.empty() ? 22 : 17)
+      << "\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">" << xml_escape(first) << "</text>";
+  if (!second.empty())
+    out << "<text x=\"" << width / 2 << "\" y=\"33\" text-anchor=\"middle\">" << xml_escape(second) << "</text>";
   return out.str();
 }
 

@@ -54,10 +54,27 @@ nlohmann::json decimal(double value) {
 
 std::string last_token(const std::string& pointer) { return pointer.substr(pointer.rfind('/') + 1); }
 
+// Axis and fault names head CSV columns ("p_rollback_serves-5xx") and HTML table cells, which
+// are split at commas.
+bool column_safe(const std::string& name) {
+  return !name.empty() && std::none_of(name.begin(), name.end(), [](char c) {
+    return c == ',' || c == '"' || static_cast<unsigned char>(c) < 0x20;
+  });
+}
+
+constexpr const char* kColumnName = "a name without commas, quotes or control characters (it heads a CSV column)";
+
+std::string as_column_name(const Node& node) {
+  std::string name = node.as_name();
+  if (!column_safe(name)) node.fail(kColumnName);
+  return name;
+}
+
 class SweepReader {
  public:
   SweepReader(const scenario::Document& document, IgnoredFields& ignored)
-      : root_(Node(document, document.root(), "", ignored).as_object(UnknownKeys::reject)) {
+      : root_(Node(document, document.root(), "", ignored).as_object(UnknownKeys::reject)),
+        base_dir_(document.base_dir()) {
     spec_.file = document.name();
   }
 
@@ -81,8 +98,7 @@ class SweepReader {
  private:
   void read_base_scenario(const Node& node) {
     spec_.scenario_file = node.as_name();
-    const std::filesystem::path sweep_dir = std::filesystem::path(spec_.file).parent_path();
-    spec_.scenario_path = sweep_dir / spec_.scenario_file;
+    spec_.scenario_path = base_dir_ / spec_.scenario_file;
     scenario::ReadFailure failure;
     const std::optional<std::string> text = scenario::read_text_file(spec_.scenario_path, failure);
     if (!text)
@@ -150,13 +166,35 @@ class SweepReader {
     return values;
   }
 
+  // What the base holds at `pointer` when it is no numeric or boolean setting (an object, an
+  // array, a name); nullopt when it is one, a string of digits ("cpu": "256"), or not there yet
+  // (a bakeTimeInMinutes the base leaves at its default: set_at_pointer adds it).
+  std::optional<std::string> not_a_setting(const std::string& pointer) const {
+    const nlohmann::json* at = nullptr;
+    try {
+      const nlohmann::json::json_pointer p(pointer);
+      if (spec_.scenario_json.contains(p)) at = &spec_.scenario_json.at(p);
+    } catch (const nlohmann::json::exception&) {
+      return std::nullopt;  // set_at_pointer says what is wrong with it
+    }
+    if (!at || at->is_number() || at->is_boolean()) return std::nullopt;
+    if (at->is_string() && !at->get_ref<const std::string&>().empty() &&
+        at->get_ref<const std::string&>().find_first_not_of("0123456789") == std::string::npos)
+      return std::nullopt;
+    return at->is_object() ? "an object" : at->is_array() ? "an array" : at->is_null() ? "null" : "a string";
+  }
+
   void read_axis(const Node& node) {
     ObjectReader axis = node.as_object(UnknownKeys::reject);
     const Node pointer = axis.required("pointer");
     Axis out;
     out.pointer = pointer.as_name();
     if (out.pointer[0] != '/') pointer.fail("a JSON pointer into the scenario such as \"/service/desiredCount\"");
-    out.name = axis.value_or("name", last_token(out.pointer), [](const Node& n) { return n.as_name(); });
+    if (const std::optional<std::string> held = not_a_setting(out.pointer))
+      pointer.fail("a pointer to a numeric or boolean field of " + spec_.scenario_file,
+                   pointer.json().dump() + ", which holds " + *held);
+    out.name = axis.value_or("name", last_token(out.pointer), as_column_name);
+    if (!column_safe(out.name)) pointer.fail(std::string("a pointer whose last token is ") + kColumnName + ", or a \"name\"");
     const bool skip_unmodelled = axis.value_or("ifNotModelled", false, [](const Node& n) {
       return n.as_choice<bool>({{"error", false}, {"skip", true}});
     });
@@ -205,7 +243,7 @@ class SweepReader {
   FaultClass read_fault(const Node& node) {
     ObjectReader reader = node.as_object(UnknownKeys::reject);
     FaultClass fault;
-    fault.name = reader.required("name").as_name();
+    fault.name = as_column_name(reader.required("name"));
     fault.weight = reader.int_or("weight", 1, {1, 1000000});
     std::vector<Node> values;
     const Node set = reader.required("set");
@@ -257,21 +295,36 @@ class SweepReader {
   }
 
   ObjectReader root_;
+  std::filesystem::path base_dir_;  // where "scenario" is found: the sweep file's directory
   SweepSpec spec_;
   scenario::Loaded base_;
 };
 
 }  // namespace
 
-SweepSpec read_sweep_file(const std::string& path) {
-  const scenario::Document document = scenario::Document::from_file(path);
+namespace {
+
+SweepSpec read_document(const scenario::Document& document, const std::string& sweep_text) {
   IgnoredFields ignored;
   SweepSpec spec = SweepReader(document, ignored).read();
+  spec.fingerprint = sim::stream_name(sweep_text) ^ (sim::stream_name(spec.scenario_text) * 0x9e3779b97f4a7c15ULL);
+  return spec;
+}
+
+}  // namespace
+
+SweepSpec read_sweep_file(const std::string& path) {
+  const scenario::Document document = scenario::Document::from_file(path);
   std::string sweep_text;
   scenario::ReadFailure failure;
   if (const auto text = scenario::read_text_file(path, failure)) sweep_text = *text;
-  spec.fingerprint = sim::stream_name(sweep_text) ^ (sim::stream_name(spec.scenario_text) * 0x9e3779b97f4a7c15ULL);
-  return spec;
+  return read_document(document, sweep_text);
+}
+
+SweepSpec read_sweep_json(const nlohmann::json& sweep, const std::string& name, const std::filesystem::path& base_dir) {
+  const std::string text = sweep.dump(2);
+  const scenario::Document document(name, text, base_dir);
+  return read_document(document, text);
 }
 
 }  // namespace harness::sweep

@@ -7,6 +7,8 @@
 //   (for /service/healthCheckGracePeriodSeconds of base.json), found -5
 #pragma once
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "harness/sweep/sweep_spec.h"
@@ -16,5 +18,10 @@ namespace harness::sweep {
 // Reads the sweep file at `path` and the base scenario it names (relative to the sweep file's
 // directory). Throws scenario::ScenarioError on any problem with either.
 SweepSpec read_sweep_file(const std::string& path);
+
+// Reads a sweep given as JSON — a sweep file's content with parts replaced from the command line,
+// or one made from flags alone (sweep_flags.h) — with the same checks. `name` names it in
+// messages; its "scenario" is found relative to `base_dir`.
+SweepSpec read_sweep_json(const nlohmann::json& sweep, const std::string& name, const std::filesystem::path& base_dir);
 
 }  // namespace harness::sweep

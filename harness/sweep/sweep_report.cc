@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace harness::sweep {
 namespace {
@@ -22,11 +23,12 @@ nlohmann::json json_number(const std::string& field) {
 
 struct Column {
   std::string name;
-  std::string (*value)(const CellMetrics&);
+  std::function<std::string(const CellMetrics&)> value;
 };
 
-const std::vector<Column>& metric_columns() {
-  static const std::vector<Column> columns = {
+// The columns of every sweep, then per fault class its rollback share ("p_rollback_oom-128mb").
+std::vector<Column> metric_columns(const SweepReport& report) {
+  std::vector<Column> columns = {
       {"runs", [](const CellMetrics& m) { return std::to_string(m.runs); }},
       {"bad_runs", [](const CellMetrics& m) { return std::to_string(m.bad_runs); }},
       {"good_runs", [](const CellMetrics& m) { return std::to_string(m.good_runs); }},
@@ -44,7 +46,12 @@ const std::vector<Column>& metric_columns() {
       {"below_desired_mean_s", [](const CellMetrics& m) { return fixed(m.below_desired_mean_s, 3); }},
       {"zero_healthy_mean_s", [](const CellMetrics& m) { return fixed(m.zero_healthy_mean_s, 3); }},
       {"task_hours_mean", [](const CellMetrics& m) { return fixed(m.task_hours_mean, 4); }},
+      {"errors_bad_mean", [](const CellMetrics& m) { return fixed(m.errors_bad_mean, 1); }},
+      {"errors_good_mean", [](const CellMetrics& m) { return fixed(m.errors_good_mean, 1); }},
   };
+  for (std::size_t f = 0; f < report.fault_names.size(); ++f)
+    columns.push_back({"p_rollback_" + report.fault_names[f],
+                       [f](const CellMetrics& m) { return share_field(m.by_fault[f].p_rollback); }});
   return columns;
 }
 
@@ -70,6 +77,8 @@ SweepReport build_report(const SweepResult& complete) {
                       ", values " + axis["values"].dump() +
                       ") was left out: this build of deploysim does not model that field (the scenario "
                       "loader lists it as ignored), so sweeping it would show a flat line, not a finding.");
+  for (const nlohmann::json& fault : r.header["population"]["faults"])
+    r.fault_names.push_back(fault["name"].get<std::string>());
   const auto runs_per_cell = r.header["runsPerCell"].get<std::int64_t>();
   const auto cells = r.header["cells"].get<std::int64_t>();
   for (std::int64_t c = 0; c < cells; ++c) {
@@ -84,7 +93,8 @@ SweepReport build_report(const SweepResult& complete) {
       label += (i ? " " : "") + r.axis_names[i] + "=" + r.axis_values[i][at[i]].dump();
     r.coordinates.push_back(at);
     r.labels.push_back(label);
-    r.cells.push_back(cell_metrics(std::span(complete.records).subspan(c * runs_per_cell, runs_per_cell)));
+    r.cells.push_back(cell_metrics(std::span(complete.records).subspan(c * runs_per_cell, runs_per_cell),
+                                   static_cast<int>(r.fault_names.size())));
   }
   r.frontier = pareto_frontier(r.cells);
   const double budget = r.header["falseRollbackBudgetPpm"].get<double>() / 1e6;
@@ -95,12 +105,13 @@ SweepReport build_report(const SweepResult& complete) {
 void write_csv(std::ostream& out, const SweepReport& r) {
   out << "cell";
   for (const std::string& name : r.axis_names) out << "," << name;
-  for (const Column& column : metric_columns()) out << "," << column.name;
+  const std::vector<Column> columns = metric_columns(r);
+  for (const Column& column : columns) out << "," << column.name;
   out << ",pareto,recommended\n";
   for (std::size_t c = 0; c < r.cells.size(); ++c) {
     out << c;
     for (std::size_t i = 0; i < r.axis_names.size(); ++i) out << "," << r.axis_values[i][r.coordinates[c][i]].dump();
-    for (const Column& column : metric_columns()) out << "," << column.value(r.cells[c]);
+    for (const Column& column : columns) out << "," << column.value(r.cells[c]);
     out << "," << (on_frontier(r, static_cast<int>(c)) ? 1 : 0) << ","
         << (r.recommendation.cell == static_cast<int>(c) ? 1 : 0) << "\n";
   }
@@ -108,11 +119,12 @@ void write_csv(std::ostream& out, const SweepReport& r) {
 
 nlohmann::json report_json(const SweepReport& r) {
   nlohmann::json cells = nlohmann::json::array();
+  const std::vector<Column> columns = metric_columns(r);
   for (std::size_t c = 0; c < r.cells.size(); ++c) {
     nlohmann::json settings = nlohmann::json::object();
     for (std::size_t i = 0; i < r.axis_names.size(); ++i) settings[r.axis_names[i]] = r.axis_values[i][r.coordinates[c][i]];
     nlohmann::json metrics = nlohmann::json::object();
-    for (const Column& column : metric_columns()) metrics[column.name] = json_number(column.value(r.cells[c]));
+    for (const Column& column : columns) metrics[column.name] = json_number(column.value(r.cells[c]));
     cells.push_back({{"cell", c}, {"settings", settings}, {"metrics", metrics},
                      {"pareto", on_frontier(r, static_cast<int>(c))}});
   }
@@ -129,16 +141,16 @@ void print_summary(std::ostream& out, const SweepReport& r) {
   out << "sweep " << r.header["name"].get<std::string>() << ": " << r.cells.size() << " cells x "
       << r.header["runsPerCell"] << " deploys over " << r.header["scenario"].get<std::string>() << "\n";
   for (const std::string& note : r.notes) out << "note: " << note << "\n";
-  out << "\nPareto frontier (time to roll back bad, false rollbacks of good, time below desired):\n";
-  out << "  P(rb|bad)  P(rb|good)  rollback p95  below desired  settings\n";
+  out << "\nPareto frontier (time to roll back bad, false rollbacks of good, time below desired, 5xx per bad):\n";
+  out << "  P(rb|bad)  P(rb|good)  rollback p95  below desired  5xx/bad  settings\n";
   // Cells with the same figures (a grace period the startPeriod already covers) share one row.
   std::vector<std::pair<std::string, std::vector<int>>> rows;
   for (int c : r.frontier) {
     const CellMetrics& m = r.cells[c];
-    char line[160];
-    std::snprintf(line, sizeof line, "  %9s  %10s  %12s  %13s  ", share_field(m.p_rollback_bad).c_str(),
+    char line[192];
+    std::snprintf(line, sizeof line, "  %9s  %10s  %12s  %13s  %7s  ", share_field(m.p_rollback_bad).c_str(),
                   share_field(m.p_false_rollback_good).c_str(), human_duration(m.rollback_bad.p95).c_str(),
-                  (fixed(m.below_desired_mean_s, 1) + " s").c_str());
+                  (fixed(m.below_desired_mean_s, 1) + " s").c_str(), fixed(m.errors_bad_mean, 0).c_str());
     const auto same = std::find_if(rows.begin(), rows.end(), [&](const auto& row) { return row.first == line; });
     if (same == rows.end()) rows.push_back({line, {c}});
     else same->second.push_back(c);

@@ -20,6 +20,7 @@ struct SweepReport {
   std::vector<std::vector<nlohmann::json>> axis_values;
   std::vector<std::vector<int>> coordinates;  // per cell, the value index on each axis
   std::vector<std::string> labels;            // per cell, "grace=60 retries=3"
+  std::vector<std::string> fault_names;       // the population's fault classes, in order
   std::vector<CellMetrics> cells;
   std::vector<int> frontier;
   Recommendation recommendation;

@@ -11,7 +11,9 @@ namespace {
 
 using scenario::ScenarioError;
 
-constexpr std::size_t kRecordFields = 8;
+constexpr std::size_t kRecordFields = 9;
+// Version 2 added errors served to each record.
+constexpr int kPartialVersion = 2;
 
 nlohmann::json population_json(const Population& p) {
   nlohmann::json faults = nlohmann::json::array();
@@ -42,9 +44,9 @@ nlohmann::json population_json(const Population& p) {
 RunRecord record_from_json(const nlohmann::json& row, const std::string& name, std::size_t index) {
   if (!row.is_array() || row.size() != kRecordFields ||
       !std::all_of(row.begin(), row.end(), [](const nlohmann::json& v) { return v.is_number_integer(); }))
-    fail(name, "/records/" + std::to_string(index), "an array of 8 integers", row.dump());
+    fail(name, "/records/" + std::to_string(index), "an array of 9 integers", row.dump());
   return {row[0].get<int>(), row[1].get<int>(), row[2].get<std::int64_t>(), row[3].get<std::int64_t>(),
-          row[4].get<std::int64_t>(), row[5].get<std::int64_t>(), row[6].get<std::int64_t>(), row[7].get<int>()};
+          row[4].get<std::int64_t>(), row[5].get<std::int64_t>(), row[6].get<std::int64_t>(), row[7].get<int>(), row[8].get<std::int64_t>()};
 }
 
 }  // namespace
@@ -73,8 +75,8 @@ nlohmann::json partial_json(const SweepResult& partial) {
   nlohmann::json records = nlohmann::json::array();
   for (const RunRecord& r : partial.records)
     records.push_back({r.fault, r.outcome, r.detect_ms, r.outcome_ms, r.below_desired_ms,
-                       r.zero_healthy_ms, r.task_ms, r.failed_tasks});
-  return {{"deploysimSweepPartial", 1},
+                       r.zero_healthy_ms, r.task_ms, r.failed_tasks, r.errors_served});
+  return {{"deploysimSweepPartial", kPartialVersion},
           {"shard", {partial.shard_index, partial.shard_count}},
           {"firstRun", partial.first_run},
           {"header", partial.header},
@@ -82,8 +84,11 @@ nlohmann::json partial_json(const SweepResult& partial) {
 }
 
 SweepResult partial_from_json(const nlohmann::json& json, const std::string& name) {
-  if (!json.is_object() || json.value("deploysimSweepPartial", 0) != 1)
-    fail(name, "", "a partial sweep result written by deploysim sweep --shard", "another document");
+  const bool versioned = json.is_object() && json.contains("deploysimSweepPartial");
+  if (!versioned || json["deploysimSweepPartial"] != kPartialVersion)
+    fail(name, "", "a partial sweep result written by this version of deploysim sweep --shard (version " +
+                       std::to_string(kPartialVersion) + ")",
+         versioned ? "version " + json["deploysimSweepPartial"].dump() : "another document");
   const nlohmann::json& shard = json.value("shard", nlohmann::json());
   if (!shard.is_array() || shard.size() != 2 || !shard[0].is_number_integer() || !shard[1].is_number_integer() ||
       shard[1].get<int>() < 1 || shard[0].get<int>() < 0 || shard[0].get<int>() >= shard[1].get<int>())

@@ -26,8 +26,8 @@ struct SweepResult {
 
 nlohmann::json sweep_header(const SweepSpec& spec);
 
-// The partial file's JSON: {"deploysimSweepPartial": 1, "shard": [k, n], "firstRun", "header",
-// "records": [[fault, outcome, detect, outcome time, below, zero, task ms, failed], ...]}.
+// The partial file's JSON: {"deploysimSweepPartial": 2, "shard": [k, n], "firstRun", "header",
+// "records": [[fault, outcome, detect, outcome time, below, zero, task ms, failed, 5xx], ...]}.
 nlohmann::json partial_json(const SweepResult& partial);
 
 // Reads a partial file. Throws scenario::ScenarioError naming the file and the spot.

@@ -22,6 +22,7 @@ RunRecord record_of(const sim::observe::RunResult& result) {
   record.zero_healthy_ms = result.metrics.zero_healthy.count();
   record.task_ms = result.metrics.task_milliseconds;
   record.failed_tasks = result.metrics.failed_tasks;
+  record.errors_served = result.metrics.target_5xx + result.metrics.elb_5xx;
   return record;
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # deploysim sweep as a Slurm job array. From the repository root (deploysim built):
 #
-#   scripts/cluster/sweep-slurm.sh [SWEEP] [OUT]      submits the array and a merge that waits for it
+#   scripts/cluster/sweep-slurm.sh [SWEEP] [OUT] [SWEEP FLAGS...]
+#                                  submits the array and a merge that waits for it; flags after OUT
+#                                  (--runs-per-cell 100, --axis ...) go to every task's deploysim sweep
 #
 # Each array task runs one shard: deploysim reads SLURM_ARRAY_TASK_ID (from SLURM_ARRAY_TASK_MIN)
 # and SLURM_ARRAY_TASK_COUNT itself, and writes OUT/partials/<name>.part-K-of-4.json; the merge
@@ -16,11 +18,11 @@ out=${2:-sweep-results}
 deploysim=${DEPLOYSIM:-build/harness/deploysim}
 
 if [ -z "${SLURM_ARRAY_TASK_ID:-}" ]; then
-  job=$(sbatch --parsable "$0" "$sweep" "$out")
+  job=$(sbatch --parsable "$0" "$sweep" "$out" "${@:3}")
   sbatch --dependency="afterok:${job}" --job-name=deploysim-merge --output=deploysim-merge-%j.log \
     --wrap "\"$deploysim\" merge --out \"$out\" \"$out\"/partials/*.part-*-of-*.json"
   echo "submitted sweep array ${job} and its merge"
   exit 0
 fi
 
-"$deploysim" sweep "$sweep" --out "$out/partials" --threads "${SLURM_CPUS_PER_TASK:-1}" --quiet
+"$deploysim" sweep "$sweep" --out "$out/partials" --threads "${SLURM_CPUS_PER_TASK:-1}" --quiet "${@:3}"

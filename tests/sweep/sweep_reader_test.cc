@@ -80,6 +80,27 @@ TEST_CASE("a pointer that leads nowhere in the base scenario is an error at the 
         "not exist, found \"/service/nosuch/thing\"");
 }
 
+TEST_CASE("an axis over a field that holds no number or boolean is an error at the pointer") {
+  // Given /service/serviceName (a string) and /service (an object), then each is refused at its
+  // pointer; a string of digits ("cpu": "256") is a numeric field and may be swept.
+  CHECK(error_of("name.sweep.json", with_axes(R"({"pointer": "/service/serviceName", "values": [1]})")) ==
+        "name.sweep.json:1:66: at /axes/0/pointer: expected a pointer to a numeric or boolean field of base.json, found "
+        "\"/service/serviceName\", which holds a string");
+  CHECK(error_of("object.sweep.json", with_axes(R"({"pointer": "/service", "values": [1]})")).find("which holds an object") !=
+        std::string::npos);
+  CHECK(read_sweep_file(sweeptest::write_sweep("cpu.sweep.json", with_axes(R"({"pointer": "/taskDefinitions/1/cpu", "values": [256, 512]})")))
+            .axes[0].values.size() == 2);
+}
+
+TEST_CASE("axis and fault names head CSV columns, so a comma in one is refused") {
+  CHECK(error_of("comma.sweep.json", with_axes(R"({"name": "a,b", "pointer": "/service/desiredCount", "values": [1]})")) ==
+        "comma.sweep.json:1:63: at /axes/0/name: expected a name without commas, quotes or control characters (it heads "
+        "a CSV column), found \"a,b\"");
+  CHECK(error_of("fault-comma.sweep.json", R"({"scenario": "base.json", "axes": [{"pointer": "/service/desiredCount", "values": [1]}],
+  "population": {"badPercent": 10, "faults": [{"name": "x,y", "set": {"/service/desiredCount": 2}}]}})")
+            .find("at /population/faults/0/name: expected a name without commas") != std::string::npos);
+}
+
 TEST_CASE("an axis over a field the loader ignores is refused, or skipped and named when asked") {
   // Given /service/runningCount (describe-services prints it; the simulation does not model it),
   // then sweeping it is an error, and with "ifNotModelled": "skip" the axis is left out and kept

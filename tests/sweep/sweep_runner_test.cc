@@ -75,9 +75,40 @@ TEST_CASE("merge refuses a missing shard, a shard given twice and another sweep'
 }
 
 TEST_CASE("a broken partial file is reported with the spot") {
-  CHECK_THROWS_WITH(partial_from_json(nlohmann::json::parse(R"({"deploysimSweepPartial": 1, "shard": [0, 1],
+  CHECK_THROWS_WITH(partial_from_json(nlohmann::json::parse(R"({"deploysimSweepPartial": 2, "shard": [0, 1],
     "firstRun": 0, "header": {}, "records": [[1, 2, 3]]})"), "p.json"),
-                    "p.json: at /records/0: expected an array of 8 integers, found [1,2,3]");
+                    "p.json: at /records/0: expected an array of 9 integers, found [1,2,3]");
   CHECK_THROWS_WITH(partial_from_json(nlohmann::json::parse(R"({"results": []})"), "p.json"),
-                    "p.json: expected a partial sweep result written by deploysim sweep --shard, found another document");
+                    "p.json: expected a partial sweep result written by this version of deploysim sweep --shard "
+                    "(version 2), found another document");
+  // A partial of the format before records carried the 5xx served is refused, not misread.
+  CHECK_THROWS_WITH(partial_from_json(nlohmann::json::parse(R"({"deploysimSweepPartial": 1})"), "old.json"),
+                    "old.json: expected a partial sweep result written by this version of deploysim sweep --shard "
+                    "(version 2), found version 1");
+}
+
+TEST_CASE("a bake lets the 5xx alarm roll back a revision that passes its health checks but fails requests") {
+  // Given the shipped base (traffic, a 5xx alarm in deploymentConfiguration.alarms) and deploys
+  // whose new revision answers /health but fails 20 % of requests, when bake time is 0 or 5
+  // minutes (minimumHealthyPercent 100, so no 503s while tasks are replaced), then without a bake
+  // the deployment completes before the alarm's second bad minute and the bad revision serves 5xx
+  // to the end of the run; with 5 minutes every one is rolled back and users get a fraction of
+  // the 5xx.
+  const SweepSpec spec = harness::sweep::read_sweep_file(sweeptest::write_sweep("bake.sweep.json", R"({
+    "scenario": "base.json", "runsPerCell": 12,
+    "axes": [{"name": "bake", "pointer": "/service/deploymentConfiguration/bakeTimeInMinutes", "values": [0, 5]},
+             {"pointer": "/service/deploymentConfiguration/minimumHealthyPercent", "values": [100]}],
+    "population": {"badPercent": 100, "faults": [{"name": "serves-5xx", "set": {"/apps/alia-bot:cc44307/requestErrorPercent": 20}}],
+                   "startupScale": {"distribution": "lognormal", "median": 1.0, "p95": 2.5}}
+  })"));
+  const SweepReport report = build_report(merge_partials({{"bake", shard_result(spec, 0, 1, 2)}}));
+  REQUIRE(report.cells.size() == 2);
+  const CellMetrics& no_bake = report.cells[0];
+  const CellMetrics& bake = report.cells[1];
+  CHECK(no_bake.by_fault[0].p_rollback.value() <= 0.1);
+  CHECK(bake.by_fault[0].p_rollback.value() == 1.0);
+  CHECK(bake.errors_bad_mean > 0);
+  CHECK(no_bake.errors_bad_mean > 4 * bake.errors_bad_mean);
+  // The bake is what good deploys pay: they complete 5 minutes later.
+  CHECK(report.recommendation.cell == 1);
 }
