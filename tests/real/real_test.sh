@@ -63,6 +63,24 @@ start_proxy() {
   fail "the fault proxy did not start: $(cat "$work/proxy.log")"
 }
 tell() { echo "$*" >"$work/control"; }
+# The proxy reads its commands on its own time: after "back", wait (at most 10 s) until the engine
+# answers through it again.
+wait_for_proxy() {
+  for _ in $(seq 1 100); do docker -H "unix://$proxy" info >/dev/null 2>&1 && return; sleep 0.1; done
+  fail "the proxy did not come back"
+}
+# Waits for the old dockerd to be gone, then for an engine to answer: one that restarts by itself
+# (systemd), else one started as docker/start-engine does. True once `docker info` answers.
+ensure_engine() {
+  for _ in $(seq 1 300); do
+    [ -n "${dockerd_pid:-}" ] && kill -0 "$dockerd_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  for _ in $(seq 1 50); do docker info >/dev/null 2>&1 && return 0; sleep 0.1; done
+  (setsid dockerd >>/tmp/deploysim-dockerd.log 2>&1 &)
+  for _ in $(seq 1 300); do docker info >/dev/null 2>&1 && return 0; sleep 0.1; done
+  return 1
+}
 # Waits (at most 60 s) until a container of task $1 of any run is running: the run's clock has
 # started and the deploy is under way.
 wait_for_task() {
@@ -97,7 +115,10 @@ interrupted_run() {
   cat "$work/out.txt"
   [ "$code" -eq $((128 + $2)) ] || fail "expected exit $((128 + $2)) after SIG$1, got $code"
   grep -q "interrupted by signal $2" "$work/out.txt" || fail "no word of the interruption"
-  [ -z "$(ours)" ] || fail "containers left after SIG$1: $(ours)"
+  local run_id
+  run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) interrupted.*/\1/p' "$work/out.txt")
+  [ -n "$run_id" ] || fail "the message does not say which run was interrupted"
+  [ -z "$(ours "$run_id")" ] || fail "containers left after SIG$1: $(ours "$run_id")"
   expect_bystander
 }
 expect_bystander() {
@@ -327,7 +348,33 @@ PY
       grep -q "  ${name#/}\$" "$work/err.txt" || fail "container ${name#/} remains but was not named"
     done
     tell back
+    wait_for_proxy
     "$deploysim" real --cleanup --run "$run_id" --socket "$proxy" || fail "--cleanup failed"
+    [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
+    expect_bystander
+    ;;
+  dockerd-stopped)
+    # Given the real engine stopped mid-run (SIGTERM to dockerd, as `systemctl stop docker` does;
+    # dockerd stops the containers as it shuts down), the run ends with a clear error, exit 2,
+    # naming its run; once dockerd is back, --cleanup removes ours, and only ours. The tests take
+    # turns on the engine (RESOURCE_LOCK), so no other test runs meanwhile; this one leaves dockerd
+    # running whatever happens (on_exit below).
+    [ "$(id -u)" -eq 0 ] || { echo "SKIPPED: stopping dockerd needs root" >&2; exit 77; }
+    dockerd_pid=$(cat /var/run/docker.pid 2>/dev/null)
+    [ -n "$dockerd_pid" ] && kill -0 "$dockerd_pid" 2>/dev/null || fail "no dockerd pid in /var/run/docker.pid"
+    trap 'ensure_engine; on_exit' EXIT
+    start_bystander
+    ( wait_for_task 1; sleep 0.5; kill -TERM "$dockerd_pid" ) &
+    "$deploysim" real --time-scale "$scale" --engine-timeout 10 scenarios/real/004-wget-loop-breaker-off-10min.json \
+      >"$work/out.txt" 2>"$work/err.txt"
+    code=$?
+    cat "$work/err.txt"
+    [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
+    run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
+    [ -n "$run_id" ] || fail "the error does not say which run stopped"
+    grep -Eq "no Docker engine answers|could not be reopened" "$work/err.txt" || fail "the error does not say the engine is gone"
+    ensure_engine || fail "dockerd did not come back"
+    "$deploysim" real --cleanup --run "$run_id" || fail "--cleanup failed"
     [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
     expect_bystander
     ;;
@@ -355,6 +402,9 @@ PY
     # Given the new task's container removed behind the driver's back (docker rm -f) once it
     # runs, Docker reports its death (exit 137) and the task stops as ECS stops it —
     # EssentialContainerExited, a failed task — the service replaces it and the deploy completes.
+    # A slower clock than the other tests: the removal must land in the ~40 s of run time between
+    # the task's RUNNING and its counting healthy, however loaded the machine (8 s of real time).
+    scale=0.2
     start_bystander
     ( wait_for_task 1; sleep 0.5; docker rm -f $(docker ps -q --filter label=deploysim.run --filter label=deploysim.task=1) >/dev/null ) &
     real_run scenarios/incidents/000-fixed-512mb.json
