@@ -235,10 +235,11 @@ class ScenarioReader {
     const std::optional<Node> results = root_.get("lifecycleHookResults");
     if (!results) return;
     const std::vector<sim::model::LifecycleHook>& hooks = scenario_.service.deployment.lifecycle_hooks;
-    for (const auto& [arn, value] : results->as_members()) {
+    for (const auto& member : results->as_members()) {
+      const std::string& arn = member.first;  // a named variable: clang 14 cannot capture a binding
       const bool used = std::any_of(hooks.begin(), hooks.end(),
                                     [&](const sim::model::LifecycleHook& h) { return h.hook_target_arn == arn; });
-      if (!used) value.fail_key("the hookTargetArn of a hook in service.deploymentConfiguration.lifecycleHooks");
+      if (!used) member.second.fail_key("the hookTargetArn of a hook in service.deploymentConfiguration.lifecycleHooks");
     }
   }
 

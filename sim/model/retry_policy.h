@@ -10,6 +10,8 @@ namespace sim::model {
 // An attempt when the phase starts, then one `interval` later, each later wait `backoff_permille`
 // / 1000 times the previous one, at most `max_interval`. An interval of 0 is a tight loop: the
 // app gets through the moment the dependency is up (the model before retries existed).
+// Waits are whole milliseconds: a wait grows only once backoff x wait gains a millisecond (a 1 ms
+// interval with backoff 1.5 stays at 1 ms), in the world and the chaos app alike.
 struct RetryPolicy {
   Millis interval{0};
   int backoff_permille = 1000;  // 1000: a fixed interval; 2000: doubling
