@@ -145,22 +145,20 @@ void check_retry_gap(const LintContext& context, Findings& out) {
       if (phase.on_unavailable != sim::model::OnUnavailable::wait || phase.connects_to.empty() ||
           phase.retry.tight())
         continue;
-      // The attempts within the wait, as the world makes them (sim/world/container_plan.cc).
-      // Once the wait stops growing the rest are evenly spaced: one stride, so a 1 ms interval in
-      // a 10^9 s wait costs nothing.
+      // The attempts within the wait, as the world makes them (sim/model/retry_policy.h): the
+      // first eight by name, then the last one.
+      const sim::Millis last = phase.retry.attempts_around(sim::Millis{0}, phase.wait_timeout).last_by;
       std::string attempts = "0 s";
-      sim::Millis last{0};
-      std::int64_t listed = 1;
-      for (sim::Millis delay = phase.retry.first_delay(); last + delay <= phase.wait_timeout;) {
-        const sim::Millis next = phase.retry.grow(delay);
-        const std::int64_t steps = next == delay ? (phase.wait_timeout - last) / delay : 1;
-        for (std::int64_t i = 0; i < steps && listed + i < 8; ++i)
-          attempts += ", " + sim::format_seconds(last + delay * (i + 1));
-        last += delay * steps;
-        listed += steps;
-        delay = next;
+      sim::Millis at{0};
+      sim::Millis delay = phase.retry.first_delay();
+      for (int listed = 1; at + delay <= last; ++listed, delay = phase.retry.grow(delay)) {
+        at += delay;
+        if (listed == 8) {
+          attempts += " ...";
+          break;
+        }
+        attempts += ", " + sim::format_seconds(at);
       }
-      if (listed > 8) attempts += " ...";
       const sim::Millis gap = phase.wait_timeout - last;
       if (gap * 4 <= phase.wait_timeout * kRetryGapQuarters) continue;
       out.add(Severity::warning, "retry-gap-before-timeout",

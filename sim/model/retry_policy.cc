@@ -12,4 +12,19 @@ Millis RetryPolicy::grow(Millis delay) const {
   return std::min(Millis{delay.count() * backoff_permille / 1000}, max_interval);
 }
 
+RetryPolicy::Around RetryPolicy::attempts_around(Millis start, Millis t) const {
+  Millis at = start;
+  Millis delay = first_delay();
+  while (at + delay <= t) {
+    const Millis next = grow(delay);
+    if (next == delay) {
+      at += delay * ((t - at) / delay);
+      break;
+    }
+    at += delay;
+    delay = next;
+  }
+  return {at, at == t ? at : at + delay};
+}
+
 }  // namespace sim::model

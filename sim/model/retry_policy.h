@@ -22,6 +22,16 @@ struct RetryPolicy {
   Millis first_delay() const;
   // The wait after a failed attempt, given the wait after the attempt before it.
   Millis grow(Millis delay) const;
+
+  // The attempts of a wait that began at `start` around `t` >= start: the last at or before t
+  // and the first at or after it (the same when one falls on t). Once the wait stops growing the
+  // attempts are evenly spaced and are skipped in one stride, so a 1 ms interval over a 10^9 s
+  // wait costs nothing. Not for a tight policy.
+  struct Around {
+    Millis last_by;
+    Millis first_from;
+  };
+  Around attempts_around(Millis start, Millis t) const;
 };
 
 }  // namespace sim::model

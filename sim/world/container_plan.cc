@@ -43,29 +43,16 @@ Millis next_reachable(const std::string& name, Millis t, const PlanInputs& in,
 }
 
 // The moment a phase waiting from `start` gets through to `name`: its first attempt that finds it
-// reachable, or kNever if none does by `deadline`. Attempts follow the phase's retry policy; the
-// search jumps from one up-window to the next, so its cost does not grow with the wait.
+// reachable, or kNever if none does by `deadline`. The search jumps from one up-window to the
+// next, so its cost does not grow with the wait.
 Millis connected_at(const std::string& name, Millis start, Millis deadline, const model::RetryPolicy& retry,
                     const PlanInputs& in, const DependencySchedule& deps) {
   Millis attempt = start;
-  Millis delay = retry.first_delay();
   for (;;) {
     const Millis up_at = next_reachable(name, attempt, in, deps);
     if (up_at > deadline) return kNever;
     if (retry.tight()) return up_at;
-    // Skip the attempts that fall before up_at: while the wait grows, one at a time (a geometric
-    // series, few steps); once it is fixed, in one stride.
-    while (attempt < up_at) {
-      const Millis next = retry.grow(delay);
-      if (next == delay) {
-        const std::int64_t strides = (up_at - attempt + delay - Millis{1}) / delay;
-        attempt += delay * strides;
-        delay = next;
-        break;
-      }
-      attempt += delay;
-      delay = next;
-    }
+    attempt = retry.attempts_around(start, up_at).first_from;
     if (attempt > deadline) return kNever;
     if (reachable(name, attempt, in, deps)) return attempt;
   }
