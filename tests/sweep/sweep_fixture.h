@@ -16,9 +16,11 @@ namespace sweeptest {
 inline std::filesystem::path fixture_dir() {
   const std::filesystem::path dir = std::filesystem::path(DEPLOYSIM_BINARY_DIR) / "tests" / "sweep" /
                                     ("fixture-" + std::to_string(getpid()));
-  if (std::filesystem::create_directories(dir))
-    std::filesystem::copy_file(std::filesystem::path(DEPLOYSIM_SOURCE_DIR) / "scenarios/sweeps/000-health-check-base.json",
-                               dir / "base.json");
+  // Always the current base: a directory left by an earlier process with the same id (ids are
+  // reused across runs) may hold an older copy.
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(std::filesystem::path(DEPLOYSIM_SOURCE_DIR) / "scenarios/sweeps/000-health-check-base.json",
+                             dir / "base.json", std::filesystem::copy_options::overwrite_existing);
   return dir;
 }
 
