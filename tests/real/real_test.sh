@@ -121,6 +121,19 @@ interrupted_run() {
   [ -z "$(ours "$run_id")" ] || fail "containers left after SIG$1: $(ours "$run_id")"
   expect_bystander
 }
+# The id of the run an engine failure stopped, from its error message in $work/err.txt.
+stopped_run_id() {
+  local id
+  id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
+  [ -n "$id" ] || fail "the error does not say which run stopped"
+  echo "$id"
+}
+# `deploysim real --cleanup --run ID [FLAGS]`, after which none of that run's containers is left.
+cleanup_run() {
+  local id=$1; shift
+  "$deploysim" real --cleanup --run "$id" "$@" || fail "--cleanup failed"
+  [ -z "$(ours "$id")" ] || fail "containers left after --cleanup: $(ours "$id")"
+}
 expect_bystander() {
   [ -n "$(docker ps -aq --filter "name=$bystander")" ] || fail "the container without our label was removed"
 }
@@ -335,8 +348,7 @@ PY
     code=$?
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
-    run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
-    [ -n "$run_id" ] || fail "the error does not say which run stopped"
+    run_id=$(stopped_run_id) || exit 1
     grep -q "no Docker engine answers at $proxy" "$work/err.txt" || fail "the error does not say the engine is gone"
     grep -q "may remain, labelled deploysim.run=$run_id" "$work/err.txt" || fail "no list of what may remain"
     grep -q "deploysim-$run_id-t1-" "$work/err.txt" || fail "task 1's container is not named"
@@ -349,8 +361,7 @@ PY
     done
     tell back
     wait_for_proxy
-    "$deploysim" real --cleanup --run "$run_id" --socket "$proxy" || fail "--cleanup failed"
-    [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
+    cleanup_run "$run_id" --socket "$proxy"
     expect_bystander
     ;;
   dockerd-stopped)
@@ -370,12 +381,10 @@ PY
     code=$?
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
-    run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
-    [ -n "$run_id" ] || fail "the error does not say which run stopped"
+    run_id=$(stopped_run_id) || exit 1
     grep -Eq "no Docker engine answers|could not be reopened" "$work/err.txt" || fail "the error does not say the engine is gone"
     ensure_engine || fail "dockerd did not come back"
-    "$deploysim" real --cleanup --run "$run_id" || fail "--cleanup failed"
-    [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
+    cleanup_run "$run_id"
     expect_bystander
     ;;
   engine-hangs)
@@ -390,12 +399,10 @@ PY
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
     grep -q "no answer within 2 s" "$work/err.txt" || fail "the error does not say the engine did not answer"
-    run_id=$(sed -n 's/^deploysim: real run \([0-9-]*\) stopped: .*/\1/p' "$work/err.txt")
-    [ -n "$run_id" ] || fail "the error does not say which run stopped"
+    run_id=$(stopped_run_id) || exit 1
     grep -q "deploysim real --cleanup --run $run_id --socket $proxy. removes them" "$work/err.txt" || fail "no word of --cleanup"
     tell delay 0
-    "$deploysim" real --cleanup --run "$run_id" --socket "$proxy" || fail "--cleanup failed"
-    [ -z "$(ours "$run_id")" ] || fail "containers left after --cleanup: $(ours "$run_id")"
+    cleanup_run "$run_id" --socket "$proxy"
     expect_bystander
     ;;
   container-removed)
