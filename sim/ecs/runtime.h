@@ -1,13 +1,16 @@
-// The runtime seam: how the service controller acts on the world. The simulated world
-// (sim/world) and real mode (harness/docker) implement it; tests use small fakes.
-//
-// The world reports back by calling the controller's on_task_state, on_container_health and
-// on_target_health (sim/ecs/service_controller.h).
+// The runtime seam, both ways: how the control plane acts on a world (Runtime), and how a world
+// reports back what happened (RuntimeListener). The simulated world (sim/world) and real mode
+// (harness/docker) implement Runtime; the service controller implements RuntimeListener; tests
+// use small fakes of either (tests/support). Neither side knows the other's concrete class.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
+#include "sim/ecs/health_status.h"
 #include "sim/ecs/task_state.h"
+#include "sim/model/app_profile.h"
 
 namespace sim::ecs {
 
@@ -22,6 +25,41 @@ struct Placement {
   std::string reason;  // when not placed: "has insufficient memory available" ...
 };
 
+// How the load balancer's listener sends requests to one deployment's tasks from now on.
+struct TrafficRoute {
+  DeploymentId deployment = 0;
+  int task_definition = 0;
+  // Its share of the requests relative to the other routes: its healthy targets under round robin
+  // over one target group, or its listener rule weight during a traffic shift (blue/green,
+  // canary, linear). 0: it gets no request.
+  int weight = 0;
+};
+
+// What the world's targets served, cumulative since time 0 (whole requests).
+struct RevisionTraffic {
+  DeploymentId deployment = 0;
+  std::int64_t requests = 0;  // requests a target of this deployment answered
+  std::int64_t errors = 0;    // of which with a 5xx (HTTPCode_Target_5XX)
+  model::RequestLatency latency;  // how its app answers (p50, p99); zeros when not measured
+};
+
+struct TrafficReport {
+  std::vector<RevisionTraffic> revisions;  // indexed by deployment id; may be shorter
+  // Over every revision; counted in the world's own precision, so they may exceed the sums of
+  // the whole per-revision counts.
+  std::int64_t target_requests = 0;
+  std::int64_t target_5xx = 0;
+  std::int64_t elb_5xx = 0;  // 503s from the load balancer: no target to send to
+
+  // The revision's traffic, or zeros for a deployment that never served.
+  RevisionTraffic revision(DeploymentId d) const {
+    if (d < revisions.size()) return revisions[d];
+    RevisionTraffic none;
+    none.deployment = d;
+    return none;
+  }
+};
+
 class Runtime {
  public:
   virtual ~Runtime() = default;
@@ -33,6 +71,26 @@ class Runtime {
   // Stops a task: deregister its target and drain (DEACTIVATING), SIGTERM then SIGKILL after
   // stopTimeout (STOPPING), then DEPROVISIONING and STOPPED. Idempotent.
   virtual void stop_task(TaskId task, StopCode code, const std::string& reason) = 0;
+
+  // The load balancer routes requests by `routes` from now on; the traffic up to now was served
+  // by the routes given before. Returns what every target has served so far. A world without
+  // request traffic returns an empty report.
+  virtual const TrafficReport& route_traffic(const std::vector<TrafficRoute>& routes) = 0;
+};
+
+// What a world reports to the control plane, as it happens.
+class RuntimeListener {
+ public:
+  virtual ~RuntimeListener() = default;
+
+  // A task reached `state`; from DEACTIVATING on, `stop` says why it is stopping.
+  virtual void on_task_state(TaskId task, TaskState state, const TaskStopInfo* stop) = 0;
+  // Docker's health status of one container (container index in its task definition).
+  virtual void on_container_health(TaskId task, int container, HealthStatus status) = 0;
+  // The load balancer's view of the task's target.
+  virtual void on_target_health(TaskId task, TargetState state, ProbeFailure reason) = 0;
+  // A traffic period ended (every kTrafficBucket): what the targets served so far, for alarms.
+  virtual void on_traffic_period(const TrafficReport& report) = 0;
 };
 
 }  // namespace sim::ecs

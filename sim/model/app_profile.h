@@ -79,7 +79,7 @@ struct AppProfile {
   // x 100): a revision that passes its health checks yet fails real requests (seed 001's class).
   int request_error_basis_points = 0;
   // How long it takes to answer a request (requestLatencyMs), for TargetResponseTime; absent:
-  // latency is not simulated and counts as 0 ms (sim/world/request_latency.h).
+  // latency is not simulated and counts as 0 ms (sim/observe/request_latency.h).
   std::optional<RequestLatency> request_latency;
   Millis response_time = Millis{5};   // how long a probe of a listening endpoint takes
   Millis shutdown_time = seconds(1);  // exit this long after SIGTERM

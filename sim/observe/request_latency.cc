@@ -1,8 +1,8 @@
-#include "sim/world/request_latency.h"
+#include "sim/observe/request_latency.h"
 
 #include <algorithm>
 
-namespace sim::world {
+namespace sim::observe {
 namespace {
 
 constexpr std::int64_t kMillion = 1'000'000;
@@ -75,4 +75,4 @@ std::int64_t mixed_mean_micros(const std::vector<LatencyShare>& mix) {
   return total == 0 ? 0 : weighted / total;
 }
 
-}  // namespace sim::world
+}  // namespace sim::observe

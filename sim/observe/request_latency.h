@@ -13,7 +13,7 @@
 
 #include "sim/model/app_profile.h"
 
-namespace sim::world {
+namespace sim::observe {
 
 // Parts per million of the requests answered within `micros` microseconds.
 std::int64_t latency_cdf_ppm(const model::RequestLatency& latency, std::int64_t micros);
@@ -33,4 +33,4 @@ std::int64_t mixed_percentile_micros(const std::vector<LatencyShare>& mix, std::
 // The request-weighted mean latency of the mix, in microseconds; 0 with no request.
 std::int64_t mixed_mean_micros(const std::vector<LatencyShare>& mix);
 
-}  // namespace sim::world
+}  // namespace sim::observe

@@ -1,8 +1,8 @@
-#include "sim/world/request_latency.h"
+#include "sim/observe/request_latency.h"
 
 #include <catch2/catch.hpp>
 
-namespace sim::world {
+namespace sim::observe {
 namespace {
 
 constexpr model::RequestLatency kFast{40, 120};
@@ -50,4 +50,4 @@ TEST_CASE("no request, no latency") {
   CHECK(mixed_mean_micros({}) == 0);
 }
 
-}  // namespace sim::world
+}  // namespace sim::observe

@@ -1,0 +1,99 @@
+#include "sim/ecs/task_lifecycle.h"
+
+namespace sim::ecs {
+
+void TaskLifecycle::enter(AgentSteps& steps, TaskState state) {
+  state_ = state;
+  steps.push_back({AgentStep::enter_state, state, Millis{0}});
+}
+
+void TaskLifecycle::started(TaskState state) {
+  if (state_ <= state && state <= TaskState::running) state_ = state;
+}
+
+AgentSteps TaskLifecycle::stop_requested(StopCode code, const std::string& reason, bool registered,
+                                         Millis deregistration_delay, bool containers_running) {
+  AgentSteps steps;
+  if (stop_requested_ || !is_live(state_)) return steps;
+  stop_requested_ = true;
+  stop_.code = code;
+  stop_.stopped_reason = reason;
+  if (state_ != TaskState::running) {
+    // Not serving yet: nothing to drain (task-lifecycle.html: a task stopped while PENDING goes
+    // straight to STOPPING).
+    steps.push_back({AgentStep::cancel_start});
+    steps.push_back({AgentStep::stop_target_checks});
+    stop_now(steps, containers_running);
+    return steps;
+  }
+  // ECS deregisters the target and waits out the deregistration delay before it stops the task
+  // (deployment-type-ecs.html; ecs-rules §5).
+  enter(steps, TaskState::deactivating);
+  if (registered) steps.push_back({AgentStep::stop_target_checks});
+  steps.push_back({AgentStep::drain, TaskState::deactivating, registered ? deregistration_delay : Millis{0}});
+  return steps;
+}
+
+AgentSteps TaskLifecycle::failed_to_start(const std::string& reason, bool containers_running) {
+  AgentSteps steps;
+  stop_.code = StopCode::task_failed_to_start;
+  stop_.stopped_reason = reason;
+  steps.push_back({AgentStep::cancel_start});
+  steps.push_back({AgentStep::stop_target_checks});
+  stop_now(steps, containers_running);
+  return steps;
+}
+
+AgentSteps TaskLifecycle::container_exited(bool essential, const std::string& container, int exit_code,
+                                           const std::string& container_reason, bool oom_killed,
+                                           bool containers_running) {
+  AgentSteps steps;
+  const bool stopping_already = state_ >= TaskState::deactivating || stop_.code != StopCode::none;
+  if (!essential || stopping_already) return steps;
+  // An essential container's exit stops the task (API_ContainerDefinition `essential`; §7.2).
+  stop_.code = StopCode::essential_container_exited;
+  stop_.stopped_reason = "Essential container in task exited";
+  stop_.container_name = container;
+  stop_.exit_code = exit_code;
+  stop_.container_reason = container_reason;
+  stop_.oom_killed = oom_killed;
+  steps.push_back({AgentStep::cancel_start});
+  steps.push_back({AgentStep::stop_target_checks});
+  stop_now(steps, containers_running);
+  return steps;
+}
+
+AgentSteps TaskLifecycle::container_gone(bool containers_running) {
+  AgentSteps steps;
+  deprovision_if_done(steps, containers_running);
+  return steps;
+}
+
+AgentSteps TaskLifecycle::drained(bool containers_running) {
+  AgentSteps steps;
+  stop_now(steps, containers_running);
+  return steps;
+}
+
+AgentSteps TaskLifecycle::deprovisioned() {
+  AgentSteps steps;
+  if (state_ == TaskState::deprovisioning) enter(steps, TaskState::stopped);
+  return steps;
+}
+
+// STOPPING: SIGTERM to every running container, SIGKILL after its stopTimeout (§7.3); once none
+// runs, DEPROVISIONING.
+void TaskLifecycle::stop_now(AgentSteps& steps, bool containers_running) {
+  if (state_ >= TaskState::stopping) return;
+  enter(steps, TaskState::stopping);
+  steps.push_back({AgentStep::signal_containers});
+  deprovision_if_done(steps, containers_running);
+}
+
+void TaskLifecycle::deprovision_if_done(AgentSteps& steps, bool containers_running) {
+  if (state_ != TaskState::stopping || containers_running) return;
+  enter(steps, TaskState::deprovisioning);
+  steps.push_back({AgentStep::deprovision});
+}
+
+}  // namespace sim::ecs

@@ -1,0 +1,89 @@
+// The ECS agent's task lifecycle, written once for both worlds: what a stop request, a failure
+// to start, an essential container's exit, the end of draining and the end of deprovisioning
+// turn into — the next lifecycle states, the stop code and reason the task will report, and the
+// steps the world must carry out, in order (task-lifecycle.html, API_Task stopCode,
+// API_ContainerDefinition `essential`; ecs-rules §5, §7.1, §7.2).
+//
+// Pure: no clock, no queue, no I/O. The simulated world (sim/world) and real mode
+// (harness/docker) each keep one TaskLifecycle per task, feed it what happened and perform the
+// AgentSteps it returns; how a world pulls images, starts containers or delivers a signal is the
+// world's own business. The start-up states (PROVISIONING .. RUNNING) are the world's to set with
+// started(); every state after RUNNING is decided here.
+//
+// Invariants: states only move forward; a task is asked to stop at most once (later requests
+// are ignored, as the agent ignores a second StopTask); the stop code is set once, by whatever
+// ended the task first.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/ecs/task_state.h"
+#include "sim/engine/time.h"
+
+namespace sim::ecs {
+
+// One thing the world must do, in the order given.
+struct AgentStep {
+  enum Kind : std::uint8_t {
+    cancel_start,        // drop the pending start-up step (provisioning, pull, activation ...)
+    stop_target_checks,  // deregister the target: its checks end and it reports DRAINING
+    enter_state,         // the task is now in `state`: trace it and tell the controller
+    drain,               // wait `wait` (the deregistration delay), then call drained()
+    signal_containers,   // SIGTERM each running container; SIGKILL after its stopTimeout
+    deprovision,         // every container has exited: tear down, then call deprovisioned()
+  };
+  Kind kind;
+  TaskState state = TaskState::stopped;  // enter_state
+  Millis wait{0};                        // drain
+};
+
+using AgentSteps = std::vector<AgentStep>;
+
+class TaskLifecycle {
+ public:
+  TaskState state() const { return state_; }
+  const TaskStopInfo& stop() const { return stop_; }
+  bool stop_requested() const { return stop_requested_; }
+
+  // A start-up state the world reached (PENDING, ACTIVATING, RUNNING), before any stop.
+  void started(TaskState state);
+
+  // StopTask from the scheduler (or a fault). A running task first deregisters and drains for
+  // the target group's deregistration delay; one still starting stops at once. Ignored when the
+  // task was already asked to stop or has ended by itself.
+  AgentSteps stop_requested(StopCode code, const std::string& reason, bool registered, Millis deregistration_delay,
+                            bool containers_running);
+
+  // The task could not start (a container start-up timed out, a dependency condition can never
+  // hold): TaskFailedToStart.
+  AgentSteps failed_to_start(const std::string& reason, bool containers_running);
+
+  // A container exited by itself. An essential one ends the task (EssentialContainerExited, with
+  // its exit code and reason) unless the task was stopping already; otherwise nothing follows
+  // here, and the world calls container_gone() once it has started whatever may start now.
+  AgentSteps container_exited(bool essential, const std::string& container, int exit_code,
+                              const std::string& container_reason, bool oom_killed, bool containers_running);
+
+  // A container exited while the task is being stopped, or any container exited and the world
+  // has done its part: deprovision once none runs.
+  AgentSteps container_gone(bool containers_running);
+
+  // Draining is over: the containers get SIGTERM.
+  AgentSteps drained(bool containers_running);
+
+  // Deprovisioning is over: STOPPED.
+  AgentSteps deprovisioned();
+
+ private:
+  void stop_now(AgentSteps& steps, bool containers_running);
+  void deprovision_if_done(AgentSteps& steps, bool containers_running);
+  void enter(AgentSteps& steps, TaskState state);
+
+  TaskState state_ = TaskState::provisioning;
+  TaskStopInfo stop_;
+  bool stop_requested_ = false;
+};
+
+}  // namespace sim::ecs

@@ -1,0 +1,58 @@
+#include "sim/world/served_traffic.h"
+
+namespace sim::world {
+
+const model::AppProfile* served_app(const model::TaskDefinition& td, const model::Scenario& s) {
+  if (td.containers.empty()) return nullptr;
+  const model::ContainerDefinition* served = &td.containers.front();
+  for (const model::ContainerDefinition& c : td.containers)
+    if (c.name == s.service.container_name_for_lb) served = &c;
+  const auto app = s.apps.find(served->image);
+  return app == s.apps.end() ? nullptr : &app->second;
+}
+
+ServedTraffic::ServedTraffic(const model::Scenario& scenario) {
+  if (!scenario.traffic) return;
+  meter_.emplace(scenario.traffic->requests_per_second);
+  for (const model::TaskDefinition& td : scenario.task_definitions) {
+    const model::AppProfile* app = served_app(td, scenario);
+    td_error_basis_points_.push_back(app ? app->request_error_basis_points : 0);
+    td_latency_.push_back(app && app->request_latency ? *app->request_latency : model::RequestLatency{});
+  }
+}
+
+const ecs::TrafficReport& ServedTraffic::route(Millis now, const std::vector<ecs::TrafficRoute>& routes) {
+  if (!meter_) return report_;
+  meter_->advance(now, serving_);
+  serving_.clear();
+  for (const ecs::TrafficRoute& r : routes) {
+    const std::size_t td = static_cast<std::size_t>(r.task_definition);
+    serving_.push_back({static_cast<int>(r.deployment), r.weight, td_error_basis_points_.at(td)});
+    if (r.deployment >= deployment_td_.size()) deployment_td_.resize(r.deployment + 1, 0);
+    deployment_td_[r.deployment] = r.task_definition;
+  }
+  return report();
+}
+
+const ecs::TrafficReport& ServedTraffic::advance(Millis now) {
+  if (!meter_) return report_;
+  meter_->advance(now, serving_);
+  return report();
+}
+
+const ecs::TrafficReport& ServedTraffic::report() {
+  report_.revisions.resize(static_cast<std::size_t>(meter_->revisions()));
+  for (std::size_t i = 0; i < report_.revisions.size(); ++i) {
+    const RevisionCounts counts = meter_->revision(static_cast<int>(i));
+    const int td = i < deployment_td_.size() ? deployment_td_[i] : 0;
+    report_.revisions[i] = {static_cast<ecs::DeploymentId>(i), counts.requests, counts.errors,
+                            td_latency_.at(static_cast<std::size_t>(td))};
+  }
+  const RevisionCounts all = meter_->all_targets();
+  report_.target_requests = all.requests;
+  report_.target_5xx = all.errors;
+  report_.elb_5xx = meter_->elb_5xx();
+  return report_;
+}
+
+}  // namespace sim::world
