@@ -5,6 +5,7 @@
 #include "sim/ecs/service_controller.h"
 #include "sim/engine/clock.h"
 #include "sim/engine/event_queue.h"
+#include "sim/engine/invariant.h"
 #include "sim/engine/rng.h"
 #include "sim/world/simulated_world.h"
 
@@ -65,8 +66,9 @@ struct Simulation::Impl {
 };
 
 observe::RunResult Simulation::Impl::run() {
-  for (const ecs::LaunchRequest& r : controller.install_initial_deployment(scenario.initial_task_definition))
-    world.start_warm_task(r);
+  const std::vector<ecs::LaunchRequest> warm = controller.install_initial_deployment(scenario.initial_task_definition);
+  world.start_traffic();
+  for (const ecs::LaunchRequest& r : warm) world.start_warm_task(r);
   queue.schedule(scenario.deploy.at, EventOwner::scenario, deploy_event, 0, 0);
   result.end = observe::RunEnd::queue_empty;
   Event e;
@@ -118,6 +120,8 @@ Simulation::~Simulation() = default;
 observe::RunResult Simulation::run() {
   try {
     return impl_->run();
+  } catch (const InvariantViolation&) {
+    throw;  // it names the seed and the simulated time already
   } catch (const std::exception& e) {
     // A bug of ours, not bad input: say how to replay it (STYLE.md).
     throw std::runtime_error(std::string(e.what()) + " (scenario " + impl_->scenario.name + ", seed " +

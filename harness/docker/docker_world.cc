@@ -10,7 +10,6 @@
 #include "harness/docker/docker_world_task.h"
 #include "harness/scenario/app_profile_text.h"
 #include "sim/ecs/depends_on.h"
-#include "sim/ecs/service_controller.h"
 #include "sim/model/configured_value.h"
 
 namespace harness::docker {
@@ -25,7 +24,14 @@ std::string new_run_id() {
 DockerWorld::DockerWorld(const sim::model::Scenario& scenario, const RealSetup& setup, const DockerClient& docker,
                          ScaledClock& clock, asio::io_context& io, sim::observe::Trace& trace,
                          sim::observe::Metrics& metrics)
-    : scenario_(scenario), setup_(setup), docker_(docker), clock_(clock), io_(io), trace_(trace), metrics_(metrics) {
+    : scenario_(scenario),
+      setup_(setup),
+      docker_(docker),
+      clock_(clock),
+      io_(io),
+      trace_(trace),
+      metrics_(metrics),
+      traffic_(scenario) {
   for (const auto& [image, profile] : scenario.apps)
     profile_json_[image] = scenario::app_profile_json(setup.scenario_path, image);
 }
@@ -54,12 +60,27 @@ DockerWorld::Task& DockerWorld::create_task(const sim::ecs::LaunchRequest& req) 
   return *tasks_[req.task];
 }
 
-void DockerWorld::set_state(Task& t, TaskState s) {
-  t.state = s;
+void DockerWorld::start_up_to(Task& t, TaskState s) {
+  t.agent.started(s);
+  report_state(t, s);
+}
+
+void DockerWorld::report_state(Task& t, TaskState s) {
   // As in the simulated world: the controller traces the launch and STOPPED itself.
   if (s != TaskState::stopped && s != TaskState::provisioning)
-    trace_.add({clock_.now(), sim::observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
-  controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
+    trace_.add(clock_.now(), sim::observe::TaskStateChanged{t.id, t.deployment, s});
+  listener_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.agent.stop() : nullptr);
+}
+
+const sim::ecs::TrafficReport& DockerWorld::route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) {
+  return traffic_.route(clock_.now(), routes);
+}
+
+void DockerWorld::next_traffic_period() {
+  clock_.at(clock_.now() + sim::model::kTrafficBucket, [this] {
+    listener_->on_traffic_period(traffic_.advance(clock_.now()));
+    next_traffic_period();  // traffic flows until the run ends
+  });
 }
 
 void DockerWorld::after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&)) {
@@ -113,14 +134,14 @@ std::vector<std::string> DockerWorld::maybe_left() const {
 
 sim::ecs::Placement DockerWorld::launch_task(const sim::ecs::LaunchRequest& req) {
   Task& t = create_task(req);
-  set_state(t, TaskState::provisioning);
+  start_up_to(t, TaskState::provisioning);
   after(scenario_.platform.provisioning, t, &DockerWorld::pull);
   return {};
 }
 
 void DockerWorld::pull(Task& t) {
-  set_state(t, TaskState::pending);
-  if (t.state != TaskState::pending) return;
+  start_up_to(t, TaskState::pending);
+  if (t.state() != TaskState::pending) return;
   // PENDING is the image pull and the containers' creation (platform_timing.h): creating them now
   // keeps Docker's own latency out of the step, so the start lands where the simulator puts it.
   // Docker calls run on the worker pool, so the controller's timers and other tasks never wait.
@@ -141,7 +162,7 @@ void DockerWorld::pull(Task& t) {
             task_ref.containers[i].id = (*ids)[i];
             by_container_[(*ids)[i]] = {id, static_cast<int>(i)};
           }
-        if (task_ref.state != TaskState::pending) return;
+        if (task_ref.state() != TaskState::pending) return;
         if (!error.empty()) return fail_to_start(task_ref, "CannotCreateContainerError: " + error);
         task_ref.created = true;
         if (task_ref.pulled) start_next_container(task_ref);
@@ -157,7 +178,7 @@ void DockerWorld::pulled(Task& t) {
 void DockerWorld::start_next_container(Task& t) {
   // dependsOn: every container whose conditions hold starts now, as in the simulated world
   // (sim/ecs/depends_on.h); Docker's health and exit events call again for the others.
-  if (t.state != TaskState::pending) return;  // an essential container exited meanwhile
+  if (t.state() != TaskState::pending) return;  // an essential container exited meanwhile
   if (t.started_count == t.start_order.size()) return activate(t);
   for (const int index : t.start_order) {
     Container& c = t.containers[static_cast<std::size_t>(index)];
@@ -182,7 +203,7 @@ void DockerWorld::start_container(Task& t, Container& next) {
         Task& task_ref = task(id);
         Container& c = task_ref.containers[static_cast<std::size_t>(index)];
         c.starting = false;
-        if (task_ref.state != TaskState::pending) {
+        if (task_ref.state() != TaskState::pending) {
           // Stopped while it was starting: nothing waits for this container any more.
           remove_in_background(task_ref, c);
           return;
@@ -191,8 +212,7 @@ void DockerWorld::start_container(Task& t, Container& next) {
         c.started = true;
         c.ip = *ip;
         ++task_ref.started_count;
-        trace_.add({clock_.now(), sim::observe::TraceKind::container_started, id, task_ref.deployment, c.index, 0,
-                    c.def->name, {}});
+        trace_.add(clock_.now(), sim::observe::ContainerStarted{id, task_ref.deployment, c.index, c.def->name});
         // Docker's event stream may have told of its exit before this completion ran.
         if (c.early_exit_code) return on_container_exit(task_ref, c, *c.early_exit_code);
         start_next_container(task_ref);
@@ -201,14 +221,14 @@ void DockerWorld::start_container(Task& t, Container& next) {
 
 void DockerWorld::activate(Task& t) {
   // task-lifecycle.html: ACTIVATING registers the task with its target group, then RUNNING.
-  set_state(t, TaskState::activating);
-  if (t.state != TaskState::activating) return;
+  start_up_to(t, TaskState::activating);
+  if (t.state() != TaskState::activating) return;
   if (scenario_.service.load_balancer) register_target(t, false);
   after(scenario_.platform.activating, t, &DockerWorld::become_running);
 }
 
 void DockerWorld::become_running(Task& t) {
-  if (t.state == TaskState::activating) set_state(t, TaskState::running);
+  if (t.state() == TaskState::activating) start_up_to(t, TaskState::running);
 }
 
 void DockerWorld::finish() {

@@ -30,14 +30,12 @@
 #include "harness/docker/docker_events.h"
 #include "harness/docker/scaled_clock.h"
 #include "sim/ecs/runtime.h"
+#include "sim/ecs/task_lifecycle.h"
+#include "sim/world/served_traffic.h"
 #include "sim/ecs/target_health.h"
 #include "sim/model/scenario.h"
 #include "sim/observe/outcome.h"
 #include "sim/observe/trace.h"
-
-namespace sim::ecs {
-class ServiceController;
-}
 
 namespace harness::docker {
 
@@ -53,7 +51,7 @@ class DockerWorld final : public sim::ecs::Runtime {
               ScaledClock& clock, asio::io_context& io, sim::observe::Trace& trace, sim::observe::Metrics& metrics);
   ~DockerWorld() override;
 
-  void attach(sim::ecs::ServiceController* controller) { controller_ = controller; }
+  void attach(sim::ecs::RuntimeListener* listener) { listener_ = listener; }
 
   // Before the run's clock starts: the dependency stand-ins, then the initial deployment's
   // containers, waiting (real time, bounded) until they serve. Throws DockerError if they do not.
@@ -66,6 +64,9 @@ class DockerWorld final : public sim::ecs::Runtime {
 
   sim::ecs::Placement launch_task(const sim::ecs::LaunchRequest& request) override;
   void stop_task(sim::ecs::TaskId task, sim::ecs::StopCode code, const std::string& reason) override;
+  // Until real mode measures real answers (its load generator), the traffic is modelled from the
+  // app profiles as in the simulated world (sim/world/served_traffic.h).
+  const sim::ecs::TrafficReport& route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) override;
 
   // Ends the run: stops following events and probing, and waits for Docker calls in flight.
   void finish();
@@ -85,7 +86,9 @@ class DockerWorld final : public sim::ecs::Runtime {
 
   Task& task(sim::ecs::TaskId id) { return *tasks_.at(id); }
   Task& create_task(const sim::ecs::LaunchRequest& request);
-  void set_state(Task& t, sim::ecs::TaskState s);
+  void start_up_to(Task& t, sim::ecs::TaskState s);    // a start-up state (PROVISIONING .. RUNNING)
+  void report_state(Task& t, sim::ecs::TaskState s);  // traces it and tells the listener
+  void next_traffic_period();
   void after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&));
 
   // Start-up (docker_world.cc).
@@ -122,11 +125,11 @@ class DockerWorld final : public sim::ecs::Runtime {
   // Shut-down (docker_world_stop.cc).
   void on_container_exit(Task& t, Container& c, int exit_code);
   void fail_to_start(Task& t, const std::string& reason);
+  void perform(Task& t, const sim::ecs::AgentSteps& steps);
+  static bool containers_running(const Task& t);
   void drained(Task& t);
-  void begin_stopping(Task& t);
   void kill_containers(Task& t);
   void signal(const Container& c, const std::string& signal);  // in the background
-  void maybe_deprovision(Task& t);
   void deprovisioned(Task& t);
   void remove_in_background(const Task& t, const Container& c);
 
@@ -137,7 +140,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   asio::io_context& io_;
   sim::observe::Trace& trace_;
   sim::observe::Metrics& metrics_;
-  sim::ecs::ServiceController* controller_ = nullptr;
+  sim::ecs::RuntimeListener* listener_ = nullptr;
+  sim::world::ServedTraffic traffic_;
   std::map<std::string, std::string> profile_json_;  // by image
   std::vector<std::unique_ptr<Task>> tasks_;           // indexed by TaskId
   std::map<std::string, std::pair<sim::ecs::TaskId, int>> by_container_;  // docker id -> task, index

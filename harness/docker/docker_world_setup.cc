@@ -6,7 +6,6 @@
 #include "harness/docker/container_config.h"
 #include "harness/docker/docker_world_task.h"
 #include "harness/docker/target_prober.h"
-#include "sim/ecs/service_controller.h"
 #include "sim/world/container_plan.h"
 #include "sim/world/dependency_schedule.h"
 
@@ -125,19 +124,21 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
 }
 
 void DockerWorld::begin_run() {
+  if (traffic_.enabled()) next_traffic_period();
   events_ = std::make_unique<DockerEvents>(
       io_, docker_, setup_.run_id, [this](const ContainerEvent& e) { on_event(e); }, [this] { reconcile(); });
   for (const std::string& id : dependency_containers_) docker_.signal_container(id, "SIGUSR1");
   for (auto& tp : tasks_) {
     Task& t = *tp;
-    t.state = TaskState::running;
-    controller_->on_task_state(t.id, TaskState::running, nullptr);
+    t.agent.started(TaskState::running);
+    listener_->on_task_state(t.id, TaskState::running, nullptr);
     for (Container& c : t.containers)
       if (c.def->health_check) on_container_health(t, c, sim::ecs::HealthStatus::healthy);
     for (const Container& c : t.containers)
       if (c.exited)  // a one-shot container done during the warm-up, told as the world tells it
-        trace_.add({clock_.now(), sim::observe::TraceKind::container_exited, t.id, t.deployment, c.index, c.exit_code,
-                    {}, c.def->name + ": the one-shot task finished"});
+        trace_.add(clock_.now(), sim::observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, c.exit_code,
+                                                               sim::observe::ContainerExitCause::by_itself, {},
+                                                               "the one-shot task finished"});
     if (scenario_.service.load_balancer) register_target(t, true);
   }
   for (std::size_t i = 0; i < scenario_.faults.size(); ++i)
@@ -150,7 +151,8 @@ void DockerWorld::kill_by_fault(std::size_t fault) {
   const sim::model::Fault& f = scenario_.faults.at(fault);
   const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
   for (auto& tp : tasks_)
-    if (tp && tp->task_definition == td && tp->state == TaskState::running) {
+    if (tp && tp->task_definition == td && tp->state() == TaskState::running) {
+      tp->containers.front().fault_killed = true;
       signal(tp->containers.front(), "SIGKILL");
       return;
     }

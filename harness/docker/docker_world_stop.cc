@@ -1,7 +1,8 @@
-// DockerWorld: from a stop request or a container's real exit to STOPPED — deregistration and
-// draining, SIGTERM then SIGKILL after stopTimeout, deprovisioning, and removing the containers.
+// DockerWorld: from a stop request or a container's real exit to STOPPED. What each of those
+// turns into is the ECS agent's rule, written once in sim/ecs/task_lifecycle.h for both worlds;
+// this file carries its steps out on the engine: draining, SIGTERM then SIGKILL after
+// stopTimeout, deprovisioning, and removing the containers.
 #include "harness/docker/docker_world_task.h"
-#include "sim/ecs/service_controller.h"
 
 namespace harness::docker {
 
@@ -9,33 +10,47 @@ using sim::ecs::TaskState;
 
 void DockerWorld::stop_task(sim::ecs::TaskId id, sim::ecs::StopCode code, const std::string& reason) {
   Task& t = task(id);
-  if (t.stop_requested || !sim::ecs::is_live(t.state)) return;
-  t.stop_requested = true;
-  t.stop.code = code;
-  t.stop.stopped_reason = reason;
-  if (t.state != TaskState::running) {
-    clock_.cancel(t.state_timer);
-    stop_target_checks(t);
-    begin_stopping(t);
-    return;
-  }
-  // ECS deregisters the target and waits out the deregistration delay before it stops the task
-  // (deployment-type-ecs.html; reference §5).
-  set_state(t, TaskState::deactivating);
-  const bool registered = t.registered;
-  stop_target_checks(t);
-  after(registered ? scenario_.service.load_balancer->deregistration_delay : sim::Millis{0}, t, &DockerWorld::drained);
+  const sim::Millis delay =
+      scenario_.service.load_balancer ? scenario_.service.load_balancer->deregistration_delay : sim::Millis{0};
+  perform(t, t.agent.stop_requested(code, reason, t.registered, delay, containers_running(t)));
 }
-
-void DockerWorld::drained(Task& t) { begin_stopping(t); }
 
 void DockerWorld::fail_to_start(Task& t, const std::string& reason) {
-  t.stop.code = sim::ecs::StopCode::task_failed_to_start;
-  t.stop.stopped_reason = reason;
-  clock_.cancel(t.state_timer);
-  stop_target_checks(t);
-  begin_stopping(t);
+  perform(t, t.agent.failed_to_start(reason, containers_running(t)));
 }
+
+bool DockerWorld::containers_running(const Task& t) {
+  for (const Container& c : t.containers)
+    if (c.started && !c.exited) return true;
+  return false;
+}
+
+void DockerWorld::perform(Task& t, const sim::ecs::AgentSteps& steps) {
+  for (const sim::ecs::AgentStep& step : steps) {
+    switch (step.kind) {
+      case sim::ecs::AgentStep::cancel_start:
+        clock_.cancel(t.state_timer);
+        break;
+      case sim::ecs::AgentStep::stop_target_checks:
+        stop_target_checks(t);
+        break;
+      case sim::ecs::AgentStep::enter_state:
+        report_state(t, step.state);
+        break;
+      case sim::ecs::AgentStep::drain:
+        after(step.wait, t, &DockerWorld::drained);
+        break;
+      case sim::ecs::AgentStep::signal_containers:
+        kill_containers(t);
+        break;
+      case sim::ecs::AgentStep::deprovision:
+        after(scenario_.platform.deprovisioning, t, &DockerWorld::deprovisioned);
+        break;
+    }
+  }
+}
+
+void DockerWorld::drained(Task& t) { perform(t, t.agent.drained(containers_running(t))); }
 
 void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
   if (c.exited) return;
@@ -43,15 +58,20 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
   c.exit_code = exit_code;
   // The kernel's verdict, as Docker recorded it (State.OOMKilled), and the app's last words.
   bool oom = false;
+  bool removed = false;
   std::string detail;
   try {
     const nlohmann::json state = docker_.inspect_container(c.id)["State"];
     oom = state.value("OOMKilled", false);
     detail = docker_.last_log_line(c.id);
     // `docker rm -f` marks the container for removal before it kills it (State.Status "removing").
-    if (state.value("Status", "") == "removing") detail = "removed behind the driver's back (docker rm -f)";
+    if (state.value("Status", "") == "removing") {
+      removed = true;
+      detail = "removed behind the driver's back (docker rm -f)";
+    }
   } catch (const NoSuchContainer&) {
     // `docker rm -f` kills (die, 137) and then destroys: by now it may be gone altogether.
+    removed = true;
     detail = "removed behind the driver's back (the engine has no such container any more)";
   } catch (const EngineUnreachable&) {
     throw;
@@ -64,31 +84,23 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
     reason = "OutOfMemoryError: Container killed due to memory usage";
     detail = "the kernel killed it at its memory limit (State.OOMKilled true, exit " + std::to_string(exit_code) + ")";
   }
-  trace_.add({clock_.now(), sim::observe::TraceKind::container_exited, t.id, t.deployment, c.index, exit_code, reason,
-              c.def->name + ": " + detail});
-  const bool stopping_already = t.state >= TaskState::deactivating || t.stop.code != sim::ecs::StopCode::none;
-  if (c.def->essential && !stopping_already) {
-    // An essential container's exit stops the task (API_ContainerDefinition `essential`).
-    t.stop.code = sim::ecs::StopCode::essential_container_exited;
-    t.stop.stopped_reason = "Essential container in task exited";
-    t.stop.container_name = c.def->name;
-    t.stop.exit_code = exit_code;
-    t.stop.container_reason = reason;
-    t.stop.oom_killed = oom;
-    clock_.cancel(t.state_timer);
-    stop_target_checks(t);
-    begin_stopping(t);
+  using Cause = sim::observe::ContainerExitCause;
+  const Cause cause = oom              ? Cause::oom_killed
+                      : removed        ? Cause::removed_externally
+                      : c.fault_killed ? Cause::fault_injected
+                      : c.sigkill_sent ? Cause::sigkill_after_stop_timeout
+                      : c.sigterm_sent ? Cause::sigterm
+                                       : Cause::by_itself;
+  trace_.add(clock_.now(),
+             sim::observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, exit_code, cause, reason, detail});
+  const sim::ecs::AgentSteps steps =
+      t.agent.container_exited(c.def->essential, c.def->name, exit_code, reason, oom, containers_running(t));
+  if (!steps.empty()) {
+    perform(t, steps);
     return;
   }
   start_next_container(t);  // a dependsOn COMPLETE or SUCCESS may now hold, or can no longer
-  maybe_deprovision(t);
-}
-
-void DockerWorld::begin_stopping(Task& t) {
-  if (t.state >= TaskState::stopping) return;
-  set_state(t, TaskState::stopping);
-  kill_containers(t);
-  maybe_deprovision(t);
+  perform(t, t.agent.container_gone(containers_running(t)));
 }
 
 void DockerWorld::kill_containers(Task& t) {
@@ -100,8 +112,10 @@ void DockerWorld::kill_containers(Task& t) {
     const sim::ecs::TaskId id = t.id;
     const int index = c.index;
     clock_.at(clock_.now() + c.def->stop_timeout, [this, id, index] {
-      const Container& late = task(id).containers.at(static_cast<std::size_t>(index));
-      if (!late.exited) signal(late, "SIGKILL");
+      Container& late = task(id).containers.at(static_cast<std::size_t>(index));
+      if (late.exited) return;
+      late.sigkill_sent = true;
+      signal(late, "SIGKILL");
     });
   }
 }
@@ -110,16 +124,8 @@ void DockerWorld::signal(const Container& c, const std::string& signal) {
   in_background([this, id = c.id, signal] { docker_.signal_container(id, signal); }, [](const std::string&) {});
 }
 
-void DockerWorld::maybe_deprovision(Task& t) {
-  if (t.state != TaskState::stopping) return;
-  for (const Container& c : t.containers)
-    if (c.started && !c.exited) return;
-  set_state(t, TaskState::deprovisioning);
-  after(scenario_.platform.deprovisioning, t, &DockerWorld::deprovisioned);
-}
-
 void DockerWorld::deprovisioned(Task& t) {
-  set_state(t, TaskState::stopped);
+  perform(t, t.agent.deprovisioned());
   for (const Container& c : t.containers)
     if (!c.id.empty()) remove_in_background(t, c);
 }

@@ -15,6 +15,8 @@ struct DockerWorld::Container {
   bool started = false;
   bool exited = false;
   bool sigterm_sent = false;
+  bool sigkill_sent = false;  // still running at stopTimeout after SIGTERM
+  bool fault_killed = false;  // by a stop_task fault of the scenario's timeline
   int exit_code = -1;
   std::optional<int> early_exit_code;  // Docker's die event came before our start completed
   sim::ecs::HealthStatus health = sim::ecs::HealthStatus::unknown;
@@ -24,9 +26,7 @@ struct DockerWorld::Task {
   sim::ecs::TaskId id = 0;
   sim::ecs::DeploymentId deployment = 0;
   int task_definition = 0;
-  sim::ecs::TaskState state = sim::ecs::TaskState::provisioning;
-  sim::ecs::TaskStopInfo stop;
-  bool stop_requested = false;
+  sim::ecs::TaskLifecycle agent;  // its lifecycle state and stop code, by the ECS agent's rules
   std::vector<Container> containers;
   std::vector<int> start_order;
   bool created = false;           // its containers exist
@@ -39,6 +39,8 @@ struct DockerWorld::Task {
   sim::TimerId state_timer = sim::kNoTimer;
   sim::TimerId target_timer = sim::kNoTimer;
   sim::TimerId kill_timer = sim::kNoTimer;
+
+  sim::ecs::TaskState state() const { return agent.state(); }
 };
 
 }  // namespace harness::docker

@@ -8,7 +8,6 @@
 // The lifecycle stages and their hooks are passed in order (lifecycle_stages.cc). Not simulated:
 // the test traffic itself (advancedConfiguration.testListenerRule).
 #include "sim/ecs/service_controller.h"
-#include "sim/ecs/task_record.h"
 #include "sim/ecs/traffic_shift.h"
 
 namespace sim::ecs {
@@ -29,7 +28,7 @@ std::string percent_text(int basis_points) {
 bool ServiceController::blue_green_in_progress() {
   if (!split_) return false;
   const Deployment& p = primary();
-  return deployed_ && p.id == *deployed_ && !p.is_rollback && p.rollout == RolloutState::in_progress;
+  return is_deployed(p) && !p.is_rollback && p.rollout == RolloutState::in_progress;
 }
 
 void ServiceController::reconcile_blue_green() {
@@ -38,9 +37,10 @@ void ServiceController::reconcile_blue_green() {
   const int desired = scenario_.service.desired_count;
   if (!pass_stages_before_scale_up(green)) return;
   // SCALE_UP: green to desiredCount; failed green tasks are replaced from green (reference §3.1).
-  start_tasks(desired - green.live);
+  start_tasks(desired - ledger_.of(green.id).live);
   if (split_->green != green.id) {
-    if (green.live != desired || green.live_unhealthy != 0) return;
+    const DeploymentTasks& tasks = ledger_.of(green.id);
+    if (tasks.live != desired || tasks.live_unhealthy != 0) return;
     // Every green task is healthy: the traffic stages begin.
     split_->green = green.id;
     green.next_shift_at = clock_.now();
@@ -57,8 +57,8 @@ void ServiceController::reconcile_blue_green() {
   pass_stage(green, LifecycleStage::clean_up);
   int blue_unhealthy = 0;
   for (const Deployment& d : deployments_)
-    if (d.id != green.id) blue_unhealthy += d.live_unhealthy;
-  stop_old(blue_unhealthy, live_total_ - green.live - blue_unhealthy);
+    if (d.id != green.id) blue_unhealthy += ledger_.of(d.id).live_unhealthy;
+  stop_old(blue_unhealthy, ledger_.live() - ledger_.of(green.id).live - blue_unhealthy);
   check_completion();
 }
 
@@ -98,8 +98,9 @@ void ServiceController::start_blue_green_bake(Deployment& green) {
 }
 
 void ServiceController::shift_production_traffic(int green_basis_points, const std::string& why) {
-  advance_traffic();
+  route_traffic();  // the traffic up to now went by the old weights
   split_->green_basis_points = green_basis_points;
+  route_traffic();
   service_event(service_ + " shifted production traffic: " + percent_text(green_basis_points) + " to (deployment " +
                 deployments_[split_->green].name() + "), " + percent_text(10'000 - green_basis_points) +
                 " to (deployment " + deployments_[split_->blue].name() + ") (" + why + ").");
@@ -108,7 +109,7 @@ void ServiceController::shift_production_traffic(int green_basis_points, const s
 // The share of requests a deployment's tasks get: by healthy targets under ROLLING, by the
 // listener's weights during a traffic shift (only a revision with a healthy target takes any).
 int ServiceController::traffic_weight(const Deployment& d) const {
-  const int healthy = d.live - d.live_unhealthy;
+  const int healthy = ledger_.of(d.id).healthy();
   if (!split_) return healthy;
   if (healthy == 0) return 0;
   if (d.id == split_->blue) return 10'000 - split_->green_basis_points;

@@ -1,23 +1,18 @@
 // ServiceController: counting failures, tripping the circuit breaker, rolling back, completing.
 #include "sim/ecs/bake.h"
 #include "sim/ecs/service_controller.h"
-#include "sim/ecs/task_record.h"
 
 namespace sim::ecs {
 
 void ServiceController::record_failure(Deployment& d, const std::string& why, bool start_failure) {
   ++d.failed_tasks;
-  if (deployed_ && d.id == *deployed_) {
-    ++metrics_.failed_tasks;
-    if (!metrics_.time_to_detect) metrics_.time_to_detect = clock_.now() - metrics_.deploy_started_at;
-  }
+  if (is_deployed(d)) metrics_.failure_counted(clock_.now());
   if (d.rollout != RolloutState::in_progress || !d.breaker.enabled()) return;
   const int desired = scenario_.service.desired_count;
   const bool tripped = d.breaker.on_task_failed(desired);
-  metrics_.breaker_max_count = std::max(metrics_.breaker_max_count, d.breaker.failures());
+  metrics_.breaker_counted(d.breaker.failures());
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::breaker_count, 0, d.id, d.breaker.failures(),
-                d.breaker.threshold(desired), why, {}});
+    trace_.add(clock_.now(), observe::BreakerCounted{d.id, d.breaker.failures(), d.breaker.threshold(desired), why});
   if (tripped) trip(d, start_failure ? "tasks failed to start" : "tasks failed health checks or exited");
 }
 
@@ -29,38 +24,36 @@ void ServiceController::trip(Deployment& d, const std::string& why) {
 // that method has rollback=true (deployment-alarm-failure.html; reference §2).
 void ServiceController::fail_deployment(Deployment& d, const std::string& detector, const std::string& why,
                                         bool rollback) {
-  advance_traffic();
+  route_traffic();  // the 5xx served up to now
   d.rollout = RolloutState::failed;
   d.rollout_reason = detector + ": " + why + ".";
-  while (d.lingering > 0) stop_one_lingering(d);
-  if (deployed_ && d.id == *deployed_) {
-    metrics_.time_to_rollback_start = clock_.now() - metrics_.deploy_started_at;
-    if (traffic_) {
-      const PeriodTraffic now = traffic_totals();
-      metrics_.errors_before_rollback =
-          now.target_5xx - traffic_at_deploy_.target_5xx + now.elb_5xx - traffic_at_deploy_.elb_5xx;
-    }
-  }
+  while (ledger_.of(d.id).lingering > 0) stop_one_lingering(d);
+  if (is_deployed(d)) metrics_.deployment_failed(clock_.now(), traffic_);
   service_event(service_ + " (deployment " + d.name() + ") deployment failed: " + why + ".");
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, d.id, static_cast<int>(RolloutState::failed),
-                d.breaker.failures(), "FAILED", d.rollout_reason});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{d.id, RolloutState::failed, false, 0,
+                                                             d.breaker.failures(), d.rollout_reason});
   if (!rollback) {
-    // rollback=false: FAILED, no further launches, no rollback deployment (reference §1.4).
-    if (!outcome_) outcome_ = observe::Outcome::failed;
-    metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
+    // rollback=false: FAILED, no further launches, no rollback deployment (ecs-rules §1.4).
+    reach_outcome(observe::Outcome::failed);
+    metrics_.outcome_at(clock_.now());
     return;
   }
   // Roll back to the most recent COMPLETED deployment; with none, the deployment stalls (§1.4).
   if (!last_completed_) {
     service_event(service_ + " (deployment " + d.name() +
                   ") cannot roll back: no deployment is in the COMPLETED state. No tasks will be launched.");
-    if (!outcome_) outcome_ = observe::Outcome::failed;
-    metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
+    reach_outcome(observe::Outcome::failed);
+    metrics_.outcome_at(clock_.now());
     return;
   }
+  roll_back_to_last_completed(d, detector);
+}
+
+void ServiceController::roll_back_to_last_completed(Deployment& d, const std::string& detector) {
   Deployment& target = deployments_[*last_completed_];
-  if (target.rollout != RolloutState::completed) violation("rollback target is not COMPLETED");
+  SIM_INVARIANT(run_, target.rollout == RolloutState::completed,
+                "the rollback target " + target.name() + " is COMPLETED");
   last_completed_.reset();  // it flips to IN_PROGRESS and is not a rollback target until it completes
   for (Deployment& other : deployments_)
     if (other.status == DeploymentStatus::primary) other.status = DeploymentStatus::active;
@@ -79,17 +72,24 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   service_event(service_ + " (deployment " + d.name() + ") " + detector + ": rolling back to deployment " +
                 target.name() + ".");
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, target.id,
-                static_cast<int>(RolloutState::in_progress), 0, "IN_PROGRESS", "rollback"});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{target.id, RolloutState::in_progress, true, 0, 0, {}});
+  ledger_.audit();
   request_reconcile(clock_.now());
+}
+
+void ServiceController::reach_outcome(observe::Outcome outcome) {
+  if (outcome_) return;
+  outcome_ = outcome;
+  metrics_.outcome_reached();
 }
 
 void ServiceController::check_completion() {
   Deployment& p = primary();
   if (p.rollout != RolloutState::in_progress) return;
-  if (p.live != scenario_.service.desired_count || p.live_unhealthy != 0) return;
+  const DeploymentTasks& tasks = ledger_.of(p.id);
+  if (tasks.live != scenario_.service.desired_count || tasks.live_unhealthy != 0) return;
   for (const Deployment& d : deployments_)
-    if (d.id != p.id && d.not_stopped > 0) return;
+    if (d.id != p.id && ledger_.of(d.id).not_stopped > 0) return;
   // Steady state: the primary runs desiredCount healthy tasks and nothing else is left (§9).
   // ROLLING: the old revision is at 0 here, so SCALE_UP is over; POST_SCALE_UP, BAKE_TIME and
   // CLEAN_UP follow (reference §3.3; where a rolling update puts them is our reading).
@@ -103,19 +103,19 @@ void ServiceController::check_completion() {
   for (Deployment& d : deployments_)
     if (d.id != p.id) d.status = DeploymentStatus::inactive;
   service_event(service_ + " (deployment " + p.name() + ") deployment completed.");
-  service_event(service_ + " has reached a steady state.");
+  if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{service_ + " has reached a steady state.", true});
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, p.id, static_cast<int>(RolloutState::completed),
-                0, "COMPLETED", {}});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{p.id, RolloutState::completed, false, 0, 0, {}});
+  ledger_.audit();
   if (!deployed_ || outcome_) return;
-  outcome_ = p.is_rollback ? observe::Outcome::rolled_back : observe::Outcome::completed;
-  metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
+  reach_outcome(p.is_rollback ? observe::Outcome::rolled_back : observe::Outcome::completed);
+  metrics_.outcome_at(clock_.now());
 }
 
 // With alarms, a rolling deployment at steady state stays IN_PROGRESS for the bake window while
 // its alarms are still watched (deployment-alarm-failure.html; reference §2). True while baking.
 bool ServiceController::baking(Deployment& p) {
-  if (!deployed_ || p.id != *deployed_ || p.is_rollback) return false;
+  if (!is_deployed(p) || p.is_rollback) return false;
   if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;
   const Millis window = rolling_bake_window(scenario_.service.deployment);
   if (window <= Millis{0}) return false;
@@ -123,8 +123,11 @@ bool ServiceController::baking(Deployment& p) {
     enter_stage(p, model::LifecycleStage::bake_time);
     p.bake_until = clock_.now() + window;
     clock_.call_at(p.bake_until, bake_timer, p.id, 0);
-    service_event(service_ + " (deployment " + p.name() + ") reached steady state; bake time of " +
-                  format_seconds(window) + " started: alarms are still watched.");
+    if (trace_.enabled())
+      trace_.add(clock_.now(), observe::ServiceEvent{service_ + " (deployment " + p.name() +
+                                                         ") reached steady state; bake time of " +
+                                                         format_seconds(window) + " started: alarms are still watched.",
+                                                     true});
   }
   return clock_.now() < p.bake_until;
 }

@@ -1,8 +1,8 @@
 // One ECS service deployment: a task definition the service is moving to (or has reached), with
-// its rollout state, its circuit breaker and the live counts the rolling update decides from.
+// its rollout state, its circuit breaker and its lifecycle stage. Its tasks are counted by the
+// TaskLedger (task_ledger.h).
 #pragma once
 
-#include <deque>
 #include <string>
 
 #include "sim/ecs/circuit_breaker.h"
@@ -31,20 +31,11 @@ struct Deployment {
   std::string rollout_reason;
   bool is_rollback = false;  // a COMPLETED deployment brought back by the breaker
   CircuitBreaker breaker;
-  int live = 0;            // tasks not told to stop and not stopped by themselves
-  int live_unhealthy = 0;  // of which not counted healthy
-  int not_stopped = 0;     // tasks not yet STOPPED (live, draining or stopping)
   int failed_tasks = 0;    // Deployment.failedTasks
-  // Stop candidates in launch order, validated lazily when taken: a task that is no longer live,
-  // or no longer in the health class of its queue, is skipped.
-  std::deque<TaskId> unhealthy_queue;
-  std::deque<TaskId> healthy_queue;
-  std::deque<TaskId> lingering_queue;  // unhealthy tasks waiting for a healthy replacement
-  int lingering = 0;
   // An older revision's tasks lost during a rolling deployment (exited, or replaced after failing
-  // a health check) and owed a replacement from this same revision (Nov 2025, reference §3.1, §9).
+  // a health check) and owed a replacement from this same revision (Nov 2025, ecs-rules §3.1, §9).
+  // Its tasks and their counts are the TaskLedger's.
   int own_replacements_owed = 0;
-  int own_replacements_starting = 0;  // launched, not yet counted healthy
   bool reported_blocked = false;
   bool has_running_task = false;  // alarm monitoring starts once one task runs (reference §2)
   bool alarms_ignored = false;    // an alarm was already in ALARM when it started (reference §2)

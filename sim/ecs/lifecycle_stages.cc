@@ -15,7 +15,7 @@ namespace sim::ecs {
 using model::LifecycleStage;
 
 bool ServiceController::in_lifecycle(const Deployment& d) const {
-  return deployed_ && d.id == *deployed_ && !d.is_rollback;
+  return is_deployed(d) && !d.is_rollback;
 }
 
 bool ServiceController::reached(const Deployment& d, LifecycleStage stage, std::size_t step) const {
@@ -25,10 +25,9 @@ bool ServiceController::reached(const Deployment& d, LifecycleStage stage, std::
 void ServiceController::enter_stage(Deployment& d, LifecycleStage stage, std::size_t step) {
   d.stage = stage;
   d.stage_position = stage_position(stage, step);
-  metrics_.lifecycle_stage = std::string(model::to_string(stage));
+  metrics_.lifecycle_stage(std::string(model::to_string(stage)));
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::lifecycle_stage, 0, d.id, static_cast<int>(stage),
-                static_cast<std::int64_t>(step), metrics_.lifecycle_stage, {}});
+    trace_.add(clock_.now(), observe::LifecycleStageEntered{d.id, stage, step});
   const std::vector<model::LifecycleHook>& hooks = scenario_.service.deployment.lifecycle_hooks;
   for (std::size_t i = 0; i < hooks.size(); ++i) {
     const std::vector<LifecycleStage>& stages = hooks[i].lifecycle_stages;
@@ -64,13 +63,10 @@ void ServiceController::on_hook_answer(DeploymentId id, std::size_t hook_index) 
   const HookVerdict verdict = hook_verdict(hook, scenario_.hook_results.at(hook.hook_target_arn));
   const std::string stage(model::to_string(d.stage));
   const std::string status(to_string(verdict.status));
-  metrics_.hooks.push_back({hook.hook_target_arn, stage, status, clock_.now() - metrics_.deploy_started_at});
+  metrics_.hook_answered(hook.hook_target_arn, stage, status, clock_.now());
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::lifecycle_hook, 0, d.id, static_cast<int>(d.stage),
-                static_cast<int>(verdict.status), hook.hook_target_arn,
-                verdict.status == HookVerdictStatus::timed_out
-                    ? "no answer but IN_PROGRESS after " + format_seconds(verdict.after)
-                    : "after " + format_seconds(verdict.after)});
+    trace_.add(clock_.now(),
+               observe::LifecycleHookAnswered{d.id, d.stage, verdict.status, hook.hook_target_arn, verdict.after});
   if (verdict.rollback) {
     const std::string why = verdict.status == HookVerdictStatus::failed
                                 ? "lifecycle hook " + hook.hook_target_arn + " returned FAILED at " + stage

@@ -13,7 +13,6 @@
 #include <algorithm>
 
 #include "sim/ecs/service_controller.h"
-#include "sim/ecs/task_record.h"
 
 namespace sim::ecs {
 
@@ -30,27 +29,24 @@ void ServiceController::note_lost_task(Deployment& d) {
 }
 
 void ServiceController::launch_own_revision_replacements() {
-  Deployment& p = primary();
-  const int primary_healthy = p.live - p.live_unhealthy;
-  int old_live = live_total_ - p.live;
+  const DeploymentTasks& p = ledger_.of(primary().id);
+  const int primary_healthy = p.healthy();
+  int old_live = ledger_.live() - p.live;
   for (Deployment& d : deployments_) {
     if (d.own_replacements_owed == 0) continue;
     const int shortfall = std::max(scenario_.service.desired_count - primary_healthy - old_live, 0);
     d.own_replacements_owed = replaces_with_own_revision(d) ? std::min(d.own_replacements_owed, shortfall) : 0;
-    const int room = std::max(bounds_.max_tasks - live_total_ - lingering_total_, 0);
+    const int room = std::max(bounds_.max_tasks - ledger_.live() - ledger_.lingering(), 0);
     const int count = std::min(d.own_replacements_owed, room);
     if (count == 0) continue;
     if (clock_.now() < next_launch_at_) {
       request_reconcile(next_launch_at_);
       return;
     }
-    const std::size_t first = tasks_.size();
+    const std::size_t first = ledger_.size();
     launch(d, count);
-    for (std::size_t id = first; id < tasks_.size(); ++id) {
-      tasks_[id].own_replacement_starting = true;
-      ++d.own_replacements_starting;
-    }
-    const int launched = static_cast<int>(tasks_.size() - first);
+    for (std::size_t id = first; id < ledger_.size(); ++id) ledger_.mark_own_replacement(static_cast<TaskId>(id));
+    const int launched = static_cast<int>(ledger_.size() - first);
     d.own_replacements_owed -= launched;
     old_live += launched;
     if (launched < count) return;  // placement failed: the throttle decides when to try again
@@ -58,18 +54,12 @@ void ServiceController::launch_own_revision_replacements() {
 }
 
 int ServiceController::protected_own_replacements() {
-  const Deployment& p = primary();
+  const DeploymentId p = primary().id;
   int starting = 0;
   for (const Deployment& d : deployments_)
-    if (d.id != p.id) starting += d.own_replacements_starting;
-  protect_own_replacements_ = starting > 0 && p.live - p.live_unhealthy < scenario_.service.desired_count;
+    if (d.id != p) starting += ledger_.of(d.id).own_replacements_starting;
+  protect_own_replacements_ = starting > 0 && ledger_.of(p).healthy() < scenario_.service.desired_count;
   return protect_own_replacements_ ? starting : 0;
-}
-
-void ServiceController::own_replacement_settled(TaskRecord& r) {
-  if (!r.own_replacement_starting) return;
-  r.own_replacement_starting = false;
-  --deployment_of(r).own_replacements_starting;
 }
 
 }  // namespace sim::ecs

@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "sim/ecs/service_controller.h"
-#include "sim/ecs/task_record.h"
 
 namespace sim::ecs {
 
@@ -19,24 +18,25 @@ void ServiceController::reconcile() {
   launch_own_revision_replacements();
   // RECONCILE_SERVICE and PRE_SCALE_UP come before the new revision launches (reference §3.3).
   if (in_lifecycle(p) && !pass_stages_before_scale_up(p)) return;
+  const DeploymentTasks& primary_tasks = ledger_.of(p.id);
   RollingCounts counts;
   counts.desired = scenario_.service.desired_count;
-  counts.primary_live = p.live;
-  counts.primary_live_unhealthy = p.live_unhealthy;
-  counts.old_live = live_total_ - p.live;
+  counts.primary_live = primary_tasks.live;
+  counts.primary_live_unhealthy = primary_tasks.live_unhealthy;
+  counts.old_live = ledger_.live() - primary_tasks.live;
   // Starting own-revision replacements are not "unhealthy old tasks that can go at once": the
   // service still needs them.
-  counts.old_live_unhealthy = live_unhealthy_total_ - p.live_unhealthy - protected_own_replacements();
-  counts.healthy = healthy_total_;
-  counts.lingering = lingering_total_;
+  counts.old_live_unhealthy = ledger_.live_unhealthy() - primary_tasks.live_unhealthy - protected_own_replacements();
+  counts.healthy = ledger_.healthy();
+  counts.lingering = ledger_.lingering();
   const RollingStep step = plan_rolling_step(counts, bounds_);
 
   start_tasks(step.start);
   stop_old(counts.old_live_unhealthy, step.stop_old - counts.old_live_unhealthy);
   for (int i = 0; i < step.stop_primary; ++i) {
-    TaskId id = 0;
-    if (take_candidate(p, false, &id) || take_candidate(p, true, &id))
-      request_stop(id, StopCause::scale_in, "Scaling activity initiated by (deployment " + p.name() + ")");
+    std::optional<TaskId> id = ledger_.take_stop_candidate(p.id, false, protect_own_replacements_);
+    if (!id) id = ledger_.take_stop_candidate(p.id, true, protect_own_replacements_);
+    if (id) request_stop(*id, StopCause::scale_in, "Scaling activity initiated by (deployment " + p.name() + ")");
   }
   if (step.blocked && !p.reported_blocked) {
     p.reported_blocked = true;
@@ -62,47 +62,30 @@ void ServiceController::start_tasks(int count) {
 }
 
 void ServiceController::launch(Deployment& p, int count) {
+  const std::size_t containers =
+      scenario_.task_definitions.at(static_cast<std::size_t>(p.task_definition)).containers.size();
   std::string started;
   for (int i = 0; i < count; ++i) {
-    const TaskId id = static_cast<TaskId>(tasks_.size());
-    TaskRecord r;
-    r.deployment = p.id;
-    r.task_definition = p.task_definition;
-    r.launched_at = clock_.now();
-    r.container_health.assign(
-        scenario_.task_definitions.at(static_cast<std::size_t>(p.task_definition)).containers.size(),
-        HealthStatus::unknown);
     // The record exists before the launch: the runtime reports PROVISIONING at once.
-    tasks_.push_back(r);
-    ++p.live;
-    ++p.live_unhealthy;
-    ++p.not_stopped;
-    ++live_total_;
-    ++live_unhealthy_total_;
+    const TaskId id = ledger_.add(p.id, p.task_definition, clock_.now(), containers);
     const Placement placed = runtime_.launch_task({id, p.id, p.task_definition});
     if (!placed.placed) {
-      tasks_.pop_back();
-      --p.live;
-      --p.live_unhealthy;
-      --p.not_stopped;
-      --live_total_;
-      --live_unhealthy_total_;
+      ledger_.retract_last();
       service_event(service_ + " " + placed.reason);
-      if (trace_.enabled())
-        trace_.add({clock_.now(), observe::TraceKind::placement_failed, 0, p.id, 0, 0, placed.reason, {}});
+      if (trace_.enabled()) trace_.add(clock_.now(), observe::PlacementFailed{p.id, placed.reason});
       // "A task is a failure if the scheduler cannot launch it" (API_Deployment failedTasks);
-      // placement failures feed the launch throttle and are retried after it (reference §8, §9).
+      // placement failures feed the launch throttle and are retried after it (ecs-rules §8, §9).
       note_start_failure(0, p.id);
       record_failure(p, "task could not be placed", true);
       break;
     }
-    p.unhealthy_queue.push_back(id);
-    if (deployed_) ++metrics_.tasks_launched;
-    if (live_total_ + lingering_total_ > bounds_.max_tasks)
-      violation("launch took running tasks to " + std::to_string(live_total_ + lingering_total_) +
-                " above maxTasks " + std::to_string(bounds_.max_tasks));
+    if (deployed_) metrics_.task_launched();
+    SIM_INVARIANT(run_, ledger_.live() + ledger_.lingering() <= bounds_.max_tasks,
+                  "a launch took the tasks counted toward maximumPercent to " +
+                      std::to_string(ledger_.live() + ledger_.lingering()) + ", above maxTasks " +
+                      std::to_string(bounds_.max_tasks));
     if (trace_.enabled()) {
-      trace_.add({clock_.now(), observe::TraceKind::task_launched, id, p.id, p.task_definition, 0, {}, {}});
+      trace_.add(clock_.now(), observe::TaskLaunched{id, p.id, p.task_definition});
       started += " (task " + std::to_string(id) + ")";
     }
   }
@@ -112,26 +95,6 @@ void ServiceController::launch(Deployment& p, int count) {
   }
 }
 
-bool ServiceController::take_candidate(Deployment& d, bool healthy, TaskId* out) {
-  std::deque<TaskId>& q = healthy ? d.healthy_queue : d.unhealthy_queue;
-  std::deque<TaskId> passed_over;  // starting own-revision replacements, kept in their order
-  bool found = false;
-  while (!q.empty() && !found) {
-    const TaskId id = q.front();
-    q.pop_front();
-    const TaskRecord& r = tasks_[id];
-    if (!r.live || r.counted_healthy != healthy) continue;
-    if (protect_own_replacements_ && r.own_replacement_starting) {
-      passed_over.push_back(id);
-      continue;
-    }
-    *out = id;
-    found = true;
-  }
-  q.insert(q.begin(), passed_over.begin(), passed_over.end());
-  return found;
-}
-
 void ServiceController::stop_old(int unhealthy_count, int healthy_count) {
   // Not-yet-healthy old tasks go first: stopping them costs no healthy capacity.
   std::string stopped;
@@ -139,14 +102,15 @@ void ServiceController::stop_old(int unhealthy_count, int healthy_count) {
     int left = healthy ? healthy_count : unhealthy_count;
     for (Deployment& d : deployments_) {
       if (d.id == primary().id) continue;
-      TaskId id = 0;
-      while (left > 0 && take_candidate(d, healthy, &id)) {
-        if (healthy && healthy_total_ - 1 < bounds_.min_healthy_tasks)
-          violation("a deliberate stop would take healthy tasks below minHealthyTasks " +
-                    std::to_string(bounds_.min_healthy_tasks));
-        request_stop(id, StopCause::deployment_replaced,
+      while (left > 0) {
+        const std::optional<TaskId> id = ledger_.take_stop_candidate(d.id, healthy, protect_own_replacements_);
+        if (!id) break;
+        SIM_INVARIANT(run_, !healthy || ledger_.healthy() - 1 >= bounds_.min_healthy_tasks,
+                      "a deliberate stop would take healthy tasks below minHealthyTasks " +
+                          std::to_string(bounds_.min_healthy_tasks));
+        request_stop(*id, StopCause::deployment_replaced,
                      "Deployment " + primary().name() + " replaced task of " + d.name());
-        if (trace_.enabled()) stopped += " (task " + std::to_string(id) + ")";
+        if (trace_.enabled()) stopped += " (task " + std::to_string(*id) + ")";
         --left;
       }
     }
@@ -158,17 +122,15 @@ void ServiceController::stop_old(int unhealthy_count, int healthy_count) {
 }
 
 void ServiceController::request_stop(TaskId id, StopCause cause, const std::string& reason) {
-  TaskRecord& r = tasks_[id];
-  if (!r.live) return;
-  r.stop_requested = true;
+  if (!ledger_[id].live) return;
+  ledger_.record(id).stop_requested = true;
   on_left_live(id, nullptr);
   send_stop(id, cause, reason);
 }
 
 void ServiceController::send_stop(TaskId id, StopCause cause, const std::string& reason) {
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, tasks_[id].deployment, static_cast<int>(cause), 0,
-                reason, {}});
+    trace_.add(clock_.now(), observe::StopRequested{id, ledger_[id].deployment, cause, false, reason});
   const StopCode code = cause == StopCause::fault_injected ? StopCode::user_initiated
                                                            : StopCode::service_scheduler_initiated;
   runtime_.stop_task(id, code, reason);
@@ -184,41 +146,24 @@ std::string ServiceController::health_stop_reason(StopCause cause) const {
 // Since Oct 2023 ECS starts a replacement for an unhealthy task first, when maximumPercent
 // allows, and stops the unhealthy task once the replacement is healthy (reference §3.1, §6).
 void ServiceController::linger(TaskId id, StopCause cause) {
-  TaskRecord& r = tasks_[id];
   on_left_live(id, nullptr);
-  r.lingering = true;
-  r.linger_cause = cause;
-  Deployment& d = deployment_of(r);
-  d.lingering_queue.push_back(id);
-  ++d.lingering;
-  ++lingering_total_;
+  ledger_.start_lingering(id, cause);
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, r.deployment, static_cast<int>(cause), 1,
-                "unhealthy: a replacement starts first; this task stops once it is healthy", {}});
+    trace_.add(clock_.now(), observe::StopRequested{id, ledger_[id].deployment, cause, true,
+                                                    "unhealthy: a replacement starts first; this task stops once it "
+                                                    "is healthy"});
   request_reconcile(clock_.now());
 }
 
 void ServiceController::end_lingering(TaskId id, bool stop) {
-  TaskRecord& r = tasks_[id];
-  if (!r.lingering) return;
-  r.lingering = false;
-  Deployment& d = deployment_of(r);
-  --d.lingering;
-  --lingering_total_;
-  if (!stop) return;
-  r.stop_requested = true;
-  send_stop(id, r.linger_cause, health_stop_reason(r.linger_cause));
+  if (!ledger_.end_lingering(id) || !stop) return;
+  ledger_.record(id).stop_requested = true;
+  const StopCause cause = ledger_[id].linger_cause;
+  send_stop(id, cause, health_stop_reason(cause));
 }
 
 void ServiceController::stop_one_lingering(Deployment& d) {
-  while (!d.lingering_queue.empty()) {
-    const TaskId id = d.lingering_queue.front();
-    d.lingering_queue.pop_front();
-    if (tasks_[id].lingering) {
-      end_lingering(id, true);
-      return;
-    }
-  }
+  if (const std::optional<TaskId> id = ledger_.take_lingering(d.id)) end_lingering(*id, true);
 }
 
 }  // namespace sim::ecs

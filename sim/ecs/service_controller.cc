@@ -2,49 +2,30 @@
 
 #include <algorithm>
 
-#include "sim/ecs/task_record.h"
-
 namespace sim::ecs {
-namespace {
 
-// The app that answers a task of `td`'s requests: the load balancer's container's, or the first
-// container's without a load balancer; null if it has none.
-const model::AppProfile* served_app(const model::TaskDefinition& td, const model::Scenario& s) {
-  if (td.containers.empty()) return nullptr;
-  const model::ContainerDefinition* served = &td.containers.front();
-  for (const model::ContainerDefinition& c : td.containers)
-    if (c.name == s.service.container_name_for_lb) served = &c;
-  const auto app = s.apps.find(served->image);
-  return app == s.apps.end() ? nullptr : &app->second;
-}
-
-}  // namespace
-
-ServiceController::ServiceController(const model::Scenario& scenario, const RuleSet& rules,
-                                     Clock& clock, Runtime& runtime, observe::Trace& trace,
-                                     observe::Metrics& metrics)
+ServiceController::ServiceController(const model::Scenario& scenario, const RuleSet& rules, Clock& clock,
+                                     Runtime& runtime, observe::Trace& trace, observe::Metrics& metrics)
     : scenario_(scenario),
       rules_(rules),
       clock_(clock),
       runtime_(runtime),
       trace_(trace),
-      metrics_(metrics),
+      run_(scenario.seed, clock),
+      ledger_(run_),
+      metrics_(metrics, scenario.service.desired_count),
       service_("(service " + scenario.service.name + ")"),
       bounds_(task_bounds(scenario.service.desired_count, scenario.service.deployment.minimum_healthy_percent,
                           scenario.service.deployment.maximum_percent)),
       has_lb_(scenario.service.load_balancer.has_value()),
-      throttle_(rules.throttle_cap) {
+      throttle_(rules.throttle_cap),
+      alarms_(scenario.traffic ? scenario.alarms : std::vector<model::AlarmDefinition>{}) {
   for (const model::TaskDefinition& td : scenario.task_definitions) {
     bool checks = false;
     for (const model::ContainerDefinition& c : td.containers) checks = checks || (c.essential && c.health_check);
     td_has_checks_.push_back(checks);
-    const model::AppProfile* app = served_app(td, scenario);
-    td_error_basis_points_.push_back(app ? app->request_error_basis_points : 0);
-    td_latency_.push_back(app && app->request_latency ? *app->request_latency : model::RequestLatency{});
   }
 }
-
-ServiceController::~ServiceController() = default;
 
 int ServiceController::threshold_in_force() const {
   return breaker_threshold(scenario_.service.deployment.circuit_breaker, scenario_.service.desired_count, rules_);
@@ -57,26 +38,13 @@ std::vector<LaunchRequest> ServiceController::install_initial_deployment(int td)
   last_completed_ = 0;
   primary_index_ = 0;
   if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) split_ = TrafficSplit{d.id, d.id, 0};
+  const std::size_t containers = scenario_.task_definitions.at(static_cast<std::size_t>(td)).containers.size();
   std::vector<LaunchRequest> requests;
   for (int i = 0; i < scenario_.service.desired_count; ++i) {
-    const TaskId id = static_cast<TaskId>(tasks_.size());
-    TaskRecord r;
-    r.deployment = d.id;
-    r.task_definition = td;
-    r.launched_at = clock_.now();
-    r.container_health.assign(scenario_.task_definitions.at(static_cast<std::size_t>(td)).containers.size(),
-                              HealthStatus::unknown);
-    r.old_enough = true;  // warm tasks have been running for long
-    tasks_.push_back(r);
-    ++d.live;
-    ++d.live_unhealthy;
-    ++d.not_stopped;
-    ++live_total_;
-    ++live_unhealthy_total_;
-    d.unhealthy_queue.push_back(id);
+    const TaskId id = ledger_.add(d.id, td, clock_.now(), containers);
+    ledger_.record(id).old_enough = true;  // warm tasks have been running for long
     requests.push_back({id, d.id, td});
   }
-  start_traffic();
   return requests;
 }
 
@@ -85,26 +53,25 @@ void ServiceController::deploy(int td) {
   const DeploymentId id = static_cast<DeploymentId>(deployments_.size());
   for (Deployment& d : deployments_)
     if (d.status == DeploymentStatus::primary) d.status = DeploymentStatus::active;
+  // RECONCILE_SERVICE happens only with more than one revision ACTIVE (API_DeploymentLifecycleHook).
+  int active_revisions = 0;
+  for (const Deployment& d : deployments_) active_revisions += ledger_.of(d.id).not_stopped > 0 ? 1 : 0;
   deployments_.emplace_back(id, td, clock_.now(), scenario_.service.deployment.circuit_breaker, rules_);
   primary_index_ = id;
   deployed_ = id;
-  // RECONCILE_SERVICE happens only with more than one revision ACTIVE (API_DeploymentLifecycleHook).
-  int active_revisions = 0;
-  for (const Deployment& d : deployments_) active_revisions += d.id != id && d.not_stopped > 0 ? 1 : 0;
   deployments_.back().reconcile_service = active_revisions > 1;
   // Updating the service resets the launch throttle (service-throttle-logic.html).
   throttle_.reset();
   next_launch_at_ = clock_.now();
-  metrics_.deploy_started_at = clock_.now();
-  metrics_.breaker_threshold = threshold_in_force();
-  last_integrated_ = clock_.now();
+  metrics_.start_deploy(clock_.now(), threshold_in_force(), traffic_);
   watch_new_deployment(deployments_.back());
   const model::TaskDefinition& def = scenario_.task_definitions.at(static_cast<std::size_t>(td));
   service_event(service_ + " has started deployment " + deployments_.back().name() + " with task definition " +
                 def.arn_name() + ".");
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, id,
-                static_cast<int>(RolloutState::in_progress), metrics_.breaker_threshold, "IN_PROGRESS", {}});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{id, RolloutState::in_progress, false,
+                                                             threshold_in_force(), 0, {}});
+  ledger_.audit();
   request_reconcile(clock_.now());
 }
 
@@ -116,14 +83,11 @@ void ServiceController::on_timer(std::uint16_t kind, std::uint32_t subject, std:
       reconcile();
       break;
     case healthy_after_running_timer:
-      tasks_.at(subject).old_enough = true;
+      ledger_.record(subject).old_enough = true;
       update_counted_healthy(subject);
       break;
     case grace_recheck_timer:
       check_health_failure(subject);
-      break;
-    case traffic_bucket_timer:
-      on_traffic_bucket();
       break;
     case bake_timer:
       request_reconcile(clock_.now());
@@ -143,32 +107,25 @@ void ServiceController::request_reconcile(Millis at) {
 }
 
 void ServiceController::service_event(const std::string& text) {
-  if (trace_.enabled()) trace_.add({clock_.now(), observe::TraceKind::service_event, 0, 0, 0, 0, text, {}});
-}
-
-void ServiceController::violation(const std::string& text) {
-  ++metrics_.invariant_violations;
-  trace_.add({clock_.now(), observe::TraceKind::invariant_violated, 0, 0, 0, 0, text, {}});
+  if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{text});
 }
 
 void ServiceController::integrate_metrics() {
-  advance_traffic();
-  const Millis now = clock_.now();
-  if (deployed_ && !outcome_ && now > last_integrated_) {
-    const Millis dt = now - last_integrated_;
-    if (healthy_total_ < scenario_.service.desired_count) metrics_.below_desired_healthy += dt;
-    if (healthy_total_ == 0) metrics_.zero_healthy += dt;
-  }
-  last_integrated_ = now;
+  route_traffic();
+  metrics_.advance(clock_.now(), ledger_.healthy());
 }
 
 void ServiceController::finish(Millis end) {
   (void)end;
   integrate_metrics();
-  close_traffic_metrics();
-  for (const TaskRecord& r : tasks_)
-    if (r.state != TaskState::stopped && deployed_)
-      metrics_.task_milliseconds += (clock_.now() - std::max(r.launched_at, metrics_.deploy_started_at)).count();
+  if (traffic_ && deployed_) {
+    std::vector<int> task_definition_of;
+    for (const Deployment& d : deployments_) task_definition_of.push_back(d.task_definition);
+    metrics_.finish_traffic(*traffic_, task_definition_of);
+  }
+  for (const TaskRecord& r : ledger_.records())
+    if (r.state != TaskState::stopped) metrics_.task_lifetime(clock_.now(), r.launched_at);
+  ledger_.audit();
 }
 
 }  // namespace sim::ecs

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/engine/clock.h"
 #include "sim/engine/time.h"
 
 namespace sim {
@@ -26,13 +27,13 @@ class InvariantViolation : public std::logic_error {
 // What a broken invariant reports besides itself: which run, and when in it.
 class RunContext {
  public:
-  RunContext(std::uint64_t seed, const Millis& now) : seed_(seed), now_(&now) {}
+  RunContext(std::uint64_t seed, const Clock& clock) : seed_(seed), clock_(&clock) {}
   std::uint64_t seed() const { return seed_; }
-  Millis now() const { return *now_; }
+  Millis now() const { return clock_->now(); }
 
  private:
   std::uint64_t seed_;
-  const Millis* now_;
+  const Clock* clock_;
 };
 
 // Throws InvariantViolation: "invariant broken: <check> (<what>) at <file>:<line>; seed S,

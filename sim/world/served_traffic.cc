@@ -1,5 +1,7 @@
 #include "sim/world/served_traffic.h"
 
+#include <algorithm>
+
 namespace sim::world {
 
 const model::AppProfile* served_app(const model::TaskDefinition& td, const model::Scenario& s) {
@@ -41,7 +43,8 @@ const ecs::TrafficReport& ServedTraffic::advance(Millis now) {
 }
 
 const ecs::TrafficReport& ServedTraffic::report() {
-  report_.revisions.resize(static_cast<std::size_t>(meter_->revisions()));
+  // Every deployment routed so far has a row, also one that never served.
+  report_.revisions.resize(std::max(static_cast<std::size_t>(meter_->revisions()), deployment_td_.size()));
   for (std::size_t i = 0; i < report_.revisions.size(); ++i) {
     const RevisionCounts counts = meter_->revision(static_cast<int>(i));
     const int td = i < deployment_td_.size() ? deployment_td_[i] : 0;

@@ -4,7 +4,6 @@
 #include <cassert>
 
 #include "sim/ecs/depends_on.h"
-#include "sim/ecs/service_controller.h"
 #include "sim/world/world_task.h"
 
 namespace sim::world {
@@ -21,6 +20,7 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
       trace_(trace),
       metrics_(metrics),
       deps_(scenario.dependencies, scenario.faults, streams),
+      traffic_(scenario),
       per_probe_(scenario.probe_mode == model::ProbeMode::per_probe) {
   prepare_specs();
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
@@ -77,12 +77,24 @@ TimerId SimulatedWorld::at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t 
   return queue_.schedule(std::max(t, now_), EventOwner::world, kind, task, arg);
 }
 
-void SimulatedWorld::set_state(Task& t, TaskState s) {
-  t.state = s;
+void SimulatedWorld::start_up_to(Task& t, TaskState s) {
+  t.agent.started(s);
+  report_state(t, s);
+}
+
+void SimulatedWorld::report_state(Task& t, TaskState s) {
   // The controller traces the launch (PROVISIONING) and STOPPED, with what it knows about them.
   if (trace_.enabled() && s != TaskState::stopped && s != TaskState::provisioning)
-    trace_.add({now_, observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
-  controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
+    trace_.add(now_, observe::TaskStateChanged{t.id, t.deployment, s});
+  listener_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.agent.stop() : nullptr);
+}
+
+void SimulatedWorld::start_traffic() {
+  if (traffic_.enabled()) at(now_ + model::kTrafficBucket, traffic_period, 0);
+}
+
+const ecs::TrafficReport& SimulatedWorld::route_traffic(const std::vector<ecs::TrafficRoute>& routes) {
+  return traffic_.route(now_, routes);
 }
 
 }  // namespace sim::world
@@ -101,7 +113,7 @@ ecs::Placement SimulatedWorld::launch_task(const ecs::LaunchRequest& req) {
   }
   Task& task_ref = create_task(req, memory);
   placed_memory_mib_ += memory;
-  set_state(task_ref, TaskState::provisioning);
+  start_up_to(task_ref, TaskState::provisioning);
   const auto& p = scenario_.platform;
   Rng rng = streams_.stream(kProvisioningStream, req.task);
   task_ref.state_timer = at(now_ + rng.jitter(p.provisioning, p.jitter_low_permille, p.jitter_high_permille),
@@ -148,8 +160,8 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
       if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
     }
   }
-  t.state = TaskState::running;
-  controller_->on_task_state(t.id, TaskState::running, nullptr);
+  t.agent.started(TaskState::running);
+  listener_->on_task_state(t.id, TaskState::running, nullptr);
   for (Container& c : t.containers)
     if (c.def->health_check) start_container_check(t, c, true);
   if (scenario_.service.load_balancer) {
@@ -164,20 +176,26 @@ void SimulatedWorld::on_event(const Event& e) {
     const model::Fault& f = scenario_.faults.at(e.arg);
     const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
     for (auto& tp : tasks_)
-      if (tp && tp->task_definition == td && tp->state == TaskState::running) {
+      if (tp && tp->task_definition == td && tp->state() == TaskState::running) {
         Container& c = tp->containers.front();
         c.plan.exit_at = now_;
         c.plan.exit_code = 137;
         c.plan.exit_reason = "";
         c.plan.exit_detail = "killed by the scenario's fault timeline";
+        c.plan.exit_cause = observe::ContainerExitCause::fault_injected;
         on_container_exit(*tp, c);
         break;
       }
     return;
   }
+  if (e.kind == traffic_period) {
+    listener_->on_traffic_period(traffic_.advance(now_));
+    at(now_ + model::kTrafficBucket, traffic_period, 0);  // traffic flows until the run ends
+    return;
+  }
   if (e.kind == trace_dependency) {
     const auto edge = deps_.edges().at(e.arg);
-    trace_.add({now_, observe::TraceKind::dependency_state, 0, 0, edge.up ? 1 : 0, 0, edge.name, {}});
+    trace_.add(now_, observe::DependencyChanged{edge.name, edge.up});
     return;
   }
   Task& t = task(e.subject);
@@ -187,7 +205,7 @@ void SimulatedWorld::on_event(const Event& e) {
     c = &t.containers.at(e.arg & 0xff);
   switch (static_cast<Kind>(e.kind)) {
     case provisioned:
-      set_state(t, TaskState::pending);
+      start_up_to(t, TaskState::pending);
       begin_pulling(t);
       break;
     case pulled:
@@ -219,26 +237,27 @@ void SimulatedWorld::on_event(const Event& e) {
       break;
     case drain_done:
       t.target = TargetState::unused;
-      begin_stopping(t);
+      perform(t, t.agent.drained(containers_running(t)));
       break;
     case deprovisioned:
       placed_memory_mib_ -= t.memory_mib;
-      set_state(t, TaskState::stopped);
+      perform(t, t.agent.deprovisioned());
       break;
     case start_timeout:
-      if (!c->started && t.state == TaskState::pending)
+      if (!c->started && t.state() == TaskState::pending)
         fail_to_start(t, "CannotStartContainerError: container " + c->def->name +
                              " dependsOn condition not met within startTimeout");
       break;
     case trace_phase: {
       const auto phase = static_cast<std::size_t>(e.arg >> 8);
       const bool stalls_here = c->plan.stalled && c->plan.stalled_in_phase == static_cast<int>(phase);
-      trace_.add({now_, observe::TraceKind::app_phase, t.id, t.deployment, c->index, stalls_here ? 1 : 0,
-                  c->profile->phases.at(phase).name, stalls_here ? c->plan.exit_detail : std::string()});
+      trace_.add(now_, observe::AppPhaseEntered{t.id, t.deployment, c->index, c->profile->phases.at(phase).name,
+                                                stalls_here, stalls_here ? c->plan.exit_detail : std::string()});
       break;
     }
     case fault_kill:
     case trace_dependency:
+    case traffic_period:
       break;
   }
 }

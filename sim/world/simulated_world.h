@@ -1,6 +1,9 @@
 // The simulated data plane: tasks, their containers playing app profiles, Docker's container
 // health checks, the load balancer's target checks, connection draining and the kernel's OOM
-// killer. It implements the Runtime seam for the service controller and reports back to it.
+// killer, and the request traffic its load balancer serves (served_traffic.h). It implements the
+// Runtime seam and reports back to a RuntimeListener (the service controller). What a stop
+// request or a container's exit turns into is the ECS agent's rule (sim/ecs/task_lifecycle.h),
+// shared with real mode; this world carries its steps out in simulated time.
 //
 // Every timed step is an event on the shared queue (owner: world). Health checks are predicted
 // (probe_forecast.h) or, in the per-probe reference mode, simulated one probe at a time.
@@ -14,6 +17,7 @@
 
 #include "sim/ecs/container_health.h"
 #include "sim/ecs/runtime.h"
+#include "sim/ecs/task_lifecycle.h"
 #include "sim/ecs/target_health.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/rng.h"
@@ -24,10 +28,7 @@
 #include "sim/world/container_plan.h"
 #include "sim/world/dependency_schedule.h"
 #include "sim/world/probe_forecast.h"
-
-namespace sim::ecs {
-class ServiceController;
-}
+#include "sim/world/served_traffic.h"
 
 namespace sim::world {
 
@@ -45,13 +46,17 @@ class SimulatedWorld final : public ecs::Runtime {
                  const RngStreams& streams, observe::Trace& trace, observe::Metrics& metrics);
   ~SimulatedWorld() override;
 
-  void attach(ecs::ServiceController* controller) { controller_ = controller; }
+  void attach(ecs::RuntimeListener* listener) { listener_ = listener; }
+
+  // Starts the traffic periods (every kTrafficBucket) when the scenario has request traffic.
+  void start_traffic();
 
   // Starts a task that has been running (and healthy) since long before the run began.
   void start_warm_task(const ecs::LaunchRequest& request);
 
   ecs::Placement launch_task(const ecs::LaunchRequest& request) override;
   void stop_task(ecs::TaskId task, ecs::StopCode code, const std::string& reason) override;
+  const ecs::TrafficReport& route_traffic(const std::vector<ecs::TrafficRoute>& routes) override;
 
   // Handles one of the world's events (dispatched by the run loop).
   void on_event(const Event& e);
@@ -70,7 +75,8 @@ class SimulatedWorld final : public ecs::Runtime {
   Task& task(ecs::TaskId id);
   Task& create_task(const ecs::LaunchRequest& req, std::int64_t memory_mib);
   TimerId at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg = 0);
-  void set_state(Task& t, ecs::TaskState s);
+  void start_up_to(Task& t, ecs::TaskState s);    // a start-up state (PROVISIONING .. RUNNING)
+  void report_state(Task& t, ecs::TaskState s);  // traces it and tells the listener
 
   // Start-up.
   void begin_pulling(Task& t);
@@ -100,12 +106,12 @@ class SimulatedWorld final : public ecs::Runtime {
   TargetSource target_source(const Task& t) const;
   void stop_target_check(Task& t, bool draining);
 
-  // Shut-down.
+  // Shut-down: the agent's steps carried out (world_shutdown.cc).
   void on_container_exit(Task& t, Container& c);
   void fail_to_start(Task& t, const std::string& reason);
-  void begin_stopping(Task& t);
+  void perform(Task& t, const ecs::AgentSteps& steps);
+  static bool containers_running(const Task& t);
   void signal_containers(Task& t);
-  void maybe_deprovision(Task& t);
 
   const model::Scenario& scenario_;
   EventQueue& queue_;
@@ -114,7 +120,8 @@ class SimulatedWorld final : public ecs::Runtime {
   observe::Trace& trace_;
   observe::Metrics& metrics_;
   DependencySchedule deps_;
-  ecs::ServiceController* controller_ = nullptr;
+  ecs::RuntimeListener* listener_ = nullptr;
+  ServedTraffic traffic_;
   std::vector<std::unique_ptr<Task>> tasks_;  // indexed by TaskId
   std::vector<std::vector<ContainerSpec>> specs_;  // [task definition][container]
   std::vector<std::vector<int>> start_orders_;     // [task definition]: dependsOn order

@@ -1,6 +1,5 @@
 // SimulatedWorld: Docker's container health checks and the load balancer's target checks, either
 // predicted (one event per state change) or simulated probe by probe (the reference mode).
-#include "sim/ecs/service_controller.h"
 #include "sim/world/world_task.h"
 
 namespace sim::world {
@@ -82,11 +81,10 @@ void SimulatedWorld::report_container_health(Task& t, Container& c, HealthStatus
             : o.failure == ecs::ProbeFailure::timeout            ? "timed out"
                                                                   : "HTTP " + std::to_string(o.http_code);
     }
-    trace_.add({now_, observe::TraceKind::container_health, t.id, t.deployment, c.index,
-                static_cast<int>(status), c.def->name, why});
+    trace_.add(now_, observe::ContainerHealthChanged{t.id, t.deployment, c.index, c.def->name, status, why});
   }
-  controller_->on_container_health(t.id, c.index, status);
-  if (status == HealthStatus::healthy && t.state == TaskState::pending) start_ready_containers(t);
+  listener_->on_container_health(t.id, c.index, status);
+  if (status == HealthStatus::healthy && t.state() == TaskState::pending) start_ready_containers(t);
 }
 
 void SimulatedWorld::stop_container_check(Task& t, Container& c) {
@@ -147,9 +145,10 @@ void SimulatedWorld::per_probe_target(Task& t, bool result_phase, Millis start) 
 void SimulatedWorld::report_target(Task& t, TargetState state, ecs::ProbeFailure failure) {
   t.target = state;
   if (trace_.enabled())
-    trace_.add({now_, observe::TraceKind::target_health, t.id, t.deployment, static_cast<int>(state), 0,
-                state == TargetState::unhealthy ? std::string(ecs::elb_reason(failure)) : std::string(), {}});
-  controller_->on_target_health(t.id, state, failure);
+    trace_.add(now_, observe::TargetHealthChanged{t.id, t.deployment, state,
+                                                  state == TargetState::unhealthy ? std::string(ecs::elb_reason(failure))
+                                                                                  : std::string()});
+  listener_->on_target_health(t.id, state, failure);
 }
 
 void SimulatedWorld::stop_target_check(Task& t, bool draining) {

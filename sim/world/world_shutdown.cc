@@ -1,39 +1,19 @@
-// SimulatedWorld: from a stop request or a container's exit to STOPPED — deregistration and
-// draining, SIGTERM then SIGKILL after stopTimeout, deprovisioning.
-#include "sim/ecs/service_controller.h"
+// SimulatedWorld: from a stop request or a container's exit to STOPPED. What each of those turns
+// into is the ECS agent's rule, written once in sim/ecs/task_lifecycle.h for both worlds; this
+// file carries its steps out in simulated time: draining, SIGTERM then SIGKILL after
+// stopTimeout as the app profile plays it, deprovisioning.
 #include "sim/world/world_task.h"
 
 namespace sim::world {
 
 void SimulatedWorld::stop_task(ecs::TaskId id, ecs::StopCode code, const std::string& reason) {
   Task& t = task(id);
-  if (t.stop_requested || !ecs::is_live(t.state)) return;
-  t.stop_requested = true;
-  t.stop.code = code;
-  t.stop.stopped_reason = reason;
-  if (t.state != TaskState::running) {
-    queue_.cancel(t.state_timer);
-    stop_target_check(t, true);
-    begin_stopping(t);
-    return;
-  }
-  // ECS deregisters the target and waits out the deregistration delay before it stops the task
-  // (deployment-type-ecs.html; reference §5).
-  set_state(t, TaskState::deactivating);
-  Millis drain{0};
-  if (t.registered) {
-    drain = scenario_.service.load_balancer->deregistration_delay;
-    stop_target_check(t, true);
-  }
-  t.state_timer = at(now_ + drain, drain_done, t.id);
+  const Millis delay = scenario_.service.load_balancer ? scenario_.service.load_balancer->deregistration_delay : Millis{0};
+  perform(t, t.agent.stop_requested(code, reason, t.registered, delay, containers_running(t)));
 }
 
 void SimulatedWorld::fail_to_start(Task& t, const std::string& reason) {
-  t.stop.code = ecs::StopCode::task_failed_to_start;
-  t.stop.stopped_reason = reason;
-  queue_.cancel(t.state_timer);
-  stop_target_check(t, true);
-  begin_stopping(t);
+  perform(t, t.agent.failed_to_start(reason, containers_running(t)));
 }
 
 void SimulatedWorld::on_container_exit(Task& t, Container& c) {
@@ -44,31 +24,51 @@ void SimulatedWorld::on_container_exit(Task& t, Container& c) {
   stop_container_check(t, c);
   if (c.plan.oom) ++metrics_.oom_kills;
   if (trace_.enabled())
-    trace_.add({now_, observe::TraceKind::container_exited, t.id, t.deployment, c.index, c.exit_code,
-                c.plan.exit_reason, c.def->name + ": " + c.plan.exit_detail});
-  const bool stopping_already = t.state >= TaskState::deactivating || t.stop.code != ecs::StopCode::none;
-  if (c.def->essential && !stopping_already) {
-    // An essential container's exit stops the task (API_ContainerDefinition `essential`).
-    t.stop.code = ecs::StopCode::essential_container_exited;
-    t.stop.stopped_reason = "Essential container in task exited";
-    t.stop.container_name = c.def->name;
-    t.stop.exit_code = c.exit_code;
-    t.stop.container_reason = c.plan.exit_reason;
-    t.stop.oom_killed = c.plan.oom;
-    queue_.cancel(t.state_timer);
-    stop_target_check(t, true);
-    begin_stopping(t);
+    trace_.add(now_, observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, c.exit_code, c.plan.exit_cause,
+                                              c.plan.exit_reason, c.plan.exit_detail});
+  const ecs::AgentSteps steps = t.agent.container_exited(c.def->essential, c.def->name, c.exit_code,
+                                                         c.plan.exit_reason, c.plan.oom, containers_running(t));
+  if (!steps.empty()) {
+    perform(t, steps);
     return;
   }
-  if (t.state == TaskState::pending) start_ready_containers(t);
-  maybe_deprovision(t);
+  if (t.state() == TaskState::pending) start_ready_containers(t);
+  perform(t, t.agent.container_gone(containers_running(t)));
 }
 
-void SimulatedWorld::begin_stopping(Task& t) {
-  if (t.state >= TaskState::stopping) return;
-  set_state(t, TaskState::stopping);
-  signal_containers(t);
-  maybe_deprovision(t);
+bool SimulatedWorld::containers_running(const Task& t) {
+  for (const Container& c : t.containers)
+    if (c.started && !c.exited) return true;
+  return false;
+}
+
+void SimulatedWorld::perform(Task& t, const ecs::AgentSteps& steps) {
+  for (const ecs::AgentStep& step : steps) {
+    switch (step.kind) {
+      case ecs::AgentStep::cancel_start:
+        queue_.cancel(t.state_timer);
+        break;
+      case ecs::AgentStep::stop_target_checks:
+        stop_target_check(t, true);
+        break;
+      case ecs::AgentStep::enter_state:
+        report_state(t, step.state);
+        break;
+      case ecs::AgentStep::drain:
+        t.state_timer = at(now_ + step.wait, drain_done, t.id);
+        break;
+      case ecs::AgentStep::signal_containers:
+        signal_containers(t);
+        break;
+      case ecs::AgentStep::deprovision: {
+        const auto& p = scenario_.platform;
+        Rng rng = streams_.stream(kDeprovisioningStream, t.id);
+        t.state_timer = at(now_ + rng.jitter(p.deprovisioning, p.jitter_low_permille, p.jitter_high_permille),
+                           deprovisioned, t.id);
+        break;
+      }
+    }
+  }
 }
 
 void SimulatedWorld::signal_containers(Task& t) {
@@ -85,21 +85,12 @@ void SimulatedWorld::signal_containers(Task& t) {
     c.plan.exit_reason = "";
     c.plan.oom = false;
     c.plan.exit_detail = killed ? "SIGKILL after stopTimeout" : "exited after SIGTERM";
+    c.plan.exit_cause = killed ? observe::ContainerExitCause::sigkill_after_stop_timeout
+                               : observe::ContainerExitCause::sigterm;
     queue_.cancel(c.exit_timer);
     c.exit_timer = at(exit_at, container_exit, t.id, c.index);
     if (c.check_active && !per_probe_) forecast_container_check(t, c);
   }
-}
-
-void SimulatedWorld::maybe_deprovision(Task& t) {
-  if (t.state != TaskState::stopping) return;
-  for (const Container& c : t.containers)
-    if (c.started && !c.exited) return;
-  set_state(t, TaskState::deprovisioning);
-  const auto& p = scenario_.platform;
-  Rng rng = streams_.stream(kDeprovisioningStream, t.id);
-  t.state_timer = at(now_ + rng.jitter(p.deprovisioning, p.jitter_low_permille, p.jitter_high_permille),
-                     deprovisioned, t.id);
 }
 
 }  // namespace sim::world

@@ -1,7 +1,6 @@
 // SimulatedWorld: from PENDING to RUNNING — image pull, secrets, containers in dependsOn order,
 // target registration.
 #include "sim/ecs/depends_on.h"
-#include "sim/ecs/service_controller.h"
 #include "sim/world/world_task.h"
 
 namespace sim::world {
@@ -13,7 +12,7 @@ void SimulatedWorld::begin_pulling(Task& t) {
 }
 
 void SimulatedWorld::start_ready_containers(Task& t) {
-  if (t.state != TaskState::pending) return;
+  if (t.state() != TaskState::pending) return;
   // Secrets are fetched before any container starts; one that cannot be read fails the task
   // (ResourceInitializationError, reference §8; seed 002's unreadable secret).
   for (const Container& c : t.containers)
@@ -27,7 +26,7 @@ void SimulatedWorld::start_ready_containers(Task& t) {
   // Start every container whose dependsOn conditions hold, until nothing more can start. ECS
   // starts those at once; of the ones starting together, a container that connects to another
   // is planned after it, so it sees when that one will listen (a connectsTo cycle: in order).
-  for (bool progress = true, defer = true; t.state == TaskState::pending;) {
+  for (bool progress = true, defer = true; t.state() == TaskState::pending;) {
     if (!progress) {
       if (!defer) break;
       defer = false;
@@ -83,7 +82,7 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
   queue_.cancel(c.start_timeout_timer);
   c.plan = plan(t, c, now_);
   if (trace_.enabled()) {
-    trace_.add({now_, observe::TraceKind::container_started, t.id, t.deployment, c.index, 0, c.def->name, {}});
+    trace_.add(now_, observe::ContainerStarted{t.id, t.deployment, c.index, c.def->name});
     for (std::size_t i = 0; i < c.plan.phase_starts.size(); ++i)
       if (c.plan.phase_starts[i] < c.plan.exit_at)
         at(c.plan.phase_starts[i], trace_phase, t.id, static_cast<std::uint64_t>(c.index) | (i << 8));
@@ -93,12 +92,12 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
 }
 
 void SimulatedWorld::maybe_activate(Task& t) {
-  if (t.state != TaskState::pending) return;
+  if (t.state() != TaskState::pending) return;
   for (const Container& c : t.containers)
     if (!c.started) return;
   // task-lifecycle.html: ACTIVATING registers the task with its target group, then RUNNING.
-  set_state(t, TaskState::activating);
-  if (t.state != TaskState::activating) return;
+  start_up_to(t, TaskState::activating);
+  if (t.state() != TaskState::activating) return;
   if (scenario_.service.load_balancer) register_target(t);
   const auto& p = scenario_.platform;
   Rng rng = streams_.stream(kActivatingStream, t.id);
@@ -109,15 +108,14 @@ void SimulatedWorld::register_target(Task& t) {
   t.registered = true;
   t.target = TargetState::initial;
   if (trace_.enabled())
-    trace_.add({now_, observe::TraceKind::target_health, t.id, t.deployment,
-                static_cast<int>(TargetState::initial), 0, "Elb.RegistrationInProgress", {}});
-  controller_->on_target_health(t.id, TargetState::initial, ecs::ProbeFailure::none);
+    trace_.add(now_, observe::TargetHealthChanged{t.id, t.deployment, TargetState::initial, "Elb.RegistrationInProgress"});
+  listener_->on_target_health(t.id, TargetState::initial, ecs::ProbeFailure::none);
   start_target_check(t, false);
 }
 
 void SimulatedWorld::become_running(Task& t) {
-  if (t.state != TaskState::activating) return;
-  set_state(t, TaskState::running);
+  if (t.state() != TaskState::activating) return;
+  start_up_to(t, TaskState::running);
 }
 
 }  // namespace sim::world

@@ -32,6 +32,7 @@ enum SimulatedWorld::Kind : std::uint16_t {
   fault_kill,                  // arg: fault index
   trace_phase,                 // arg: container index | phase << 8 (trace only)
   trace_dependency,            // arg: edge index (trace only)
+  traffic_period,              // every kTrafficBucket: the traffic served goes to the listener
 };
 
 // What never changes for a container of one task definition, prepared once per run: parsing a
@@ -71,11 +72,9 @@ struct SimulatedWorld::Task {
   ecs::TaskId id = 0;
   ecs::DeploymentId deployment = 0;
   int task_definition = 0;
-  TaskState state = TaskState::provisioning;
+  ecs::TaskLifecycle agent;  // its lifecycle state and stop code, by the ECS agent's rules
   std::vector<Container> containers;
   TimerId state_timer = kNoTimer;
-  bool stop_requested = false;
-  ecs::TaskStopInfo stop;
   std::int64_t memory_mib = 0;
   // The load balancer target.
   bool registered = false;
@@ -86,6 +85,8 @@ struct SimulatedWorld::Task {
   Millis target_next_start{0};
   Forecast<ecs::TargetHealthMachine> target_forecast;
   TimerId target_timer = kNoTimer;
+
+  TaskState state() const { return agent.state(); }
 };
 
 // Whether a phase of `c` connects to another container of its task for which `which` holds.

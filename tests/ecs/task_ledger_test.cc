@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/ecs/task_ledger.h"
+#include "tests/support/manual_clock.h"
 
 using sim::Millis;
 using sim::ecs::StopCause;
@@ -13,10 +14,11 @@ using sim::ecs::TaskState;
 namespace {
 
 struct Fixture {
-  Millis now{0};
-  sim::RunContext run{42, now};
+  testsupport::ManualClock clock;
+  sim::RunContext run{42, clock};
   TaskLedger ledger{run};
-  TaskId add(sim::ecs::DeploymentId d) { return ledger.add(d, 0, now, 1); }
+  TaskId add(sim::ecs::DeploymentId d) { return ledger.add(d, 0, clock.now(), 1); }
+  void on_timer(std::uint16_t, std::uint32_t, std::uint64_t) {}
 };
 
 }  // namespace
@@ -74,7 +76,7 @@ TEST_CASE("a task counted healthy cannot leave the live set without being uncoun
   Fixture f;
   const TaskId id = f.add(0);
   f.ledger.set_counted_healthy(id, true);
-  f.now = Millis{75'500};
+  f.clock.advance_to(Millis{75'500}, f);
   try {
     f.ledger.leave_live(id);
     FAIL("no invariant broke");

@@ -35,7 +35,7 @@ class ManualClock final : public sim::Clock {
   }
 
   // When the next timer is due (kNever for none).
-  sim::Millis next_timer() const { return queue_.next_time(); }
+  sim::Millis next_timer() { return queue_.next_time(); }
 
  private:
   sim::EventQueue queue_;

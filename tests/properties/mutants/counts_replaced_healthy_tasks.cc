@@ -3,22 +3,17 @@
 // deployment. Linked ahead of the simulator library into planted_bug_tests only, where it
 // replaces the real rule; the properties must catch it (tests/properties/planted_bug_test.cc).
 #include "sim/ecs/service_controller.h"
-#include "sim/ecs/task_record.h"
 
 namespace sim::ecs {
 
 void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
-  TaskRecord& r = tasks_[id];
   set_counted_healthy(id, false);
-  r.live = false;
-  Deployment& d = deployment_of(r);
-  --d.live;
-  --d.live_unhealthy;
-  --live_total_;
-  --live_unhealthy_total_;
-  own_replacement_settled(r);
+  ledger_.leave_live(id);
+  ledger_.settle_own_replacement(id);
+  const TaskRecord& r = ledger_[id];
   if (r.stop_requested && r.ever_healthy) record_failure(primary(), "task was replaced", false);  // the bug
   if (r.stop_requested || stop == nullptr) return;
+  Deployment& d = deployment_of(id);
   note_lost_task(d);
   if (!r.reached_running) {
     note_start_failure(id, r.deployment);

@@ -1,16 +1,15 @@
 // ServiceController: what the world reports — task states, container and target health — and
 // what follows: counting tasks healthy, replacing unhealthy ones after the grace period.
 #include "sim/ecs/service_controller.h"
-#include "sim/ecs/task_record.h"
 
 namespace sim::ecs {
 
-Deployment& ServiceController::deployment_of(const TaskRecord& r) { return deployments_[r.deployment]; }
-
 void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStopInfo* stop) {
-  TaskRecord& r = tasks_.at(id);
-  r.state = state;
-  Deployment& d = deployment_of(r);
+  SIM_INVARIANT(run_, id < ledger_.size(), "a report of task " + std::to_string(id) + ", which was never launched");
+  TaskRecord& r = ledger_.record(id);
+  Deployment& d = deployment_of(id);
+  // STOPPED is counted once the task has left the live set and no longer lingers (below).
+  if (state != TaskState::stopped) ledger_.set_state(id, state);
   if (state == TaskState::running && !r.reached_running) {
     r.reached_running = true;
     r.running_at = clock_.now();
@@ -29,25 +28,27 @@ void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStop
   }
   if (!is_live(state) && r.lingering) end_lingering(id, false);
   if (state == TaskState::stopped) {
-    --d.not_stopped;
-    if (deployed_)
-      metrics_.task_milliseconds += (clock_.now() - std::max(r.launched_at, metrics_.deploy_started_at)).count();
+    ledger_.set_state(id, state);
+    metrics_.task_lifetime(clock_.now(), r.launched_at);
     if (trace_.enabled() && stop)
-      trace_.add({clock_.now(), observe::TraceKind::task_stopped, id, r.deployment, static_cast<int>(stop->code),
-                  stop->exit_code, stop->stopped_reason, stop->container_reason});
+      trace_.add(clock_.now(), observe::TaskStopped{id, r.deployment, stop->code,
+                                                    stop->exit_code >= 0 ? std::optional<int>(stop->exit_code)
+                                                                         : std::nullopt,
+                                                    stop->stopped_reason, stop->container_reason});
     check_completion();
   }
 }
 
 void ServiceController::on_container_health(TaskId id, int container, HealthStatus status) {
-  TaskRecord& r = tasks_.at(id);
-  r.container_health.at(static_cast<std::size_t>(container)) = status;
+  SIM_INVARIANT(run_, id < ledger_.size(), "a report of task " + std::to_string(id) + ", which was never launched");
+  ledger_.record(id).container_health.at(static_cast<std::size_t>(container)) = status;
   update_counted_healthy(id);
   check_health_failure(id);
 }
 
 void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFailure /*reason*/) {
-  tasks_.at(id).target = state;
+  SIM_INVARIANT(run_, id < ledger_.size(), "a report of task " + std::to_string(id) + ", which was never launched");
+  ledger_.record(id).target = state;
   update_counted_healthy(id);
   check_health_failure(id);
 }
@@ -66,7 +67,7 @@ static HealthStatus task_health(const std::vector<HealthStatus>& containers,
 }
 
 void ServiceController::update_counted_healthy(TaskId id) {
-  const TaskRecord& r = tasks_[id];
+  const TaskRecord& r = ledger_[id];
   const bool checks = td_has_checks_[static_cast<std::size_t>(r.task_definition)];
   bool healthy = r.live && r.state == TaskState::running;
   // Which signals make a task count toward minimumHealthyPercent (reference §3.1).
@@ -79,30 +80,24 @@ void ServiceController::update_counted_healthy(TaskId id) {
 }
 
 void ServiceController::set_counted_healthy(TaskId id, bool healthy) {
-  TaskRecord& r = tasks_[id];
-  if (r.counted_healthy == healthy) return;
+  if (ledger_[id].counted_healthy == healthy) return;
+  // The time so far, and the traffic so far, were served by the tasks as they were.
   integrate_metrics();
-  Deployment& d = deployment_of(r);
-  r.counted_healthy = healthy;
-  const int delta = healthy ? 1 : -1;
-  healthy_total_ += delta;
-  d.live_unhealthy -= delta;
-  live_unhealthy_total_ -= delta;
-  (healthy ? d.healthy_queue : d.unhealthy_queue).push_back(id);
+  ledger_.set_counted_healthy(id, healthy);
+  route_traffic();  // from now on the load balancer routes by the new healthy counts
+  Deployment& d = deployment_of(id);
   if (healthy) {
-    r.ever_healthy = true;
-    own_replacement_settled(r);
+    ledger_.settle_own_replacement(id);
     // A task reaching a healthy state resets the breaker's count (resetOnHealthyTask, §1.2).
     d.breaker.on_task_healthy();
-    if (d.lingering > 0) stop_one_lingering(d);
+    if (ledger_.of(d.id).lingering > 0) stop_one_lingering(d);
   }
-  if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::task_counted_healthy, id, r.deployment, healthy ? 1 : 0, 0, {}, {}});
+  if (trace_.enabled()) trace_.add(clock_.now(), observe::TaskCountedHealthy{id, d.id, healthy});
   request_reconcile(clock_.now());
 }
 
 void ServiceController::check_health_failure(TaskId id) {
-  const TaskRecord& r = tasks_[id];
+  const TaskRecord& r = ledger_[id];
   if (!r.live || r.state != TaskState::running) return;
   const model::TaskDefinition& td = scenario_.task_definitions[static_cast<std::size_t>(r.task_definition)];
   const bool target_failed = has_lb_ && r.target == TargetState::unhealthy;
@@ -115,9 +110,9 @@ void ServiceController::check_health_failure(TaskId id) {
     clock_.call_at(grace_end, grace_recheck_timer, id, 0);
     return;
   }
-  Deployment& d = deployment_of(r);
+  Deployment& d = deployment_of(id);
   const StopCause cause = target_failed ? StopCause::elb_health_check_failed : StopCause::container_health_failed;
-  const bool room = live_total_ + lingering_total_ < bounds_.max_tasks;
+  const bool room = ledger_.live() + ledger_.lingering() < bounds_.max_tasks;
   if (room && d.id == primary().id && d.rollout != RolloutState::failed)
     linger(id, cause);
   else {
@@ -133,8 +128,8 @@ void ServiceController::note_start_failure(TaskId id, DeploymentId deployment) {
   next_launch_at_ = clock_.now() + throttle_.delay();
   request_reconcile(next_launch_at_);
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::throttle, id, deployment, throttle_.delay().count(),
-                throttle_.consecutive_failures(), {}, {}});
+    trace_.add(clock_.now(),
+               observe::LaunchThrottled{id, deployment, throttle_.delay(), throttle_.consecutive_failures()});
   if (throttle_.consecutive_failures() >= 2)
     service_event(service_ + " is unable to consistently start tasks successfully.");
 }

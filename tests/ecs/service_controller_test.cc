@@ -1,0 +1,226 @@
+// The service controller driven by hand through the fakes (tests/support): the test plays the
+// world — it reports task states, health and traffic — and reads what the controller asked of
+// the runtime. No scenario file, no simulated world.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "sim/ecs/rule_set.h"
+#include "sim/ecs/service_controller.h"
+#include "tests/support/fake_runtime.h"
+#include "tests/support/manual_clock.h"
+
+using sim::Millis;
+using sim::seconds;
+using sim::ecs::DeploymentId;
+using sim::ecs::RolloutState;
+using sim::ecs::StopCode;
+using sim::ecs::TaskId;
+using sim::ecs::TaskState;
+using sim::ecs::TaskStopInfo;
+using sim::model::Scenario;
+
+namespace {
+
+// A service of `desired` tasks of web:1 (no load balancer, no health checks), breaker on with
+// rollback, about to deploy web:2.
+Scenario service_of(int desired) {
+  Scenario s;
+  s.name = "controller-test";
+  s.service.name = "web";
+  s.service.desired_count = desired;
+  s.service.deployment.circuit_breaker.enable = true;
+  s.service.deployment.circuit_breaker.rollback = true;
+  for (int revision : {1, 2}) {
+    sim::model::TaskDefinition td;
+    td.family = "web";
+    td.revision = revision;
+    sim::model::ContainerDefinition app;
+    app.name = "app";
+    app.image = "app:" + std::to_string(revision);
+    td.containers.push_back(app);
+    s.task_definitions.push_back(td);
+  }
+  return s;
+}
+
+struct Harness {
+  explicit Harness(Scenario s) : scenario(std::move(s)) {}
+
+  Scenario scenario;
+  const sim::ecs::RuleSet& rules = *sim::ecs::find_rule_set("current");
+  testsupport::ManualClock clock;
+  testsupport::FakeRuntime runtime;
+  sim::observe::Trace trace{true};
+  sim::observe::Metrics metrics;
+  sim::ecs::ServiceController controller{scenario, rules, clock, runtime, trace, metrics};
+
+  // The service as it runs before the deploy: every initial task RUNNING.
+  void start_service() {
+    for (const sim::ecs::LaunchRequest& r : controller.install_initial_deployment(0)) reach_running(r.task);
+  }
+  void settle(Millis t) { clock.advance_to(t, controller); }
+  // Fires timers one time step at a time until the controller launches a task (at most 20 steps).
+  void settle_until_launch() {
+    const std::size_t before = runtime.launched.size();
+    for (int step = 0; step < 20 && runtime.launched.size() == before && clock.next_timer() < sim::kNever; ++step)
+      settle(clock.next_timer());
+  }
+  void reach_running(TaskId id) {
+    controller.on_task_state(id, TaskState::pending, nullptr);
+    controller.on_task_state(id, TaskState::running, nullptr);
+  }
+  void stop(TaskId id, const TaskStopInfo& info) {
+    controller.on_task_state(id, TaskState::stopping, &info);
+    controller.on_task_state(id, TaskState::stopped, &info);
+  }
+  void fail_to_start(TaskId id) {
+    TaskStopInfo info;
+    info.code = StopCode::task_failed_to_start;
+    info.stopped_reason = "CannotPullContainerError";
+    stop(id, info);
+  }
+  // The world carries out every stop the controller asked for so far.
+  void carry_out_stops() {
+    for (const auto& s : runtime.stops) {
+      TaskStopInfo info;
+      info.code = s.code;
+      info.stopped_reason = s.reason;
+      if (!stopped_.insert(s.task).second) continue;
+      stop(s.task, info);
+    }
+  }
+  std::vector<TaskId> launched_of(DeploymentId d) const {
+    std::vector<TaskId> ids;
+    for (const auto& r : runtime.launched)
+      if (r.deployment == d) ids.push_back(r.task);
+    return ids;
+  }
+  const sim::ecs::Deployment& deployment(DeploymentId d) const { return controller.deployments().at(d); }
+
+ private:
+  std::set<TaskId> stopped_;
+};
+
+}  // namespace
+
+TEST_CASE("a rolling deploy at 100/200 launches desiredCount new tasks, then retires the old ones") {
+  // Given 2 running tasks of web:1, when web:2 is deployed and its tasks run for 40 s (no checks:
+  // healthy 40 s after RUNNING), then both old tasks are stopped and the deployment completes.
+  Harness h(service_of(2));
+  h.start_service();
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  REQUIRE(h.launched_of(1) == std::vector<TaskId>{2, 3});
+  CHECK(h.runtime.launched[0].task_definition == 1);
+  CHECK(h.runtime.stops.empty());  // minimumHealthyPercent 100: nothing old goes yet
+  for (TaskId id : h.launched_of(1)) h.reach_running(id);
+  h.settle(seconds(39));
+  CHECK(h.runtime.stops.empty());
+  h.settle(seconds(40));
+  REQUIRE(h.runtime.stops.size() == 2);
+  CHECK(h.runtime.stops[0].code == StopCode::service_scheduler_initiated);
+  CHECK(h.runtime.stops[0].reason == "Deployment ecs-svc/1 replaced task of ecs-svc/0");
+  CHECK(h.deployment(1).rollout == RolloutState::in_progress);  // old tasks not yet STOPPED
+  h.carry_out_stops();
+  CHECK(h.deployment(1).rollout == RolloutState::completed);
+  CHECK(h.controller.outcome() == sim::observe::Outcome::completed);
+  CHECK(h.controller.healthy_tasks() == 2);
+}
+
+TEST_CASE("breaker trips on the third task that fails to start when desiredCount is 1, and rolls back") {
+  // Given one task and the default threshold (50 % of 1, clamped to 3), when three new tasks in a
+  // row fail to start, then the deployment fails and the old revision is PRIMARY again.
+  Harness h(service_of(1));
+  h.start_service();
+  h.controller.deploy(1);
+  for (int attempt = 1; attempt <= 3; ++attempt) {
+    h.settle_until_launch();
+    REQUIRE(h.launched_of(1).size() == static_cast<std::size_t>(attempt));
+    CHECK(h.deployment(1).rollout == RolloutState::in_progress);
+    h.fail_to_start(h.launched_of(1).back());
+  }
+  CHECK(h.deployment(1).rollout == RolloutState::failed);
+  CHECK(h.deployment(1).failed_tasks == 3);
+  CHECK(h.deployment(0).is_rollback);
+  CHECK(h.controller.outcome() == sim::observe::Outcome::rolled_back);
+  CHECK(h.metrics.failed_tasks == 3);
+}
+
+TEST_CASE("a task that cannot be placed is a failed task and the service event says why") {
+  // Given a placement the runtime refuses, when web:2 is deployed, then the breaker counts it and
+  // the refusal's words are in the service events.
+  Harness h(service_of(1));
+  h.start_service();
+  h.runtime.placements_to_refuse = 1;
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  CHECK(h.launched_of(1).empty());
+  CHECK(h.deployment(1).failed_tasks == 1);
+  bool said = false;
+  for (const sim::observe::TraceEvent& e : h.trace.events())
+    if (const auto* event = e.as<sim::observe::ServiceEvent>())
+      said = said || event->message.find("was unable to place a task") != std::string::npos;
+  CHECK(said);
+}
+
+TEST_CASE("a task that exits after RUNNING before it is ever healthy counts as a failure under the current rules") {
+  // Given the current rule set (count_exit_before_healthy), when a new task runs and exits after
+  // 5 s, then the breaker has counted one failure and a replacement is launched.
+  Harness h(service_of(1));
+  h.start_service();
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  const TaskId first = h.launched_of(1).at(0);
+  h.reach_running(first);
+  h.settle(seconds(5));
+  TaskStopInfo oom;
+  oom.code = StopCode::essential_container_exited;
+  oom.exit_code = 137;
+  oom.oom_killed = true;
+  h.stop(first, oom);
+  CHECK(h.deployment(1).failed_tasks == 1);
+  h.settle_until_launch();
+  CHECK(h.launched_of(1).size() == 2);
+}
+
+TEST_CASE("traffic is routed to each deployment by its healthy tasks") {
+  // Given request traffic, when the initial tasks count healthy, then the last route gives
+  // deployment 0 a weight of 2.
+  Scenario s = service_of(2);
+  s.traffic = sim::model::TrafficConfig{100};
+  Harness h(s);
+  h.start_service();
+  REQUIRE_FALSE(h.runtime.routes.empty());
+  const std::vector<sim::ecs::TrafficRoute>& last = h.runtime.routes.back();
+  REQUIRE(last.size() == 1);
+  CHECK(last[0].deployment == 0);
+  CHECK(last[0].weight == 2);
+}
+
+TEST_CASE("a deployment alarm in ALARM fails the deployment and rolls back") {
+  // Given a 5xx alarm watched by the deployment, when the world reports 50 target 5xx in the first
+  // minute after web:2 started, then the deployment fails by alarm and rolls back.
+  Scenario s = service_of(1);
+  s.traffic = sim::model::TrafficConfig{10};
+  sim::model::AlarmDefinition alarm;
+  alarm.name = "web-5xx";
+  alarm.threshold_thousandths = 10'000;  // >= 10 5xx in a minute
+  s.alarms.push_back(alarm);
+  s.service.deployment.alarms = {{"web-5xx"}, true, true};
+  Harness h(s);
+  h.start_service();
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  h.reach_running(h.launched_of(1).at(0));  // alarms are watched once a new task runs
+  sim::ecs::TrafficReport report;
+  report.revisions = {{0, 300, 0, {}}, {1, 300, 50, {}}};
+  report.target_requests = 600;
+  report.target_5xx = 50;
+  h.settle(seconds(60));
+  h.controller.on_traffic_period(report);
+  CHECK(h.deployment(1).rollout == RolloutState::failed);
+  CHECK(h.deployment(1).rollout_reason == "ECS deployment alarms: alarm web-5xx in ALARM.");
+  CHECK(h.deployment(0).is_rollback);
+  CHECK(h.metrics.alarms_triggered == std::vector<std::string>{"web-5xx"});
+}
