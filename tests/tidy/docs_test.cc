@@ -129,7 +129,7 @@ TEST_CASE("the citation scanner reads sections, open questions and skips RFCs") 
 
 // Relative link targets of one Markdown file: ](target) and <img src="target">, without anchors.
 std::vector<std::string> relative_links(const std::string& text) {
-  static const std::regex link(R"(\]\(([^)\s]+)\)|src="([^"]+)")");
+  static const std::regex link(R"re(\]\(([^)\s]+)\)|src="([^"]+)")re");
   std::vector<std::string> targets;
   for (std::sregex_iterator it(text.begin(), text.end(), link), end; it != end; ++it) {
     std::string target = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
