@@ -1,9 +1,8 @@
 # `deploysim check` end to end, and its exit codes (0 all intents hold, 1 a violation, 2 bad input).
-add_test(NAME "cli: check finds the weak example's false rollback and its counterexample replays to the same outcome"
+deploysim_expect_test("cli: check finds the weak example's false rollback and its counterexample replays to the same outcome"
+  REGEX "check, run and explain agree: ROLLED_BACK"
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/check_replay.sh $<TARGET_FILE:deploysim>
           ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json ${CMAKE_CURRENT_BINARY_DIR}/check-weak)
-set_tests_properties("cli: check finds the weak example's false rollback and its counterexample replays to the same outcome"
-  PROPERTIES LABELS cli PASS_REGULAR_EXPRESSION "check, run and explain agree: ROLLED_BACK")
 
 function(deploysim_check_test name regex)
   deploysim_exit_test("${name}" ${CMAKE_CURRENT_BINARY_DIR} "${regex}" check ${ARGN})
@@ -20,9 +19,10 @@ deploysim_check_test("check prints its throughput in runs per second"
 deploysim_check_test("check of the weak example's fixed twin finds every intent met and exits 0"
   "HOLDS     \"no rollback of a good deploy[^\n]*\\(100 runs\\)\n  HOLDS     \"bad deploys roll back within 20 min\" \\(100 runs\\).*exit=0"
   --runs 100 --seed 1 ${PROJECT_SOURCE_DIR}/scenarios/examples/grace-covers-slow-start.json)
-add_test(NAME "cli: check of an intent about bad deploys without a breaking fault exits 2"
-  COMMAND sh -c "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d[\"check\"][\"envelope\"][\"breaking\"]=[\"missing_probe_binary\"]; json.dump(d,open(\"no-breaking.json\",\"w\"))' \"$0\" && \"$1\" check no-breaking.json 2>&1; echo \"exit=$?\""
-          ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json $<TARGET_FILE:deploysim>
-  WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
-set_tests_properties("cli: check of an intent about bad deploys without a breaking fault exits 2" PROPERTIES LABELS cli
-  PASS_REGULAR_EXPRESSION "intent \"bad deploys roll back within 10 min\" is about bad deploys, but check.envelope.breaking names no fault that applies.*exit=2")
+deploysim_expect_test("cli: check of an intent about bad deploys without a breaking fault exits 2" EXIT 2
+  WORKDIR ${CMAKE_CURRENT_BINARY_DIR}
+  REGEX "intent \"bad deploys roll back within 10 min\" is about bad deploys, but check.envelope.breaking names no fault that applies.*exit=2"
+  PREPARE python3 ${CMAKE_CURRENT_SOURCE_DIR}/patch_scenario.py
+          ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json no-breaking.json
+          "/check/envelope/breaking=[\"missing_probe_binary\"]"
+  COMMAND $<TARGET_FILE:deploysim> check no-breaking.json)

@@ -131,7 +131,7 @@ def main():
         shot = os.path.join(out_dir, shot_of + ".png")
         if os.path.exists(shot):
             os.remove(shot)
-        # The README's picture (docs/report-screenshot.png) is this file: 1150x2300 CSS pixels at 0.7.
+        # docs/train.md's picture (docs/report-screenshot.png) is this file: 1150x2300 CSS pixels at 0.7.
         chromium(["--hide-scrollbars", "--force-device-scale-factor=0.7", "--window-size=1150,2300", "--screenshot=" + shot,
                   "file://" + os.path.abspath(os.path.join(out_dir, shot_of + ".html"))],
                  os.path.join(out_dir, "profile-shot"))
