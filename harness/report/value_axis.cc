@@ -1,6 +1,7 @@
 #include "harness/report/value_axis.h"
 
 #include <cmath>
+#include <initializer_list>
 
 namespace harness::report {
 

@@ -2,10 +2,12 @@
 // a sweep's line charts and Pareto plot), so the same largest value gets the same axis everywhere.
 //
 // The rule is the 1-2-5 series: the top is 1, 2 or 5 times a power of ten. It was chosen over
-// 1-2-2.5-5 because the charts label their axis at halves (a run's charts) and quarters (a sweep's):
-// every 1-2-5 top splits into labels of at most three digits (quarters of 50: 12.5, 25, 37.5; halves
-// of 20: 10), where a 2.5 top gives 6.25 and 18.75. The price is a plot that may use only 40 % of its
-// height (a largest value just above 2 gets a top of 5); the figures are printed beside the charts.
+// 1-2-2.5-5 for two reasons. A run's charts count tasks, and a count should not get a top of 2.5
+// (two desired tasks would). And the charts label their axis at halves (a run's) and quarters (a
+// sweep's): a 1-2-5 top splits into labels of at most three significant digits (quarters of
+// 500: 125, 250, 375; of 5: 1.25, 2.5, 3.75), where a 2.5 top gives 62.5 and 187.5. The price is
+// a plot that may use only 40 % of its height (a largest value just above 2 gets a top of 5); every
+// figure is also printed in the page's table.
 #pragma once
 
 namespace harness::report {
