@@ -9,10 +9,10 @@
 #include <stdexcept>
 
 #include "harness/check/intent_check.h"
-#include "harness/check/junit_report.h"
 #include "harness/check/liveness_bounds.h"
 #include "harness/cli/command_line.h"
 #include "harness/cli/usage_error.h"
+#include "harness/report/junit.h"
 #include "harness/scenario/scenario_loader.h"
 #include "harness/scenario/scenario_writer.h"
 
@@ -69,6 +69,26 @@ void print_verdict(const check::IntentVerdict& v, const std::string& written) {
             << "    replay: deploysim run " << written << "   why: deploysim explain " << written << "\n";
 }
 
+// The verdicts as JUnit, one case per intent: a violated intent fails with its story and the
+// counterexample to replay. `written[i]` is verdict i's counterexample file ("" when it holds).
+report::JunitSuite junit_suite(const std::string& scenario_name, const check::CheckReport& checked,
+                               const std::vector<std::string>& written, double seconds) {
+  report::JunitSuite suite{scenario_name, {}, seconds};
+  for (std::size_t i = 0; i < checked.verdicts.size(); ++i) {
+    const check::IntentVerdict& v = checked.verdicts[i];
+    report::JunitCase& c = suite.cases.emplace_back();
+    c.classname = "deploysim.check." + scenario_name;
+    c.name = v.intent.name;
+    c.system_out = std::to_string(v.runs) + " runs";
+    if (v.holds) continue;
+    c.result = report::JunitResult::failed;
+    c.message = v.failure;
+    c.type = "IntentViolated";
+    c.details = v.story + "\nReplay: deploysim run " + written[i] + "; deploysim explain " + written[i];
+  }
+  return suite;
+}
+
 // The worst cases the config allows, as a guide for the intents' times (liveness_bounds.h).
 void print_bounds(const sim::model::Scenario& s) {
   const check::LivenessTerms t = check::liveness_terms(s);
@@ -120,7 +140,7 @@ int check_command(const std::vector<std::string>& args) {
   if (!f.junit_path.empty()) {
     std::ofstream out(f.junit_path);
     if (!out) throw UsageError("check: cannot write the JUnit report to " + f.junit_path);
-    check::write_junit(out, s.name, report, written, elapsed);
+    report::write_junit(out, "deploysim check", {junit_suite(s.name, report, written, elapsed)});
   }
   char rate[96];
   std::snprintf(rate, sizeof rate, "check: %d simulated runs in %.3f s (%.0f runs/s)\n", report.total_runs, elapsed,

@@ -5,7 +5,9 @@
 #include "harness/report/config_rows.h"
 #include "harness/report/event_view.h"
 #include "harness/report/html_assets.h"
-#include "harness/report/svg_chart.h"
+#include "harness/report/html_page.h"
+#include "harness/report/markup_escape.h"
+#include "harness/report/svg_time_chart.h"
 #include "harness/report/svg_timeline.h"
 #include "harness/report/timeline_model.h"
 
@@ -15,14 +17,14 @@ namespace {
 
 std::string outcome_name(sim::observe::Outcome o) { return std::string(sim::observe::to_string(o)); }
 
-std::string paragraph(const std::string& text) { return "<p>" + escape_html(text) + "</p>"; }
+std::string paragraph(const std::string& text) { return "<p>" + escape_markup(text) + "</p>"; }
 
 std::string header_section(const HtmlReportInput& in) {
   const auto& s = in.run.scenario;
   const std::string outcome = outcome_name(in.run.result.outcome);
-  std::string out = "<header><h1>" + escape_html(s.name) + " <span class=\"badge " + outcome + "\">" + outcome +
+  std::string out = "<header><h1>" + escape_markup(s.name) + " <span class=\"badge " + outcome + "\">" + outcome +
                     "</span></h1>";
-  out += "<div class=\"muted\">seed " + std::to_string(s.seed) + " · rules " + escape_html(s.rule_set) +
+  out += "<div class=\"muted\">seed " + std::to_string(s.seed) + " · rules " + escape_markup(s.rule_set) +
          " · run ended at " + sim::format_clock(in.run.result.ended_at) + " (" +
          std::string(sim::observe::to_string(in.run.result.end)) + ")</div>";
   if (!s.description.empty()) out += paragraph(s.description);
@@ -33,7 +35,7 @@ std::string story_section(const sim::model::Scenario& s) {
   std::string out = "<section id=\"story\"><h2>The story</h2>";
   out += s.story.empty() ? "<p class=\"muted\">This scenario tells no story.</p>"
                          : "<div class=\"story\">" + paragraph(s.story) + "</div>";
-  if (!s.provenance.empty()) out += "<p class=\"muted\">Source: " + escape_html(s.provenance) + "</p>";
+  if (!s.provenance.empty()) out += "<p class=\"muted\">Source: " + escape_markup(s.provenance) + "</p>";
   return out + "</section>";
 }
 
@@ -42,17 +44,17 @@ std::string config_section(const HtmlReportInput& in) {
   const auto& w = in.what_if;
   for (std::size_t g = 0; g < w.goals.size(); ++g) {
     out += "<p>To get <b>" + outcome_name(w.goals[g]) + "</b> instead of " + outcome_name(in.run.result.outcome) + ": ";
-    out += w.smallest[g] ? "<b>" + escape_html(w.smallest[g]->change) + "</b> (re-simulated with the same seed)."
+    out += w.smallest[g] ? "<b>" + escape_markup(w.smallest[g]->change) + "</b> (re-simulated with the same seed)."
                          : "no single change tried, nor a pair of the cheapest, does it.";
     out += "</p>";
   }
   out += "<table><tr><th>setting</th><th>running revision</th><th>deployed revision</th></tr>";
   for (const ConfigRow& r : config_rows(in.run.scenario, in.run.breaker_threshold, w)) {
     const std::string cls = r.decisive ? "decisive" : r.changed_by_deploy ? "changed" : "";
-    out += "<tr" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + "><td>" + escape_html(r.setting);
+    out += "<tr" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + "><td>" + escape_markup(r.setting);
     if (r.decisive) out += "<span class=\"tag decisive\">the fix changes this</span>";
     if (r.changed_by_deploy) out += "<span class=\"tag changed\">changed by the deploy</span>";
-    out += "</td><td>" + escape_html(r.before) + "</td><td>" + escape_html(r.after) + "</td></tr>";
+    out += "</td><td>" + escape_markup(r.before) + "</td><td>" + escape_markup(r.after) + "</td></tr>";
   }
   return out + "</table></section>";
 }
@@ -148,7 +150,7 @@ std::string events_section(const RunReportInput& in) {
   std::string out = "<section id=\"events\"><h2>Service events</h2><div class=\"events\">";
   std::string all;
   for (const auto& e : in.trace.events()) {
-    const std::string line = sim::format_clock(e.at) + "  " + escape_html(describe(e, in.scenario).text);
+    const std::string line = sim::format_clock(e.at) + "  " + escape_markup(describe(e, in.scenario).text);
     all += line + "\n";
     if (e.as<sim::observe::ServiceEvent>()) out += "<div>" + line + "</div>";
     if (e.as<sim::observe::DeploymentStateChanged>()) out += "<div class=\"dep\">" + line + "</div>";
@@ -161,21 +163,21 @@ std::string events_section(const RunReportInput& in) {
 std::string outcome_section(const RunReportInput& in) {
   std::ostringstream text;
   print_outcome(text, in);
-  return "<section id=\"outcome\"><h2>Outcome and metrics</h2><pre>" + escape_html(text.str()) + "</pre></section>";
+  return "<section id=\"outcome\"><h2>Outcome and metrics</h2><pre>" + escape_markup(text.str()) + "</pre></section>";
 }
 
 std::string chain_section(const HtmlReportInput& in) {
   std::string out = "<section id=\"causal-chain\"><h2>Why: the causal chain</h2>";
   for (const explain::Chapter& chapter : in.causal_chain) {
-    out += "<h3>" + escape_html(chapter.title) + "</h3><ul>";
-    for (const std::string& line : chapter.lines) out += "<li>" + escape_html(line) + "</li>";
+    out += "<h3>" + escape_markup(chapter.title) + "</h3><ul>";
+    for (const std::string& line : chapter.lines) out += "<li>" + escape_markup(line) + "</li>";
     out += "</ul>";
   }
   if (!in.what_if.tried.empty()) {
     out += "<details><summary>Every change tried (" + std::to_string(in.what_if.tried.size()) +
            ", one at a time, same seed)</summary><ul>";
     for (const explain::Tried& t : in.what_if.tried)
-      out += "<li>" + escape_html(t.change) + " → " + outcome_name(t.outcome) + "</li>";
+      out += "<li>" + escape_markup(t.change) + " → " + outcome_name(t.outcome) + "</li>";
     out += "</ul></details>";
   }
   return out + "</section>";
@@ -189,20 +191,18 @@ void write_html_report(std::ostream& out, const HtmlReportInput& in) {
   const TimeAxis axis(model.end);
   int charts = 0;
   const std::string chart_html = charts_section(model, s, axis, charts);
-  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      << "<title>deploysim report: " << escape_html(s.name) << "</title><style>" << kReportStyle << "</style></head>\n"
-      << "<body data-charts=\"" << charts << "\">\n"
-      << header_section(in) << "\n"
-      << story_section(s) << "\n"
-      << config_section(in) << "\n"
-      << timeline_section(model, s, axis) << "\n"
-      << chart_html << "\n"
-      << events_section(in.run) << "\n"
-      << outcome_section(in.run) << "\n"
-      << chain_section(in) << "\n"
-      << "<div id=\"render-check\" data-status=\"pending\">render check has not run (scripts off?)</div>\n"
-      << "<script>" << kRenderCheckScript << "</script>\n</body></html>\n";
+  std::ostringstream body;
+  body << header_section(in) << "\n"
+       << story_section(s) << "\n"
+       << config_section(in) << "\n"
+       << timeline_section(model, s, axis) << "\n"
+       << chart_html << "\n"
+       << events_section(in.run) << "\n"
+       << outcome_section(in.run) << "\n"
+       << chain_section(in) << "\n"
+       << "<div id=\"render-check\" data-status=\"pending\">render check has not run (scripts off?)</div>\n";
+  write_html_page(out, {"deploysim report: " + s.name, kReportStyle, {{"data-charts", std::to_string(charts)}},
+                        body.str(), kRenderCheckScript});
 }
 
 }  // namespace harness::report

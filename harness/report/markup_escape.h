@@ -1,7 +1,6 @@
-// Text made safe inside HTML, SVG and XML (JUnit) elements and attribute values: the five
-// markup characters become entities, and control characters other than tab and newline are
-// dropped (XML 1.0 has no place for them and JUnit readers reject them). One rule for every
-// report deploysim writes.
+// The one escape for every markup deploysim writes: HTML pages, SVG charts and JUnit XML. Text
+// passed through it is safe both as element content and inside a double- or single-quoted
+// attribute value.
 #pragma once
 
 #include <string>
@@ -9,21 +8,9 @@
 
 namespace harness::report {
 
-inline std::string escape_markup(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-    }
-  }
-  return out;
-}
+// The five markup characters become entities (& &amp;, < &lt;, > &gt;, " &quot;, ' &#39;);
+// control characters other than tab and newline are dropped, because XML 1.0 has no place for
+// them and JUnit readers reject the file. Every other byte, UTF-8 included, is kept as it is.
+std::string escape_markup(std::string_view text);
 
 }  // namespace harness::report

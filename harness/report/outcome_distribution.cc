@@ -1,24 +1,26 @@
 #include "harness/report/outcome_distribution.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <utility>
+
+#include "harness/report/percentile.h"
 
 namespace harness::report {
 namespace {
 
 using sim::observe::Outcome;
 
-// Nearest-rank percentile of sorted values: the smallest value with at least p% at or below it.
-sim::Millis percentile(const std::vector<sim::Millis>& sorted, int p) {
-  const std::size_t rank = (sorted.size() * static_cast<std::size_t>(p) + 99) / 100;
-  return sorted[std::max<std::size_t>(rank, 1) - 1];
-}
-
 std::string percent(int part, int whole) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f%%", whole > 0 ? 100.0 * part / whole : 0.0);
   return buffer;
+}
+
+std::string seconds_or_never(const std::optional<sim::Millis>& t) { return t ? sim::format_seconds(*t) : "never"; }
+
+nlohmann::json json_seconds(const std::optional<sim::Millis>& t) {
+  return t ? nlohmann::json(t->count() / 1000.0) : nlohmann::json();
 }
 
 }  // namespace
@@ -32,23 +34,21 @@ OutcomeDistribution summarize(const std::vector<SeededResult>& results) {
   for (const Outcome outcome : {Outcome::completed, Outcome::rolled_back, Outcome::failed, Outcome::stuck}) {
     OutcomeShare share;
     share.outcome = outcome;
-    std::vector<sim::Millis> times;
+    std::vector<std::optional<sim::Millis>> times;
     int failed = 0;
     for (const SeededResult& r : results) {
       if (r.result.outcome != outcome) continue;
       if (share.runs++ == 0) share.first_seed = r.seed;
       failed += r.result.metrics.failed_tasks;
       if (r.result.metrics.failed_tasks > 0) ++share.runs_with_failed_tasks;
-      if (r.result.metrics.time_to_outcome) times.push_back(*r.result.metrics.time_to_outcome);
+      times.push_back(r.result.metrics.time_to_outcome);
     }
     if (share.runs == 0) continue;
     share.mean_failed_tasks = static_cast<double>(failed) / share.runs;
-    if (!times.empty()) {
-      std::sort(times.begin(), times.end());
-      share.p50 = percentile(times, 50);
-      share.p95 = percentile(times, 95);
-      share.max = times.back();
-    }
+    const TimesToEvent sample(std::move(times));
+    share.p50 = sample.percentile(50);
+    share.p95 = sample.percentile(95);
+    share.max = sample.max();
     d.shares.push_back(share);
   }
   for (const SeededResult& r : results) d.expect_met += r.expect_met ? 1 : 0;
@@ -63,8 +63,8 @@ void print_distribution(std::ostream& out, const OutcomeDistribution& d) {
     out << "  " << sim::observe::to_string(s.outcome) << ": " << s.runs << " (" << percent(s.runs, d.runs)
         << "), " << s.runs_with_failed_tasks << " with failed tasks (mean " << mean << ")";
     if (s.p50)
-      out << ", time to outcome p50 " << sim::format_seconds(*s.p50) << " p95 " << sim::format_seconds(*s.p95)
-          << " max " << sim::format_seconds(*s.max);
+      out << ", time to outcome p50 " << seconds_or_never(s.p50) << " p95 " << seconds_or_never(s.p95) << " max "
+          << seconds_or_never(s.max);
     out << "; e.g. --seed " << s.first_seed << "\n";
   }
   if (d.has_expect)
@@ -83,9 +83,7 @@ nlohmann::json distribution_json(const OutcomeDistribution& d) {
                             {"meanFailedTasks", s.mean_failed_tasks},
                             {"runsWithFailedTasks", s.runs_with_failed_tasks}};
     if (s.p50) {
-      share["timeToOutcomeSeconds"] = {{"p50", s.p50->count() / 1000.0},
-                                       {"p95", s.p95->count() / 1000.0},
-                                       {"max", s.max->count() / 1000.0}};
+      share["timeToOutcomeSeconds"] = {{"p50", json_seconds(s.p50)}, {"p95", json_seconds(s.p95)}, {"max", json_seconds(s.max)}};
     }
     shares.push_back(share);
   }

@@ -22,7 +22,8 @@ struct OutcomeShare {
   sim::observe::Outcome outcome = sim::observe::Outcome::completed;
   int runs = 0;
   std::uint64_t first_seed = 0;  // a seed to replay it with `run --seed`
-  // Time to outcome over the runs that reached one (nearest-rank percentiles); none for STUCK.
+  // Time to outcome by the rule of percentile.h: a run without one counts as never reaching it, so
+  // STUCK (no outcome by the horizon) has none; COMPLETED, ROLLED_BACK and FAILED runs always have one.
   std::optional<sim::Millis> p50, p95, max;
   double mean_failed_tasks = 0;
   int runs_with_failed_tasks = 0;  // runs where the breaker counted at least one failed task

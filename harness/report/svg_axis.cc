@@ -1,9 +1,6 @@
 #include "harness/report/svg_axis.h"
 
-#include <cmath>
 #include <cstdio>
-
-#include "harness/report/markup_escape.h"
 
 namespace harness::report {
 
@@ -36,19 +33,6 @@ std::string TimeAxis::grid(double top, double bottom) const {
            "</text>";
   }
   return out + "</g>";
-}
-
-std::string escape_html(const std::string& text) { return escape_markup(text); }
-
-std::string svg_number(double v) {
-  double rounded = std::round(v * 10) / 10;
-  if (rounded == 0) rounded = 0;  // no "-0"
-  char buf[32];
-  if (rounded == std::floor(rounded))
-    std::snprintf(buf, sizeof buf, "%.0f", rounded);
-  else
-    std::snprintf(buf, sizeof buf, "%.1f", rounded);
-  return buf;
 }
 
 std::string short_clock(sim::Millis t) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/report/svg_number.h"
 #include "sim/engine/time.h"
 
 namespace harness::report {
@@ -27,12 +28,6 @@ class TimeAxis {
  private:
   sim::Millis end_;
 };
-
-// Text made safe inside HTML and SVG elements and attribute values.
-std::string escape_html(const std::string& text);
-
-// A number for SVG coordinates: at most one decimal, no exponent, the same text on every machine.
-std::string svg_number(double v);
 
 // "1:30" / "1:00:00" for tick labels.
 std::string short_clock(sim::Millis t);

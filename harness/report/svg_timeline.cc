@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "harness/report/markup_escape.h"
+
 namespace harness::report {
 namespace {
 
@@ -62,13 +64,13 @@ std::string render_lane(const TaskLane& lane, const sim::model::Scenario& s, con
   const std::string which = lane.deployed_revision ? "new" : "old";
   const double mid = top + kLaneHeight / 2;
   std::string out = "<g class=\"lane " + which + "\" data-task=\"" + std::to_string(lane.task) + "\">";
-  if (!lane.stop_summary.empty()) out += "<title>" + escape_html(lane.stop_summary) + "</title>";
+  if (!lane.stop_summary.empty()) out += "<title>" + escape_markup(lane.stop_summary) + "</title>";
   out += "<rect class=\"rev-" + which + "\" x=\"4\" y=\"" + svg_number(top + 3) + "\" width=\"6\" height=\"" +
          svg_number(kLaneHeight - 6) + "\"/>";
   // Long family names are cut to fit the label column; the lane's tooltip has the stop summary.
   std::string label = "task " + std::to_string(lane.task) + " · " + revision;
   if (label.size() > kLabelChars) label = label.substr(0, kLabelChars - 3) + "...";
-  out += "<text class=\"lane-label\" x=\"16\" y=\"" + svg_number(mid + 4) + "\">" + escape_html(label) + "</text>";
+  out += "<text class=\"lane-label\" x=\"16\" y=\"" + svg_number(mid + 4) + "\">" + escape_markup(label) + "</text>";
   for (const StateSegment& seg : lane.segments) {
     if (seg.state == sim::ecs::TaskState::stopped) continue;  // a stopped task leaves its lane empty
     const double x = axis.x(seg.from);
@@ -80,11 +82,11 @@ std::string render_lane(const TaskLane& lane, const sim::model::Scenario& s, con
   }
   for (const Mark& m : lane.marks) {
     const double x = axis.x(m.at);
-    out += mark_shape(m, x, mid) + "<title>" + short_clock(m.at) + " " + escape_html(m.label) + "</title>" +
+    out += mark_shape(m, x, mid) + "<title>" + short_clock(m.at) + " " + escape_markup(m.label) + "</title>" +
            closing_tag(m);
     if (!m.tag.empty())
       out += "<text class=\"mk-label " + std::string(m.kind == MarkKind::oom_killed ? "oom" : "exit") + "\" x=\"" +
-             svg_number(x + 7) + "\" y=\"" + svg_number(mid - 3) + "\">" + escape_html(m.tag) + "</text>";
+             svg_number(x + 7) + "\" y=\"" + svg_number(mid - 3) + "\">" + escape_markup(m.tag) + "</text>";
   }
   return out + "</g>";
 }
@@ -95,7 +97,7 @@ std::string render_placement_row(const std::vector<Mark>& failures, const TimeAx
   std::string out = "<g class=\"placement-row\"><text class=\"lane-label\" x=\"16\" y=\"" + svg_number(mid + 4) +
                     "\">not placed (" + std::to_string(failures.size()) + ")</text>";
   for (const Mark& m : failures)
-    out += mark_shape(m, axis.x(m.at), mid) + "<title>" + short_clock(m.at) + " " + escape_html(m.label) + "</title>" +
+    out += mark_shape(m, axis.x(m.at), mid) + "<title>" + short_clock(m.at) + " " + escape_markup(m.label) + "</title>" +
            closing_tag(m);
   return out + "</g>";
 }

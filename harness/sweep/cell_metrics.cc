@@ -1,8 +1,10 @@
 #include "harness/sweep/cell_metrics.h"
 
-#include <algorithm>
+#include <optional>
+#include <utility>
 #include <vector>
 
+#include "harness/report/percentile.h"
 #include "sim/observe/outcome.h"
 
 namespace harness::sweep {
@@ -11,23 +13,15 @@ namespace {
 constexpr int kRolledBack = static_cast<int>(sim::observe::Outcome::rolled_back);
 constexpr int kCompleted = static_cast<int>(sim::observe::Outcome::completed);
 
-// `times` holds -1 for "never"; those sort after every time.
-Percentiles percentiles(std::vector<std::int64_t> times) {
-  Percentiles out;
-  if (times.empty()) return out;
-  for (std::int64_t& t : times) if (t < 0) t = INT64_MAX;
-  std::sort(times.begin(), times.end());
-  const auto at = [&](int percent) -> std::optional<sim::Millis> {
-    // Nearest rank: the smallest value with at least `percent` % of the runs at or below it.
-    const std::size_t rank = (times.size() * percent + 99) / 100;
-    const std::int64_t t = times[std::max<std::size_t>(rank, 1) - 1];
-    if (t == INT64_MAX) return std::nullopt;
-    return sim::Millis{t};
-  };
-  out.p50 = at(50);
-  out.p95 = at(95);
-  out.p99 = at(99);
-  return out;
+// A RunRecord time as a percentile sample takes it: -1 ("none") is a run that never got there.
+std::optional<sim::Millis> reached(std::int64_t ms) {
+  if (ms < 0) return std::nullopt;
+  return sim::Millis{ms};
+}
+
+Percentiles percentiles(std::vector<std::optional<sim::Millis>> times) {
+  const report::TimesToEvent sample(std::move(times));
+  return {sample.percentile(50), sample.percentile(95), sample.percentile(99)};
 }
 
 double mean(std::int64_t sum, std::int64_t count) {
@@ -40,7 +34,7 @@ CellMetrics cell_metrics(std::span<const RunRecord> runs, int fault_classes) {
   CellMetrics m;
   m.by_fault.resize(static_cast<std::size_t>(fault_classes));
   std::vector<std::int64_t> fault_errors(m.by_fault.size());
-  std::vector<std::int64_t> detect, rollback, complete;
+  std::vector<std::optional<sim::Millis>> detect, rollback, complete;
   std::int64_t below = 0, zero = 0, task = 0, bad_errors = 0, good_errors = 0;
   for (const RunRecord& r : runs) {
     ++m.runs;
@@ -57,14 +51,14 @@ CellMetrics cell_metrics(std::span<const RunRecord> runs, int fault_classes) {
         f.rolled_back += r.outcome == kRolledBack;
         fault_errors[static_cast<std::size_t>(r.fault)] += r.errors_served;
       }
-      detect.push_back(r.detect_ms);
-      rollback.push_back(r.outcome == kRolledBack ? r.outcome_ms : -1);
+      detect.push_back(reached(r.detect_ms));
+      rollback.push_back(reached(r.outcome == kRolledBack ? r.outcome_ms : -1));
     } else {
       ++m.good_runs;
       m.good_rolled_back += r.outcome == kRolledBack;
       good_errors += r.errors_served;
       m.good_completed += r.outcome == kCompleted;
-      complete.push_back(r.outcome == kCompleted ? r.outcome_ms : -1);
+      complete.push_back(reached(r.outcome == kCompleted ? r.outcome_ms : -1));
     }
   }
   if (m.bad_runs) m.p_rollback_bad = static_cast<double>(m.bad_rolled_back) / m.bad_runs;

@@ -11,9 +11,9 @@
 
 namespace harness::sweep {
 
-// Nearest-rank percentiles over a set of runs; a run that never reached the moment measured
-// (a bad deploy that never rolled back) counts as later than any that did, so p95 is nullopt —
-// "never" — when more than 5 % of the runs never got there.
+// A cell's percentiles of one time, by the one rule of harness/report/percentile.h: a run that
+// never reached the moment measured (a bad deploy that never rolled back) counts as later than any
+// that did, so p95 is nullopt — "never" — when more than 5 % of the runs never got there.
 struct Percentiles {
   std::optional<sim::Millis> p50, p95, p99;
 };

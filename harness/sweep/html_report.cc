@@ -4,10 +4,22 @@
 #include <cstdio>
 #include <sstream>
 
-#include "harness/sweep/svg_chart.h"
+#include "harness/report/html_page.h"
+#include "harness/report/markup_escape.h"
+#include "harness/report/svg_heat_map.h"
+#include "harness/report/svg_line_chart.h"
+#include "harness/report/svg_scatter_plot.h"
 
 namespace harness::sweep {
 namespace {
+
+using report::escape_markup;
+
+constexpr const char* kSweepStyle =
+    "body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
+    "svg{margin:4px;border:1px solid #ddd}table{border-collapse:collapse;font-size:12px}"
+    "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}.note{background:#fff4d6;padding:.5em}"
+    ".rec{background:#e8f4e8;padding:.5em}";
 
 std::optional<double> seconds(const std::optional<sim::Millis>& t) {
   if (!t) return std::nullopt;
@@ -78,14 +90,14 @@ std::string heat_map_of(const SweepReport& r, const Metric& metric, const char* 
     for (std::size_t x = 0; x < r.axis_values[0].size(); ++x)
       grid.back().push_back(metric.value(r.cells[cell_at(r, {{0, static_cast<int>(x)}, {1, static_cast<int>(y)}})]));
   }
-  return heat_map(metric.name + others_fixed(r, {0, 1}), r.axis_names[0], value_labels(r, 0), r.axis_names[1],
+  return report::heat_map(metric.name + others_fixed(r, {0, 1}), r.axis_names[0], value_labels(r, 0), r.axis_names[1],
                   value_labels(r, 1), grid, format, missing);
 }
 
 // Which kinds of fault `axis` catches: one line per fault class, the share of its bad deploys
 // rolled back, with the other axes at the recommended cell's values.
 std::string by_fault_chart(const SweepReport& r, std::size_t axis) {
-  std::vector<Series> series;
+  std::vector<report::LineSeries> series;
   for (std::size_t f = 0; f < r.fault_names.size(); ++f) {
     series.push_back({r.fault_names[f], {}});
     for (std::size_t v = 0; v < r.axis_values[axis].size(); ++v)
@@ -93,7 +105,7 @@ std::string by_fault_chart(const SweepReport& r, std::size_t axis) {
           percent(r.cells[cell_at(r, {{axis, static_cast<int>(v)}})].by_fault[f].p_rollback));
   }
   const std::string name = "bad deploys rolled back, by fault (%)";
-  return line_chart(name, r.axis_names[axis], value_labels(r, axis), name, series);
+  return report::line_chart(name, r.axis_names[axis], value_labels(r, axis), name, series);
 }
 
 void write_table(std::ostream& out, const SweepReport& r) {
@@ -106,7 +118,7 @@ void write_table(std::ostream& out, const SweepReport& r) {
     out << "<tr>";
     std::istringstream fields(line);
     for (std::string field; std::getline(fields, field, ',');)
-      out << (header ? "<th>" : "<td>") << xml_escape(field.empty() ? "never" : field) << (header ? "</th>" : "</td>");
+      out << (header ? "<th>" : "<td>") << escape_markup(field.empty() ? "never" : field) << (header ? "</th>" : "</td>");
     out << "</tr>\n";
   }
   out << "</table>";
@@ -115,7 +127,7 @@ void write_table(std::ostream& out, const SweepReport& r) {
 }  // namespace
 
 std::string frontier_svg(const SweepReport& r) {
-  std::vector<ScatterPoint> points;
+  std::vector<report::ScatterPoint> points;
   int never = 0;
   for (std::size_t c = 0; c < r.cells.size(); ++c) {
     const auto x = seconds(r.cells[c].rollback_bad.p95);
@@ -129,7 +141,7 @@ std::string frontier_svg(const SweepReport& r) {
   }
   const std::string title = "Settings: rollback speed vs false rollbacks" +
                             (never ? " (" + std::to_string(never) + " cells never roll back at p95, not shown)" : "");
-  return scatter_plot(title, "time to roll back a bad deploy, p95 (s)", "good deploys rolled back (%)", points);
+  return report::scatter_plot(title, "time to roll back a bad deploy, p95 (s)", "good deploys rolled back (%)", points);
 }
 
 std::string heat_map_svg(const SweepReport& r) {
@@ -142,35 +154,33 @@ std::string errors_heat_map_svg(const SweepReport& r) {
   return heat_map_of(r, plotted_metrics()[kErrorsPerBad], "%.0f", "n/a");
 }
 
-void write_html(std::ostream& out, const SweepReport& r) {
+namespace {
+
+// The page's content: the sweep's story, the charts and the table of every cell.
+void write_body(std::ostream& out, const SweepReport& r) {
   const std::string name = r.header["name"].get<std::string>();
-  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>deploysim sweep: " << xml_escape(name)
-      << "</title><style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}"
-         "svg{margin:4px;border:1px solid #ddd}table{border-collapse:collapse;font-size:12px}"
-         "td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}.note{background:#fff4d6;padding:.5em}"
-         ".rec{background:#e8f4e8;padding:.5em}</style></head><body>\n";
-  out << "<h1>deploysim sweep: " << xml_escape(name) << "</h1>\n<p>" << xml_escape(r.header["description"].get<std::string>())
-      << "</p>\n<p>Base scenario <code>" << xml_escape(r.header["scenario"].get<std::string>()) << "</code>, "
+  out << "<h1>deploysim sweep: " << escape_markup(name) << "</h1>\n<p>" << escape_markup(r.header["description"].get<std::string>())
+      << "</p>\n<p>Base scenario <code>" << escape_markup(r.header["scenario"].get<std::string>()) << "</code>, "
       << r.cells.size() << " cells x " << r.header["runsPerCell"] << " deploys, seed " << r.header["seed"]
       << ". Deploy <i>r</i> is the same deploy (fault, start-up, blips, seed) in every cell.</p>\n";
-  for (const std::string& note : r.notes) out << "<p class=\"note\">Note: " << xml_escape(note) << "</p>\n";
+  for (const std::string& note : r.notes) out << "<p class=\"note\">Note: " << escape_markup(note) << "</p>\n";
   if (r.recommendation.cell >= 0)
-    out << "<p class=\"rec\"><b>Recommended:</b> " << xml_escape(r.recommendation.summary) << ".<br><b>Trade-off:</b> "
-        << xml_escape(r.recommendation.trade_off) << "</p>\n";
+    out << "<p class=\"rec\"><b>Recommended:</b> " << escape_markup(r.recommendation.summary) << ".<br><b>Trade-off:</b> "
+        << escape_markup(r.recommendation.trade_off) << "</p>\n";
   out << "<h2>Pareto frontier</h2>\n" << frontier_svg(r) << "\n";
   if (r.axis_names.size() >= 2 && r.recommendation.cell >= 0) {
-    out << "<h2>Heat maps: " << xml_escape(r.axis_names[0]) << " x " << xml_escape(r.axis_names[1]) << "</h2>\n";
+    out << "<h2>Heat maps: " << escape_markup(r.axis_names[0]) << " x " << escape_markup(r.axis_names[1]) << "</h2>\n";
     out << heat_map_svg(r) << heat_map_of(r, plotted_metrics()[kRollbackP95], "%.0f", "never")
         << heat_map_of(r, plotted_metrics()[kBelowDesired], "%.0f", "n/a") << errors_heat_map_svg(r) << "\n";
   }
   if (r.recommendation.cell >= 0) {
     for (std::size_t axis = 0; axis < r.axis_names.size(); ++axis) {
-      out << "<h2>Against " << xml_escape(r.axis_names[axis]) << others_fixed(r, {axis}) << "</h2>\n";
+      out << "<h2>Against " << escape_markup(r.axis_names[axis]) << others_fixed(r, {axis}) << "</h2>\n";
       for (const Metric& metric : plotted_metrics()) {
-        Series series{metric.name, {}};
+        report::LineSeries series{metric.name, {}};
         for (std::size_t v = 0; v < r.axis_values[axis].size(); ++v)
           series.values.push_back(metric.value(r.cells[cell_at(r, {{axis, static_cast<int>(v)}})]));
-        out << line_chart(metric.name, r.axis_names[axis], value_labels(r, axis), metric.name, {series});
+        out << report::line_chart(metric.name, r.axis_names[axis], value_labels(r, axis), metric.name, {series});
       }
       if (r.fault_names.size() > 1) out << by_fault_chart(r, axis);
       out << "\n";
@@ -179,7 +189,15 @@ void write_html(std::ostream& out, const SweepReport& r) {
   out << "<h2>All cells</h2>\n<p>Times in seconds from the deploy's start; \"never\": not within the horizon "
          "for that share of runs.</p>\n";
   write_table(out, r);
-  out << "\n</body></html>\n";
+  out << "\n";
+}
+
+}  // namespace
+
+void write_html(std::ostream& out, const SweepReport& r) {
+  std::ostringstream body;
+  write_body(body, r);
+  report::write_html_page(out, {"deploysim sweep: " + r.header["name"].get<std::string>(), kSweepStyle, {}, body.str(), {}});
 }
 
 }  // namespace harness::sweep

@@ -2,7 +2,6 @@
 #include <catch2/catch.hpp>
 
 #include "harness/check/fault_set.h"
-#include "harness/check/junit_report.h"
 #include "harness/scenario/scenario_loader.h"
 #include "sim/simulation.h"
 
@@ -66,9 +65,4 @@ TEST_CASE("a fault set is told in one line") {
         "start-up 9 s slower, redis down for 25.363 s from 12 s after the deploy, breaking fault crash_loop "
         "(exits 5 s after listening)");
   CHECK(harness::check::describe(FaultSet{}) == "no faults");
-}
-
-TEST_CASE("JUnit text is escaped for XML") {
-  // Given markup characters and a control character, then they are escaped or dropped.
-  CHECK(harness::check::xml_escape("a<b & \"c\" 'd'>\x01") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");
 }

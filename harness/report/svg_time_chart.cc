@@ -1,7 +1,10 @@
-#include "harness/report/svg_chart.h"
+#include "harness/report/svg_time_chart.h"
 
 #include <algorithm>
 #include <cmath>
+
+#include "harness/report/markup_escape.h"
+#include "harness/report/value_axis.h"
 
 namespace harness::report {
 namespace {
@@ -10,15 +13,6 @@ constexpr double kTop = 30;      // room for the title
 constexpr double kPlot = 140;    // plot height
 constexpr double kBottom = 24;   // tick labels
 constexpr double kLegend = 18;   // one legend row
-
-// A round upper bound for the y axis: 1, 2, 5 x 10^n at or above the largest value.
-double nice_max(double v) {
-  if (v <= 1) return 1;
-  const double p = std::pow(10.0, std::floor(std::log10(v)));
-  for (const double m : {1.0, 2.0, 5.0, 10.0})
-    if (m * p >= v) return m * p;
-  return 10 * p;
-}
 
 std::string path_of(const ChartLine& line, const TimeAxis& axis, double y_max) {
   auto y = [&](double v) { return svg_number(kTop + kPlot - kPlot * v / y_max); };
@@ -53,8 +47,8 @@ std::string render_chart(const ChartSpec& spec, const TimeAxis& axis) {
   std::string out = "<svg class=\"chart\" id=\"" + spec.id + "\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
                     svg_number(axis.total_width()) + "\" height=\"" + svg_number(height) + "\" viewBox=\"0 0 " +
                     svg_number(axis.total_width()) + " " + svg_number(height) + "\" role=\"img\">";
-  out += "<title>" + escape_html(spec.title) + "</title>";
-  out += "<text class=\"chart-title\" x=\"" + svg_number(TimeAxis::kLeft) + "\" y=\"18\">" + escape_html(spec.title) +
+  out += "<title>" + escape_markup(spec.title) + "</title>";
+  out += "<text class=\"chart-title\" x=\"" + svg_number(TimeAxis::kLeft) + "\" y=\"18\">" + escape_markup(spec.title) +
          "</text>";
   out += axis.grid(kTop, kTop + kPlot);
   std::vector<double> labelled{0.0, y_max};
@@ -62,19 +56,19 @@ std::string render_chart(const ChartSpec& spec, const TimeAxis& axis) {
   for (const double v : labelled) {
     const std::string y = svg_number(kTop + kPlot - kPlot * v / y_max);
     out += "<text class=\"y-label\" x=\"" + svg_number(TimeAxis::kLeft - 6) + "\" y=\"" + y +
-           "\" text-anchor=\"end\" dominant-baseline=\"middle\">" + svg_number(v) + " " + escape_html(spec.unit) +
+           "\" text-anchor=\"end\" dominant-baseline=\"middle\">" + svg_number(v) + " " + escape_markup(spec.unit) +
            "</text>";
   }
   for (const ChartReference& r : spec.references) {
     const std::string y = svg_number(kTop + kPlot - kPlot * r.value / y_max);
     out += "<line class=\"ref " + r.css_class + "\" x1=\"" + svg_number(TimeAxis::kLeft) + "\" x2=\"" +
            svg_number(TimeAxis::kLeft + TimeAxis::kWidth) + "\" y1=\"" + y + "\" y2=\"" + y + "\"><title>" +
-           escape_html(r.label) + "</title></line>";
+           escape_markup(r.label) + "</title></line>";
   }
   for (const ChartLine& l : spec.lines) {
     if (l.points.empty()) continue;
     out += "<path class=\"series " + l.css_class + "\" d=\"" + path_of(l, axis, y_max) + "\"><title>" +
-           escape_html(l.label) + "</title></path>";
+           escape_markup(l.label) + "</title></path>";
   }
   const double legend_top = kTop + kPlot + kBottom + 12;
   for (std::size_t i = 0; i < legend.size(); ++i) {
@@ -82,7 +76,7 @@ std::string render_chart(const ChartSpec& spec, const TimeAxis& axis) {
     const double y = legend_top + kLegend * static_cast<double>(i / 3);
     out += "<g class=\"legend\"><line class=\"" + legend[i].first + "\" x1=\"" + svg_number(x) + "\" x2=\"" +
            svg_number(x + 22) + "\" y1=\"" + svg_number(y - 4) + "\" y2=\"" + svg_number(y - 4) + "\"/><text x=\"" +
-           svg_number(x + 28) + "\" y=\"" + svg_number(y) + "\">" + escape_html(legend[i].second) + "</text></g>";
+           svg_number(x + 28) + "\" y=\"" + svg_number(y) + "\">" + escape_markup(legend[i].second) + "</text></g>";
   }
   return out + "</svg>";
 }

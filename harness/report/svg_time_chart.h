@@ -30,7 +30,7 @@ struct ChartSpec {
   std::string unit;   // y-axis label: "tasks", "MiB", "%"
   std::vector<ChartLine> lines;
   std::vector<ChartReference> references;
-  double y_max = 0;  // the top of the y axis; 0: a round number above every value
+  double y_max = 0;  // the top of the y axis; 0: nice_max (value_axis.h) of 1.1 x the largest value
 };
 
 // The chart as one <svg class="chart"> element; the y range covers every line and reference.
