@@ -10,7 +10,7 @@ namespace harness::check {
 namespace {
 
 using sim::observe::TraceEvent;
-using sim::observe::TraceKind;
+namespace observe = sim::observe;
 
 // The rolling-update bounds, read from the ECS rule itself rather than from sim/ecs, so a wrong
 // rounding there shows up here: minimum rounded up, maximum rounded down (API_DeploymentConfiguration).
@@ -27,72 +27,66 @@ class SafetyWatch {
       : scenario_(s), max_(max_tasks(s.service)), min_healthy_(min_healthy_tasks(s.service)), limit_(limit) {}
 
   void on(const TraceEvent& e) {
-    switch (e.kind) {
-      case TraceKind::task_launched: on_launch(e); break;
-      case TraceKind::task_state:
-        if (!sim::ecs::is_live(static_cast<sim::ecs::TaskState>(e.a))) running_.erase(e.task);
-        break;
-      case TraceKind::task_counted_healthy: on_counted_healthy(e); break;
-      case TraceKind::stop_requested: on_stop_requested(e); break;
-      case TraceKind::deployment_state: on_deployment_state(e); break;
-      case TraceKind::breaker_count:
-        if (completed_.count(e.deployment)) fail(e, "deployment " + std::to_string(e.deployment) + " counted a failure after it COMPLETED");
-        break;
-      default: break;
-    }
+    if (const auto* l = e.as<observe::TaskLaunched>()) on_launch(e, *l);
+    if (const auto* t = e.as<observe::TaskStateChanged>(); t && !sim::ecs::is_live(t->state)) running_.erase(t->task);
+    if (const auto* c = e.as<observe::TaskCountedHealthy>()) on_counted_healthy(*c);
+    if (const auto* r = e.as<observe::StopRequested>()) on_stop_requested(e, *r);
+    if (const auto* d = e.as<observe::DeploymentStateChanged>()) on_deployment_state(e, *d);
+    if (const auto* b = e.as<observe::BreakerCounted>(); b && completed_.count(b->deployment))
+      fail(e, "deployment " + std::to_string(b->deployment) + " counted a failure after it COMPLETED");
     before_previous_ = previous_;
-    previous_ = {e.kind, e.task, e.a, e.at};
+    previous_ = &e;
   }
 
   std::vector<std::string> violations() const { return violations_; }
 
  private:
-  void on_launch(const TraceEvent& e) {
-    if (failed_.count(e.deployment)) fail(e, "deployment " + std::to_string(e.deployment) + " launched a task after it FAILED");
-    running_.insert(e.task);
+  void on_launch(const TraceEvent& e, const observe::TaskLaunched& l) {
+    if (failed_.count(l.deployment)) fail(e, "deployment " + std::to_string(l.deployment) + " launched a task after it FAILED");
+    running_.insert(l.task);
     if (static_cast<int>(running_.size()) > max_)
       fail(e, std::to_string(running_.size()) + " tasks running, above maxTasks " + std::to_string(max_) +
                   " (maximumPercent " + std::to_string(scenario_.service.deployment.maximum_percent) + ")");
   }
 
-  void on_counted_healthy(const TraceEvent& e) {
-    if (e.a == 1) healthy_.insert(e.task); else healthy_.erase(e.task);
+  void on_counted_healthy(const observe::TaskCountedHealthy& c) {
+    if (c.healthy) healthy_.insert(c.task); else healthy_.erase(c.task);
   }
 
-  void on_stop_requested(const TraceEvent& e) {
-    if (e.b == 1) return;  // kept running until its replacement is healthy: still counts
-    running_.erase(e.task);
+  void on_stop_requested(const TraceEvent& e, const observe::StopRequested& r) {
+    if (r.kept_until_replaced) return;  // kept running until its replacement is healthy: still counts
+    running_.erase(r.task);
     // A deliberate stop of a healthy task: the controller un-counts it right before the request.
     // When a health report came just before that, the task had turned unhealthy by itself and
     // stopping it costs no healthy capacity.
-    const bool uncounted_now = previous_.kind == TraceKind::task_counted_healthy && previous_.task == e.task &&
-                               previous_.a == 0 && previous_.at == e.at;
-    const bool health_report_before = (before_previous_.kind == TraceKind::target_health ||
-                                       before_previous_.kind == TraceKind::container_health) &&
-                                      before_previous_.task == e.task && before_previous_.at == e.at;
+    const auto* uncounted = previous_ ? previous_->as<observe::TaskCountedHealthy>() : nullptr;
+    const bool uncounted_now = uncounted && uncounted->task == r.task && !uncounted->healthy && previous_->at == e.at;
+    const bool health_report_before =
+        before_previous_ &&
+        (before_previous_->as<observe::TargetHealthChanged>() || before_previous_->as<observe::ContainerHealthChanged>()) &&
+        before_previous_->task() == r.task && before_previous_->at == e.at;
     const bool was_healthy = uncounted_now && !health_report_before;
-    if (was_healthy && e.a == static_cast<int>(sim::ecs::StopCause::deployment_replaced) &&
+    if (was_healthy && r.cause == sim::ecs::StopCause::deployment_replaced &&
         static_cast<int>(healthy_.size()) < min_healthy_)
-      fail(e, "stopping healthy task " + std::to_string(e.task) + " left " + std::to_string(healthy_.size()) +
+      fail(e, "stopping healthy task " + std::to_string(r.task) + " left " + std::to_string(healthy_.size()) +
                   " healthy, below minHealthyTasks " + std::to_string(min_healthy_));
   }
 
-  void on_deployment_state(const TraceEvent& e) {
+  void on_deployment_state(const TraceEvent& e, const observe::DeploymentStateChanged& d) {
     using sim::ecs::RolloutState;
     if (terminal_without_rollback_) fail(e, "a deployment changed state after FAILED without rollback");
-    const auto state = static_cast<RolloutState>(e.a);
-    if (state == RolloutState::completed) {
-      last_completed_ = e.deployment;
-      completed_.insert(e.deployment);
-    } else if (state == RolloutState::failed) {
-      if (completed_.count(e.deployment)) fail(e, "deployment " + std::to_string(e.deployment) + " FAILED after it COMPLETED");
-      failed_.insert(e.deployment);
+    if (d.state == RolloutState::completed) {
+      last_completed_ = d.deployment;
+      completed_.insert(d.deployment);
+    } else if (d.state == RolloutState::failed) {
+      if (completed_.count(d.deployment)) fail(e, "deployment " + std::to_string(d.deployment) + " FAILED after it COMPLETED");
+      failed_.insert(d.deployment);
       if (!scenario_.service.deployment.circuit_breaker.rollback) terminal_without_rollback_ = true;
-    } else if (e.detail == "rollback") {
-      if (e.deployment != last_completed_)
-        fail(e, "rolled back to deployment " + std::to_string(e.deployment) + ", not to the last COMPLETED one (" +
+    } else if (d.rollback) {
+      if (d.deployment != last_completed_)
+        fail(e, "rolled back to deployment " + std::to_string(d.deployment) + ", not to the last COMPLETED one (" +
                     std::to_string(last_completed_) + ")");
-      completed_.erase(e.deployment);
+      completed_.erase(d.deployment);
     }
   }
 
@@ -110,12 +104,9 @@ class SafetyWatch {
   std::set<std::uint32_t> failed_;
   std::uint32_t last_completed_ = 0;
   bool terminal_without_rollback_ = false;
-  struct Previous {
-    TraceKind kind = TraceKind::service_event;
-    std::uint32_t task = 0;
-    std::int64_t a = 0;
-    sim::Millis at{-1};
-  } previous_, before_previous_;
+  // The two events before the current one (events outlive the watch: it reads a caller's vector).
+  const TraceEvent* previous_ = nullptr;
+  const TraceEvent* before_previous_ = nullptr;
   std::vector<std::string> violations_;
 };
 

@@ -58,7 +58,7 @@ void DockerWorld::set_state(Task& t, TaskState s) {
   t.state = s;
   // As in the simulated world: the controller traces the launch and STOPPED itself.
   if (s != TaskState::stopped && s != TaskState::provisioning)
-    trace_.add({clock_.now(), sim::observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
+    trace_.add(clock_.now(), sim::observe::TaskStateChanged{t.id, t.deployment, s});
   controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
 }
 
@@ -191,8 +191,7 @@ void DockerWorld::start_container(Task& t, Container& next) {
         c.started = true;
         c.ip = *ip;
         ++task_ref.started_count;
-        trace_.add({clock_.now(), sim::observe::TraceKind::container_started, id, task_ref.deployment, c.index, 0,
-                    c.def->name, {}});
+        trace_.add(clock_.now(), sim::observe::ContainerStarted{id, task_ref.deployment, c.index, c.def->name});
         // Docker's event stream may have told of its exit before this completion ran.
         if (c.early_exit_code) return on_container_exit(task_ref, c, *c.early_exit_code);
         start_next_container(task_ref);

@@ -63,8 +63,7 @@ void DockerWorld::on_container_health(Task& t, Container& c, HealthStatus status
     if (!log.empty()) why = "exit " + std::to_string(log.back().value("ExitCode", -1)) + ": " + log.back().value("Output", "");
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
   }
-  trace_.add({clock_.now(), sim::observe::TraceKind::container_health, t.id, t.deployment, c.index,
-              static_cast<int>(status), c.def->name, why});
+  trace_.add(clock_.now(), sim::observe::ContainerHealthChanged{t.id, t.deployment, c.index, c.def->name, status, why});
   controller_->on_container_health(t.id, c.index, status);
   start_next_container(t);  // a dependsOn HEALTHY may now hold
 }
@@ -105,11 +104,12 @@ void DockerWorld::on_probe(sim::ecs::TaskId id, sim::Millis started, const sim::
 }
 
 void DockerWorld::report_target(Task& t, TargetState state, sim::ecs::ProbeFailure failure) {
-  trace_.add({clock_.now(), sim::observe::TraceKind::target_health, t.id, t.deployment, static_cast<int>(state), 0,
-              state == TargetState::unhealthy ? std::string(sim::ecs::elb_reason(failure))
-              : state == TargetState::initial ? std::string("Elb.RegistrationInProgress")
-                                              : std::string(),
-              {}});
+  trace_.add(clock_.now(), sim::observe::TargetHealthChanged{t.id, t.deployment, state,
+                                                             state == TargetState::unhealthy
+                                                                 ? std::string(sim::ecs::elb_reason(failure))
+                                                             : state == TargetState::initial
+                                                                 ? std::string("Elb.RegistrationInProgress")
+                                                                 : std::string()});
   controller_->on_target_health(t.id, state, failure);
 }
 

@@ -136,8 +136,9 @@ void DockerWorld::begin_run() {
       if (c.def->health_check) on_container_health(t, c, sim::ecs::HealthStatus::healthy);
     for (const Container& c : t.containers)
       if (c.exited)  // a one-shot container done during the warm-up, told as the world tells it
-        trace_.add({clock_.now(), sim::observe::TraceKind::container_exited, t.id, t.deployment, c.index, c.exit_code,
-                    {}, c.def->name + ": the one-shot task finished"});
+        trace_.add(clock_.now(), sim::observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, c.exit_code,
+                                                               sim::observe::ContainerExitCause::by_itself, {},
+                                                               "the one-shot task finished"});
     if (scenario_.service.load_balancer) register_target(t, true);
   }
   for (std::size_t i = 0; i < scenario_.faults.size(); ++i)
@@ -151,6 +152,7 @@ void DockerWorld::kill_by_fault(std::size_t fault) {
   const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
   for (auto& tp : tasks_)
     if (tp && tp->task_definition == td && tp->state == TaskState::running) {
+      tp->containers.front().fault_killed = true;
       signal(tp->containers.front(), "SIGKILL");
       return;
     }

@@ -43,15 +43,20 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
   c.exit_code = exit_code;
   // The kernel's verdict, as Docker recorded it (State.OOMKilled), and the app's last words.
   bool oom = false;
+  bool removed = false;
   std::string detail;
   try {
     const nlohmann::json state = docker_.inspect_container(c.id)["State"];
     oom = state.value("OOMKilled", false);
     detail = docker_.last_log_line(c.id);
     // `docker rm -f` marks the container for removal before it kills it (State.Status "removing").
-    if (state.value("Status", "") == "removing") detail = "removed behind the driver's back (docker rm -f)";
+    if (state.value("Status", "") == "removing") {
+      removed = true;
+      detail = "removed behind the driver's back (docker rm -f)";
+    }
   } catch (const NoSuchContainer&) {
     // `docker rm -f` kills (die, 137) and then destroys: by now it may be gone altogether.
+    removed = true;
     detail = "removed behind the driver's back (the engine has no such container any more)";
   } catch (const EngineUnreachable&) {
     throw;
@@ -64,8 +69,15 @@ void DockerWorld::on_container_exit(Task& t, Container& c, int exit_code) {
     reason = "OutOfMemoryError: Container killed due to memory usage";
     detail = "the kernel killed it at its memory limit (State.OOMKilled true, exit " + std::to_string(exit_code) + ")";
   }
-  trace_.add({clock_.now(), sim::observe::TraceKind::container_exited, t.id, t.deployment, c.index, exit_code, reason,
-              c.def->name + ": " + detail});
+  using Cause = sim::observe::ContainerExitCause;
+  const Cause cause = oom              ? Cause::oom_killed
+                      : removed        ? Cause::removed_externally
+                      : c.fault_killed ? Cause::fault_injected
+                      : c.sigkill_sent ? Cause::sigkill_after_stop_timeout
+                      : c.sigterm_sent ? Cause::sigterm
+                                       : Cause::by_itself;
+  trace_.add(clock_.now(),
+             sim::observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, exit_code, cause, reason, detail});
   const bool stopping_already = t.state >= TaskState::deactivating || t.stop.code != sim::ecs::StopCode::none;
   if (c.def->essential && !stopping_already) {
     // An essential container's exit stops the task (API_ContainerDefinition `essential`).
@@ -100,8 +112,10 @@ void DockerWorld::kill_containers(Task& t) {
     const sim::ecs::TaskId id = t.id;
     const int index = c.index;
     clock_.at(clock_.now() + c.def->stop_timeout, [this, id, index] {
-      const Container& late = task(id).containers.at(static_cast<std::size_t>(index));
-      if (!late.exited) signal(late, "SIGKILL");
+      Container& late = task(id).containers.at(static_cast<std::size_t>(index));
+      if (late.exited) return;
+      late.sigkill_sent = true;
+      signal(late, "SIGKILL");
     });
   }
 }

@@ -15,6 +15,8 @@ struct DockerWorld::Container {
   bool started = false;
   bool exited = false;
   bool sigterm_sent = false;
+  bool sigkill_sent = false;  // still running at stopTimeout after SIGTERM
+  bool fault_killed = false;  // by a stop_task fault of the scenario's timeline
   int exit_code = -1;
   std::optional<int> early_exit_code;  // Docker's die event came before our start completed
   sim::ecs::HealthStatus health = sim::ecs::HealthStatus::unknown;

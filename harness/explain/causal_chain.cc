@@ -13,13 +13,20 @@ namespace {
 
 using sim::format_seconds;
 using sim::observe::TraceEvent;
-using sim::observe::TraceKind;
+namespace observe = sim::observe;
+
+// Whether the event is about one of `tasks`.
+bool about(const TraceEvent& e, const std::set<std::uint32_t>& tasks) {
+  const auto task = e.task();
+  return task && tasks.count(*task);
+}
 
 // Tasks launched into the deployment under test (the deploy's own deployment is the second one).
 std::set<std::uint32_t> deployed_tasks(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
   std::set<std::uint32_t> tasks;
   for (const TraceEvent& e : trace.events())
-    if (e.kind == TraceKind::task_launched && e.a == s.deploy.to_task_definition) tasks.insert(e.task);
+    if (const auto* l = e.as<observe::TaskLaunched>(); l && l->task_definition == s.deploy.to_task_definition)
+      tasks.insert(l->task);
   return tasks;
 }
 
@@ -64,22 +71,25 @@ Chapter what_was_deployed(const sim::model::Scenario& s, int threshold) {
 Chapter what_went_wrong(const sim::model::Scenario& s, const sim::observe::Trace& trace,
                         const std::set<std::uint32_t>& tasks) {
   std::map<std::string, int> causes;
+  using Cause = observe::ContainerExitCause;
   for (const TraceEvent& e : trace.events()) {
-    if (!tasks.count(e.task)) continue;
-    if (e.kind == TraceKind::app_phase && e.b) causes["start-up never finishes: " + e.detail]++;
-    if (e.kind == TraceKind::container_exited && e.detail.find("SIGTERM") == std::string::npos &&
-        e.detail.find("SIGKILL after stopTimeout") == std::string::npos)
-      causes["the process exited " + std::to_string(e.b) + (e.text.empty() ? "" : " (" + e.text + ")") + ", " +
-             e.detail]++;
-    if (e.kind == TraceKind::task_stopped && e.a == static_cast<int>(sim::ecs::StopCode::task_failed_to_start))
-      causes["failed to start: " + e.text]++;
+    if (!about(e, tasks)) continue;
+    if (const auto* p = e.as<observe::AppPhaseEntered>(); p && p->stalls_here)
+      causes["start-up never finishes: " + p->stall_reason]++;
+    // A container the task's own stop ended (SIGTERM, or SIGKILL at stopTimeout) is no cause.
+    if (const auto* x = e.as<observe::ContainerExited>();
+        x && x->cause != Cause::sigterm && x->cause != Cause::sigkill_after_stop_timeout)
+      causes["the process exited " + std::to_string(x->exit_code) + (x->reason.empty() ? "" : " (" + x->reason + ")") +
+             ", " + x->container + ": " + x->detail]++;
+    if (const auto* t = e.as<observe::TaskStopped>(); t && t->code == sim::ecs::StopCode::task_failed_to_start)
+      causes["failed to start: " + t->stopped_reason]++;
   }
   Chapter c{"What went wrong in the new tasks", {}};
   if (causes.empty()) c.lines.push_back("Nothing: no new task stalled, exited or failed to start.");
   for (const auto& [cause, n] : causes) c.lines.push_back(std::to_string(n) + " x " + cause);
   for (const TraceEvent& e : trace.events())
-    if (e.kind == TraceKind::dependency_state && !e.a)
-      c.lines.push_back("Dependency " + e.text + " was down from " + format_seconds(e.at) + ".");
+    if (const auto* d = e.as<observe::DependencyChanged>(); d && !d->up)
+      c.lines.push_back("Dependency " + d->dependency + " was down from " + format_seconds(e.at) + ".");
   for (const auto& d : s.dependencies)
     if (!d.reachable) c.lines.push_back("Dependency " + d.name + " was never reachable.");
   const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
@@ -93,11 +103,11 @@ Chapter which_check_saw_it(const sim::model::Scenario& s, const sim::observe::Tr
                            const std::set<std::uint32_t>& tasks) {
   std::map<std::string, int> seen;
   for (const TraceEvent& e : trace.events()) {
-    if (!tasks.count(e.task)) continue;
-    if (e.kind == TraceKind::target_health && e.a == static_cast<int>(sim::ecs::TargetState::unhealthy))
-      seen["target unhealthy in " + s.service.load_balancer->name + " (" + e.text + ")"]++;
-    if (e.kind == TraceKind::container_health && e.b == static_cast<int>(sim::ecs::HealthStatus::unhealthy))
-      seen["container " + e.text + " UNHEALTHY (" + e.detail + ")"]++;
+    if (!about(e, tasks)) continue;
+    if (const auto* t = e.as<observe::TargetHealthChanged>(); t && t->state == sim::ecs::TargetState::unhealthy)
+      seen["target unhealthy in " + s.service.load_balancer->name + " (" + t->reason + ")"]++;
+    if (const auto* h = e.as<observe::ContainerHealthChanged>(); h && h->status == sim::ecs::HealthStatus::unhealthy)
+      seen["container " + h->container + " UNHEALTHY (" + h->reason + ")"]++;
   }
   Chapter c{"Which check saw it", {}};
   if (!seen.empty()) c.lines.push_back(counted(seen) + ".");
@@ -129,9 +139,9 @@ Chapter which_check_saw_it(const sim::model::Scenario& s, const sim::observe::Tr
 Chapter how_the_breaker_counted(const sim::observe::Trace& trace) {
   Chapter c{"How the circuit breaker counted", {}};
   for (const TraceEvent& e : trace.events())
-    if (e.kind == TraceKind::breaker_count)
-      c.lines.push_back(format_seconds(e.at) + ": " + std::to_string(e.a) + " of " + std::to_string(e.b) + " (" +
-                        e.text + ")");
+    if (const auto* b = e.as<observe::BreakerCounted>())
+      c.lines.push_back(format_seconds(e.at) + ": " + std::to_string(b->failed_tasks) + " of " +
+                        std::to_string(b->threshold) + " (" + b->why + ")");
   if (c.lines.empty()) c.lines.push_back("It counted no failure.");
   return c;
 }
@@ -180,7 +190,7 @@ bool deployed_revision_was_broken(const sim::model::Scenario& s, const sim::obse
   // deployment got past them.
   const auto tasks = deployed_tasks(s, trace);
   for (const TraceEvent& e : trace.events())
-    if (tasks.count(e.task) && e.kind == TraceKind::app_phase && e.b) return true;
+    if (const auto* p = e.as<observe::AppPhaseEntered>(); p && p->stalls_here && tasks.count(p->task)) return true;
   const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
   for (const auto& c : td.containers) {
     const sim::world::UnusableDependencies unusable = sim::world::unusable_dependencies(s, c);

@@ -1,174 +1,202 @@
 #include "harness/report/event_view.h"
 
-#include "sim/ecs/alarm.h"
-#include "sim/ecs/deployment.h"
-#include "sim/ecs/health_status.h"
-#include "sim/ecs/lifecycle_hooks.h"
-#include "sim/ecs/task_state.h"
+#include <variant>
 
 namespace harness::report {
 namespace {
 
-using sim::observe::TraceKind;
 namespace ecs = sim::ecs;
+namespace observe = sim::observe;
 
-std::string task_label(const sim::observe::TraceEvent& e) { return "task " + std::to_string(e.task); }
+std::string deployment_name(ecs::DeploymentId d) { return "ecs-svc/" + std::to_string(d); }
+std::string task_label(ecs::TaskId task) { return "task " + std::to_string(task); }
 
+// Describes one payload into `v`: one overload per kind, so a new kind without a description
+// does not compile. The text is the timeline's line, the fields the JSONL log's.
+class Describer {
+ public:
+  Describer(EventView& v, const sim::model::Scenario& s) : v_(v), f_(v.fields), s_(s) {}
+
+  void operator()(const observe::ServiceEvent& e) {
+    f_["message"] = e.message;
+    v_.text = e.message;
+  }
+
+  void operator()(const observe::DeploymentStateChanged& e) {
+    const std::string state(ecs::to_string(e.state));
+    const std::string reason = e.rollback ? "rollback" : e.reason;
+    f_["deployment"] = deployment_name(e.deployment);
+    f_["rolloutState"] = state;
+    if (!reason.empty()) f_["reason"] = reason;
+    v_.text = "deployment " + deployment_name(e.deployment) + " " + state + (reason.empty() ? "" : " (" + reason + ")");
+    if (e.state == ecs::RolloutState::in_progress && e.breaker_threshold > 0) {
+      f_["breaker_threshold"] = e.breaker_threshold;
+      v_.text += ", circuit breaker threshold " + std::to_string(e.breaker_threshold) + " failed tasks";
+    }
+  }
+
+  void operator()(const observe::TaskLaunched& e) {
+    const auto& td = s_.task_definitions.at(static_cast<std::size_t>(e.task_definition));
+    f_["task"] = e.task;
+    f_["deployment"] = deployment_name(e.deployment);
+    f_["taskDefinition"] = td.arn_name();
+    v_.text = task_label(e.task) + " PROVISIONING (" + td.arn_name() + ", deployment " +
+              deployment_name(e.deployment) + ")";
+  }
+
+  void operator()(const observe::PlacementFailed& e) {
+    f_["reason"] = e.reason;
+    v_.text = "placement failed: " + e.reason;
+  }
+
+  void operator()(const observe::TaskStateChanged& e) {
+    const std::string state(ecs::to_string(e.state));
+    f_["task"] = e.task;
+    f_["lastStatus"] = state;
+    v_.text = task_label(e.task) + " " + state;
+  }
+
+  void operator()(const observe::TaskStopped& e) {
+    const std::string code(ecs::to_string(e.code));
+    f_["task"] = e.task;
+    f_["stopCode"] = code;
+    f_["stoppedReason"] = e.stopped_reason;
+    if (e.exit_code) f_["exitCode"] = *e.exit_code;
+    if (!e.container_reason.empty()) f_["containerReason"] = e.container_reason;
+    v_.text = task_label(e.task) + " STOPPED: " + code + " \"" + e.stopped_reason + "\"" +
+              (e.exit_code ? ", exit code " + std::to_string(*e.exit_code) : "") +
+              (e.container_reason.empty() ? "" : ", " + e.container_reason);
+  }
+
+  void operator()(const observe::ContainerStarted& e) {
+    f_["task"] = e.task;
+    f_["container"] = e.container;
+    v_.text = task_label(e.task) + " container " + e.container + " started";
+  }
+
+  void operator()(const observe::ContainerExited& e) {
+    const std::string detail = e.container + ": " + e.detail;
+    f_["task"] = e.task;
+    f_["exitCode"] = e.exit_code;
+    if (!e.reason.empty()) f_["reason"] = e.reason;
+    f_["detail"] = detail;
+    v_.text = task_label(e.task) + " container exited " + std::to_string(e.exit_code) +
+              (e.reason.empty() ? "" : " \"" + e.reason + "\"") + " (" + detail + ")";
+  }
+
+  void operator()(const observe::ContainerHealthChanged& e) {
+    const std::string status(ecs::to_string(e.status));
+    f_["task"] = e.task;
+    f_["container"] = e.container;
+    f_["healthStatus"] = status;
+    if (!e.reason.empty()) f_["reason"] = e.reason;
+    v_.text = task_label(e.task) + " container " + e.container + " health " + status +
+              (e.reason.empty() ? "" : " (" + e.reason + ")");
+  }
+
+  void operator()(const observe::TaskCountedHealthy& e) {
+    f_["task"] = e.task;
+    f_["healthy"] = e.healthy;
+    v_.text = task_label(e.task) + (e.healthy ? " counts as healthy" : " no longer counts as healthy");
+  }
+
+  void operator()(const observe::TargetHealthChanged& e) {
+    const std::string state(ecs::to_string(e.state));
+    f_["task"] = e.task;
+    f_["targetHealth"] = state;
+    if (!e.reason.empty()) f_["reason"] = e.reason;
+    v_.text = task_label(e.task) + " target " + state + (e.reason.empty() ? "" : " (" + e.reason + ")");
+  }
+
+  void operator()(const observe::BreakerCounted& e) {
+    f_["deployment"] = deployment_name(e.deployment);
+    f_["failedTasks"] = e.failed_tasks;
+    f_["threshold"] = e.threshold;
+    f_["why"] = e.why;
+    v_.text = "circuit breaker: " + std::to_string(e.failed_tasks) + " of " + std::to_string(e.threshold) +
+              " failed tasks (" + e.why + ")";
+  }
+
+  void operator()(const observe::LaunchThrottled& e) {
+    f_["delay_ms"] = e.delay.count();
+    f_["consecutiveStartFailures"] = e.consecutive_start_failures;
+    v_.text = "launch throttle: next attempt in " + sim::format_seconds(e.delay) + " after " +
+              std::to_string(e.consecutive_start_failures) + " tasks failed to start";
+  }
+
+  void operator()(const observe::StopRequested& e) {
+    f_["task"] = e.task;
+    f_["reason"] = e.reason;
+    v_.text = task_label(e.task) + " stop requested: " + e.reason;
+  }
+
+  void operator()(const observe::AppPhaseEntered& e) {
+    f_["task"] = e.task;
+    f_["phase"] = e.phase;
+    if (e.stalls_here) f_["stalled"] = e.stall_reason;
+    v_.text = task_label(e.task) + " app: " + e.phase + (e.stalls_here ? " — never finishes: " + e.stall_reason : "");
+  }
+
+  void operator()(const observe::DependencyChanged& e) {
+    f_["dependency"] = e.dependency;
+    f_["up"] = e.up;
+    v_.text = "dependency " + e.dependency + (e.up ? " up" : " DOWN");
+  }
+
+  void operator()(const observe::InvariantViolated& e) {
+    f_["invariant"] = e.invariant;
+    v_.text = "INVARIANT VIOLATED: " + e.invariant;
+  }
+
+  void operator()(const observe::AlarmStateChanged& e) {
+    const std::string state(ecs::to_string(e.state));
+    const std::int64_t x = e.datapoint_thousandths;
+    f_["alarm"] = e.alarm;
+    f_["state"] = state;
+    f_["datapoint"] = static_cast<double>(x) / 1000.0;
+    // Thousandths: a count or percent, or TargetResponseTime in seconds (0.746).
+    std::string value = std::to_string(x / 1000);
+    if (x % 1000 != 0) value += "." + std::to_string(1000 + x % 1000).substr(1);
+    v_.text = "alarm " + e.alarm + " -> " + state + " (datapoint " + value + ")";
+  }
+
+  void operator()(const observe::LifecycleStageEntered& e) {
+    const std::string stage(sim::model::to_string(e.stage));
+    f_["deployment"] = deployment_name(e.deployment);
+    f_["lifecycleStage"] = stage;
+    if (e.shift_step > 0) f_["shiftStep"] = e.shift_step;
+    v_.text = "deployment " + deployment_name(e.deployment) + " lifecycle stage " + stage +
+              (e.shift_step > 0 ? " (shift step " + std::to_string(e.shift_step + 1) + ")" : "");
+  }
+
+  void operator()(const observe::LifecycleHookAnswered& e) {
+    const std::string stage(sim::model::to_string(e.stage));
+    const std::string status(ecs::to_string(e.status));
+    // A hook that never answered was still IN_PROGRESS at its timeout (HookStatus).
+    const std::string detail = (e.status == ecs::HookVerdictStatus::timed_out ? "no answer but IN_PROGRESS after "
+                                                                                : "after ") +
+                               sim::format_seconds(e.after);
+    f_["deployment"] = deployment_name(e.deployment);
+    f_["hookTargetArn"] = e.hook_target_arn;
+    f_["lifecycleStage"] = stage;
+    f_["status"] = status;
+    f_["detail"] = detail;
+    v_.text = "lifecycle hook " + e.hook_target_arn + " at " + stage + ": " + status + " (" + detail + ")";
+  }
+
+ private:
+  EventView& v_;
+  nlohmann::json& f_;
+  const sim::model::Scenario& s_;
+};
 
 }  // namespace
 
 EventView describe(const sim::observe::TraceEvent& e, const sim::model::Scenario& s) {
   EventView v;
-  auto& f = v.fields;
-  f["t_ms"] = e.at.count();
-  f["kind"] = sim::observe::to_string(e.kind);
-  switch (e.kind) {
-    case TraceKind::service_event:
-      f["message"] = e.text;
-      v.text = e.text;
-      break;
-    case TraceKind::deployment_state:
-      f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
-      f["rolloutState"] = e.text;
-      if (!e.detail.empty()) f["reason"] = e.detail;
-      v.text = "deployment ecs-svc/" + std::to_string(e.deployment) + " " + e.text +
-               (e.detail.empty() ? "" : " (" + e.detail + ")");
-      if (e.text == "IN_PROGRESS" && e.b > 0) {
-        f["breaker_threshold"] = e.b;
-        v.text += ", circuit breaker threshold " + std::to_string(e.b) + " failed tasks";
-      }
-      break;
-    case TraceKind::task_launched: {
-      const auto& td = s.task_definitions.at(static_cast<std::size_t>(e.a));
-      f["task"] = e.task;
-      f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
-      f["taskDefinition"] = td.arn_name();
-      v.text = task_label(e) + " PROVISIONING (" + td.arn_name() + ", deployment ecs-svc/" +
-               std::to_string(e.deployment) + ")";
-      break;
-    }
-    case TraceKind::placement_failed:
-      f["reason"] = e.text;
-      v.text = "placement failed: " + e.text;
-      break;
-    case TraceKind::task_state: {
-      const auto state = std::string(ecs::to_string(static_cast<ecs::TaskState>(e.a)));
-      f["task"] = e.task;
-      f["lastStatus"] = state;
-      v.text = task_label(e) + " " + state;
-      break;
-    }
-    case TraceKind::task_stopped: {
-      const auto code = std::string(ecs::to_string(static_cast<ecs::StopCode>(e.a)));
-      f["task"] = e.task;
-      f["stopCode"] = code;
-      f["stoppedReason"] = e.text;
-      if (e.b >= 0) f["exitCode"] = e.b;
-      if (!e.detail.empty()) f["containerReason"] = e.detail;
-      v.text = task_label(e) + " STOPPED: " + code + " \"" + e.text + "\"" +
-               (e.b >= 0 ? ", exit code " + std::to_string(e.b) : "") + (e.detail.empty() ? "" : ", " + e.detail);
-      break;
-    }
-    case TraceKind::container_started:
-      f["task"] = e.task;
-      f["container"] = e.text;
-      v.text = task_label(e) + " container " + e.text + " started";
-      break;
-    case TraceKind::container_exited:
-      f["task"] = e.task;
-      f["exitCode"] = e.b;
-      if (!e.text.empty()) f["reason"] = e.text;
-      f["detail"] = e.detail;
-      v.text = task_label(e) + " container exited " + std::to_string(e.b) +
-               (e.text.empty() ? "" : " \"" + e.text + "\"") + " (" + e.detail + ")";
-      break;
-    case TraceKind::container_health: {
-      const auto status = std::string(ecs::to_string(static_cast<ecs::HealthStatus>(e.b)));
-      f["task"] = e.task;
-      f["container"] = e.text;
-      f["healthStatus"] = status;
-      if (!e.detail.empty()) f["reason"] = e.detail;
-      v.text = task_label(e) + " container " + e.text + " health " + status +
-               (e.detail.empty() ? "" : " (" + e.detail + ")");
-      break;
-    }
-    case TraceKind::task_counted_healthy:
-      f["task"] = e.task;
-      f["healthy"] = e.a != 0;
-      v.text = task_label(e) + (e.a ? " counts as healthy" : " no longer counts as healthy");
-      break;
-    case TraceKind::target_health: {
-      const auto state = std::string(ecs::to_string(static_cast<ecs::TargetState>(e.a)));
-      f["task"] = e.task;
-      f["targetHealth"] = state;
-      if (!e.text.empty()) f["reason"] = e.text;
-      v.text = task_label(e) + " target " + state + (e.text.empty() ? "" : " (" + e.text + ")");
-      break;
-    }
-    case TraceKind::breaker_count:
-      f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
-      f["failedTasks"] = e.a;
-      f["threshold"] = e.b;
-      f["why"] = e.text;
-      v.text = "circuit breaker: " + std::to_string(e.a) + " of " + std::to_string(e.b) + " failed tasks (" +
-               e.text + ")";
-      break;
-    case TraceKind::throttle:
-      f["delay_ms"] = e.a;
-      f["consecutiveStartFailures"] = e.b;
-      v.text = "launch throttle: next attempt in " + sim::format_seconds(sim::Millis{e.a}) + " after " +
-               std::to_string(e.b) + " tasks failed to start";
-      break;
-    case TraceKind::stop_requested:
-      f["task"] = e.task;
-      f["reason"] = e.text;
-      v.text = task_label(e) + " stop requested: " + e.text;
-      break;
-    case TraceKind::app_phase:
-      f["task"] = e.task;
-      f["phase"] = e.text;
-      if (e.b) f["stalled"] = e.detail;
-      v.text = task_label(e) + " app: " + e.text + (e.b ? " — never finishes: " + e.detail : "");
-      break;
-    case TraceKind::dependency_state:
-      f["dependency"] = e.text;
-      f["up"] = e.a != 0;
-      v.text = "dependency " + e.text + (e.a ? " up" : " DOWN");
-      break;
-    case TraceKind::invariant_violated:
-      f["invariant"] = e.text;
-      v.text = "INVARIANT VIOLATED: " + e.text;
-      break;
-    case TraceKind::alarm_state: {
-      const std::string state(ecs::to_string(static_cast<ecs::AlarmState>(e.a)));
-      f["alarm"] = e.text;
-      f["state"] = state;
-      f["datapoint"] = static_cast<double>(e.b) / 1000.0;
-      // Thousandths: a count or percent, or TargetResponseTime in seconds (0.746).
-      std::string value = std::to_string(e.b / 1000);
-      if (e.b % 1000 != 0) value += "." + std::to_string(1000 + e.b % 1000).substr(1);
-      v.text = "alarm " + e.text + " -> " + state + " (datapoint " + value + ")";
-      break;
-    }
-    case TraceKind::lifecycle_stage:
-      f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
-      f["lifecycleStage"] = e.text;
-      if (e.b > 0) f["shiftStep"] = e.b;
-      v.text = "deployment ecs-svc/" + std::to_string(e.deployment) + " lifecycle stage " + e.text +
-               (e.b > 0 ? " (shift step " + std::to_string(e.b + 1) + ")" : "");
-      break;
-    case TraceKind::lifecycle_hook: {
-      const std::string stage(sim::model::to_string(static_cast<sim::model::LifecycleStage>(e.a)));
-      const std::string status(ecs::to_string(static_cast<ecs::HookVerdictStatus>(e.b)));
-      f["deployment"] = "ecs-svc/" + std::to_string(e.deployment);
-      f["hookTargetArn"] = e.text;
-      f["lifecycleStage"] = stage;
-      f["status"] = status;
-      f["detail"] = e.detail;
-      v.text = "lifecycle hook " + e.text + " at " + stage + ": " + status + " (" + e.detail + ")";
-      break;
-    }
-  }
+  v.fields["t_ms"] = e.at.count();
+  v.fields["kind"] = sim::observe::to_string(e.kind());
+  std::visit(Describer(v, s), e.payload);
   return v;
 }
 

@@ -12,7 +12,6 @@
 namespace harness::report {
 namespace {
 
-using sim::observe::TraceKind;
 
 std::string outcome_name(sim::observe::Outcome o) { return std::string(sim::observe::to_string(o)); }
 
@@ -151,8 +150,8 @@ std::string events_section(const RunReportInput& in) {
   for (const auto& e : in.trace.events()) {
     const std::string line = sim::format_clock(e.at) + "  " + escape_html(describe(e, in.scenario).text);
     all += line + "\n";
-    if (e.kind == TraceKind::service_event) out += "<div>" + line + "</div>";
-    if (e.kind == TraceKind::deployment_state) out += "<div class=\"dep\">" + line + "</div>";
+    if (e.as<sim::observe::ServiceEvent>()) out += "<div>" + line + "</div>";
+    if (e.as<sim::observe::DeploymentStateChanged>()) out += "<div class=\"dep\">" + line + "</div>";
   }
   out += "</div><details><summary>Every event of the run (" + std::to_string(in.trace.events().size()) +
          ")</summary><pre>" + all + "</pre></details>";

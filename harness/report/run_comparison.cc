@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iomanip>
+#include <variant>
 
 #include "harness/report/event_view.h"
 
@@ -10,6 +11,7 @@ namespace {
 
 using sim::observe::TraceEvent;
 using sim::observe::TraceKind;
+namespace observe = sim::observe;
 
 bool is_milestone(TraceKind k) {
   switch (k) {
@@ -28,14 +30,45 @@ bool is_milestone(TraceKind k) {
   }
 }
 
-// Two milestones are "the same thing happening" when kind, task and values agree; for service
-// events and deployment states the words must agree too. Times and free-text details may differ.
-bool same(const TraceEvent& a, const TraceEvent& b) {
-  if (a.kind != b.kind || a.task != b.task || a.a != b.a) return false;
-  if (a.kind == TraceKind::service_event || a.kind == TraceKind::deployment_state) return a.text == b.text;
-  // Exit codes and health values; a container's exit detail is real-world text.
-  return a.kind == TraceKind::task_stopped ? true : a.b == b.b;
-}
+// Two milestones are "the same thing happening" when kind, task and values agree; a service
+// event's words must agree too. Times and free-text details (a container's exit detail is
+// real-world text) may differ.
+struct SameMilestone {
+  bool operator()(const observe::ServiceEvent& x, const observe::ServiceEvent& y) const {
+    return x.message == y.message;
+  }
+  bool operator()(const observe::DeploymentStateChanged& x, const observe::DeploymentStateChanged& y) const {
+    return x.state == y.state;
+  }
+  bool operator()(const observe::TaskLaunched& x, const observe::TaskLaunched& y) const {
+    return x.task == y.task && x.task_definition == y.task_definition;
+  }
+  bool operator()(const observe::TaskStateChanged& x, const observe::TaskStateChanged& y) const {
+    return x.task == y.task && x.state == y.state;
+  }
+  bool operator()(const observe::TaskStopped& x, const observe::TaskStopped& y) const {
+    return x.task == y.task && x.code == y.code;
+  }
+  bool operator()(const observe::ContainerExited& x, const observe::ContainerExited& y) const {
+    return x.task == y.task && x.container_index == y.container_index && x.exit_code == y.exit_code;
+  }
+  bool operator()(const observe::ContainerHealthChanged& x, const observe::ContainerHealthChanged& y) const {
+    return x.task == y.task && x.container_index == y.container_index && x.status == y.status;
+  }
+  bool operator()(const observe::TargetHealthChanged& x, const observe::TargetHealthChanged& y) const {
+    return x.task == y.task && x.state == y.state;
+  }
+  bool operator()(const observe::BreakerCounted& x, const observe::BreakerCounted& y) const {
+    return x.failed_tasks == y.failed_tasks && x.threshold == y.threshold;
+  }
+  // Different kinds, or kinds that are no milestones.
+  template <class X, class Y>
+  bool operator()(const X&, const Y&) const {
+    return false;
+  }
+};
+
+bool same(const TraceEvent& a, const TraceEvent& b) { return std::visit(SameMilestone{}, a.payload, b.payload); }
 
 std::vector<MilestoneMatch> longest_common(const std::vector<TraceEvent>& s, const std::vector<TraceEvent>& r) {
   const std::size_t n = s.size();
@@ -66,7 +99,7 @@ std::string span(const std::optional<sim::Millis>& m) { return m ? sim::format_s
 std::vector<TraceEvent> milestones(const sim::observe::Trace& trace) {
   std::vector<TraceEvent> out;
   for (const TraceEvent& e : trace.events())
-    if (is_milestone(e.kind)) out.push_back(e);
+    if (is_milestone(e.kind())) out.push_back(e);
   return out;
 }
 

@@ -14,8 +14,8 @@ namespace {
 
 using sim::Millis;
 using sim::observe::TraceEvent;
-using sim::observe::TraceKind;
 namespace ecs = sim::ecs;
+namespace observe = sim::observe;
 
 // A container whose memory we draw: from its start until it exits or its task stops.
 struct OpenContainer {
@@ -36,8 +36,12 @@ class Builder {
   void step(Series& s, Millis at, double value);
   void start_memory(std::uint32_t task, std::size_t container, Millis started_at);
   void end_memory(std::uint32_t task, std::size_t container, Millis at);
-  void target_changed(const TraceEvent& e);
-  void container_health(const TraceEvent& e);
+  void launched(const TraceEvent& e, const observe::TaskLaunched& t);
+  void stopped(const TraceEvent& e, const observe::TaskStopped& t);
+  void container_exited(const TraceEvent& e, const observe::ContainerExited& x);
+  void counted_healthy(const TraceEvent& e, const observe::TaskCountedHealthy& c);
+  void target_changed(const TraceEvent& e, const observe::TargetHealthChanged& t);
+  void container_health(const TraceEvent& e, const observe::ContainerHealthChanged& h);
 
   const RunReportInput& in_;
   TimelineModel& m_;
@@ -116,14 +120,13 @@ void Builder::end_memory(std::uint32_t task, std::size_t container, Millis at) {
   open_.erase(it);
 }
 
-void Builder::target_changed(const TraceEvent& e) {
-  TaskLane& l = lane(e.task);
-  const auto state = static_cast<ecs::TargetState>(e.a);
-  const bool healthy = state == ecs::TargetState::healthy;
-  if (state != ecs::TargetState::initial)
+void Builder::target_changed(const TraceEvent& e, const observe::TargetHealthChanged& t) {
+  TaskLane& l = lane(t.task);
+  const bool healthy = t.state == ecs::TargetState::healthy;
+  if (t.state != ecs::TargetState::initial)
     l.marks.push_back({e.at, healthy ? MarkKind::target_healthy : MarkKind::target_unhealthy,
                        describe(e, in_.scenario).text});
-  healthy_targets_[e.task] = healthy ? 1 : 0;
+  healthy_targets_[t.task] = healthy ? 1 : 0;
   std::map<int, int> by_revision;
   int total = 0;
   for (const auto& [task, up] : healthy_targets_) {
@@ -136,74 +139,65 @@ void Builder::target_changed(const TraceEvent& e) {
   step(m_.no_healthy_target, e.at, total == 0 ? 1 : 0);
 }
 
-void Builder::container_health(const TraceEvent& e) {
-  const auto status = static_cast<ecs::HealthStatus>(e.b);
-  if (status == ecs::HealthStatus::unknown) return;
-  lane(e.task).marks.push_back({e.at,
-                                status == ecs::HealthStatus::healthy ? MarkKind::container_healthy
-                                                                     : MarkKind::container_unhealthy,
+void Builder::container_health(const TraceEvent& e, const observe::ContainerHealthChanged& h) {
+  if (h.status == ecs::HealthStatus::unknown) return;
+  lane(h.task).marks.push_back({e.at,
+                                h.status == ecs::HealthStatus::healthy ? MarkKind::container_healthy
+                                                                       : MarkKind::container_unhealthy,
                                 describe(e, in_.scenario).text});
 }
 
+void Builder::launched(const TraceEvent& e, const observe::TaskLaunched& t) {
+  lane_of_[t.task] = m_.lanes.size();
+  TaskLane& l = m_.lanes.emplace_back();
+  l.task = t.task;
+  l.deployment = t.deployment;
+  l.task_definition = t.task_definition;
+  l.deployed_revision = l.task_definition == in_.scenario.deploy.to_task_definition;
+  l.segments.push_back({e.at, e.at, ecs::TaskState::provisioning});
+}
+
+void Builder::stopped(const TraceEvent& e, const observe::TaskStopped& t) {
+  // The trace reports STOPPED with the stop code and reason, not as a task_state event.
+  TaskLane& l = lane(t.task);
+  l.stop_summary = describe(e, in_.scenario).text;
+  set_state(l, e.at, ecs::TaskState::stopped);
+  const auto& td = in_.scenario.task_definitions.at(static_cast<std::size_t>(l.task_definition));
+  for (std::size_t c = 0; c < td.containers.size(); ++c) end_memory(t.task, c, e.at);
+}
+
+void Builder::container_exited(const TraceEvent& e, const observe::ContainerExited& x) {
+  TaskLane& l = lane(x.task);
+  const bool oom = x.cause == sim::observe::ContainerExitCause::oom_killed;
+  l.marks.push_back({e.at, oom ? MarkKind::oom_killed : MarkKind::exited, describe(e, in_.scenario).text,
+                     (oom ? "OOM " : "exit ") + std::to_string(x.exit_code)});
+  end_memory(x.task, static_cast<std::size_t>(x.container_index), e.at);
+}
+
+void Builder::counted_healthy(const TraceEvent& e, const observe::TaskCountedHealthy& c) {
+  lane(c.task).marks.push_back({e.at, MarkKind::counted_healthy, describe(e, in_.scenario).text});
+  if (c.healthy)
+    counted_healthy_.insert(c.task);
+  else
+    counted_healthy_.erase(c.task);
+  step(m_.healthy, e.at, static_cast<double>(counted_healthy_.size()));
+}
+
 void Builder::add(const TraceEvent& e) {
-  switch (e.kind) {
-    case TraceKind::task_launched: {
-      lane_of_[e.task] = m_.lanes.size();
-      TaskLane& l = m_.lanes.emplace_back();
-      l.task = e.task;
-      l.deployment = e.deployment;
-      l.task_definition = static_cast<int>(e.a);
-      l.deployed_revision = l.task_definition == in_.scenario.deploy.to_task_definition;
-      l.segments.push_back({e.at, e.at, ecs::TaskState::provisioning});
-      break;
-    }
-    case TraceKind::task_state:
-      set_state(lane(e.task), e.at, static_cast<ecs::TaskState>(e.a));
-      break;
-    case TraceKind::task_stopped: {
-      // The trace reports STOPPED with the stop code and reason, not as a task_state event.
-      TaskLane& l = lane(e.task);
-      l.stop_summary = describe(e, in_.scenario).text;
-      set_state(l, e.at, ecs::TaskState::stopped);
-      const auto& td = in_.scenario.task_definitions.at(static_cast<std::size_t>(l.task_definition));
-      for (std::size_t c = 0; c < td.containers.size(); ++c) end_memory(e.task, c, e.at);
-      break;
-    }
-    case TraceKind::container_started:
-      lane(e.task);
-      start_memory(e.task, static_cast<std::size_t>(e.a), e.at);
-      break;
-    case TraceKind::container_exited: {
-      TaskLane& l = lane(e.task);
-      const bool oom = e.b == 137 && e.text.rfind("OutOfMemoryError", 0) == 0;
-      l.marks.push_back({e.at, oom ? MarkKind::oom_killed : MarkKind::exited, describe(e, in_.scenario).text,
-                         (oom ? "OOM " : "exit ") + std::to_string(e.b)});
-      end_memory(e.task, static_cast<std::size_t>(e.a), e.at);
-      break;
-    }
-    case TraceKind::container_health:
-      container_health(e);
-      break;
-    case TraceKind::task_counted_healthy:
-      lane(e.task).marks.push_back({e.at, MarkKind::counted_healthy, describe(e, in_.scenario).text});
-      if (e.a)
-        counted_healthy_.insert(e.task);
-      else
-        counted_healthy_.erase(e.task);
-      step(m_.healthy, e.at, static_cast<double>(counted_healthy_.size()));
-      break;
-    case TraceKind::target_health:
-      target_changed(e);
-      break;
-    case TraceKind::placement_failed:
-      m_.placement_failures.push_back({e.at, MarkKind::not_placed, describe(e, in_.scenario).text});
-      break;
-    case TraceKind::breaker_count:
-      step(m_.breaker, e.at, static_cast<double>(e.a));
-      break;
-    default:
-      break;
+  if (const auto* t = e.as<observe::TaskLaunched>()) launched(e, *t);
+  if (const auto* t = e.as<observe::TaskStateChanged>()) set_state(lane(t->task), e.at, t->state);
+  if (const auto* t = e.as<observe::TaskStopped>()) stopped(e, *t);
+  if (const auto* c = e.as<observe::ContainerStarted>()) {
+    lane(c->task);
+    start_memory(c->task, static_cast<std::size_t>(c->container_index), e.at);
   }
+  if (const auto* x = e.as<observe::ContainerExited>()) container_exited(e, *x);
+  if (const auto* h = e.as<observe::ContainerHealthChanged>()) container_health(e, *h);
+  if (const auto* c = e.as<observe::TaskCountedHealthy>()) counted_healthy(e, *c);
+  if (const auto* t = e.as<observe::TargetHealthChanged>()) target_changed(e, *t);
+  if (e.as<observe::PlacementFailed>())
+    m_.placement_failures.push_back({e.at, MarkKind::not_placed, describe(e, in_.scenario).text});
+  if (const auto* b = e.as<observe::BreakerCounted>()) step(m_.breaker, e.at, static_cast<double>(b->failed_tasks));
 }
 
 void Builder::finish() {

@@ -12,7 +12,7 @@ namespace {
 
 using sim::observe::Outcome;
 using sim::observe::TraceEvent;
-using sim::observe::TraceKind;
+namespace observe = sim::observe;
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -50,6 +50,21 @@ Question when_question(const sim::observe::RunResult& r) {
   return q;
 }
 
+// Which check an event on a new task shows failing: "p", "e", "h", "t", or "" for none. A
+// container stopped by SIGTERM or killed by the scenario's fault is no sign of the revision.
+std::string first_check_key(const TraceEvent& e) {
+  using Cause = observe::ContainerExitCause;
+  if (const auto* t = e.as<observe::TaskStopped>(); t && t->code == sim::ecs::StopCode::task_failed_to_start)
+    return "p";
+  if (const auto* x = e.as<observe::ContainerExited>(); x && x->cause != Cause::sigterm && x->cause != Cause::fault_injected)
+    return "e";
+  if (const auto* h = e.as<observe::ContainerHealthChanged>(); h && h->status == sim::ecs::HealthStatus::unhealthy)
+    return "h";
+  if (const auto* t = e.as<observe::TargetHealthChanged>(); t && t->state == sim::ecs::TargetState::unhealthy)
+    return "t";
+  return "";
+}
+
 // The first sign of trouble on a task of the deployed revision, in the trace's order.
 Question first_check_question(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
   Question q{"Which check fires first on the new tasks?",
@@ -60,24 +75,13 @@ Question first_check_question(const sim::model::Scenario& s, const sim::observe:
               {"n", "none: nothing fails on the new tasks"}},
              "n",
              "No new task failed a check, exited or failed to start."};
-  std::vector<std::uint32_t> fresh;
+  std::vector<sim::ecs::TaskId> fresh;
   for (const TraceEvent& e : trace.events()) {
-    if (e.kind == TraceKind::task_launched && e.a == s.deploy.to_task_definition) fresh.push_back(e.task);
-    const bool ours = std::find(fresh.begin(), fresh.end(), e.task) != fresh.end();
-    std::string key;
-    if (e.kind == TraceKind::placement_failed ||
-        (ours && e.kind == TraceKind::task_stopped &&
-         static_cast<sim::ecs::StopCode>(e.a) == sim::ecs::StopCode::task_failed_to_start))
-      key = "p";
-    else if (ours && e.kind == TraceKind::container_exited && e.text.find("SIGTERM") == std::string::npos &&
-             e.detail.find("SIGTERM") == std::string::npos && e.detail.find("scenario") == std::string::npos)
-      key = "e";
-    else if (ours && e.kind == TraceKind::container_health &&
-             static_cast<sim::ecs::HealthStatus>(e.b) == sim::ecs::HealthStatus::unhealthy)
-      key = "h";
-    else if (ours && e.kind == TraceKind::target_health &&
-             static_cast<sim::ecs::TargetState>(e.a) == sim::ecs::TargetState::unhealthy)
-      key = "t";
+    if (const auto* l = e.as<observe::TaskLaunched>(); l && l->task_definition == s.deploy.to_task_definition)
+      fresh.push_back(l->task);
+    const auto task = e.task();
+    const bool ours = task && std::find(fresh.begin(), fresh.end(), *task) != fresh.end();
+    const std::string key = e.as<observe::PlacementFailed>() ? "p" : ours ? first_check_key(e) : "";
     if (key.empty()) continue;
     q.answer = key;
     q.why = "First sign, at " + sim::format_clock(e.at) + ": " + report::describe(e, s).text + ".";

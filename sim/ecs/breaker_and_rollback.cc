@@ -16,8 +16,7 @@ void ServiceController::record_failure(Deployment& d, const std::string& why, bo
   const bool tripped = d.breaker.on_task_failed(desired);
   metrics_.breaker_max_count = std::max(metrics_.breaker_max_count, d.breaker.failures());
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::breaker_count, 0, d.id, d.breaker.failures(),
-                d.breaker.threshold(desired), why, {}});
+    trace_.add(clock_.now(), observe::BreakerCounted{d.id, d.breaker.failures(), d.breaker.threshold(desired), why});
   if (tripped) trip(d, start_failure ? "tasks failed to start" : "tasks failed health checks or exited");
 }
 
@@ -43,8 +42,8 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   }
   service_event(service_ + " (deployment " + d.name() + ") deployment failed: " + why + ".");
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, d.id, static_cast<int>(RolloutState::failed),
-                d.breaker.failures(), "FAILED", d.rollout_reason});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{d.id, RolloutState::failed, false, 0,
+                                                             d.breaker.failures(), d.rollout_reason});
   if (!rollback) {
     // rollback=false: FAILED, no further launches, no rollback deployment (reference §1.4).
     if (!outcome_) outcome_ = observe::Outcome::failed;
@@ -79,8 +78,7 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   service_event(service_ + " (deployment " + d.name() + ") " + detector + ": rolling back to deployment " +
                 target.name() + ".");
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, target.id,
-                static_cast<int>(RolloutState::in_progress), 0, "IN_PROGRESS", "rollback"});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{target.id, RolloutState::in_progress, true, 0, 0, {}});
   request_reconcile(clock_.now());
 }
 
@@ -103,10 +101,9 @@ void ServiceController::check_completion() {
   for (Deployment& d : deployments_)
     if (d.id != p.id) d.status = DeploymentStatus::inactive;
   service_event(service_ + " (deployment " + p.name() + ") deployment completed.");
-  service_event(service_ + " has reached a steady state.");
+  if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{service_ + " has reached a steady state.", true});
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, p.id, static_cast<int>(RolloutState::completed),
-                0, "COMPLETED", {}});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{p.id, RolloutState::completed, false, 0, 0, {}});
   if (!deployed_ || outcome_) return;
   outcome_ = p.is_rollback ? observe::Outcome::rolled_back : observe::Outcome::completed;
   metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
@@ -123,8 +120,11 @@ bool ServiceController::baking(Deployment& p) {
     enter_stage(p, model::LifecycleStage::bake_time);
     p.bake_until = clock_.now() + window;
     clock_.call_at(p.bake_until, bake_timer, p.id, 0);
-    service_event(service_ + " (deployment " + p.name() + ") reached steady state; bake time of " +
-                  format_seconds(window) + " started: alarms are still watched.");
+    if (trace_.enabled())
+      trace_.add(clock_.now(), observe::ServiceEvent{service_ + " (deployment " + p.name() +
+                                                         ") reached steady state; bake time of " +
+                                                         format_seconds(window) + " started: alarms are still watched.",
+                                                     true});
   }
   return clock_.now() < p.bake_until;
 }

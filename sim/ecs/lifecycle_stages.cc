@@ -27,8 +27,7 @@ void ServiceController::enter_stage(Deployment& d, LifecycleStage stage, std::si
   d.stage_position = stage_position(stage, step);
   metrics_.lifecycle_stage = std::string(model::to_string(stage));
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::lifecycle_stage, 0, d.id, static_cast<int>(stage),
-                static_cast<std::int64_t>(step), metrics_.lifecycle_stage, {}});
+    trace_.add(clock_.now(), observe::LifecycleStageEntered{d.id, stage, step});
   const std::vector<model::LifecycleHook>& hooks = scenario_.service.deployment.lifecycle_hooks;
   for (std::size_t i = 0; i < hooks.size(); ++i) {
     const std::vector<LifecycleStage>& stages = hooks[i].lifecycle_stages;
@@ -66,11 +65,8 @@ void ServiceController::on_hook_answer(DeploymentId id, std::size_t hook_index) 
   const std::string status(to_string(verdict.status));
   metrics_.hooks.push_back({hook.hook_target_arn, stage, status, clock_.now() - metrics_.deploy_started_at});
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::lifecycle_hook, 0, d.id, static_cast<int>(d.stage),
-                static_cast<int>(verdict.status), hook.hook_target_arn,
-                verdict.status == HookVerdictStatus::timed_out
-                    ? "no answer but IN_PROGRESS after " + format_seconds(verdict.after)
-                    : "after " + format_seconds(verdict.after)});
+    trace_.add(clock_.now(),
+               observe::LifecycleHookAnswered{d.id, d.stage, verdict.status, hook.hook_target_arn, verdict.after});
   if (verdict.rollback) {
     const std::string why = verdict.status == HookVerdictStatus::failed
                                 ? "lifecycle hook " + hook.hook_target_arn + " returned FAILED at " + stage

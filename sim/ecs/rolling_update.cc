@@ -89,7 +89,7 @@ void ServiceController::launch(Deployment& p, int count) {
       --live_unhealthy_total_;
       service_event(service_ + " " + placed.reason);
       if (trace_.enabled())
-        trace_.add({clock_.now(), observe::TraceKind::placement_failed, 0, p.id, 0, 0, placed.reason, {}});
+        trace_.add(clock_.now(), observe::PlacementFailed{p.id, placed.reason});
       // "A task is a failure if the scheduler cannot launch it" (API_Deployment failedTasks);
       // placement failures feed the launch throttle and are retried after it (reference §8, §9).
       note_start_failure(0, p.id);
@@ -102,7 +102,7 @@ void ServiceController::launch(Deployment& p, int count) {
       violation("launch took running tasks to " + std::to_string(live_total_ + lingering_total_) +
                 " above maxTasks " + std::to_string(bounds_.max_tasks));
     if (trace_.enabled()) {
-      trace_.add({clock_.now(), observe::TraceKind::task_launched, id, p.id, p.task_definition, 0, {}, {}});
+      trace_.add(clock_.now(), observe::TaskLaunched{id, p.id, p.task_definition});
       started += " (task " + std::to_string(id) + ")";
     }
   }
@@ -167,8 +167,7 @@ void ServiceController::request_stop(TaskId id, StopCause cause, const std::stri
 
 void ServiceController::send_stop(TaskId id, StopCause cause, const std::string& reason) {
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, tasks_[id].deployment, static_cast<int>(cause), 0,
-                reason, {}});
+    trace_.add(clock_.now(), observe::StopRequested{id, tasks_[id].deployment, cause, false, reason});
   const StopCode code = cause == StopCause::fault_injected ? StopCode::user_initiated
                                                            : StopCode::service_scheduler_initiated;
   runtime_.stop_task(id, code, reason);
@@ -193,8 +192,9 @@ void ServiceController::linger(TaskId id, StopCause cause) {
   ++d.lingering;
   ++lingering_total_;
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::stop_requested, id, r.deployment, static_cast<int>(cause), 1,
-                "unhealthy: a replacement starts first; this task stops once it is healthy", {}});
+    trace_.add(clock_.now(), observe::StopRequested{id, r.deployment, cause, true,
+                                                    "unhealthy: a replacement starts first; this task stops once it "
+                                                    "is healthy"});
   request_reconcile(clock_.now());
 }
 

@@ -103,8 +103,8 @@ void ServiceController::deploy(int td) {
   service_event(service_ + " has started deployment " + deployments_.back().name() + " with task definition " +
                 def.arn_name() + ".");
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::deployment_state, 0, id,
-                static_cast<int>(RolloutState::in_progress), metrics_.breaker_threshold, "IN_PROGRESS", {}});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{id, RolloutState::in_progress, false,
+                                                             metrics_.breaker_threshold, 0, {}});
   request_reconcile(clock_.now());
 }
 
@@ -143,12 +143,12 @@ void ServiceController::request_reconcile(Millis at) {
 }
 
 void ServiceController::service_event(const std::string& text) {
-  if (trace_.enabled()) trace_.add({clock_.now(), observe::TraceKind::service_event, 0, 0, 0, 0, text, {}});
+  if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{text});
 }
 
 void ServiceController::violation(const std::string& text) {
   ++metrics_.invariant_violations;
-  trace_.add({clock_.now(), observe::TraceKind::invariant_violated, 0, 0, 0, 0, text, {}});
+  trace_.add(clock_.now(), observe::InvariantViolated{text});
 }
 
 void ServiceController::integrate_metrics() {

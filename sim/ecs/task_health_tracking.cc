@@ -33,8 +33,10 @@ void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStop
     if (deployed_)
       metrics_.task_milliseconds += (clock_.now() - std::max(r.launched_at, metrics_.deploy_started_at)).count();
     if (trace_.enabled() && stop)
-      trace_.add({clock_.now(), observe::TraceKind::task_stopped, id, r.deployment, static_cast<int>(stop->code),
-                  stop->exit_code, stop->stopped_reason, stop->container_reason});
+      trace_.add(clock_.now(), observe::TaskStopped{id, r.deployment, stop->code,
+                                                    stop->exit_code >= 0 ? std::optional<int>(stop->exit_code)
+                                                                         : std::nullopt,
+                                                    stop->stopped_reason, stop->container_reason});
     check_completion();
   }
 }
@@ -97,7 +99,7 @@ void ServiceController::set_counted_healthy(TaskId id, bool healthy) {
     if (d.lingering > 0) stop_one_lingering(d);
   }
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::task_counted_healthy, id, r.deployment, healthy ? 1 : 0, 0, {}, {}});
+    trace_.add(clock_.now(), observe::TaskCountedHealthy{id, r.deployment, healthy});
   request_reconcile(clock_.now());
 }
 
@@ -133,8 +135,8 @@ void ServiceController::note_start_failure(TaskId id, DeploymentId deployment) {
   next_launch_at_ = clock_.now() + throttle_.delay();
   request_reconcile(next_launch_at_);
   if (trace_.enabled())
-    trace_.add({clock_.now(), observe::TraceKind::throttle, id, deployment, throttle_.delay().count(),
-                throttle_.consecutive_failures(), {}, {}});
+    trace_.add(clock_.now(),
+               observe::LaunchThrottled{id, deployment, throttle_.delay(), throttle_.consecutive_failures()});
   if (throttle_.consecutive_failures() >= 2)
     service_event(service_ + " is unable to consistently start tasks successfully.");
 }

@@ -55,8 +55,8 @@ void ServiceController::evaluate_alarms() {
     const AlarmState before = alarm.state();
     const AlarmState after = alarm.on_period(period);
     if (after != before && trace_.enabled())
-      trace_.add({clock_.now(), observe::TraceKind::alarm_state, 0, 0, static_cast<int>(after),
-                  alarm.last_value_thousandths(), alarm.definition().name, {}});
+      trace_.add(clock_.now(),
+                 observe::AlarmStateChanged{alarm.definition().name, after, alarm.last_value_thousandths()});
   }
   if (!deployed_) return;
   Deployment& d = deployments_[*deployed_];

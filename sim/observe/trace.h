@@ -1,50 +1,74 @@
-// The run's trace: a flat list of structured events, in the order they happened. The harness
-// turns it into the timeline text and the JSONL event log; nothing here formats for people
-// except the ECS service-event messages, which are part of what is being simulated.
+// The run's trace: a flat list of typed events, in the order they happened. Each event is its
+// time and one payload of trace_events.h; the harness turns the trace into the timeline text and
+// the JSONL event log, and every consumer reads it through the payload types (TraceEvent::as,
+// or std::visit on payload), never through strings. Nothing here formats for people except the
+// ECS service-event messages, which are part of what is being simulated.
+//
+// Why a std::variant rather than one flat record with typed accessors: each kind's fields, and
+// only those, exist on its payload, so an emitter cannot leave one out nor a consumer read one
+// the kind does not have; the compiler checks both. The cost is the size of the largest payload
+// per event (a few strings), which a disabled trace never pays: emit sites build the payload only
+// after `if (trace.enabled())`.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
+#include <optional>
+#include <variant>
 #include <vector>
 
-#include "sim/ecs/task_state.h"
 #include "sim/engine/time.h"
+#include "sim/observe/trace_events.h"
 
 namespace sim::observe {
 
+// The kinds, named as the JSONL log names them; TracePayload lists their payloads in this order.
 enum class TraceKind : std::uint8_t {
-  service_event,        // text: an ECS service event, as the console shows it
-  deployment_state,     // deployment: a = rollout state, text: reason
-  task_launched,        // task, deployment, a = task definition index
-  placement_failed,     // deployment, text: reason
-  task_state,           // task, a = TaskState
-  task_stopped,         // task, a = StopCode, b = exit code, text: stoppedReason; detail: container reason
-  container_started,    // task, a = container index
-  container_exited,     // task, a = container index, b = exit code, text: reason
-  container_health,     // task, a = container index, b = HealthStatus
-  task_counted_healthy, // task: counts toward minimumHealthyPercent now
-  target_health,        // task, a = TargetState, text: reason code
-  breaker_count,        // deployment, a = failures, b = threshold, text: why
-  throttle,             // a = delay ms, b = consecutive start failures
-  stop_requested,       // task, a = StopCause
-  app_phase,            // task, a = container, text: phase name; b = 1 if start-up stalls here, detail: why
-  dependency_state,     // text: dependency name, a = 1 up / 0 down
-  invariant_violated,   // text: which
-  alarm_state,          // text: alarm name, a = AlarmState, b = datapoint x 1000
-  lifecycle_stage,      // deployment, a = LifecycleStage, b = traffic shift step, text: stage name
-  lifecycle_hook,       // deployment, a = LifecycleStage, b = HookVerdictStatus, text: hookTargetArn
+  service_event,
+  deployment_state,
+  task_launched,
+  placement_failed,
+  task_state,
+  task_stopped,
+  container_started,
+  container_exited,
+  container_health,
+  task_counted_healthy,
+  target_health,
+  breaker_count,
+  throttle,
+  stop_requested,
+  app_phase,
+  dependency_state,
+  invariant_violated,
+  alarm_state,
+  lifecycle_stage,
+  lifecycle_hook,
 };
+
+using TracePayload =
+    std::variant<ServiceEvent, DeploymentStateChanged, TaskLaunched, PlacementFailed, TaskStateChanged, TaskStopped,
+                 ContainerStarted, ContainerExited, ContainerHealthChanged, TaskCountedHealthy, TargetHealthChanged,
+                 BreakerCounted, LaunchThrottled, StopRequested, AppPhaseEntered, DependencyChanged,
+                 InvariantViolated, AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered>;
+
+static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::lifecycle_hook) + 1,
+              "one payload per TraceKind, in TraceKind's order");
 
 struct TraceEvent {
   Millis at{0};
-  TraceKind kind = TraceKind::service_event;
-  std::uint32_t task = 0;
-  std::uint32_t deployment = 0;
-  std::int64_t a = 0;
-  std::int64_t b = 0;
-  std::string text;
-  std::string detail;
+  TracePayload payload;
+
+  TraceKind kind() const { return static_cast<TraceKind>(payload.index()); }
+  // The payload if this event is of kind P, else nullptr: `if (auto* l = e.as<TaskLaunched>())`.
+  template <class P>
+  const P* as() const {
+    return std::get_if<P>(&payload);
+  }
+  // The task the event is about; none for service-, deployment- and world-wide events.
+  std::optional<ecs::TaskId> task() const;
+  // The deployment the event is about, when it names one.
+  std::optional<ecs::DeploymentId> deployment() const;
 };
 
 // Collects trace events when enabled; when disabled (benchmarks, sweeps) callers skip building
@@ -54,8 +78,10 @@ class Trace {
  public:
   explicit Trace(bool enabled, std::size_t cap = SIZE_MAX) : enabled_(enabled), cap_(cap) {}
   bool enabled() const { return enabled_; }
-  void add(TraceEvent e) {
-    if (enabled_) events_.push_back(std::move(e));
+  // Records `payload` at `at` when enabled. Callers test enabled() first, so a disabled trace
+  // never builds the payload: `if (trace.enabled()) trace.add(now, TaskLaunched{...});`.
+  void add(Millis at, TracePayload payload) {
+    if (enabled_) events_.push_back({at, std::move(payload)});
   }
   bool full() const { return events_.size() >= cap_; }
   const std::vector<TraceEvent>& events() const { return events_; }
@@ -67,5 +93,6 @@ class Trace {
 };
 
 const char* to_string(TraceKind k);
+const char* to_string(ContainerExitCause c);
 
 }  // namespace sim::observe

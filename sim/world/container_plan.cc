@@ -188,6 +188,7 @@ ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& dep
       end_at(p, in.started_at + cross, 137, "OutOfMemoryError: Container killed due to memory usage",
              "memory reached the " + std::to_string(in.memory_limit_mib) + " MiB hard limit");
       p.oom = true;
+      p.exit_cause = observe::ContainerExitCause::oom_killed;
     }
   }
   if (p.exit_at <= p.health_server_at) p.health_server_at = kNever;

@@ -12,6 +12,7 @@
 #include "sim/engine/time.h"
 #include "sim/model/app_profile.h"
 #include "sim/model/scenario.h"
+#include "sim/observe/trace_events.h"
 #include "sim/world/dependency_schedule.h"
 
 namespace sim::world {
@@ -37,6 +38,7 @@ struct ContainerPlan {
   std::string exit_detail;           // our explanation: "OPENAI_API_KEY is not set" ...; for a
                                      // stalled start-up, why it stalls
   bool oom = false;
+  observe::ContainerExitCause exit_cause = observe::ContainerExitCause::by_itself;
   bool stalled = false;              // start-up never finishes (seed 001's partial start-up)
   int stalled_in_phase = -1;
   const UnusableDependencies* unusable = nullptr;  // from PlanInputs, for the app's endpoints

@@ -81,7 +81,7 @@ void SimulatedWorld::set_state(Task& t, TaskState s) {
   t.state = s;
   // The controller traces the launch (PROVISIONING) and STOPPED, with what it knows about them.
   if (trace_.enabled() && s != TaskState::stopped && s != TaskState::provisioning)
-    trace_.add({now_, observe::TraceKind::task_state, t.id, t.deployment, static_cast<int>(s), 0, {}, {}});
+    trace_.add(now_, observe::TaskStateChanged{t.id, t.deployment, s});
   controller_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.stop : nullptr);
 }
 
@@ -170,6 +170,7 @@ void SimulatedWorld::on_event(const Event& e) {
         c.plan.exit_code = 137;
         c.plan.exit_reason = "";
         c.plan.exit_detail = "killed by the scenario's fault timeline";
+        c.plan.exit_cause = observe::ContainerExitCause::fault_injected;
         on_container_exit(*tp, c);
         break;
       }
@@ -177,7 +178,7 @@ void SimulatedWorld::on_event(const Event& e) {
   }
   if (e.kind == trace_dependency) {
     const auto edge = deps_.edges().at(e.arg);
-    trace_.add({now_, observe::TraceKind::dependency_state, 0, 0, edge.up ? 1 : 0, 0, edge.name, {}});
+    trace_.add(now_, observe::DependencyChanged{edge.name, edge.up});
     return;
   }
   Task& t = task(e.subject);
@@ -233,8 +234,8 @@ void SimulatedWorld::on_event(const Event& e) {
     case trace_phase: {
       const auto phase = static_cast<std::size_t>(e.arg >> 8);
       const bool stalls_here = c->plan.stalled && c->plan.stalled_in_phase == static_cast<int>(phase);
-      trace_.add({now_, observe::TraceKind::app_phase, t.id, t.deployment, c->index, stalls_here ? 1 : 0,
-                  c->profile->phases.at(phase).name, stalls_here ? c->plan.exit_detail : std::string()});
+      trace_.add(now_, observe::AppPhaseEntered{t.id, t.deployment, c->index, c->profile->phases.at(phase).name,
+                                                stalls_here, stalls_here ? c->plan.exit_detail : std::string()});
       break;
     }
     case fault_kill:

@@ -82,8 +82,7 @@ void SimulatedWorld::report_container_health(Task& t, Container& c, HealthStatus
             : o.failure == ecs::ProbeFailure::timeout            ? "timed out"
                                                                   : "HTTP " + std::to_string(o.http_code);
     }
-    trace_.add({now_, observe::TraceKind::container_health, t.id, t.deployment, c.index,
-                static_cast<int>(status), c.def->name, why});
+    trace_.add(now_, observe::ContainerHealthChanged{t.id, t.deployment, c.index, c.def->name, status, why});
   }
   controller_->on_container_health(t.id, c.index, status);
   if (status == HealthStatus::healthy && t.state == TaskState::pending) start_ready_containers(t);
@@ -147,8 +146,9 @@ void SimulatedWorld::per_probe_target(Task& t, bool result_phase, Millis start) 
 void SimulatedWorld::report_target(Task& t, TargetState state, ecs::ProbeFailure failure) {
   t.target = state;
   if (trace_.enabled())
-    trace_.add({now_, observe::TraceKind::target_health, t.id, t.deployment, static_cast<int>(state), 0,
-                state == TargetState::unhealthy ? std::string(ecs::elb_reason(failure)) : std::string(), {}});
+    trace_.add(now_, observe::TargetHealthChanged{t.id, t.deployment, state,
+                                                  state == TargetState::unhealthy ? std::string(ecs::elb_reason(failure))
+                                                                                  : std::string()});
   controller_->on_target_health(t.id, state, failure);
 }
 

@@ -44,8 +44,8 @@ void SimulatedWorld::on_container_exit(Task& t, Container& c) {
   stop_container_check(t, c);
   if (c.plan.oom) ++metrics_.oom_kills;
   if (trace_.enabled())
-    trace_.add({now_, observe::TraceKind::container_exited, t.id, t.deployment, c.index, c.exit_code,
-                c.plan.exit_reason, c.def->name + ": " + c.plan.exit_detail});
+    trace_.add(now_, observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, c.exit_code, c.plan.exit_cause,
+                                              c.plan.exit_reason, c.plan.exit_detail});
   const bool stopping_already = t.state >= TaskState::deactivating || t.stop.code != ecs::StopCode::none;
   if (c.def->essential && !stopping_already) {
     // An essential container's exit stops the task (API_ContainerDefinition `essential`).
@@ -85,6 +85,8 @@ void SimulatedWorld::signal_containers(Task& t) {
     c.plan.exit_reason = "";
     c.plan.oom = false;
     c.plan.exit_detail = killed ? "SIGKILL after stopTimeout" : "exited after SIGTERM";
+    c.plan.exit_cause = killed ? observe::ContainerExitCause::sigkill_after_stop_timeout
+                               : observe::ContainerExitCause::sigterm;
     queue_.cancel(c.exit_timer);
     c.exit_timer = at(exit_at, container_exit, t.id, c.index);
     if (c.check_active && !per_probe_) forecast_container_check(t, c);

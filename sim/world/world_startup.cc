@@ -83,7 +83,7 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
   queue_.cancel(c.start_timeout_timer);
   c.plan = plan(t, c, now_);
   if (trace_.enabled()) {
-    trace_.add({now_, observe::TraceKind::container_started, t.id, t.deployment, c.index, 0, c.def->name, {}});
+    trace_.add(now_, observe::ContainerStarted{t.id, t.deployment, c.index, c.def->name});
     for (std::size_t i = 0; i < c.plan.phase_starts.size(); ++i)
       if (c.plan.phase_starts[i] < c.plan.exit_at)
         at(c.plan.phase_starts[i], trace_phase, t.id, static_cast<std::uint64_t>(c.index) | (i << 8));
@@ -109,8 +109,7 @@ void SimulatedWorld::register_target(Task& t) {
   t.registered = true;
   t.target = TargetState::initial;
   if (trace_.enabled())
-    trace_.add({now_, observe::TraceKind::target_health, t.id, t.deployment,
-                static_cast<int>(TargetState::initial), 0, "Elb.RegistrationInProgress", {}});
+    trace_.add(now_, observe::TargetHealthChanged{t.id, t.deployment, TargetState::initial, "Elb.RegistrationInProgress"});
   controller_->on_target_health(t.id, TargetState::initial, ecs::ProbeFailure::none);
   start_target_check(t, false);
 }

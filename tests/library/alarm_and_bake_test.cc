@@ -8,6 +8,8 @@
 #include "tests/support/run_helpers.h"
 
 using sim::observe::Outcome;
+using sim::observe::ServiceEvent;
+using testsupport::of_kind;
 using testsupport::library_scenario;
 using testsupport::run_traced;
 
@@ -79,8 +81,9 @@ TEST_CASE("blue/green sends no production traffic to green before the shift, and
   // Source: reference §3.2 (production traffic shifts all at once; rollback shifts it back).
   const auto run = run_traced(library_scenario(kBlueGreen));
   sim::Millis shifted = sim::kNever;
-  for (const auto& e : run.events)
-    if (e.text.find("shifted production traffic: 100 % to (deployment ecs-svc/1)") != std::string::npos) shifted = e.at;
+  for (const auto& e : of_kind<ServiceEvent>(run))
+    if (e.message.find("shifted production traffic: 100 % to (deployment ecs-svc/1)") != std::string::npos)
+      shifted = e.at;
   REQUIRE(shifted != sim::kNever);
   const auto& m = run.result.metrics;
   REQUIRE(m.time_to_rollback_start.has_value());
@@ -112,8 +115,8 @@ TEST_CASE("an alarm already in ALARM when the deployment starts is ignored for t
   const auto run = run_traced(s);
   CHECK(run.result.outcome == Outcome::completed);
   bool ignored = false;
-  for (const auto& e : run.events)
-    if (e.text.find("already in ALARM") != std::string::npos) ignored = true;
+  for (const auto& e : of_kind<ServiceEvent>(run))
+    if (e.message.find("already in ALARM") != std::string::npos) ignored = true;
   CHECK(ignored);
 }
 
@@ -126,14 +129,12 @@ TEST_CASE("the ignored alarm is still in ALARM after a task of the fix runs") {
   s.deploy.at = sim::minutes(5);
   const auto run = run_traced(s);
   sim::Millis first_running = sim::kNever;
-  for (const auto& e : run.events)
-    if (e.kind == sim::observe::TraceKind::task_state && e.deployment == 1 &&
-        e.a == static_cast<int>(sim::ecs::TaskState::running) && first_running == sim::kNever)
+  for (const auto& e : of_kind<sim::observe::TaskStateChanged>(run))
+    if (e.deployment == 1 && e.state == sim::ecs::TaskState::running && first_running == sim::kNever)
       first_running = e.at;
   sim::Millis back_to_ok = sim::kNever;
-  for (const auto& e : run.events)
-    if (e.kind == sim::observe::TraceKind::alarm_state && e.a == static_cast<int>(sim::ecs::AlarmState::ok))
-      back_to_ok = e.at;
+  for (const auto& e : of_kind<sim::observe::AlarmStateChanged>(run))
+    if (e.state == sim::ecs::AlarmState::ok) back_to_ok = e.at;
   REQUIRE(first_running != sim::kNever);
   CHECK(back_to_ok > first_running);
 }
@@ -177,7 +178,7 @@ TEST_CASE("with breaker and alarms both on, the breaker fails a deployment whose
   REQUIRE(run.result.metrics.errors_before_rollback.has_value());
   CHECK(*run.result.metrics.errors_before_rollback == 0);
   bool breaker_rollback = false;
-  for (const auto& e : run.events)
-    if (e.text.find("ECS deployment circuit breaker: rolling back") != std::string::npos) breaker_rollback = true;
+  for (const auto& e : of_kind<ServiceEvent>(run))
+    if (e.message.find("ECS deployment circuit breaker: rolling back") != std::string::npos) breaker_rollback = true;
   CHECK(breaker_rollback);
 }

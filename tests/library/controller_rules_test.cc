@@ -4,7 +4,7 @@
 #include "tests/support/run_helpers.h"
 
 using sim::observe::Outcome;
-using sim::observe::TraceKind;
+namespace observe = sim::observe;
 using testsupport::library_scenario;
 using testsupport::of_kind;
 using testsupport::run_traced;
@@ -12,8 +12,8 @@ using testsupport::run_traced;
 namespace {
 
 bool has_service_event(const testsupport::TracedRun& run, const std::string& fragment) {
-  for (const auto& e : of_kind(run, TraceKind::service_event))
-    if (e.text.find(fragment) != std::string::npos) return true;
+  for (const auto& e : of_kind<observe::ServiceEvent>(run))
+    if (e.message.find(fragment) != std::string::npos) return true;
   return false;
 }
 
@@ -28,7 +28,7 @@ TEST_CASE("rollback=false ends FAILED at the trip and launches nothing more") {
   const auto run = run_traced(s);
   CHECK(run.result.outcome == Outcome::failed);
   const auto trip = *run.result.metrics.time_to_rollback_start;
-  for (const auto& e : of_kind(run, TraceKind::task_launched)) CHECK(e.at <= trip);
+  for (const auto& e : of_kind<observe::TaskLaunched>(run)) CHECK(e.at <= trip);
 }
 
 TEST_CASE("the pre-2024 rule set needs ten failures for desiredCount 1") {
@@ -61,10 +61,10 @@ TEST_CASE("an unreadable secret fails tasks before RUNNING, throttles launches a
   s.unreadable_secrets = {"OPENAI_API_KEY"};
   const auto run = run_traced(s);
   CHECK(run.result.outcome == Outcome::rolled_back);
-  CHECK(of_kind(run, TraceKind::throttle).size() == 3);
+  CHECK(of_kind<observe::LaunchThrottled>(run).size() == 3);
   int failed_to_start = 0;
-  for (const auto& e : of_kind(run, TraceKind::task_stopped))
-    if (e.text.rfind("ResourceInitializationError", 0) == 0) ++failed_to_start;
+  for (const auto& e : of_kind<observe::TaskStopped>(run))
+    if (e.stopped_reason.rfind("ResourceInitializationError", 0) == 0) ++failed_to_start;
   CHECK(failed_to_start == 3);
   CHECK(has_service_event(run, "deployment failed: tasks failed to start."));
   CHECK(has_service_event(run, "is unable to consistently start tasks successfully."));
@@ -80,7 +80,7 @@ TEST_CASE("minimumHealthyPercent 100 with maximumPercent 100 and one task deadlo
   const auto run = run_traced(s);
   CHECK(run.result.outcome == Outcome::stuck);
   CHECK(has_service_event(run, "was unable to stop or start tasks during a deployment"));
-  CHECK(of_kind(run, TraceKind::task_launched).empty());
+  CHECK(of_kind<observe::TaskLaunched>(run).empty());
 }
 
 TEST_CASE("minimumHealthyPercent 0 leaves no healthy task while the only one is replaced") {
@@ -107,14 +107,15 @@ TEST_CASE("with room under maximumPercent an unhealthy task keeps running until 
   CHECK(run.result.outcome == Outcome::rolled_back);
   CHECK(run.result.metrics.invariant_violations == 0);
   std::vector<std::uint32_t> deferred;
-  for (const auto& e : of_kind(run, TraceKind::stop_requested))
-    if (e.b == 1) deferred.push_back(e.task);
+  for (const auto& e : of_kind<observe::StopRequested>(run))
+    if (e.kept_until_replaced) deferred.push_back(e.task);
   REQUIRE(!deferred.empty());
   // Each deferred task is stopped later, for its failed health checks.
   for (const std::uint32_t task : deferred) {
     bool stopped_later = false;
-    for (const auto& e : of_kind(run, TraceKind::stop_requested))
-      if (e.task == task && e.b == 0 && e.text.rfind("Task failed ELB health checks", 0) == 0) stopped_later = true;
+    for (const auto& e : of_kind<observe::StopRequested>(run))
+      if (e.task == task && !e.kept_until_replaced && e.cause == sim::ecs::StopCause::elb_health_check_failed)
+        stopped_later = true;
     CHECK(stopped_later);
   }
 }
@@ -123,8 +124,8 @@ namespace {
 
 // The task definition of the first task launched at or after `from`.
 int first_launch_after(const testsupport::TracedRun& run, sim::Millis from) {
-  for (const auto& e : of_kind(run, TraceKind::task_launched))
-    if (e.at >= from) return e.a;
+  for (const auto& e : of_kind<observe::TaskLaunched>(run))
+    if (e.at >= from) return e.task_definition;
   return -1;
 }
 

@@ -38,10 +38,9 @@ TEST_CASE("a pinned seed replays to pinned times") {
   // at the instant drawn from its stream. Guards the portability of the random streams: a change
   // of generator or distribution code shows here first.
   const auto run = run_traced(library_scenario("scenarios/examples/default.json"));
-  const auto states = testsupport::of_kind(run, sim::observe::TraceKind::task_state);
-  const auto pending = std::find_if(states.begin(), states.end(), [](const auto& e) {
-    return e.a == static_cast<int>(sim::ecs::TaskState::pending);
-  });
+  const auto states = testsupport::of_kind<sim::observe::TaskStateChanged>(run);
+  const auto pending = std::find_if(states.begin(), states.end(),
+                                    [](const auto& e) { return e.state == sim::ecs::TaskState::pending; });
   REQUIRE(pending != states.end());
   CHECK(pending->at == sim::Millis{1718});
 }

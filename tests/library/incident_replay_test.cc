@@ -8,7 +8,7 @@
 #include "tests/support/run_helpers.h"
 
 using sim::observe::Outcome;
-using sim::observe::TraceKind;
+namespace observe = sim::observe;
 using testsupport::library_scenario;
 using testsupport::of_kind;
 using testsupport::run_traced;
@@ -19,9 +19,9 @@ namespace {
 int tasks_alive_at_end(const testsupport::TracedRun& run) {
   std::set<std::uint32_t> tasks, stopped;
   for (const auto& e : run.events) {
-    if (e.kind == TraceKind::task_launched) tasks.insert(e.task);
-    if (e.kind == TraceKind::task_counted_healthy && e.at.count() == 0) tasks.insert(e.task);
-    if (e.kind == TraceKind::task_stopped) stopped.insert(e.task);
+    if (const auto* l = e.as<observe::TaskLaunched>()) tasks.insert(l->task);
+    if (const auto* c = e.as<observe::TaskCountedHealthy>(); c && e.at.count() == 0) tasks.insert(c->task);
+    if (const auto* s = e.as<observe::TaskStopped>()) stopped.insert(s->task);
   }
   return static_cast<int>(tasks.size() - stopped.size());
 }
@@ -35,22 +35,24 @@ TEST_CASE("seed 000: every 128 MiB task is OOM-killed and the breaker rolls back
   // Source: seeds/000; reference §1.1 (threshold 3 for N=1), §8 (OOM exit 137 and its reason).
   const auto run = run_traced(library_scenario("scenarios/incidents/000-oom-128mb.json"));
   REQUIRE(run.result.outcome == Outcome::rolled_back);
-  const auto exits = of_kind(run, TraceKind::container_exited);
-  const auto counts = of_kind(run, TraceKind::breaker_count);
+  const auto exits = of_kind<observe::ContainerExited>(run);
+  const auto counts = of_kind<observe::BreakerCounted>(run);
   REQUIRE(counts.size() == 3);
   for (int i = 0; i < 3; ++i) {
-    CHECK(counts[static_cast<std::size_t>(i)].a == i + 1);
-    CHECK(counts[static_cast<std::size_t>(i)].b == 3);
+    CHECK(counts[static_cast<std::size_t>(i)].failed_tasks == i + 1);
+    CHECK(counts[static_cast<std::size_t>(i)].threshold == 3);
   }
   int ooms = 0;
   for (const auto& e : exits)
-    if (e.b == 137 && e.text == "OutOfMemoryError: Container killed due to memory usage") ++ooms;
+    if (e.cause == observe::ContainerExitCause::oom_killed && e.exit_code == 137 &&
+        e.reason == "OutOfMemoryError: Container killed due to memory usage")
+      ++ooms;
   CHECK(ooms == 3);
   CHECK(run.result.metrics.oom_kills == 3);
   // Tens of seconds after the container started: RUNNING at ~28 s, killed at ~42 s after launch.
-  const auto launched = of_kind(run, TraceKind::task_launched);
+  const auto launched = of_kind<observe::TaskLaunched>(run);
   REQUIRE(launched.size() >= 2);
-  const auto oom = std::find_if(exits.begin(), exits.end(), [](const auto& e) { return e.b == 137; });
+  const auto oom = std::find_if(exits.begin(), exits.end(), [](const auto& e) { return e.exit_code == 137; });
   REQUIRE(oom != exits.end());
   const auto first_kill = oom->at - launched.front().at;
   CHECK(first_kill > sim::seconds(20));
@@ -73,8 +75,8 @@ TEST_CASE("seed 000: without the OPENAI_API_KEY secret the process exits 1 and t
   const auto run = run_traced(library_scenario("scenarios/incidents/000-missing-openai-key.json"));
   CHECK(run.result.outcome == Outcome::rolled_back);
   CHECK(run.result.metrics.failed_tasks == 3);
-  for (const auto& e : of_kind(run, TraceKind::container_exited))
-    if (e.b != 0) CHECK(e.b == 1);
+  for (const auto& e : of_kind<observe::ContainerExited>(run))
+    if (e.exit_code != 0) CHECK(e.exit_code == 1);
 }
 
 TEST_CASE("seed 004: a wget-less health check with the breaker off loops until the horizon") {
@@ -87,10 +89,12 @@ TEST_CASE("seed 004: a wget-less health check with the breaker off loops until t
   CHECK(run.result.ended_at == scenario.horizon);
   CHECK(tasks_alive_at_end(run) == 2);
   CHECK(run.result.metrics.failed_tasks >= 20);
-  CHECK(of_kind(run, TraceKind::breaker_count).empty());
+  CHECK(of_kind<observe::BreakerCounted>(run).empty());
   // The old task is never stopped: only failed new tasks are.
-  for (const auto& e : of_kind(run, TraceKind::stop_requested))
-    CHECK(e.text == "Task failed container health checks");
+  for (const auto& e : of_kind<observe::StopRequested>(run)) {
+    CHECK(e.cause == sim::ecs::StopCause::container_health_failed);
+    CHECK(e.reason == "Task failed container health checks");
+  }
 }
 
 TEST_CASE("seed 004: the same deploy with the breaker on rolls back on the third replaced task") {
@@ -99,5 +103,5 @@ TEST_CASE("seed 004: the same deploy with the breaker on rolls back on the third
   const auto run = run_traced(library_scenario("scenarios/incidents/004-wget-loop-breaker-on.json"));
   CHECK(run.result.outcome == Outcome::rolled_back);
   CHECK(run.result.metrics.failed_tasks == 3);
-  CHECK(of_kind(run, TraceKind::breaker_count).back().a == 3);
+  CHECK(of_kind<observe::BreakerCounted>(run).back().failed_tasks == 3);
 }

@@ -9,7 +9,6 @@ using sim::model::HookStatus;
 using sim::model::HookTimeoutAction;
 using sim::model::LifecycleStage;
 using sim::observe::Outcome;
-using sim::observe::TraceKind;
 using testsupport::library_scenario;
 using testsupport::run_traced;
 
@@ -24,8 +23,8 @@ const std::string kArn = "arn:aws:lambda:us-east-1:1:function:check";
 // The deployment under test's stages, in trace order.
 std::vector<std::string> stages_of(const testsupport::TracedRun& run) {
   std::vector<std::string> stages;
-  for (const auto& e : testsupport::of_kind(run, TraceKind::lifecycle_stage))
-    if (e.deployment == 1) stages.push_back(e.text);
+  for (const auto& e : testsupport::of_kind<sim::observe::LifecycleStageEntered>(run))
+    if (e.deployment == 1) stages.push_back(std::string(sim::model::to_string(e.stage)));
   return stages;
 }
 
@@ -125,7 +124,7 @@ TEST_CASE("a rolling deployment has no traffic stages; PRE_SCALE_UP holds back t
   CHECK(run.result.outcome == Outcome::completed);
   CHECK(stages_of(run) ==
         std::vector<std::string>{"PRE_SCALE_UP", "SCALE_UP", "POST_SCALE_UP", "BAKE_TIME", "CLEAN_UP"});
-  for (const auto& e : testsupport::of_kind(run, TraceKind::task_launched))
+  for (const auto& e : testsupport::of_kind<sim::observe::TaskLaunched>(run))
     if (e.deployment == 1) CHECK(e.at >= s.deploy.at + sim::minutes(2));
 }
 

@@ -8,14 +8,15 @@ namespace {
 
 using sim::Millis;
 using sim::observe::TraceEvent;
-using sim::observe::TraceKind;
+namespace observe = sim::observe;
 
-TraceEvent state(Millis at, std::uint32_t task, sim::ecs::TaskState s) {
-  return {at, TraceKind::task_state, task, 1, static_cast<int>(s), 0, {}, {}};
+void add_state(observe::Trace& trace, Millis at, std::uint32_t task, sim::ecs::TaskState s) {
+  trace.add(at, observe::TaskStateChanged{task, 1, s});
 }
 
-TraceEvent exited(Millis at, std::uint32_t task, int code, std::string detail) {
-  return {at, TraceKind::container_exited, task, 1, 0, code, "", std::move(detail)};
+void add_exit(observe::Trace& trace, Millis at, std::uint32_t task, int code, std::string detail) {
+  trace.add(at, observe::ContainerExited{task, 1, 0, "app", code, observe::ContainerExitCause::by_itself, "",
+                                         std::move(detail)});
 }
 
 }  // namespace
@@ -25,11 +26,11 @@ TEST_CASE("runs with the same milestones agree, matched one for one, with their 
   // free-text details), when compared, then all match in order and the deltas are measured.
   sim::observe::Trace simulated(true);
   sim::observe::Trace real(true);
-  simulated.add(state(Millis{1000}, 1, sim::ecs::TaskState::running));
-  simulated.add({Millis{1500}, TraceKind::app_phase, 1, 1, 0, 0, "load", {}});  // not a milestone
-  simulated.add(exited(Millis{2000}, 1, 137, "memory reached the limit"));
-  real.add(state(Millis{1400}, 1, sim::ecs::TaskState::running));
-  real.add(exited(Millis{2100}, 1, 137, "State.OOMKilled true"));
+  add_state(simulated, Millis{1000}, 1, sim::ecs::TaskState::running);
+  simulated.add(Millis{1500}, observe::AppPhaseEntered{1, 1, 0, "load", false, {}});  // not a milestone
+  add_exit(simulated, Millis{2000}, 1, 137, "memory reached the limit");
+  add_state(real, Millis{1400}, 1, sim::ecs::TaskState::running);
+  add_exit(real, Millis{2100}, 1, 137, "State.OOMKilled true");
   sim::observe::RunResult a;
   sim::observe::RunResult b;
   a.outcome = b.outcome = sim::observe::Outcome::rolled_back;
@@ -50,10 +51,10 @@ TEST_CASE("a different exit code or outcome is a divergence, and the report name
   // shows both sides.
   sim::observe::Trace simulated(true);
   sim::observe::Trace real(true);
-  simulated.add(state(Millis{1000}, 1, sim::ecs::TaskState::running));
-  simulated.add(exited(Millis{2000}, 1, 137, "oom"));
-  real.add(state(Millis{1000}, 1, sim::ecs::TaskState::running));
-  real.add(exited(Millis{2000}, 1, 1, "crash"));
+  add_state(simulated, Millis{1000}, 1, sim::ecs::TaskState::running);
+  add_exit(simulated, Millis{2000}, 1, 137, "oom");
+  add_state(real, Millis{1000}, 1, sim::ecs::TaskState::running);
+  add_exit(real, Millis{2000}, 1, 1, "crash");
   sim::observe::RunResult a;
   sim::observe::RunResult b;
   a.outcome = sim::observe::Outcome::rolled_back;

@@ -41,11 +41,5 @@ std::vector<std::string> library_files() {
   return files;
 }
 
-std::vector<sim::observe::TraceEvent> of_kind(const TracedRun& run, sim::observe::TraceKind kind) {
-  std::vector<sim::observe::TraceEvent> out;
-  for (const auto& e : run.events)
-    if (e.kind == kind) out.push_back(e);
-  return out;
-}
 
 }  // namespace testsupport

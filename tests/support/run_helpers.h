@@ -25,7 +25,19 @@ TracedRun run_traced(const sim::model::Scenario& scenario);
 // *.schema.json is not a scenario.
 std::vector<std::string> library_files();
 
-// Trace events of one kind.
-std::vector<sim::observe::TraceEvent> of_kind(const TracedRun& run, sim::observe::TraceKind kind);
+// A payload of the trace with the time it happened: `e.at`, `e.task`.
+template <class Payload>
+struct At : Payload {
+  sim::Millis at{0};
+};
+
+// The trace events of one kind (payload type), in order.
+template <class Payload>
+std::vector<At<Payload>> of_kind(const TracedRun& run) {
+  std::vector<At<Payload>> out;
+  for (const auto& e : run.events)
+    if (const Payload* p = e.as<Payload>()) out.push_back({*p, e.at});
+  return out;
+}
 
 }  // namespace testsupport
