@@ -18,7 +18,10 @@ using sim::model::LifecycleStage;
 std::vector<observe::TracePayload> one_of_each() {
   return {
       observe::ServiceEvent{"service web has reached a steady state.", true},
-      observe::DeploymentStateChanged{2, ecs::RolloutState::failed, false, 0, 3, "tasks failed to start"},
+      observe::DeploymentStateChanged{.deployment = 2,
+                                      .state = ecs::RolloutState::failed,
+                                      .failed_tasks = 3,
+                                      .reason = "tasks failed to start"},
       observe::TaskLaunched{7, 2, 1},
       observe::PlacementFailed{2, "was unable to place a task"},
       observe::TaskStateChanged{7, 2, ecs::TaskState::running},
@@ -120,11 +123,13 @@ TEST_CASE("the JSONL log names each kind as before") {
 TEST_CASE("a rollback's IN_PROGRESS reads as before: reason rollback, no threshold") {
   // Given the rollback flag on an IN_PROGRESS deployment state, then the log says reason
   // "rollback", as the untyped trace did; a new deployment's IN_PROGRESS gives its threshold.
-  const auto rollback = described(observe::DeploymentStateChanged{0, ecs::RolloutState::in_progress, true, 0, 0, {}});
+  const auto rollback = described(
+      observe::DeploymentStateChanged{.deployment = 0, .state = ecs::RolloutState::in_progress, .rollback = true});
   CHECK(rollback.text == "deployment ecs-svc/0 IN_PROGRESS (rollback)");
   CHECK(rollback.fields.dump() ==
         R"({"deployment":"ecs-svc/0","kind":"deployment_state","reason":"rollback","rolloutState":"IN_PROGRESS","t_ms":1500})");
-  const auto started = described(observe::DeploymentStateChanged{1, ecs::RolloutState::in_progress, false, 3, 0, {}});
+  const auto started = described(observe::DeploymentStateChanged{
+      .deployment = 1, .state = ecs::RolloutState::in_progress, .breaker_threshold = 3});
   CHECK(started.text == "deployment ecs-svc/1 IN_PROGRESS, circuit breaker threshold 3 failed tasks");
   CHECK(started.fields["breaker_threshold"] == 3);
 }
