@@ -42,10 +42,8 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   }
   service_event(service_ + " (deployment " + d.name() + ") deployment failed: " + why + ".");
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = d.id,
-                                                             .state = RolloutState::failed,
-                                                             .failed_tasks = d.breaker.failures(),
-                                                             .reason = d.rollout_reason});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{d.id, RolloutState::failed, false, 0,
+                                                             d.breaker.failures(), d.rollout_reason});
   if (!rollback) {
     // rollback=false: FAILED, no further launches, no rollback deployment (reference §1.4).
     if (!outcome_) outcome_ = observe::Outcome::failed;
@@ -80,9 +78,7 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   service_event(service_ + " (deployment " + d.name() + ") " + detector + ": rolling back to deployment " +
                 target.name() + ".");
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = target.id,
-                                                             .state = RolloutState::in_progress,
-                                                             .rollback = true});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{target.id, RolloutState::in_progress, true, 0, 0, {}});
   request_reconcile(clock_.now());
 }
 
@@ -105,11 +101,9 @@ void ServiceController::check_completion() {
   for (Deployment& d : deployments_)
     if (d.id != p.id) d.status = DeploymentStatus::inactive;
   service_event(service_ + " (deployment " + p.name() + ") deployment completed.");
+  if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{service_ + " has reached a steady state.", true});
   if (trace_.enabled())
-    trace_.add(clock_.now(),
-               observe::ServiceEvent{.message = service_ + " has reached a steady state.", .steady_state = true});
-  if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = p.id, .state = RolloutState::completed});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{p.id, RolloutState::completed, false, 0, 0, {}});
   if (!deployed_ || outcome_) return;
   outcome_ = p.is_rollback ? observe::Outcome::rolled_back : observe::Outcome::completed;
   metrics_.time_to_outcome = clock_.now() - metrics_.deploy_started_at;
@@ -127,11 +121,10 @@ bool ServiceController::baking(Deployment& p) {
     p.bake_until = clock_.now() + window;
     clock_.call_at(p.bake_until, bake_timer, p.id, 0);
     if (trace_.enabled())
-      trace_.add(clock_.now(), observe::ServiceEvent{.message = service_ + " (deployment " + p.name() +
-                                                                ") reached steady state; bake time of " +
-                                                                format_seconds(window) +
-                                                                " started: alarms are still watched.",
-                                                     .steady_state = true});
+      trace_.add(clock_.now(), observe::ServiceEvent{service_ + " (deployment " + p.name() +
+                                                         ") reached steady state; bake time of " +
+                                                         format_seconds(window) + " started: alarms are still watched.",
+                                                     true});
   }
   return clock_.now() < p.bake_until;
 }

@@ -167,10 +167,7 @@ void ServiceController::request_stop(TaskId id, StopCause cause, const std::stri
 
 void ServiceController::send_stop(TaskId id, StopCause cause, const std::string& reason) {
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::StopRequested{.task = id,
-                                                    .deployment = tasks_[id].deployment,
-                                                    .cause = cause,
-                                                    .reason = reason});
+    trace_.add(clock_.now(), observe::StopRequested{id, tasks_[id].deployment, cause, false, reason});
   const StopCode code = cause == StopCause::fault_injected ? StopCode::user_initiated
                                                            : StopCode::service_scheduler_initiated;
   runtime_.stop_task(id, code, reason);
@@ -195,12 +192,9 @@ void ServiceController::linger(TaskId id, StopCause cause) {
   ++d.lingering;
   ++lingering_total_;
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::StopRequested{.task = id,
-                                                    .deployment = r.deployment,
-                                                    .cause = cause,
-                                                    .kept_until_replaced = true,
-                                                    .reason = "unhealthy: a replacement starts first; this task stops "
-                                                              "once it is healthy"});
+    trace_.add(clock_.now(), observe::StopRequested{id, r.deployment, cause, true,
+                                                    "unhealthy: a replacement starts first; this task stops once it "
+                                                    "is healthy"});
   request_reconcile(clock_.now());
 }
 

@@ -103,9 +103,8 @@ void ServiceController::deploy(int td) {
   service_event(service_ + " has started deployment " + deployments_.back().name() + " with task definition " +
                 def.arn_name() + ".");
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = id,
-                                                             .state = RolloutState::in_progress,
-                                                             .breaker_threshold = metrics_.breaker_threshold});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{id, RolloutState::in_progress, false,
+                                                             metrics_.breaker_threshold, 0, {}});
   request_reconcile(clock_.now());
 }
 

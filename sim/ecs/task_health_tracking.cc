@@ -33,13 +33,10 @@ void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStop
     if (deployed_)
       metrics_.task_milliseconds += (clock_.now() - std::max(r.launched_at, metrics_.deploy_started_at)).count();
     if (trace_.enabled() && stop)
-      trace_.add(clock_.now(),
-                 observe::TaskStopped{.task = id,
-                                      .deployment = r.deployment,
-                                      .code = stop->code,
-                                      .exit_code = stop->exit_code >= 0 ? std::optional<int>(stop->exit_code) : std::nullopt,
-                                      .stopped_reason = stop->stopped_reason,
-                                      .container_reason = stop->container_reason});
+      trace_.add(clock_.now(), observe::TaskStopped{id, r.deployment, stop->code,
+                                                    stop->exit_code >= 0 ? std::optional<int>(stop->exit_code)
+                                                                         : std::nullopt,
+                                                    stop->stopped_reason, stop->container_reason});
     check_completion();
   }
 }
