@@ -6,6 +6,7 @@
 //
 // One struct per TraceKind, declared in TraceKind's order: TracePayload's alternative index is the
 // kind (trace.h asserts it), so the JSONL log keeps naming each kind by to_string(TraceKind).
+// Payloads are plain values: copied with their event, compared field by field.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,7 @@ namespace sim::observe {
 struct ServiceEvent {
   std::string message;
   bool steady_state = false;  // it reports a steady state (the rollout's goal was reached)
+  friend bool operator==(const ServiceEvent&, const ServiceEvent&) = default;
 };
 
 // A deployment's rolloutState changed (API_Deployment).
@@ -36,6 +38,7 @@ struct DeploymentStateChanged {
   int breaker_threshold = 0;  // IN_PROGRESS of a new deployment: failed tasks that trip the breaker
   int failed_tasks = 0;       // FAILED: the failures the breaker counted
   std::string reason;         // FAILED: why ("tasks failed to start")
+  friend bool operator==(const DeploymentStateChanged&, const DeploymentStateChanged&) = default;
 };
 
 // The scheduler launched a task (it starts PROVISIONING).
@@ -43,12 +46,14 @@ struct TaskLaunched {
   ecs::TaskId task = 0;
   ecs::DeploymentId deployment = 0;
   int task_definition = 0;  // index into Scenario::task_definitions
+  friend bool operator==(const TaskLaunched&, const TaskLaunched&) = default;
 };
 
 // A task could not be placed on any container instance.
 struct PlacementFailed {
   ecs::DeploymentId deployment = 0;
   std::string reason;  // as the service event says it
+  friend bool operator==(const PlacementFailed&, const PlacementFailed&) = default;
 };
 
 // A task's lastStatus changed; PROVISIONING is TaskLaunched and STOPPED is TaskStopped.
@@ -56,6 +61,7 @@ struct TaskStateChanged {
   ecs::TaskId task = 0;
   ecs::DeploymentId deployment = 0;
   ecs::TaskState state = ecs::TaskState::provisioning;
+  friend bool operator==(const TaskStateChanged&, const TaskStateChanged&) = default;
 };
 
 // A task reached STOPPED (describe-tasks' stopCode, stoppedReason, containers[].exitCode).
@@ -66,6 +72,7 @@ struct TaskStopped {
   std::optional<int> exit_code;  // of the container whose exit stopped it; none if none exited
   std::string stopped_reason;    // "Essential container in task exited"
   std::string container_reason;  // "OutOfMemoryError: Container killed due to memory usage"
+  friend bool operator==(const TaskStopped&, const TaskStopped&) = default;
 };
 
 struct ContainerStarted {
@@ -73,6 +80,7 @@ struct ContainerStarted {
   ecs::DeploymentId deployment = 0;
   int container_index = 0;  // in its task definition
   std::string container;    // its name
+  friend bool operator==(const ContainerStarted&, const ContainerStarted&) = default;
 };
 
 // Why a container's process ended.
@@ -94,6 +102,7 @@ struct ContainerExited {
   ContainerExitCause cause = ContainerExitCause::by_itself;
   std::string reason;  // ECS's container reason, "OutOfMemoryError: ..."; empty for most exits
   std::string detail;  // our explanation: "OPENAI_API_KEY is not set", the app's last log line
+  friend bool operator==(const ContainerExited&, const ContainerExited&) = default;
 };
 
 // Docker's health check of a container changed its verdict.
@@ -104,6 +113,7 @@ struct ContainerHealthChanged {
   std::string container;  // its name
   ecs::HealthStatus status = ecs::HealthStatus::unknown;
   std::string reason;  // why the last check failed ("connection refused"); empty when healthy
+  friend bool operator==(const ContainerHealthChanged&, const ContainerHealthChanged&) = default;
 };
 
 // A task starts or stops counting toward minimumHealthyPercent.
@@ -111,6 +121,7 @@ struct TaskCountedHealthy {
   ecs::TaskId task = 0;
   ecs::DeploymentId deployment = 0;
   bool healthy = false;
+  friend bool operator==(const TaskCountedHealthy&, const TaskCountedHealthy&) = default;
 };
 
 // The load balancer's view of a task's target changed (TargetHealth.State).
@@ -119,6 +130,7 @@ struct TargetHealthChanged {
   ecs::DeploymentId deployment = 0;
   ecs::TargetState state = ecs::TargetState::unused;
   std::string reason;  // TargetHealth.Reason: "Elb.RegistrationInProgress", "Target.Timeout" ...
+  friend bool operator==(const TargetHealthChanged&, const TargetHealthChanged&) = default;
 };
 
 // The circuit breaker counted a failed task of a deployment.
@@ -127,6 +139,7 @@ struct BreakerCounted {
   int failed_tasks = 0;
   int threshold = 0;
   std::string why;  // "task failed to start", "failed ELB health checks" ...
+  friend bool operator==(const BreakerCounted&, const BreakerCounted&) = default;
 };
 
 // Tasks keep failing to start: the scheduler waits before the next launch.
@@ -135,6 +148,7 @@ struct LaunchThrottled {
   ecs::DeploymentId deployment = 0;
   Millis delay{0};
   int consecutive_start_failures = 0;
+  friend bool operator==(const LaunchThrottled&, const LaunchThrottled&) = default;
 };
 
 // The scheduler decided to stop a task.
@@ -144,6 +158,7 @@ struct StopRequested {
   ecs::StopCause cause = ecs::StopCause::deployment_replaced;
   bool kept_until_replaced = false;  // unhealthy, but kept until its replacement is healthy
   std::string reason;                // the stoppedReason it will report
+  friend bool operator==(const StopRequested&, const StopRequested&) = default;
 };
 
 // A container's app entered a start-up phase of its profile.
@@ -154,17 +169,20 @@ struct AppPhaseEntered {
   std::string phase;
   bool stalls_here = false;  // the start-up never finishes this phase
   std::string stall_reason;  // why, when it stalls
+  friend bool operator==(const AppPhaseEntered&, const AppPhaseEntered&) = default;
 };
 
 // A dependency of the apps (a database, an API) went up or down.
 struct DependencyChanged {
   std::string dependency;
   bool up = false;
+  friend bool operator==(const DependencyChanged&, const DependencyChanged&) = default;
 };
 
 // One of the controller's own invariants broke (a bug of ours, not a domain failure).
 struct InvariantViolated {
   std::string invariant;
+  friend bool operator==(const InvariantViolated&, const InvariantViolated&) = default;
 };
 
 // A CloudWatch alarm watched by the deployment changed state.
@@ -172,6 +190,7 @@ struct AlarmStateChanged {
   std::string alarm;
   ecs::AlarmState state = ecs::AlarmState::insufficient_data;
   std::int64_t datapoint_thousandths = 0;  // the datapoint that moved it, x 1000
+  friend bool operator==(const AlarmStateChanged&, const AlarmStateChanged&) = default;
 };
 
 // A blue/green, linear or canary deployment entered a lifecycle stage.
@@ -179,6 +198,7 @@ struct LifecycleStageEntered {
   ecs::DeploymentId deployment = 0;
   model::LifecycleStage stage = model::LifecycleStage::reconcile_service;
   std::size_t shift_step = 0;  // LINEAR/CANARY: which traffic shift, from 0
+  friend bool operator==(const LifecycleStageEntered&, const LifecycleStageEntered&) = default;
 };
 
 // A lifecycle hook's answer (or its timeout) at a stage.
@@ -188,6 +208,7 @@ struct LifecycleHookAnswered {
   ecs::HookVerdictStatus status = ecs::HookVerdictStatus::succeeded;
   std::string hook_target_arn;
   Millis after{0};  // after the stage started
+  friend bool operator==(const LifecycleHookAnswered&, const LifecycleHookAnswered&) = default;
 };
 
 }  // namespace sim::observe

@@ -29,10 +29,10 @@ TraceEvent counted(int seconds, std::uint32_t task, bool healthy) {
   return at(seconds, observe::TaskCountedHealthy{task, 0, healthy});
 }
 TraceEvent stop(int seconds, std::uint32_t task, sim::ecs::StopCause cause, bool kept_until_replaced = false) {
-  return at(seconds, observe::StopRequested{task, 0, cause, kept_until_replaced, {}});
+  return at(seconds, observe::StopRequested{.task = task, .cause = cause, .kept_until_replaced = kept_until_replaced});
 }
 TraceEvent deployment_state(int seconds, std::uint32_t deployment, sim::ecs::RolloutState state, bool rollback = false) {
-  return at(seconds, observe::DeploymentStateChanged{deployment, state, rollback, 0, 0, {}});
+  return at(seconds, observe::DeploymentStateChanged{.deployment = deployment, .state = state, .rollback = rollback});
 }
 
 constexpr auto kReplaced = sim::ecs::StopCause::deployment_replaced;
