@@ -28,20 +28,9 @@ const char* to_string(TraceKind k) {
   return "?";
 }
 
-const char* to_string(ContainerExitCause c) {
-  switch (c) {
-    case ContainerExitCause::by_itself: return "by_itself";
-    case ContainerExitCause::oom_killed: return "oom_killed";
-    case ContainerExitCause::sigterm: return "sigterm";
-    case ContainerExitCause::sigkill_after_stop_timeout: return "sigkill_after_stop_timeout";
-    case ContainerExitCause::fault_injected: return "fault_injected";
-    case ContainerExitCause::removed_externally: return "removed_externally";
-  }
-  return "?";
-}
-
 namespace {
 
+// Payload types with a `task` (a `deployment`) field: the events about one task (deployment).
 template <class P>
 concept AboutATask = requires(const P& p) { p.task; };
 template <class P>
@@ -52,8 +41,10 @@ concept AboutADeployment = requires(const P& p) { p.deployment; };
 std::optional<ecs::TaskId> TraceEvent::task() const {
   return std::visit(
       [](const auto& p) -> std::optional<ecs::TaskId> {
-        if constexpr (AboutATask<std::decay_t<decltype(p)>>) return p.task;
-        return std::nullopt;
+        if constexpr (AboutATask<std::decay_t<decltype(p)>>)
+          return p.task;
+        else
+          return std::nullopt;
       },
       payload);
 }
@@ -61,8 +52,10 @@ std::optional<ecs::TaskId> TraceEvent::task() const {
 std::optional<ecs::DeploymentId> TraceEvent::deployment() const {
   return std::visit(
       [](const auto& p) -> std::optional<ecs::DeploymentId> {
-        if constexpr (AboutADeployment<std::decay_t<decltype(p)>>) return p.deployment;
-        return std::nullopt;
+        if constexpr (AboutADeployment<std::decay_t<decltype(p)>>)
+          return p.deployment;
+        else
+          return std::nullopt;
       },
       payload);
 }

@@ -93,6 +93,5 @@ class Trace {
 };
 
 const char* to_string(TraceKind k);
-const char* to_string(ContainerExitCause c);
 
 }  // namespace sim::observe

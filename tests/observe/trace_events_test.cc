@@ -123,13 +123,13 @@ TEST_CASE("the JSONL log names each kind as before") {
 TEST_CASE("a rollback's IN_PROGRESS reads as before: reason rollback, no threshold") {
   // Given the rollback flag on an IN_PROGRESS deployment state, then the log says reason
   // "rollback", as the untyped trace did; a new deployment's IN_PROGRESS gives its threshold.
-  const auto rollback = described(
-      observe::DeploymentStateChanged{.deployment = 0, .state = ecs::RolloutState::in_progress, .rollback = true});
+  const auto rollback = described(observe::DeploymentStateChanged{
+      .deployment = 0, .state = ecs::RolloutState::in_progress, .rollback = true, .reason = {}});
   CHECK(rollback.text == "deployment ecs-svc/0 IN_PROGRESS (rollback)");
   CHECK(rollback.fields.dump() ==
         R"({"deployment":"ecs-svc/0","kind":"deployment_state","reason":"rollback","rolloutState":"IN_PROGRESS","t_ms":1500})");
   const auto started = described(observe::DeploymentStateChanged{
-      .deployment = 1, .state = ecs::RolloutState::in_progress, .breaker_threshold = 3});
+      .deployment = 1, .state = ecs::RolloutState::in_progress, .breaker_threshold = 3, .reason = {}});
   CHECK(started.text == "deployment ecs-svc/1 IN_PROGRESS, circuit breaker threshold 3 failed tasks");
   CHECK(started.fields["breaker_threshold"] == 3);
 }

@@ -29,10 +29,12 @@ TraceEvent counted(int seconds, std::uint32_t task, bool healthy) {
   return at(seconds, observe::TaskCountedHealthy{task, 0, healthy});
 }
 TraceEvent stop(int seconds, std::uint32_t task, sim::ecs::StopCause cause, bool kept_until_replaced = false) {
-  return at(seconds, observe::StopRequested{.task = task, .cause = cause, .kept_until_replaced = kept_until_replaced});
+  return at(seconds,
+            observe::StopRequested{.task = task, .cause = cause, .kept_until_replaced = kept_until_replaced, .reason = {}});
 }
 TraceEvent deployment_state(int seconds, std::uint32_t deployment, sim::ecs::RolloutState state, bool rollback = false) {
-  return at(seconds, observe::DeploymentStateChanged{.deployment = deployment, .state = state, .rollback = rollback});
+  return at(seconds,
+            observe::DeploymentStateChanged{.deployment = deployment, .state = state, .rollback = rollback, .reason = {}});
 }
 
 constexpr auto kReplaced = sim::ecs::StopCause::deployment_replaced;
