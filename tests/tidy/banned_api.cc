@@ -115,4 +115,21 @@ std::vector<Violation> find_banned(std::string_view source) {
   return found;
 }
 
+std::vector<Violation> find_includes_of(std::string_view source, std::string_view forbidden) {
+  std::vector<Violation> found;
+  const std::regex include(R"(^\s*#\s*include\s*["<]([^">]*)[">])");
+  int number = 0;
+  for (std::size_t start = 0; start <= source.size(); ++number) {
+    std::size_t end = source.find('\n', start);
+    if (end == std::string_view::npos) end = source.size();
+    const std::string line(source.substr(start, end - start));
+    start = end + 1;
+    std::smatch m;
+    if (std::regex_search(line, m, include) && m[1].str().rfind(forbidden, 0) == 0)
+      found.push_back({number + 1, "#include \"" + std::string(forbidden) + "...\"",
+                       "a layer includes only the layers below it (DESIGN.md)", line});
+  }
+  return found;
+}
+
 }  // namespace tidy

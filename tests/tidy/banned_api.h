@@ -19,4 +19,8 @@ struct Violation {
 // literals is ignored, except that an #include's path is checked.
 std::vector<Violation> find_banned(std::string_view source);
 
+// The includes of `source` that reach into the folder `forbidden` (e.g. "sim/world/"): the layer
+// rules of DESIGN.md, such as "the control plane (sim/ecs) never depends on the simulated world".
+std::vector<Violation> find_includes_of(std::string_view source, std::string_view forbidden);
+
 }  // namespace tidy

@@ -39,6 +39,32 @@ TEST_CASE("sim uses no wall clock, unseeded randomness, unordered iteration or I
   CHECK(files >= 20);  // the scan really looked at sim/, not at an empty or wrong directory
 }
 
+TEST_CASE("the control plane never includes the simulated world: it hears traffic only as a world reports it") {
+  // Given every file under sim/ecs, when its includes are read, then none reaches into sim/world
+  // (the controller talks to any world through sim/ecs/runtime.h only).
+  const fs::path root = fs::path(DEPLOYSIM_SOURCE_DIR);
+  int files = 0;
+  std::ostringstream report;
+  for (const auto& entry : fs::recursive_directory_iterator(root / "sim" / "ecs")) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    for (const Violation& v : find_includes_of(read_file(entry.path()), "sim/world/"))
+      report << fs::relative(entry.path(), root).generic_string() << ":" << v.line << ": " << v.text << "\n";
+  }
+  INFO(report.str());
+  CHECK(report.str().empty());
+  CHECK(files >= 30);
+}
+
+TEST_CASE("the layer scanner names the include that crosses a layer, with its line") {
+  // Given a file whose second line includes the world, when scanned for sim/world/, then one
+  // violation on line 2; an include of sim/ecs passes.
+  const auto found = find_includes_of("#include \"sim/ecs/runtime.h\"\n#include \"sim/world/traffic_meter.h\"\n",
+                                      "sim/world/");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 2);
+}
+
 TEST_CASE("the scanner reports a banned call with its line number") {
   // Given source whose third line calls std::rand, when scanned, then one violation on line 3.
   const auto found = find_banned("#include <cstdlib>\n\nint roll() { return std::rand() % 6; }\n");
