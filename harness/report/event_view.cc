@@ -143,11 +143,6 @@ class Describer {
     v_.text = "dependency " + e.dependency + (e.up ? " up" : " DOWN");
   }
 
-  void operator()(const observe::InvariantViolated& e) {
-    f_["invariant"] = e.invariant;
-    v_.text = "INVARIANT VIOLATED: " + e.invariant;
-  }
-
   void operator()(const observe::AlarmStateChanged& e) {
     const std::string state(ecs::to_string(e.state));
     const std::int64_t x = e.datapoint_thousandths;

@@ -101,7 +101,6 @@ void print_outcome(std::ostream& out, const RunReportInput& in) {
       << format_seconds(m.zero_healthy) << ")\n";
   out << "  task-hours:                 " << m.task_milliseconds / 36'000 / 100.0 << "\n";
   out << "  events / probes accounted:  " << m.events << " / " << m.probes << "\n";
-  if (m.invariant_violations > 0) out << "  INVARIANT VIOLATIONS:       " << m.invariant_violations << "\n";
   if (!m.lifecycle_stage.empty()) out << "  lifecycle stage reached:    " << m.lifecycle_stage << "\n";
   for (const auto& h : m.hooks)
     out << "  lifecycle hook:             " << h.hook_target_arn << " at " << h.stage << ": " << h.status << " ("
@@ -156,8 +155,7 @@ static nlohmann::json plain_summary_json(const RunReportInput& in) {
         {"zero_healthy_ms", m.zero_healthy.count()},
         {"task_milliseconds", m.task_milliseconds},
         {"events", m.events},
-        {"probes", m.probes},
-        {"invariant_violations", m.invariant_violations}}},
+        {"probes", m.probes}}},
   };
 }
 

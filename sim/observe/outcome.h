@@ -36,7 +36,6 @@ struct Metrics {
   std::int64_t task_milliseconds = 0;  // summed lifetime of all tasks after the deploy started
   std::uint64_t events = 0;            // events the engine executed
   std::uint64_t probes = 0;            // health-check probes accounted (simulated or predicted)
-  int invariant_violations = 0;        // broken controller invariants (always 0 unless a bug)
   // Request traffic since the deploy started (only with a scenario "traffic" section).
   std::int64_t requests = 0;            // every request the load balancer received
   std::int64_t target_5xx = 0;          // answered with a 5xx by a task (HTTPCode_Target_5XX)

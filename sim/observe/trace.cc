@@ -20,7 +20,6 @@ const char* to_string(TraceKind k) {
     case TraceKind::stop_requested: return "stop_requested";
     case TraceKind::app_phase: return "app_phase";
     case TraceKind::dependency_state: return "dependency_state";
-    case TraceKind::invariant_violated: return "invariant_violated";
     case TraceKind::alarm_state: return "alarm_state";
     case TraceKind::lifecycle_stage: return "lifecycle_stage";
     case TraceKind::lifecycle_hook: return "lifecycle_hook";

@@ -40,7 +40,6 @@ enum class TraceKind : std::uint8_t {
   stop_requested,
   app_phase,
   dependency_state,
-  invariant_violated,
   alarm_state,
   lifecycle_stage,
   lifecycle_hook,
@@ -50,7 +49,7 @@ using TracePayload =
     std::variant<ServiceEvent, DeploymentStateChanged, TaskLaunched, PlacementFailed, TaskStateChanged, TaskStopped,
                  ContainerStarted, ContainerExited, ContainerHealthChanged, TaskCountedHealthy, TargetHealthChanged,
                  BreakerCounted, LaunchThrottled, StopRequested, AppPhaseEntered, DependencyChanged,
-                 InvariantViolated, AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered>;
+                 AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered>;
 
 static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::lifecycle_hook) + 1,
               "one payload per TraceKind, in TraceKind's order");

@@ -179,12 +179,6 @@ struct DependencyChanged {
   friend bool operator==(const DependencyChanged&, const DependencyChanged&) = default;
 };
 
-// One of the controller's own invariants broke (a bug of ours, not a domain failure).
-struct InvariantViolated {
-  std::string invariant;
-  friend bool operator==(const InvariantViolated&, const InvariantViolated&) = default;
-};
-
 // A CloudWatch alarm watched by the deployment changed state.
 struct AlarmStateChanged {
   std::string alarm;

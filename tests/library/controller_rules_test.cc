@@ -90,7 +90,6 @@ TEST_CASE("minimumHealthyPercent 0 leaves no healthy task while the only one is 
   const auto run = run_traced(library_scenario("scenarios/incidents/000-fixed-512mb.json"));
   CHECK(run.result.outcome == Outcome::completed);
   CHECK(run.result.metrics.zero_healthy > sim::seconds(40));
-  CHECK(run.result.metrics.invariant_violations == 0);
 }
 
 TEST_CASE("with room under maximumPercent an unhealthy task keeps running until its replacement starts") {
@@ -105,7 +104,6 @@ TEST_CASE("with room under maximumPercent an unhealthy task keeps running until 
   s.service.health_check_grace_period = sim::seconds(60);
   const auto run = run_traced(s);
   CHECK(run.result.outcome == Outcome::rolled_back);
-  CHECK(run.result.metrics.invariant_violations == 0);
   std::vector<std::uint32_t> deferred;
   for (const auto& e : of_kind<observe::StopRequested>(run))
     if (e.kept_until_replaced) deferred.push_back(e.task);

@@ -38,7 +38,6 @@ std::vector<observe::TracePayload> one_of_each() {
       observe::StopRequested{7, 2, ecs::StopCause::elb_health_check_failed, true, "unhealthy"},
       observe::AppPhaseEntered{7, 2, 1, "load model", true, "OPENAI_API_KEY is not set"},
       observe::DependencyChanged{"redis", true},
-      observe::InvariantViolated{"healthy count below zero"},
       observe::AlarmStateChanged{"orders-5xx", ecs::AlarmState::alarm, 20'500},
       observe::LifecycleStageEntered{2, LifecycleStage::production_traffic_shift, 1},
       observe::LifecycleHookAnswered{2, LifecycleStage::post_scale_up, ecs::HookVerdictStatus::timed_out,
@@ -83,7 +82,7 @@ TEST_CASE("every kind goes into the trace and comes back with its kind and field
 TEST_CASE("a disabled trace keeps nothing") {
   // Given a trace made disabled (benchmarks, sweeps), when a payload is added, then it is not kept.
   observe::Trace trace(false);
-  trace.add(Millis{0}, observe::InvariantViolated{"x"});
+  trace.add(Millis{0}, observe::DependencyChanged{"redis", false});
   CHECK_FALSE(trace.enabled());
   CHECK(trace.events().empty());
 }
@@ -109,7 +108,7 @@ TEST_CASE("the JSONL log names each kind as before") {
       "service_event",  "deployment_state", "task_launched",        "placement_failed",   "task_state",
       "task_stopped",   "container_started", "container_exited",    "container_health",   "task_counted_healthy",
       "target_health",  "breaker_count",    "throttle",             "stop_requested",     "app_phase",
-      "dependency_state", "invariant_violated", "alarm_state",     "lifecycle_stage",    "lifecycle_hook"};
+      "dependency_state", "alarm_state",     "lifecycle_stage",    "lifecycle_hook"};
   const auto payloads = one_of_each();
   REQUIRE(payloads.size() == names.size());
   for (std::size_t i = 0; i < payloads.size(); ++i) {
