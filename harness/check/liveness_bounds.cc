@@ -57,7 +57,7 @@ Millis healthy_detection(const Scenario& s) {
       h = std::max(h, 2 * check->interval + check->timeout);
       any_check = true;
     }
-  // Without any check a task counts healthy 40 s after RUNNING (reference §3.1).
+  // Without any check a task counts healthy 40 s after RUNNING (ecs-rules §3.1).
   return any_check ? h : sim::ecs::find_rule_set(s.rule_set)->healthy_without_checks_after;
 }
 

@@ -10,7 +10,7 @@
 //      container     earliest_unhealthy + (retries + 1) x timeout + interval
 //   G  healthCheckGracePeriodSeconds;  C  a crash loop's time after listening
 //   H  listening to counted healthy: target group (HealthyThreshold + 1) x interval + timeout,
-//      container 2 x interval + timeout, neither 40 s (reference §3.1); the slowest applies
+//      container 2 x interval + timeout, neither 40 s (ecs-rules §3.1); the slowest applies
 //   X  drain: deregistration delay (with a target group) + stopTimeout + deprovisioning
 //   T  the breaker threshold in force;  W(k) the launch throttle's delay after k consecutive
 //      start failures (sim/ecs/launch_throttle.h: 10 s doubling, capped)

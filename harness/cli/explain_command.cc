@@ -21,7 +21,7 @@ std::string outcome_words(const explain::Tried& t) {
 }
 
 // A revision that completes while failing requests is healthy to ECS and broken to its users:
-// only an alarm on the 5xx can catch it (reference §2). Says so when the run had traffic; true if
+// only an alarm on the 5xx can catch it (ecs-rules §2). Says so when the run had traffic; true if
 // it did.
 bool print_requests_failed(const sim::observe::RunResult& r, const sim::model::Scenario& s) {
   bool failed = false;

@@ -126,7 +126,7 @@ Chapter which_check_saw_it(const sim::model::Scenario& s, const sim::observe::Tr
   }
   bool any_check = false;
   for (const auto& container : td.containers) any_check = any_check || container.health_check.has_value();
-  // Reference §3.1: with neither check ECS counts a task healthy 40 s after RUNNING; with a
+  // ecs-rules §3.1: with neither check ECS counts a task healthy 40 s after RUNNING; with a
   // load balancer alone, the target's health decides.
   if (!any_check && s.service.load_balancer)
     c.lines.push_back("No container defines a health check: the target group's check alone decides.");

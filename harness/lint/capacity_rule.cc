@@ -1,9 +1,9 @@
 // cluster-capacity: on EC2, ECS places every task it launches on the cluster's memory (Fargate
 // brings its own). A deploy first runs the tasks it replaces next to the new ones maximumPercent
 // allows, and ends with desiredCount new tasks; when the cluster cannot hold either, ECS reports
-// "unable to place a task ... insufficient memory available" (reference §8) and the circuit
+// "unable to place a task ... insufficient memory available" (ecs-rules §8) and the circuit
 // breaker counts the launch as a failed task: "a task is a failure if the scheduler cannot launch
-// it" (reference §1.3; sim/world/simulated_world.cc launch_task).
+// it" (ecs-rules §1.3; sim/world/simulated_world.cc launch_task).
 // A stopped task holds its memory until it is deprovisioned, so the old tasks count in the first
 // step even when minimumHealthyPercent lets ECS stop them at once.
 #include <algorithm>

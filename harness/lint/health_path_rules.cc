@@ -110,7 +110,7 @@ void check_deep_health_path(const LintContext& context, Findings& out) {
                *endpoint);
   }
   // A container check condemns the task only through task health, which essential containers
-  // decide (reference §5).
+  // decide (ecs-rules §5).
   const auto& containers = context.deployed().containers;
   for (std::size_t i = 0; i < containers.size(); ++i) {
     const sim::model::AppProfile* profile = context.profile(containers[i]);

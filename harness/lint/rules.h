@@ -94,15 +94,15 @@ void check_image_not_built(const LintContext& context, Findings& out);
 
 // alarms-not-enforced (warning): CloudWatch alarms are defined or named but
 // deploymentConfiguration.alarms is not enabled, or has rollback false: an alarm in ALARM does
-// not take the broken revision away (seed 001's healthy-but-broken class; reference §2).
+// not take the broken revision away (seed 001's healthy-but-broken class; ecs-rules §2).
 void check_alarms_not_enforced(const LintContext& context, Findings& out);
 
 // bake-zero-with-alarms (warning): alarms are enabled with bakeTimeInMinutes 0, so the deployment
-// completes before an alarm can fire on the new revision's requests (seed 001; reference §2).
+// completes before an alarm can fire on the new revision's requests (seed 001; ecs-rules §2).
 void check_bake_zero_with_alarms(const LintContext& context, Findings& out);
 
 // hook-timeout-continue (warning): a lifecycle hook times out with action CONTINUE, so a hook
-// that hangs lets the deployment through unchecked (seed 001; reference §3.3).
+// that hangs lets the deployment through unchecked (seed 001; ecs-rules §3.3).
 void check_hook_timeout_continue(const LintContext& context, Findings& out);
 
 }  // namespace harness::lint

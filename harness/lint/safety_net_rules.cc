@@ -18,17 +18,17 @@ void check_alarms_not_enforced(const LintContext& context, Findings& out) {
   const sim::model::DeploymentAlarmsConfig& alarms = context.scenario.service.deployment.alarms;
   if (context.scenario.alarms.empty() && alarms.alarm_names.empty()) return;
   // Only alarms listed with enable fail a deployment, and it rolls back only with rollback
-  // (API_DeploymentAlarms; reference §2).
+  // (API_DeploymentAlarms; ecs-rules §2).
   if (!alarms.enable) {
     out.add(Severity::warning, "alarms-not-enforced", context.source.service("/deploymentConfiguration/alarms/enable"),
             "CloudWatch alarms are defined but deploymentConfiguration.alarms is not enabled: an alarm in ALARM "
             "does not fail the deployment",
-            std::string(kSeed001) + "; reference §2: ECS fails a deployment only on the alarms it is told to watch");
+            std::string(kSeed001) + "; ecs-rules §2: ECS fails a deployment only on the alarms it is told to watch");
   } else if (!alarms.rollback) {
     out.add(Severity::warning, "alarms-not-enforced", context.source.service("/deploymentConfiguration/alarms/rollback"),
             "deploymentConfiguration.alarms has rollback false: an alarm fails the deployment but the broken "
             "revision keeps serving",
-            std::string(kSeed001) + "; reference §2: rollback happens only if the method that fired has rollback=true");
+            std::string(kSeed001) + "; ecs-rules §2: rollback happens only if the method that fired has rollback=true");
   }
 }
 
@@ -40,7 +40,7 @@ void check_bake_zero_with_alarms(const LintContext& context, Findings& out) {
   out.add(Severity::warning, "bake-zero-with-alarms", context.source.service("/deploymentConfiguration/bakeTimeInMinutes"),
           "alarms are enabled but bakeTimeInMinutes is 0: the deployment completes as soon as the new revision is "
           "healthy, before an alarm on its requests can have enough datapoints to fire",
-          std::string(kSeed001) + "; reference §2 and §3.2: alarms are watched through the bake, and "
+          std::string(kSeed001) + "; ecs-rules §2 and §3.2: alarms are watched through the bake, and "
           "scenarios/examples/healthy-but-failing-rolling-alarm-bake-10 COMPLETES with a 20 % failing revision at "
           "bake 0 and rolls back at 5 min or more");
 }
@@ -56,7 +56,7 @@ void check_hook_timeout_continue(const LintContext& context, Findings& out) {
                 " has timeout action CONTINUE: a hook that hangs or never reports lets the deployment through "
                 "unchecked",
             std::string(kSeed001) + "; API_DeploymentLifecycleHookTimeoutConfiguration: CONTINUE \"proceeds the "
-            "deployment to the next lifecycle stage\" (reference §3.3); scenarios/examples/hook-times-out-canary "
+            "deployment to the next lifecycle stage\" (ecs-rules §3.3); scenarios/examples/hook-times-out-canary "
             "rolls back with ROLLBACK");
   }
 }

@@ -1,7 +1,7 @@
 // grace-shorter-than-startup and start-period-shorter-than-startup: a health check that fails
 // while the app is still starting condemns a task that would have become healthy. The scheduler
-// ignores unhealthy checks during healthCheckGracePeriodSeconds (reference §4); Docker ignores
-// failures during startPeriod (reference §5). Start-up is taken at its longest (high jitter),
+// ignores unhealthy checks during healthCheckGracePeriodSeconds (ecs-rules §4); Docker ignores
+// failures during startPeriod (ecs-rules §5). Start-up is taken at its longest (high jitter),
 // the checks' verdicts at their earliest (every probe failing at once), both from the start.
 #include <algorithm>
 
@@ -37,7 +37,7 @@ std::vector<Watch> watches(const LintContext& context) {
     if (service.load_balancer && container.name == service.container_name_for_lb)
       result.push_back({"the target group", "after registration",
                         earliest_unhealthy(*service.load_balancer), container.name, startup});
-    // Task health aggregates essential containers only (reference §5).
+    // Task health aggregates essential containers only (ecs-rules §5).
     if (container.health_check && container.essential)
       result.push_back({"the container check of \"" + container.name + "\"", "after start",
                         earliest_unhealthy(*container.health_check), container.name, startup});

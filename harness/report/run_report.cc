@@ -163,7 +163,7 @@ nlohmann::json summary_json(const RunReportInput& in) {
   nlohmann::json summary = plain_summary_json(in);
   if (in.scenario.traffic) summary["traffic"] = traffic_json(in.result.metrics);
   const auto& m = in.result.metrics;
-  // ServiceDeployment.lifecycleStage of the deployment under test, and its hooks (reference §3.3).
+  // ServiceDeployment.lifecycleStage of the deployment under test, and its hooks (ecs-rules §3.3).
   if (!m.lifecycle_stage.empty()) summary["lifecycle_stage"] = m.lifecycle_stage;
   if (!m.hooks.empty()) {
     summary["lifecycle_hooks"] = nlohmann::json::array();

@@ -8,10 +8,10 @@ namespace {
 
 using sim::model::ContainerDefinition;
 
-// Docker 20.10 and later reserve 6 MiB per container; ECS says not to go below (reference §8).
+// Docker 20.10 and later reserve 6 MiB per container; ECS says not to go below (ecs-rules §8).
 constexpr IntRange kContainerMemoryRange{6};
 
-// healthCheck (API_HealthCheck): ranges and defaults of reference §5.
+// healthCheck (API_HealthCheck): ranges and defaults of ecs-rules §5.
 sim::model::ContainerHealthCheck read_health_check(const Node& node) {
   ObjectReader reader = node.as_object(UnknownKeys::ignore);
   sim::model::ContainerHealthCheck check;
@@ -41,7 +41,7 @@ sim::model::ContainerDependency read_dependency_entry(const Node& node) {
 }
 
 // memory is the hard limit (an OOM kill past it), memoryReservation the soft one; ECS requires
-// memory > memoryReservation when both are set (reference §8).
+// memory > memoryReservation when both are set (ecs-rules §8).
 void read_memory_limits(ObjectReader& reader, ContainerDefinition& container) {
   if (const std::optional<Node> memory = reader.get("memory")) {
     container.memory_mib = memory->as_int32(kContainerMemoryRange);

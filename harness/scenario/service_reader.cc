@@ -28,7 +28,7 @@ std::string cluster_name(const std::string& cluster) {
   return slash == std::string::npos ? cluster : cluster.substr(slash + 9);
 }
 
-// deploymentCircuitBreaker (reference §1.2): enable and rollback are required by the API; the
+// deploymentCircuitBreaker (ecs-rules §1.2): enable and rollback are required by the API; the
 // threshold value's range depends on its type.
 sim::model::CircuitBreakerConfig read_circuit_breaker(const Node& node) {
   using sim::model::ThresholdType;
@@ -54,7 +54,7 @@ sim::model::CircuitBreakerConfig read_circuit_breaker(const Node& node) {
   return breaker;
 }
 
-// deploymentConfiguration.alarms (API_DeploymentAlarms; reference §2): all three members are
+// deploymentConfiguration.alarms (API_DeploymentAlarms; ecs-rules §2): all three members are
 // required; each name must be an alarm the scenario defines, since only those are simulated.
 sim::model::DeploymentAlarmsConfig read_deployment_alarms(const Node& node,
                                                           const std::vector<std::string>& defined) {
@@ -75,7 +75,7 @@ sim::model::DeploymentAlarmsConfig read_deployment_alarms(const Node& node,
 }
 
 // canaryConfiguration or linearConfiguration (API_CanaryConfiguration, API_LinearConfiguration;
-// reference §3.2): a percent in multiples of 0.1, kept in tenths, and a wait of 0-1440 minutes.
+// ecs-rules §3.2): a percent in multiples of 0.1, kept in tenths, and a wait of 0-1440 minutes.
 void read_shift_configuration(ObjectReader& reader, std::string_view key, std::string_view percent_key,
                               NumberRange percent_range, std::string_view wait_key, int& percent_tenths,
                               sim::Millis& wait) {
@@ -96,7 +96,7 @@ void read_shift_configurations(ObjectReader& reader, sim::model::DeploymentConfi
                            deployment.linear_step_percent_tenths, deployment.linear_step_bake_time);
 }
 
-// deploymentConfiguration (reference §3). maximumPercent is held to 100-200: below 100 a rolling
+// deploymentConfiguration (ecs-rules §3). maximumPercent is held to 100-200: below 100 a rolling
 // replacement cannot start a task first, and 200 is the REPLICA default we model up to.
 sim::model::DeploymentConfiguration read_deployment_configuration(
     const Node& node, const std::vector<std::string>& defined_alarms, const std::vector<std::string>& simulated_hooks) {
@@ -112,7 +112,7 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
   if (const std::optional<Node> alarms = reader.get("alarms")) {
     deployment.alarms = read_deployment_alarms(*alarms, defined_alarms);
   }
-  // bakeTimeInMinutes: 0-1440 (Terraform/Pulumi ranges; reference §3.2).
+  // bakeTimeInMinutes: 0-1440 (Terraform/Pulumi ranges; ecs-rules §3.2).
   deployment.bake_time = sim::minutes(reader.int_or("bakeTimeInMinutes", 0, {0, 1440}));
   using sim::model::DeploymentStrategy;
   deployment.strategy = reader.choice_or<DeploymentStrategy>(
@@ -125,7 +125,7 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
   if (const std::optional<Node> hooks = reader.get("lifecycleHooks")) {
     deployment.lifecycle_hooks = read_lifecycle_hooks(*hooks, deployment.strategy, simulated_hooks);
   }
-  // bakeTimeInMinutes is required for BLUE_GREEN (API_DeploymentConfiguration; reference §3.2).
+  // bakeTimeInMinutes is required for BLUE_GREEN (API_DeploymentConfiguration; ecs-rules §3.2).
   if (deployment.strategy == DeploymentStrategy::blue_green && !reader.has("bakeTimeInMinutes")) {
     reader.required("bakeTimeInMinutes").as_int32({0, 1440});
   }

@@ -1,5 +1,5 @@
 // The load balancer target group's health check, with ELBv2's names as
-// `aws elbv2 describe-target-groups` prints them (reference §6).
+// `aws elbv2 describe-target-groups` prints them (ecs-rules §6).
 #include <sstream>
 
 #include "harness/scenario/section_readers.h"

@@ -78,7 +78,7 @@ TaskDefinition read_body(const Node& node,
   definition.family = reader.required("family").as_name();
   number_revision(reader, definition, earlier);
   // AWS prints task cpu and memory as strings ("256", "512"); EC2's task cpu range is
-  // 128-196608 units (reference §8).
+  // 128-196608 units (ecs-rules §8).
   if (const std::optional<Node> cpu = reader.get("cpu")) {
     definition.cpu_units = cpu->as_int_or_digits({128, 196608});
   }

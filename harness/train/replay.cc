@@ -17,7 +17,7 @@ namespace ecs = sim::ecs;
 
 std::string secs(sim::Millis m) { return sim::format_seconds(m); }
 
-// Which tasks count as healthy for the rolling update (reference §3.1).
+// Which tasks count as healthy for the rolling update (ecs-rules §3.1).
 std::string counting_rule(const sim::model::Scenario& s) {
   bool container_check = false;
   for (const auto& c : s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition)).containers)

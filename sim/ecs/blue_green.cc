@@ -2,7 +2,7 @@
 // scaled to 100 % beside blue; once every green task is healthy, production traffic shifts to it
 // by the steps of traffic_shift.h, all at once for BLUE_GREEN; after the last shift both run for
 // bakeTimeInMinutes, then blue is scaled to 0 (blue-green-deployment-how-it-works.html,
-// canary-deployment.html, deployment-type-linear.html; reference §3.2). A rollback shifts
+// canary-deployment.html, deployment-type-linear.html; ecs-rules §3.2). A rollback shifts
 // traffic back to blue, which still runs; the rollback then scales green down as a rolling
 // update of blue would.
 // The lifecycle stages and their hooks are passed in order (lifecycle_stages.cc). Not simulated:
@@ -36,7 +36,7 @@ void ServiceController::reconcile_blue_green() {
   Deployment& green = primary();
   const int desired = scenario_.service.desired_count;
   if (!pass_stages_before_scale_up(green)) return;
-  // SCALE_UP: green to desiredCount; failed green tasks are replaced from green (reference §3.1).
+  // SCALE_UP: green to desiredCount; failed green tasks are replaced from green (ecs-rules §3.1).
   start_tasks(desired - ledger_.of(green.id).live);
   if (split_->green != green.id) {
     const DeploymentTasks& tasks = ledger_.of(green.id);

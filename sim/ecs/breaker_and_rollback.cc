@@ -21,7 +21,7 @@ void ServiceController::trip(Deployment& d, const std::string& why) {
 }
 
 // Breaker and alarms: whichever detects first fails the deployment, and it rolls back only if
-// that method has rollback=true (deployment-alarm-failure.html; reference §2).
+// that method has rollback=true (deployment-alarm-failure.html; ecs-rules §2).
 void ServiceController::fail_deployment(Deployment& d, const std::string& detector, const std::string& why,
                                         bool rollback) {
   route_traffic();  // the 5xx served up to now
@@ -64,7 +64,7 @@ void ServiceController::roll_back_to_last_completed(Deployment& d, const std::st
   target.breaker = CircuitBreaker(scenario_.service.deployment.circuit_breaker, rules_);
   primary_index_ = target.id;
   // Blue/green, canary, linear: blue still runs, so production traffic goes straight back to it
-  // (reference §3.2).
+  // (ecs-rules §3.2).
   if (split_ && split_->green_basis_points > 0 && split_->blue == target.id)
     shift_production_traffic(0, "rollback");
   throttle_.reset();
@@ -92,7 +92,7 @@ void ServiceController::check_completion() {
     if (d.id != p.id && ledger_.of(d.id).not_stopped > 0) return;
   // Steady state: the primary runs desiredCount healthy tasks and nothing else is left (§9).
   // ROLLING: the old revision is at 0 here, so SCALE_UP is over; POST_SCALE_UP, BAKE_TIME and
-  // CLEAN_UP follow (reference §3.3; where a rolling update puts them is our reading).
+  // CLEAN_UP follow (ecs-rules §3.3; where a rolling update puts them is our reading).
   const bool rolling = scenario_.service.deployment.strategy == model::DeploymentStrategy::rolling;
   if (rolling && in_lifecycle(p) && !pass_stage(p, model::LifecycleStage::post_scale_up)) return;
   if (baking(p)) return;
@@ -113,7 +113,7 @@ void ServiceController::check_completion() {
 }
 
 // With alarms, a rolling deployment at steady state stays IN_PROGRESS for the bake window while
-// its alarms are still watched (deployment-alarm-failure.html; reference §2). True while baking.
+// its alarms are still watched (deployment-alarm-failure.html; ecs-rules §2). True while baking.
 bool ServiceController::baking(Deployment& p) {
   if (!is_deployed(p) || p.is_rollback) return false;
   if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;

@@ -24,7 +24,7 @@ int breaker_threshold(const model::CircuitBreakerConfig& config, int desired_cou
     case model::ThresholdType::bounded_percent:
       break;
   }
-  // BOUNDED_PERCENT: value% of N rounded up, clamped to [floor, 200] (reference §1.1, §1.2).
+  // BOUNDED_PERCENT: value% of N rounded up, clamped to [floor, 200] (ecs-rules §1.1, §1.2).
   const long long raw = (n * value + 99) / 100;
   return static_cast<int>(std::clamp<long long>(raw, rules.breaker_min_threshold,
                                                 rules.breaker_max_threshold));

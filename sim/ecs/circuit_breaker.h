@@ -1,5 +1,5 @@
 // The deployment circuit breaker (rolling updates), as the ECS guide describes it
-// (deployment-circuit-breaker.html; reference §1).
+// (deployment-circuit-breaker.html; ecs-rules §1).
 //
 // It counts failed tasks of one deployment. Stage 1 watches whether tasks reach RUNNING; once any
 // task of the deployment is RUNNING it moves to stage 2, where tasks replaced because a health
@@ -14,7 +14,7 @@
 namespace sim::ecs {
 
 // The failure threshold in force for `desired_count` tasks. Default BOUNDED_PERCENT 50:
-// max(3, min(200, ceil(0.5 x N))) (reference §1.1 table; the floor is the rule set's).
+// max(3, min(200, ceil(0.5 x N))) (ecs-rules §1.1 table; the floor is the rule set's).
 int breaker_threshold(const model::CircuitBreakerConfig& config, int desired_count,
                       const RuleSet& rules);
 
@@ -24,14 +24,14 @@ class CircuitBreaker {
  public:
   CircuitBreaker(const model::CircuitBreakerConfig& config, const RuleSet& rules);
 
-  // A task of the deployment reached RUNNING: stage 1 is over (reference §1.3).
+  // A task of the deployment reached RUNNING: stage 1 is over (ecs-rules §1.3).
   void on_task_running();
 
   // A task of the deployment reached a healthy state: resets the count in the consecutive model.
   void on_task_healthy();
 
   // A task of the deployment failed. Returns true exactly when this failure trips the breaker.
-  // `desired_count` is read now because ECS re-reads the latest desired count (reference §1.1).
+  // `desired_count` is read now because ECS re-reads the latest desired count (ecs-rules §1.1).
   bool on_task_failed(int desired_count);
 
   bool enabled() const { return enabled_; }

@@ -1,7 +1,7 @@
 // Docker's container health-check state machine, which ECS reports as the container's
 // healthStatus (API_HealthCheck; moby daemon/health.go). Pure: it is fed probe results.
 //
-// Rules (reference §5): the first probe runs `interval` after the container starts, and each
+// Rules (ecs-rules §5): the first probe runs `interval` after the container starts, and each
 // next one `interval` after the previous probe completes. A passing probe makes the container
 // HEALTHY and clears the failing streak. A failing probe adds to the streak, except while the
 // container is still starting (never passed yet) and the probe began inside `startPeriod`;

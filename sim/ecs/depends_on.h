@@ -1,5 +1,5 @@
 // Container start order from a task definition's `dependsOn` (API_ContainerDependency;
-// reference §7.3), computed with Boost.Graph.
+// ecs-rules §7.3), computed with Boost.Graph.
 //
 // A container starts after every container it depends on, whatever the condition (START,
 // COMPLETE, SUCCESS, HEALTHY): the condition only says how long to wait, the order is the same.

@@ -37,12 +37,12 @@ struct Deployment {
   // Its tasks and their counts are the TaskLedger's.
   int own_replacements_owed = 0;
   bool reported_blocked = false;
-  bool has_running_task = false;  // alarm monitoring starts once one task runs (reference §2)
-  bool alarms_ignored = false;    // an alarm was already in ALARM when it started (reference §2)
+  bool has_running_task = false;  // alarm monitoring starts once one task runs (ecs-rules §2)
+  bool alarms_ignored = false;    // an alarm was already in ALARM when it started (ecs-rules §2)
   Millis bake_until = kNever;     // steady state reached: COMPLETED no earlier than this
   std::size_t shift_step = 0;     // traffic shifts done (blue/green, canary, linear)
   Millis next_shift_at{0};        // the next shift (blue/green, canary, linear)
-  // Lifecycle stages (reference §3.3), followed by the deployment under test only.
+  // Lifecycle stages (ecs-rules §3.3), followed by the deployment under test only.
   bool reconcile_service = false;  // more than one revision was ACTIVE at the start
   model::LifecycleStage stage = model::LifecycleStage::reconcile_service;
   int stage_position = -1;         // stage_position() of `stage`; -1 before the first

@@ -10,11 +10,11 @@ struct TaskBounds {
 };
 
 // ECS rounds minimumHealthyPercent up and maximumPercent down (API_DeploymentConfiguration;
-// reference §3.1 derived table: N=1, 50% -> 1; N=3, 125% -> 3).
+// ecs-rules §3.1 derived table: N=1, 50% -> 1; N=3, 125% -> 3).
 TaskBounds task_bounds(int desired_count, int minimum_healthy_percent, int maximum_percent);
 
 // What the service looks like to the scheduler at one instant. "Live" tasks are those not yet
-// told to stop (PROVISIONING..RUNNING); they are what maximumPercent caps (reference §3.1:
+// told to stop (PROVISIONING..RUNNING); they are what maximumPercent caps (ecs-rules §3.1:
 // RUNNING or PENDING).
 struct RollingCounts {
   int desired = 0;              // the service's desiredCount
@@ -23,7 +23,7 @@ struct RollingCounts {
   int old_live = 0;             // live tasks of older deployments (to be replaced)
   int old_live_unhealthy = 0;   // of which not (yet) counted healthy: stopped first
   int healthy = 0;              // live tasks counted healthy, all deployments
-  // Unhealthy tasks kept running until their replacement is healthy (reference §6, Oct 2023):
+  // Unhealthy tasks kept running until their replacement is healthy (ecs-rules §6, Oct 2023):
   // no longer live, but still RUNNING, so they count toward maxTasks.
   int lingering = 0;
 };
@@ -33,7 +33,7 @@ struct RollingStep {
   int stop_old = 0;       // old tasks to stop now (unhealthy ones first)
   int stop_primary = 0;   // primary tasks above desiredCount to stop
   bool blocked = false;   // work remains but nothing may start or stop and no new task is in
-                          // flight: the "unable to stop or start tasks" deadlock (reference §3.1)
+                          // flight: the "unable to stop or start tasks" deadlock (ecs-rules §3.1)
 };
 
 // One rolling step: launch new tasks up to maxTasks and stop old ones as far as the

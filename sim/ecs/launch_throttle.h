@@ -1,11 +1,11 @@
-// The service scheduler's task-launch throttle (service-throttle-logic.html; reference §9).
+// The service scheduler's task-launch throttle (service-throttle-logic.html; ecs-rules §9).
 //
 // When tasks keep going from PENDING to STOPPED without reaching RUNNING (or cannot be placed),
 // ECS spaces out further launch attempts, up to a cap (27 min; 15 min in older docs). Retries
 // never stop. Tasks that reached RUNNING and then died do not feed it. A new task definition
 // (a new deployment) resets it at once.
 //
-// The intermediate delays are not published (reference open question 8). We choose doubling from
+// The intermediate delays are not published (ecs-rules open question 8). We choose doubling from
 // 10 s: 10, 20, 40, 80, 160, 320, 640, 1280 s, then the cap; say so where it shows.
 #pragma once
 

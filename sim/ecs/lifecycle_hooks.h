@@ -1,4 +1,4 @@
-// The pure rules of deployment lifecycle stages and hooks (reference §3.3): where a stage sits in
+// The pure rules of deployment lifecycle stages and hooks (ecs-rules §3.3): where a stage sits in
 // a deployment's order, and when ECS is done waiting for one hook and what it does then. The
 // controller's side (entering stages, timers, failing the deployment) is lifecycle_stages.cc.
 #pragma once
@@ -14,7 +14,7 @@ namespace sim::ecs {
 int stage_position(model::LifecycleStage stage, std::size_t step = 0);
 
 // Each stage, and each traffic step, lasts at most 24 hours; past that the deployment fails and
-// rolls back (blue-green-deployment-how-it-works.html; reference §3.3).
+// rolls back (blue-green-deployment-how-it-works.html; ecs-rules §3.3).
 inline constexpr Millis kStageCap = hours(24);
 
 enum class HookVerdictStatus : std::uint8_t { succeeded, failed, timed_out };

@@ -1,5 +1,5 @@
 // ServiceController: the lifecycle stages of the deployment under test, in order, and the hooks
-// ECS waits for at each (deployment-lifecycle-hooks.html; reference §3.3). A stage is entered
+// ECS waits for at each (deployment-lifecycle-hooks.html; ecs-rules §3.3). A stage is entered
 // once; the deployment passes it when every hook there has answered. A hook that answers FAILED,
 // or times out with action ROLLBACK, fails the deployment and rolls it back whatever the breaker
 // and alarms say ("FAILED – Amazon ECS rolls back the deployment"). Rollback deployments run no

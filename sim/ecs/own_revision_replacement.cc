@@ -2,7 +2,7 @@
 // exited, or was stopped for failing a health check) is replaced from its own revision, not from
 // the new one, so a failing new revision cannot take the service's capacity down with it
 // ("ECS now replaces unhealthy or terminated tasks using the same service revision they belong
-// to", Nov 2025, reference §3.1 and §9). Rule sets "pre-2025-11" and "pre-2024" keep the old behaviour: the rolling
+// to", Nov 2025, ecs-rules §3.1 and §9). Rule sets "pre-2025-11" and "pre-2024" keep the old behaviour: the rolling
 // update fills the gap with new-revision tasks.
 //
 // Our reading where the announcement is silent: a replacement is owed only while the service is
@@ -20,7 +20,7 @@ bool ServiceController::replaces_with_own_revision(const Deployment& d) {
   if (!rules_.replace_with_own_revision) return false;
   if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;
   const Deployment& p = primary();
-  // A FAILED deployment launches no further tasks (API_Deployment rolloutState; reference §1.4).
+  // A FAILED deployment launches no further tasks (API_Deployment rolloutState; ecs-rules §1.4).
   return d.id != p.id && p.rollout == RolloutState::in_progress && d.rollout != RolloutState::failed;
 }
 

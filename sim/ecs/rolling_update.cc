@@ -8,7 +8,7 @@ namespace sim::ecs {
 void ServiceController::reconcile() {
   integrate_metrics();
   Deployment& p = primary();
-  // A FAILED deployment launches no further tasks (API_Deployment rolloutState; reference §1.4).
+  // A FAILED deployment launches no further tasks (API_Deployment rolloutState; ecs-rules §1.4).
   if (p.rollout == RolloutState::failed) return;
   if (blue_green_in_progress()) {
     reconcile_blue_green();
@@ -16,7 +16,7 @@ void ServiceController::reconcile() {
   }
   // An older revision's lost tasks are replaced from it even while the new one waits for its hooks.
   launch_own_revision_replacements();
-  // RECONCILE_SERVICE and PRE_SCALE_UP come before the new revision launches (reference §3.3).
+  // RECONCILE_SERVICE and PRE_SCALE_UP come before the new revision launches (ecs-rules §3.3).
   if (in_lifecycle(p) && !pass_stages_before_scale_up(p)) return;
   const DeploymentTasks& primary_tasks = ledger_.of(p.id);
   RollingCounts counts;
@@ -144,7 +144,7 @@ std::string ServiceController::health_stop_reason(StopCause cause) const {
 }
 
 // Since Oct 2023 ECS starts a replacement for an unhealthy task first, when maximumPercent
-// allows, and stops the unhealthy task once the replacement is healthy (reference §3.1, §6).
+// allows, and stops the unhealthy task once the replacement is healthy (ecs-rules §3.1, §6).
 void ServiceController::linger(TaskId id, StopCause cause) {
   on_left_live(id, nullptr);
   ledger_.start_lingering(id, cause);

@@ -22,7 +22,7 @@ RuleSet make_pre_2024() {
 }
 
 // January 2024 to November 2025: today's breaker floor, but the rolling update filled the gap an
-// older revision's lost task left with new-revision tasks (whats-new 2025/11, reference §3.1);
+// older revision's lost task left with new-revision tasks (whats-new 2025/11, ecs-rules §3.1);
 // thresholdConfiguration (July 2026) did not exist yet.
 RuleSet make_pre_2025_11() {
   RuleSet r;

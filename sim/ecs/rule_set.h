@@ -13,23 +13,23 @@ namespace sim::ecs {
 struct RuleSet {
   std::string name;
   // Lower clamp of the BOUNDED_PERCENT breaker threshold: 3 since January 2024, 10 before
-  // (reference §1.1, archived guide table: N=1 -> 10).
+  // (ecs-rules §1.1, archived guide table: N=1 -> 10).
   int breaker_min_threshold = 3;
   int breaker_max_threshold = 200;
-  // thresholdConfiguration and resetOnHealthyTask exist since July 2026 (reference §1.2); an
+  // thresholdConfiguration and resetOnHealthyTask exist since July 2026 (ecs-rules §1.2); an
   // older rule set ignores them (percent 50, bounded, consecutive counting).
   bool threshold_configuration_supported = true;
-  // Reference open question 2: whether a task that reached RUNNING and then exited before it
+  // ecs-rules open question 2: whether a task that reached RUNNING and then exited before it
   // ever counted as healthy (seed 000's OOM at ~35 s, no health checks) is a breaker failure.
   // We count it: the seed reports the breaker tripping after 3-5 such tasks.
   bool count_exit_before_healthy = true;
   // Without a load balancer or container health check a task counts toward healthy this long
-  // after it reaches RUNNING (reference §3.1).
+  // after it reaches RUNNING (ecs-rules §3.1).
   Millis healthy_without_checks_after = seconds(40);
   // Task-launch throttle (service-throttle-logic): the delay before another launch after k
   // consecutive tasks failed to start grows to this cap (27 min now, 15 min in older docs).
   Millis throttle_cap = minutes(27);
-  // Unhealthy-task replacement uses the failing task's own revision (Nov 2025, reference §3.1).
+  // Unhealthy-task replacement uses the failing task's own revision (Nov 2025, ecs-rules §3.1).
   bool replace_with_own_revision = true;
 };
 

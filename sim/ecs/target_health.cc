@@ -20,7 +20,7 @@ bool TargetHealthMachine::apply(Millis /*probe_start*/, bool pass, ProbeFailure 
     failures_ = 0;
     ++passes_;
     // A newly registered target needs one passing check; HealthyThresholdCount applies when an
-    // unhealthy target recovers (ALB target-group-health-checks.html; reference §6).
+    // unhealthy target recovers (ALB target-group-health-checks.html; ecs-rules §6).
     const int needed = state_ == TargetState::initial ? 1 : healthy_threshold_;
     if (passes_ >= needed) state_ = TargetState::healthy;
   } else {

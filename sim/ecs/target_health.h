@@ -1,4 +1,4 @@
-// The load balancer's target health state machine (ELBv2 TargetHealth; reference §6). Pure.
+// The load balancer's target health state machine (ELBv2 TargetHealth; ecs-rules §6). Pure.
 //
 // A registered target starts `initial`. It probes every `interval` from registration, on a fixed
 // cadence (ELB does not wait for the previous probe; timeout must be below interval). A newly

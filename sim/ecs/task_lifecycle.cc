@@ -27,7 +27,7 @@ AgentSteps TaskLifecycle::stop_requested(StopCode code, const std::string& reaso
     return steps;
   }
   // ECS deregisters the target and waits out the deregistration delay before it stops the task
-  // (deployment-type-ecs.html; ecs-rules §5).
+  // (deployment-type-ecs.html; ecs-rules §6).
   enter(steps, TaskState::deactivating);
   if (registered) steps.push_back({AgentStep::stop_target_checks});
   steps.push_back({AgentStep::drain, TaskState::deactivating, registered ? deregistration_delay : Millis{0}});

@@ -2,7 +2,7 @@
 // to start, an essential container's exit, the end of draining and the end of deprovisioning
 // turn into — the next lifecycle states, the stop code and reason the task will report, and the
 // steps the world must carry out, in order (task-lifecycle.html, API_Task stopCode,
-// API_ContainerDefinition `essential`; ecs-rules §5, §7.1, §7.2).
+// API_ContainerDefinition `essential`; ecs-rules §6, §7.1, §7.2).
 //
 // Pure: no clock, no queue, no I/O. The simulated world (sim/world) and real mode
 // (harness/docker) each keep one TaskLifecycle per task, feed it what happened and perform the

@@ -70,7 +70,7 @@ void ServiceController::update_counted_healthy(TaskId id) {
   const TaskRecord& r = ledger_[id];
   const bool checks = td_has_checks_[static_cast<std::size_t>(r.task_definition)];
   bool healthy = r.live && r.state == TaskState::running;
-  // Which signals make a task count toward minimumHealthyPercent (reference §3.1).
+  // Which signals make a task count toward minimumHealthyPercent (ecs-rules §3.1).
   if (!checks && !has_lb_) healthy = healthy && r.old_enough;
   if (checks)
     healthy = healthy && task_health(r.container_health, scenario_.task_definitions[static_cast<std::size_t>(
@@ -104,7 +104,7 @@ void ServiceController::check_health_failure(TaskId id) {
   const bool container_failed = task_health(r.container_health, td) == HealthStatus::unhealthy;
   if (!target_failed && !container_failed) return;
   // healthCheckGracePeriodSeconds: unhealthy ELB and container checks are ignored for this long
-  // after the task first reached RUNNING (service_definition_parameters.html; reference §6).
+  // after the task first reached RUNNING (service_definition_parameters.html; ecs-rules §6).
   const Millis grace_end = r.running_at + scenario_.service.health_check_grace_period;
   if (clock_.now() < grace_end) {
     clock_.call_at(grace_end, grace_recheck_timer, id, 0);

@@ -1,4 +1,4 @@
-// ECS task lifecycle states and stop codes (task-lifecycle.html, API_Task; reference §7).
+// ECS task lifecycle states and stop codes (task-lifecycle.html, API_Task; ecs-rules §7).
 #pragma once
 
 #include <cstdint>

@@ -19,7 +19,7 @@ std::vector<ShiftStep> production_shift_steps(const model::DeploymentConfigurati
         steps.push_back({tenths * 10, config.linear_step_bake_time});
       break;
   }
-  // All production traffic on the new revision, then bakeTimeInMinutes (reference §3.2).
+  // All production traffic on the new revision, then bakeTimeInMinutes (ecs-rules §3.2).
   steps.push_back({10'000, config.bake_time});
   return steps;
 }

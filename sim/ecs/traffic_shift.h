@@ -1,7 +1,7 @@
 // The production traffic shifts of the BLUE_GREEN, CANARY and LINEAR strategies, as a plan: the
 // share of production traffic on the new revision after each shift, and how long to wait before
 // the next one (the last wait is the bake time, after which the old revision is scaled to 0).
-// Pure: a function of the deployment configuration (reference §3.2).
+// Pure: a function of the deployment configuration (ecs-rules §3.2).
 #pragma once
 
 #include <vector>

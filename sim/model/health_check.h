@@ -11,7 +11,7 @@
 namespace sim::model {
 
 // A container health check (task definition `healthCheck`), run by Docker inside the container.
-// Defaults and ranges: AWS API_HealthCheck (reference §4).
+// Defaults and ranges: AWS API_HealthCheck (ecs-rules §5).
 struct ContainerHealthCheck {
   // ["CMD-SHELL", "wget -q --spider http://localhost:8081/health || exit 1"] or ["CMD", ...].
   std::vector<std::string> command;
@@ -34,17 +34,17 @@ struct ProbeCommand {
 ProbeCommand parse_probe_command(const std::vector<std::string>& command);
 
 // True for a ["CMD-SHELL", ...] command: Docker runs it through the image's shell, so the image
-// needs `sh` as well as the command's binary (reference §5; a scratch image has neither).
+// needs `sh` as well as the command's binary (ecs-rules §5; a scratch image has neither).
 bool needs_shell(const std::vector<std::string>& command);
 
 // A load balancer target group's health-check settings (ELBv2 names in the scenario format).
-// Defaults are the ALB ones for HTTP target groups (reference §5).
+// Defaults are the ALB ones for HTTP target groups (ecs-rules §6).
 struct TargetGroupHealthCheck {
   std::string name = "tg";
   std::string path = "/";            // HealthCheckPath, default "/"
   int port = 0;                      // HealthCheckPort; 0 means "traffic port"
   Millis interval = seconds(30);      // HealthCheckIntervalSeconds, default 30, range 5-300
-  Millis timeout = seconds(5);        // HealthCheckTimeoutSeconds, default 5 (reference open q. 9), 2-120
+  Millis timeout = seconds(5);        // HealthCheckTimeoutSeconds, default 5 (ecs-rules open q. 9), 2-120
   int healthy_threshold = 5;         // HealthyThresholdCount, default 5, range 2-10
   int unhealthy_threshold = 2;       // UnhealthyThresholdCount, default 2, range 2-10
   std::vector<int> matcher = {200};  // Matcher.HttpCode: the codes that count as healthy

@@ -1,5 +1,5 @@
 // Deployment lifecycle stages and hooks (deploymentConfiguration.lifecycleHooks;
-// API_DeploymentLifecycleHook, deployment-lifecycle-hooks.html; reference §3.3). ECS invokes a
+// API_DeploymentLifecycleHook, deployment-lifecycle-hooks.html; ecs-rules §3.3). ECS invokes a
 // Lambda function at the stages a hook names and waits for its hookStatus; deploysim runs no
 // Lambda, so the scenario says what each hook answers (SimulatedHookResult, our own section
 // "lifecycleHookResults").
@@ -15,7 +15,7 @@
 
 namespace sim::model {
 
-// ServiceDeployment.lifecycleStage, in the order a deployment goes through them (reference §3.3).
+// ServiceDeployment.lifecycleStage, in the order a deployment goes through them (ecs-rules §3.3).
 enum class LifecycleStage : std::uint8_t {
   reconcile_service,  // only when more than one service revision is ACTIVE at the start
   pre_scale_up,

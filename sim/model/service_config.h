@@ -13,21 +13,21 @@
 
 namespace sim::model {
 
-// deploymentCircuitBreaker.thresholdConfiguration.type (July 2026; reference §1.2).
+// deploymentCircuitBreaker.thresholdConfiguration.type (July 2026; ecs-rules §1.2).
 enum class ThresholdType { bounded_percent, unbounded_percent, count };
 
 struct CircuitBreakerConfig {
   bool enable = false;               // required in the API; the service default is off
   bool rollback = false;             // required in the API
-  bool reset_on_healthy_task = true;  // default true: "consecutive" counting (reference §1.2)
+  bool reset_on_healthy_task = true;  // default true: "consecutive" counting (ecs-rules §1.2)
   ThresholdType threshold_type = ThresholdType::bounded_percent;  // default BOUNDED_PERCENT
   int threshold_value = 50;          // default 50; 1-100 for the percent types
 };
 
-// deploymentConfiguration.strategy (reference §3.2).
+// deploymentConfiguration.strategy (ecs-rules §3.2).
 enum class DeploymentStrategy { rolling, blue_green, linear, canary };
 
-// deploymentConfiguration.alarms (API_DeploymentAlarms; reference §2): all three are required.
+// deploymentConfiguration.alarms (API_DeploymentAlarms; ecs-rules §2): all three are required.
 struct DeploymentAlarmsConfig {
   std::vector<std::string> alarm_names;  // each defined in the scenario's "alarms" section
   bool enable = false;
@@ -41,7 +41,7 @@ struct DeploymentConfiguration {
   DeploymentAlarmsConfig alarms;
   // ROLLING (default) replaces tasks within minimum/maximumPercent; BLUE_GREEN scales the new
   // revision to 100 % beside the old, shifts all production traffic at once, bakes, then scales
-  // the old revision to 0 (blue-green-deployment-how-it-works.html; reference §3.2).
+  // the old revision to 0 (blue-green-deployment-how-it-works.html; ecs-rules §3.2).
   DeploymentStrategy strategy = DeploymentStrategy::rolling;
   // CANARY: canaryPercent (0.1-100.0, default 5.0) of production traffic, then
   // canaryBakeTimeInMinutes (0-1440, default 10), then 100 % (API_CanaryConfiguration).
@@ -52,10 +52,10 @@ struct DeploymentConfiguration {
   int linear_step_percent_tenths = 100;
   Millis linear_step_bake_time = minutes(6);
   // bakeTimeInMinutes, 0-1440: how long alarms are still watched after steady state (rolling) or
-  // after all production traffic is on the new revision (blue/green) (reference §2, §3.2). ECS's
+  // after all production traffic is on the new revision (blue/green) (ecs-rules §2, §3.2). ECS's
   // own default for rolling deployments is not published; ours is 0. Required for BLUE_GREEN.
   Millis bake_time = minutes(0);
-  // lifecycleHooks: Lambda functions ECS invokes at the lifecycle stages they name (reference §3.3).
+  // lifecycleHooks: Lambda functions ECS invokes at the lifecycle stages they name (ecs-rules §3.3).
   std::vector<LifecycleHook> lifecycle_hooks;
 };
 
@@ -65,7 +65,7 @@ struct ServiceConfig {
   int desired_count = 1;
   DeploymentConfiguration deployment;
   // healthCheckGracePeriodSeconds: the scheduler ignores unhealthy ELB and container health
-  // checks for this long after a task first reaches RUNNING (default 0; reference §6).
+  // checks for this long after a task first reaches RUNNING (default 0; ecs-rules §6).
   Millis health_check_grace_period = seconds(0);
   std::optional<TargetGroupHealthCheck> load_balancer;  // absent: no target group
   std::string container_name_for_lb;  // loadBalancers[].containerName

@@ -38,7 +38,7 @@ struct ContainerDefinition {
   std::map<std::string, std::string> secret_sources;  // secret name -> valueFrom (ARN or parameter)
   std::vector<PortMapping> port_mappings;
   // How long ECS waits for a dependency condition before giving up on this container
-  // (startTimeout; Fargate default 3 min per an older API revision, reference open q. 10).
+  // (startTimeout; Fargate default 3 min per an older API revision, ecs-rules open q. 10).
   std::optional<Millis> start_timeout;
   // Grace between SIGTERM and SIGKILL (stopTimeout, default 30 s, max 120 s on Fargate).
   Millis stop_timeout = seconds(30);
@@ -56,7 +56,7 @@ struct TaskDefinition {
   std::string arn_name() const { return family + ":" + std::to_string(revision); }
 
   // Memory the scheduler reserves to place the task: task-level memory, else each container's
-  // memoryReservation (or hard memory) summed (reference §8: placement subtracts those).
+  // memoryReservation (or hard memory) summed (ecs-rules §8: placement subtracts those).
   std::int64_t placement_memory_mib() const {
     if (memory_mib) return *memory_mib;
     std::int64_t sum = 0;

@@ -14,7 +14,7 @@ void SimulatedWorld::begin_pulling(Task& t) {
 void SimulatedWorld::start_ready_containers(Task& t) {
   if (t.state() != TaskState::pending) return;
   // Secrets are fetched before any container starts; one that cannot be read fails the task
-  // (ResourceInitializationError, reference §8; seed 002's unreadable secret).
+  // (ResourceInitializationError, ecs-rules §8; seed 002's unreadable secret).
   for (const Container& c : t.containers)
     for (const std::string& s : c.def->secrets)
       if (std::find(scenario_.unreadable_secrets.begin(), scenario_.unreadable_secrets.end(), s) !=

@@ -48,7 +48,7 @@ TEST_CASE("the 5xx percent datapoint is 100 x target 5xx / requests, 0 without r
 
 TEST_CASE("a rolling deployment bakes only when its alarms are enabled") {
   // Given bakeTimeInMinutes 10, then the bake window is 10 min with alarms enabled and 0 without:
-  // bake time watches alarms (deployment-alarm-failure.html; reference §2).
+  // bake time watches alarms (deployment-alarm-failure.html; ecs-rules §2).
   model::DeploymentConfiguration config;
   config.bake_time = minutes(10);
   CHECK(rolling_bake_window(config) == Millis{0});

@@ -20,7 +20,7 @@ model::CircuitBreakerConfig enabled_breaker() {
 TEST_CASE("the default threshold is half the desired count rounded up and clamped to 3..200") {
   // Given the default BOUNDED_PERCENT 50, when N takes each value of the reference table, then
   // the threshold matches the table's row.
-  // Source: reference §1.1 threshold table (deployment-circuit-breaker.html).
+  // Source: ecs-rules §1.1 threshold table (deployment-circuit-breaker.html).
   const model::CircuitBreakerConfig config = enabled_breaker();
   const int desired[] = {1, 2, 5, 6, 10, 20, 25, 100, 400, 1000};
   const int expected[] = {3, 3, 3, 3, 5, 10, 13, 50, 200, 200};
@@ -33,7 +33,7 @@ TEST_CASE("the default threshold is half the desired count rounded up and clampe
 TEST_CASE("the seed document's min-max typo gives 3 where the correct formula gives 5") {
   // Given N = 10, when the seed's min(3, max(200, ceil(N/2))) is evaluated, then it gives 3,
   // while the correct threshold is 5: the typo is only right for N <= 6.
-  // Source: reference §1.1 "the seed typo" (deployment-circuit-breaker.html).
+  // Source: ecs-rules §1.1 "the seed typo" (deployment-circuit-breaker.html).
   const auto seed_typo = [](int n) { return std::min(3, std::max(200, (n + 1) / 2)); };
   CHECK(seed_typo(6) == breaker_threshold(enabled_breaker(), 6, current()));
   CHECK(seed_typo(10) == 3);
@@ -42,7 +42,7 @@ TEST_CASE("the seed document's min-max typo gives 3 where the correct formula gi
 
 TEST_CASE("an UNBOUNDED_PERCENT threshold is not clamped to 200") {
   // Given UNBOUNDED_PERCENT 50 and N = 800, when the threshold is computed, then it is 400.
-  // Source: reference §1.2 (API_ThresholdConfiguration.html).
+  // Source: ecs-rules §1.2 (API_ThresholdConfiguration.html).
   model::CircuitBreakerConfig config = enabled_breaker();
   config.threshold_type = model::ThresholdType::unbounded_percent;
   config.threshold_value = 50;
@@ -51,7 +51,7 @@ TEST_CASE("an UNBOUNDED_PERCENT threshold is not clamped to 200") {
 
 TEST_CASE("a COUNT threshold is its value whatever the desired count") {
   // Given COUNT 7, when N varies from 1 to 1000, then the threshold stays 7.
-  // Source: reference §1.2 (API_ThresholdConfiguration.html).
+  // Source: ecs-rules §1.2 (API_ThresholdConfiguration.html).
   model::CircuitBreakerConfig config = enabled_breaker();
   config.threshold_type = model::ThresholdType::count;
   config.threshold_value = 7;
@@ -61,7 +61,7 @@ TEST_CASE("a COUNT threshold is its value whatever the desired count") {
 TEST_CASE("the pre-2024 rule set uses a floor of 10 and ignores thresholdConfiguration") {
   // Given the pre-2024 rules, when N is 1, 25 and 400 (even with a COUNT 7 configured), then the
   // thresholds are 10, 13 and 200 as in the archived guide's table.
-  // Source: reference §1.1 history (archived amazon-ecs-developer-guide
+  // Source: ecs-rules §1.1 history (archived amazon-ecs-developer-guide
   // doc_source/deployment-circuit-breaker.md) and §1.2 (configurable only since July 2026).
   model::CircuitBreakerConfig config = enabled_breaker();
   CHECK(breaker_threshold(config, 1, pre_2024()) == 10);
@@ -75,7 +75,7 @@ TEST_CASE("the pre-2024 rule set uses a floor of 10 and ignores thresholdConfigu
 TEST_CASE("the breaker trips on exactly the threshold-th failed task") {
   // Given desiredCount 1 (threshold 3), when tasks fail one by one, then the first two failures
   // do not trip it, the third does, and later failures report no new trip.
-  // Source: reference §1.3 trip condition "failure count == threshold"
+  // Source: ecs-rules §1.3 trip condition "failure count == threshold"
   // (deployment-circuit-breaker.html).
   CircuitBreaker breaker(enabled_breaker(), current());
   CHECK_FALSE(breaker.on_task_failed(1));
@@ -90,7 +90,7 @@ TEST_CASE("the breaker trips on exactly the threshold-th failed task") {
 TEST_CASE("a healthy task resets the failure count in the consecutive model") {
   // Given two failures, when a task becomes healthy, then the count is 0 and three more failures
   // are needed to trip the breaker.
-  // Source: reference §1.2 resetOnHealthyTask=true (API_DeploymentCircuitBreaker.html).
+  // Source: ecs-rules §1.2 resetOnHealthyTask=true (API_DeploymentCircuitBreaker.html).
   CircuitBreaker breaker(enabled_breaker(), current());
   breaker.on_task_failed(1);
   breaker.on_task_failed(1);
@@ -104,7 +104,7 @@ TEST_CASE("a healthy task resets the failure count in the consecutive model") {
 TEST_CASE("a healthy task does not reset the count when resetOnHealthyTask is false") {
   // Given the cumulative model and two failures, when a task becomes healthy, then the count stays
   // 2 and the next failure trips the breaker.
-  // Source: reference §1.2 resetOnHealthyTask=false (API_DeploymentCircuitBreaker.html).
+  // Source: ecs-rules §1.2 resetOnHealthyTask=false (API_DeploymentCircuitBreaker.html).
   model::CircuitBreakerConfig config = enabled_breaker();
   config.reset_on_healthy_task = false;
   CircuitBreaker breaker(config, current());
@@ -117,7 +117,7 @@ TEST_CASE("a healthy task does not reset the count when resetOnHealthyTask is fa
 
 TEST_CASE("a disabled breaker never trips") {
   // Given a breaker with enable=false, when 1000 tasks fail, then it never trips.
-  // Source: reference §1.2 `enable` field (API_DeploymentCircuitBreaker.html).
+  // Source: ecs-rules §1.2 `enable` field (API_DeploymentCircuitBreaker.html).
   CircuitBreaker breaker(model::CircuitBreakerConfig{}, current());
   for (int i = 0; i < 1000; ++i) CHECK_FALSE(breaker.on_task_failed(1));
   CHECK_FALSE(breaker.tripped());
@@ -126,7 +126,7 @@ TEST_CASE("a disabled breaker never trips") {
 
 TEST_CASE("the breaker moves to the health-check stage once a task reaches RUNNING") {
   // Given a new breaker in stage 1, when a task reaches RUNNING, then it is in stage 2.
-  // Source: reference §1.3 the two stages (deployment-circuit-breaker.html).
+  // Source: ecs-rules §1.3 the two stages (deployment-circuit-breaker.html).
   CircuitBreaker breaker(enabled_breaker(), current());
   CHECK(breaker.stage() == BreakerStage::tasks_reaching_running);
   breaker.on_task_running();

@@ -5,7 +5,7 @@
 namespace sim::ecs {
 namespace {
 
-// Sources for this file: reference §5 container health checks (API_HealthCheck.html) and Docker's
+// Sources for this file: ecs-rules §5 container health checks (API_HealthCheck.html) and Docker's
 // state machine, moby daemon/health.go (handleProbeResult).
 
 // interval 30 s, timeout 5 s, retries 3, startPeriod 60 s; the container starts at 10 s.

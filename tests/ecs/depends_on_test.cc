@@ -9,7 +9,7 @@
 namespace sim::ecs {
 namespace {
 
-// Source for this file: reference §7.3 dependsOn (API_ContainerDependency.html).
+// Source for this file: ecs-rules §7.3 dependsOn (API_ContainerDependency.html).
 
 // A task definition from (container, [names it depends on]) pairs, in definition order.
 model::TaskDefinition task_definition(

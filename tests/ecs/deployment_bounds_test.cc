@@ -37,7 +37,7 @@ RollingStep first_step(int n, int min_percent, int max_percent) {
   return plan_rolling_step(c, task_bounds(n, min_percent, max_percent));
 }
 
-// Source for every case below: reference §3.1 derived bounds table
+// Source for every case below: ecs-rules §3.1 derived bounds table
 // (API_DeploymentConfiguration.html, deployment-type-ecs.html).
 
 TEST_CASE("one task at 100 and 200 percent starts the new task before stopping the old one") {

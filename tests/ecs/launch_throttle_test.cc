@@ -10,8 +10,8 @@ namespace {
 TEST_CASE("launch delays double from 10 s and stop at the 27 minute cap") {
   // Given the current cap, when tasks keep failing to start, then the delay is 10, 20, 40 ...
   // 1280 s and then 27 min, and stays there however many more fail.
-  // Source: reference §9 throttle (service-throttle-logic.html): only the 27 min cap is
-  // documented; the doubling from 10 s is our choice (reference open question 8).
+  // Source: ecs-rules §9 throttle (service-throttle-logic.html): only the 27 min cap is
+  // documented; the doubling from 10 s is our choice (ecs-rules open question 8).
   LaunchThrottle throttle(find_rule_set("current")->throttle_cap);
   CHECK(throttle.delay() == Millis{0});
   CHECK_FALSE(throttle.throttled());
@@ -27,7 +27,7 @@ TEST_CASE("launch delays double from 10 s and stop at the 27 minute cap") {
 TEST_CASE("the pre-2024 throttle stops at 15 minutes") {
   // Given the pre-2024 cap, when seven and then eight tasks in a row fail to start, then the
   // delay is 640 s and then 15 min instead of the 1280 s the doubling would give.
-  // Source: reference §9 (older docs: 15 min cap; service-throttle-logic.html).
+  // Source: ecs-rules §9 (older docs: 15 min cap; service-throttle-logic.html).
   LaunchThrottle throttle(find_rule_set("pre-2024")->throttle_cap);
   for (int i = 0; i < 7; ++i) throttle.on_start_failure();
   CHECK(throttle.delay() == seconds(640));
@@ -37,7 +37,7 @@ TEST_CASE("the pre-2024 throttle stops at 15 minutes") {
 
 TEST_CASE("a new deployment resets the throttle at once") {
   // Given a throttled scheduler, when a new deployment is created, then launches are not delayed.
-  // Source: reference §9 "updating the service to a new task definition resets"
+  // Source: ecs-rules §9 "updating the service to a new task definition resets"
   // (service-throttle-logic.html).
   LaunchThrottle throttle(minutes(27));
   for (int i = 0; i < 5; ++i) throttle.on_start_failure();
@@ -50,7 +50,7 @@ TEST_CASE("a new deployment resets the throttle at once") {
 TEST_CASE("a task reaching RUNNING resets the throttle") {
   // Given a throttled scheduler, when a task reaches RUNNING, then the next failure starts the
   // back-off again from 10 s.
-  // Source: reference §9 (throttle is fed only by tasks that never reach RUNNING;
+  // Source: ecs-rules §9 (throttle is fed only by tasks that never reach RUNNING;
   // service-throttle-logic.html).
   LaunchThrottle throttle(minutes(27));
   for (int i = 0; i < 5; ++i) throttle.on_start_failure();

@@ -21,7 +21,7 @@ model::LifecycleHook hook_with_timeout(int minutes_, HookTimeoutAction action) {
 
 TEST_CASE("lifecycle stages come in the documented order") {
   // Given the eleven ServiceDeployment.lifecycleStage values in enum order, then each sits after
-  // the one before it. Source: reference §3.3 (API_ServiceDeployment lifecycleStage order).
+  // the one before it. Source: ecs-rules §3.3 (API_ServiceDeployment lifecycleStage order).
   for (int s = 1; s <= static_cast<int>(LifecycleStage::clean_up); ++s)
     CHECK(stage_position(static_cast<LifecycleStage>(s - 1)) < stage_position(static_cast<LifecycleStage>(s)));
 }
@@ -30,7 +30,7 @@ TEST_CASE("linear and canary repeat the two production-shift stages at every ste
   // Given steps 0 and 1, then PRE_PRODUCTION(0) < PRODUCTION(0) < PRE_PRODUCTION(1) <
   // PRODUCTION(1) < POST_PRODUCTION_TRAFFIC_SHIFT, whatever the step count. Source:
   // API_DeploymentLifecycleHook ("for linear and canary deployments, this stage is invoked before
-  // every traffic shift step"); reference §3.3.
+  // every traffic shift step"); ecs-rules §3.3.
   CHECK(stage_position(LifecycleStage::post_test_traffic_shift) <
         stage_position(LifecycleStage::pre_production_traffic_shift, 0));
   CHECK(stage_position(LifecycleStage::pre_production_traffic_shift, 0) <
@@ -44,7 +44,7 @@ TEST_CASE("linear and canary repeat the two production-shift stages at every ste
 }
 
 TEST_CASE("SCALE_UP, BAKE_TIME and CLEAN_UP take no hooks; the stage names read back") {
-  // Source: reference §3.3 ("Hookable: all except SCALE_UP, BAKE_TIME, CLEAN_UP").
+  // Source: ecs-rules §3.3 ("Hookable: all except SCALE_UP, BAKE_TIME, CLEAN_UP").
   for (int s = 0; s <= static_cast<int>(LifecycleStage::clean_up); ++s) {
     const auto stage = static_cast<LifecycleStage>(s);
     CHECK(model::lifecycle_stage_named(model::to_string(stage)) == stage);
@@ -102,7 +102,7 @@ TEST_CASE("an answer that comes after the timeout is too late") {
 
 TEST_CASE("a timeout beyond the 24-hour stage cap never fires: the cap rolls back first") {
   // Given timeoutInMinutes 2880 with action CONTINUE and a hook that never answers, then the
-  // stage ends at 24 h and the deployment rolls back. Source: reference §3.3 ("each stage is
+  // stage ends at 24 h and the deployment rolls back. Source: ecs-rules §3.3 ("each stage is
   // capped at 24 h; on expiry the deployment fails and rolls back").
   const HookVerdict v = hook_verdict(hook_with_timeout(2880, HookTimeoutAction::continue_deployment),
                                      {HookStatus::in_progress, seconds(0)});

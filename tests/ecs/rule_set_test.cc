@@ -7,7 +7,7 @@ namespace {
 
 TEST_CASE("the current rule set has a breaker floor of 3 and a 27 minute throttle cap") {
   // Given the name "current", when it is looked up, then it has today's numbers.
-  // Source: reference §1.1 (floor 3 since Jan 2024) and §9 (27 min cap).
+  // Source: ecs-rules §1.1 (floor 3 since Jan 2024) and §9 (27 min cap).
   const RuleSet* rules = find_rule_set("current");
   REQUIRE(rules != nullptr);
   CHECK(rules->name == "current");
@@ -21,7 +21,7 @@ TEST_CASE("the current rule set has a breaker floor of 3 and a 27 minute throttl
 TEST_CASE("the pre-2025-11 rule set replaces an old revision's lost tasks with the new revision") {
   // Given the name "pre-2025-11", when it is looked up, then it has today's breaker numbers but not
   // the Nov 2025 own-revision replacement, nor the July 2026 thresholdConfiguration.
-  // Source: reference §3.1 (whats-new 2025/11 rolling deployments), §1.2.
+  // Source: ecs-rules §3.1 (whats-new 2025/11 rolling deployments), §1.2.
   const RuleSet* rules = find_rule_set("pre-2025-11");
   REQUIRE(rules != nullptr);
   CHECK(rules->breaker_min_threshold == 3);
@@ -31,7 +31,7 @@ TEST_CASE("the pre-2025-11 rule set replaces an old revision's lost tasks with t
 
 TEST_CASE("the pre-2024 rule set has a breaker floor of 10 and a 15 minute throttle cap") {
   // Given the name "pre-2024", when it is looked up, then it has the numbers of the older guide.
-  // Source: reference §1.1 history (archived guide: N=1 -> 10) and §9 (older docs: 15 min).
+  // Source: ecs-rules §1.1 history (archived guide: N=1 -> 10) and §9 (older docs: 15 min).
   const RuleSet* rules = find_rule_set("pre-2024");
   REQUIRE(rules != nullptr);
   CHECK(rules->name == "pre-2024");

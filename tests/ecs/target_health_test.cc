@@ -5,7 +5,7 @@
 namespace sim::ecs {
 namespace {
 
-// Sources for this file: reference §6 ELB target-group health checks (ALB guide
+// Sources for this file: ecs-rules §6 ELB target-group health checks (ALB guide
 // target-group-health-checks.html, API_TargetHealth.html).
 
 // The ALB defaults: HealthyThresholdCount 5, UnhealthyThresholdCount 2, every 30 s.

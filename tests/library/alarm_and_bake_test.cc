@@ -42,7 +42,7 @@ TEST_CASE("bake time table: 0 min completes, 5, 10 and 20 min roll back on the a
   // deploy; blue/green: blue is scaled to 0 right after the traffic shift), before the alarm has
   // two bad datapoints; with 5, 10 or 20 min the alarm fires during the bake and the deployment
   // rolls back, with the same errors served before rollback (the failure is constant, so a longer
-  // bake only adds time for a good revision). Source: reference §2 (bake watches alarms, the
+  // bake only adds time for a good revision). Source: ecs-rules §2 (bake watches alarms, the
   // deployment stays IN_PROGRESS until it ends) and §3.2 (blue/green bake, traffic back to blue).
   struct Row {
     const char* scenario;
@@ -78,7 +78,7 @@ TEST_CASE("bake time table: 0 min completes, 5, 10 and 20 min roll back on the a
 TEST_CASE("blue/green sends no production traffic to green before the shift, and none after the rollback") {
   // Given BLUE_GREEN with the alarm, when it rolls back, then green served only between the
   // all-at-once shift and the rollback: its requests are those of 100 requests/s over that window.
-  // Source: reference §3.2 (production traffic shifts all at once; rollback shifts it back).
+  // Source: ecs-rules §3.2 (production traffic shifts all at once; rollback shifts it back).
   const auto run = run_traced(library_scenario(kBlueGreen));
   sim::Millis shifted = sim::kNever;
   for (const auto& e : of_kind<ServiceEvent>(run))
@@ -96,7 +96,7 @@ TEST_CASE("blue/green sends no production traffic to green before the shift, and
 
 TEST_CASE("an alarm with rollback=false fails the deployment without rolling back") {
   // Given the alarm's rollback off, when it fires during the bake, then the deployment is FAILED
-  // and no rollback deployment starts. Source: reference §2 (rollback only if the method that
+  // and no rollback deployment starts. Source: ecs-rules §2 (rollback only if the method that
   // fired has rollback=true).
   auto s = library_scenario(kWithAlarm);
   s.service.deployment.alarms.rollback = false;
@@ -108,7 +108,7 @@ TEST_CASE("an alarm with rollback=false fails the deployment without rolling bac
 TEST_CASE("an alarm already in ALARM when the deployment starts is ignored for that deployment") {
   // Given the running revision already fails 20 % and the alarm is in ALARM, when a fixed
   // revision (no errors) deploys, then ECS ignores the alarms and the fix COMPLETES, though the
-  // alarm stays in ALARM for the first minutes. Source: reference §2 (lets you deploy a fix).
+  // alarm stays in ALARM for the first minutes. Source: ecs-rules §2 (lets you deploy a fix).
   auto s = library_scenario(kWithAlarm);
   std::swap(s.initial_task_definition, s.deploy.to_task_definition);
   s.deploy.at = sim::minutes(5);
@@ -143,7 +143,7 @@ TEST_CASE("a good revision completes after every traffic shift, its waits and th
   // Given the blue/green, canary and linear examples with a revision that fails no request, then
   // each COMPLETES no earlier than its waits and bake add up to (BLUE_GREEN 10 min; CANARY 5 +
   // 10 min; LINEAR 9 x 2 + 10 min) and blue serves nothing after it is scaled to 0.
-  // Source: reference §3.2 (the waits, the bake, blue to 0 after the bake).
+  // Source: ecs-rules §3.2 (the waits, the bake, blue to 0 after the bake).
   struct Row {
     const char* scenario;
     int minutes_of_waits;
@@ -166,7 +166,7 @@ TEST_CASE("a good revision completes after every traffic shift, its waits and th
 TEST_CASE("with breaker and alarms both on, the breaker fails a deployment whose tasks never get healthy") {
   // Given the default scenario (its new tasks never get ready) with traffic and the 5xx alarm
   // listed too, when it deploys, then the breaker trips first: the rollback names the breaker, no
-  // alarm is triggered, and no user got a 5xx since no new task ever served. Source: reference §2
+  // alarm is triggered, and no user got a 5xx since no new task ever served. Source: ecs-rules §2
   // (breaker and alarms: whichever criterion is met first fails the deployment).
   auto s = library_scenario("scenarios/examples/default.json");
   s.traffic = sim::model::TrafficConfig{100};

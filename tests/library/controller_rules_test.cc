@@ -21,7 +21,7 @@ bool has_service_event(const testsupport::TracedRun& run, const std::string& fra
 
 TEST_CASE("rollback=false ends FAILED at the trip and launches nothing more") {
   // Given seed 000 with the breaker on but rollback off, when the third task fails, then the
-  // deployment is FAILED and no further task is launched. Source: reference §1.4.
+  // deployment is FAILED and no further task is launched. Source: ecs-rules §1.4.
   auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
   s.service.deployment.circuit_breaker.rollback = false;
   s.stop_at_outcome = false;
@@ -33,7 +33,7 @@ TEST_CASE("rollback=false ends FAILED at the trip and launches nothing more") {
 
 TEST_CASE("the pre-2024 rule set needs ten failures for desiredCount 1") {
   // Given seed 000 replayed under "pre-2024" rules, when it deploys, then the breaker trips on the
-  // tenth failed task (archived guide: N=1 -> 10). Source: reference §1.1 history.
+  // tenth failed task (archived guide: N=1 -> 10). Source: ecs-rules §1.1 history.
   auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
   s.rule_set = "pre-2024";
   const auto run = run_traced(s);
@@ -44,7 +44,7 @@ TEST_CASE("the pre-2024 rule set needs ten failures for desiredCount 1") {
 
 TEST_CASE("a COUNT threshold of 1 trips on the first failure") {
   // Given thresholdConfiguration COUNT 1, when the first task fails, then the breaker trips.
-  // Source: reference §1.2 (API_ThresholdConfiguration).
+  // Source: ecs-rules §1.2 (API_ThresholdConfiguration).
   auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
   s.service.deployment.circuit_breaker.threshold_type = sim::model::ThresholdType::count;
   s.service.deployment.circuit_breaker.threshold_value = 1;
@@ -56,7 +56,7 @@ TEST_CASE("a COUNT threshold of 1 trips on the first failure") {
 TEST_CASE("an unreadable secret fails tasks before RUNNING, throttles launches and trips stage 1") {
   // Given a secret ECS cannot fetch, when tasks start, then each stops with TaskFailedToStart
   // (ResourceInitializationError), launches are spaced by the throttle, and the breaker trips
-  // with "tasks failed to start". Source: reference §1.3 stage 1, §8, §9 throttle.
+  // with "tasks failed to start". Source: ecs-rules §1.3 stage 1, §8, §9 throttle.
   auto s = library_scenario("scenarios/incidents/000-oom-128mb.json");
   s.unreadable_secrets = {"OPENAI_API_KEY"};
   const auto run = run_traced(s);
@@ -72,7 +72,7 @@ TEST_CASE("an unreadable secret fails tasks before RUNNING, throttles launches a
 
 TEST_CASE("minimumHealthyPercent 100 with maximumPercent 100 and one task deadlocks with ECS's event") {
   // Given N=1, min 100 / max 100, when it deploys, then nothing can start or stop: the service
-  // event says so and the run is STUCK. Source: reference §3.1 derived table.
+  // event says so and the run is STUCK. Source: ecs-rules §3.1 derived table.
   auto s = library_scenario("scenarios/incidents/000-fixed-512mb.json");
   s.service.deployment.minimum_healthy_percent = 100;
   s.service.deployment.maximum_percent = 100;
@@ -86,7 +86,7 @@ TEST_CASE("minimumHealthyPercent 100 with maximumPercent 100 and one task deadlo
 TEST_CASE("minimumHealthyPercent 0 leaves no healthy task while the only one is replaced") {
   // Given seed 000's min 0 with one task, when the fixed revision deploys, then the old task is
   // stopped at once and the service has no healthy task until the new one counts (40 s after
-  // RUNNING without checks). Source: reference §3.1.
+  // RUNNING without checks). Source: ecs-rules §3.1.
   const auto run = run_traced(library_scenario("scenarios/incidents/000-fixed-512mb.json"));
   CHECK(run.result.outcome == Outcome::completed);
   CHECK(run.result.metrics.zero_healthy > sim::seconds(40));
@@ -96,7 +96,7 @@ TEST_CASE("with room under maximumPercent an unhealthy task keeps running until 
   // Given the default scenario with minimumHealthyPercent 50 (one old task may go, leaving room),
   // when a new task fails its ELB checks, then ECS starts the replacement first and keeps the
   // unhealthy task; it is stopped when the breaker trips, and running tasks never exceed
-  // maxTasks. Source: reference §3.1 and §6 (Oct 2023 start-before-stop replacement).
+  // maxTasks. Source: ecs-rules §3.1 and §6 (Oct 2023 start-before-stop replacement).
   auto s = library_scenario("scenarios/examples/default.json");
   s.service.deployment.minimum_healthy_percent = 50;
   // 60 s of grace: the relaunched old revision (15 s start-up, two failed ELB probes before it
@@ -134,7 +134,7 @@ TEST_CASE("since Nov 2025 an old revision's lost task is replaced from its own r
   // when the scheduler replaces it, then the replacement is an api:57 task and the service is
   // without a healthy task only while it starts; under "pre-2025-11" the gap is filled with an
   // unready api:58 task and the outage lasts until the rollback.
-  // Source: reference §3.1 and §9 (whats-new 2025/11 "replaces unhealthy or terminated tasks using
+  // Source: ecs-rules §3.1 and §9 (whats-new 2025/11 "replaces unhealthy or terminated tasks using
   // the same service revision they belong to").
   auto s = library_scenario("scenarios/incidents/001-scale-1-task-lost-mid-deploy.json");
   const auto kill = sim::seconds(90);

@@ -32,7 +32,7 @@ TEST_CASE("seed 000: every 128 MiB task is OOM-killed and the breaker rolls back
   // Given desiredCount 1, min 0 / max 200, breaker with rollback and an app settling at ~253 MiB
   // in a 128 MiB container, when it deploys, then each new task dies with exit 137 tens of seconds
   // after start, the third failure trips the breaker and the service rolls back within minutes.
-  // Source: seeds/000; reference §1.1 (threshold 3 for N=1), §8 (OOM exit 137 and its reason).
+  // Source: seeds/000; ecs-rules §1.1 (threshold 3 for N=1), §8 (OOM exit 137 and its reason).
   const auto run = run_traced(library_scenario("scenarios/incidents/000-oom-128mb.json"));
   REQUIRE(run.result.outcome == Outcome::rolled_back);
   const auto exits = of_kind<observe::ContainerExited>(run);
@@ -82,7 +82,7 @@ TEST_CASE("seed 000: without the OPENAI_API_KEY secret the process exits 1 and t
 TEST_CASE("seed 004: a wget-less health check with the breaker off loops until the horizon") {
   // Given a CMD-SHELL wget check in an image without wget, min 100 / max 200 and the breaker off,
   // when it deploys, then the run is STUCK at the horizon with two tasks alive and failures growing.
-  // Source: seeds/004; reference §5 (missing probe binary fails every probe).
+  // Source: seeds/004; ecs-rules §5 (missing probe binary fails every probe).
   const auto scenario = library_scenario("scenarios/incidents/004-wget-loop-breaker-off.json");
   const auto run = run_traced(scenario);
   CHECK(run.result.outcome == Outcome::stuck);

@@ -1,4 +1,4 @@
-// Lifecycle stages and hooks on whole runs (issue 5; reference §3.3): the stages a deployment
+// Lifecycle stages and hooks on whole runs (issue 5; ecs-rules §3.3): the stages a deployment
 // goes through under each strategy, and what a hook that passes, fails or times out does to it.
 #include <catch2/catch.hpp>
 
@@ -44,7 +44,7 @@ sim::model::Scenario with_hook(sim::model::Scenario s, std::vector<LifecycleStag
 TEST_CASE("a blue/green deployment passes every stage in order, waiting for its hooks") {
   // Given the smoke-test hook at POST_SCALE_UP and POST_TEST_TRAFFIC_SHIFT answering SUCCEEDED
   // after 45 s, then the stages come in the documented order (no RECONCILE_SERVICE: one revision
-  // was ACTIVE), each hook is waited for, and the deployment COMPLETES. Source: reference §3.3.
+  // was ACTIVE), each hook is waited for, and the deployment COMPLETES. Source: ecs-rules §3.3.
   const auto run = run_traced(library_scenario(kPasses));
   CHECK(run.result.outcome == Outcome::completed);
   CHECK(stages_of(run) == std::vector<std::string>{"PRE_SCALE_UP", "SCALE_UP", "POST_SCALE_UP",
@@ -99,7 +99,7 @@ TEST_CASE("a hook that never answers times out: ROLLBACK rolls back, CONTINUE go
 TEST_CASE("linear and canary run the production-shift hooks at every step") {
   // Given a hook at PRE_PRODUCTION_TRAFFIC_SHIFT and PRODUCTION_TRAFFIC_SHIFT answering at once,
   // then LINEAR at 25 % runs it 2 x 4 times and CANARY 2 x 2 times. Source:
-  // API_DeploymentLifecycleHook lifecycleStages; reference §3.3.
+  // API_DeploymentLifecycleHook lifecycleStages; ecs-rules §3.3.
   for (const auto& [strategy, steps] : {std::pair{sim::model::DeploymentStrategy::linear, 4},
                                        std::pair{sim::model::DeploymentStrategy::canary, 2}}) {
     auto s = library_scenario(kPasses);
@@ -116,7 +116,7 @@ TEST_CASE("linear and canary run the production-shift hooks at every step") {
 TEST_CASE("a rolling deployment has no traffic stages; PRE_SCALE_UP holds back the first launch") {
   // Given ROLLING with a PRE_SCALE_UP hook answering SUCCEEDED after 2 min, then no task of the
   // new revision launches before it answers, and the stages are PRE_SCALE_UP, SCALE_UP,
-  // POST_SCALE_UP, BAKE_TIME, CLEAN_UP. Source: reference §3.3; where ROLLING places them is our
+  // POST_SCALE_UP, BAKE_TIME, CLEAN_UP. Source: ecs-rules §3.3; where ROLLING places them is our
   // reading (the API describes the stages in blue/green terms).
   auto s = library_scenario(kRolling);
   for (auto& [image, app] : s.apps) app.request_error_basis_points = 0;

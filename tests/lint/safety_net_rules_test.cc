@@ -23,7 +23,7 @@ nlohmann::json with_alarm(bool enable, bool rollback, int bake_minutes) {
 
 TEST_CASE("alarms-not-enforced flags alarms that are not enabled, or enabled without rollback", "[lint]") {
   // Given the 5xx alarm with enable false, then a warning at enable; with rollback false, at
-  // rollback; enabled with rollback, nothing. Source: reference §2 (API_DeploymentAlarms).
+  // rollback; enabled with rollback, nothing. Source: ecs-rules §2 (API_DeploymentAlarms).
   CHECK(headline(single_finding(with_alarm(false, false, 10), "alarms-not-enforced")) ==
         "warning alarms-not-enforced at /service/deploymentConfiguration/alarms/enable");
   const Finding no_rollback = single_finding(with_alarm(true, false, 10), "alarms-not-enforced");
@@ -35,7 +35,7 @@ TEST_CASE("alarms-not-enforced flags alarms that are not enabled, or enabled wit
 
 TEST_CASE("bake-zero-with-alarms flags enabled alarms with no bake time", "[lint]") {
   // Given enabled alarms and bakeTimeInMinutes 0, then a warning at bakeTimeInMinutes; with 10
-  // min, or alarms off, nothing. Source: reference §2 (alarms are watched through the bake).
+  // min, or alarms off, nothing. Source: ecs-rules §2 (alarms are watched through the bake).
   CHECK(headline(single_finding(with_alarm(true, true, 0), "bake-zero-with-alarms")) ==
         "warning bake-zero-with-alarms at /service/deploymentConfiguration/bakeTimeInMinutes");
   CHECK(lint_rule(with_alarm(true, true, 10), "bake-zero-with-alarms").empty());

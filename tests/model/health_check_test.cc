@@ -5,7 +5,7 @@
 namespace sim::model {
 namespace {
 
-// Source for this file: reference §5 container health checks, `command` (API_HealthCheck.html):
+// Source for this file: ecs-rules §5 container health checks, `command` (API_HealthCheck.html):
 // CMD runs the command directly, CMD-SHELL through the container's default shell.
 
 TEST_CASE("a CMD-SHELL wget check names wget and the URL it probes") {

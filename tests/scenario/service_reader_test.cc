@@ -297,7 +297,7 @@ TEST_CASE("lifecycle hooks are read with what their Lambda answers", "[scenario]
 TEST_CASE("lifecycle hooks: bad input is refused with its place and what was expected", "[scenario]") {
   const std::string arn = R"("hookTargetArn": "arn:aws:lambda:us-east-1:1:function:check")";
   const std::string at = "at /service/deploymentConfiguration/lifecycleHooks/0/";
-  // SCALE_UP takes no hook (reference §3.3).
+  // SCALE_UP takes no hook (ecs-rules §3.3).
   CHECK(load_error(with_hooks("[{" + arn + R"(, "lifecycleStages": ["SCALE_UP"]}])")) ==
         "test.json:4:109: " + at + "lifecycleStages/0: expected one of \"RECONCILE_SERVICE\", \"PRE_SCALE_UP\", "
         "\"POST_SCALE_UP\", \"TEST_TRAFFIC_SHIFT\", \"POST_TEST_TRAFFIC_SHIFT\", \"PRE_PRODUCTION_TRAFFIC_SHIFT\", "

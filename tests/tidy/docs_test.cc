@@ -1,4 +1,4 @@
-// The documents stay true to the code: every ECS rule the code cites ("reference §3.1",
+// The documents stay true to the code: every ECS rule the code cites ("ecs-rules §3.1",
 // "ecs-rules §3.1", "open q. 2") has its section in docs/ecs-rules.md, and every relative link in
 // README.md and docs/ points at a file that exists.
 #include <catch2/catch.hpp>
@@ -118,7 +118,7 @@ TEST_CASE("the citation scanner reads sections, open questions and skips RFCs") 
   const auto found = citations(
       "// (reference \xC2\xA7" "1.2.) and \xC2\xA7" "3.3\n"
       "// \"~1\" is \"/\" (RFC 6901 \xC2\xA7" "4).\n"
-      "\"source\": \"reference \\u00a7" "7.3\" // reference open q. 10, open question 8\n",
+      "\"source\": \"reference \\u00a7" "7.3\" // ecs-rules open q. 10, open question 8\n",
       "f");
   std::vector<std::string> what;
   for (const Citation& c : found) what.push_back(c.what);

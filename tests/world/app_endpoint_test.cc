@@ -75,7 +75,7 @@ TEST_CASE("the next change of a ready endpoint is the next edge of its dependenc
 
 TEST_CASE("a check calling a binary the image lacks cannot run") {
   // Given an image with only sh, when the check calls wget or curl, then it cannot run; the
-  // chaos app's own probe path can (seed 004). Source: reference §5 (missing probe binary).
+  // chaos app's own probe path can (seed 004). Source: ecs-rules §5 (missing probe binary).
   AppProfile app;
   app.binaries = {"sh", "/app/probe"};
   CHECK_FALSE(image_can_run(app, {"CMD-SHELL", "wget --spider http://localhost:8081/health || exit 1"}));

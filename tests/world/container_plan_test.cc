@@ -184,7 +184,7 @@ TEST_CASE("an unusable dependency is down for the app's phases, with the reason"
 TEST_CASE("memory crossing the hard limit is an OOM kill with exit 137 and ECS's reason") {
   // Given memory rising linearly from 60 MiB at 0 s to 253 MiB at 45 s and a 128 MiB limit, when
   // the container runs, then the kernel kills it when the curve reaches 128 MiB: at
-  // ceil((128-60) x 45000 / 193) ms = 15 855 ms after start. Source: reference §8.
+  // ceil((128-60) x 45000 / 193) ms = 15 855 ms after start. Source: ecs-rules §8.
   AppProfile app = two_phase_app();
   app.memory = {{seconds(0), 60}, {seconds(45), 253}};
   const ContainerPlan p = plan(app, {"DB_URL"}, 128);

@@ -7,7 +7,7 @@ namespace {
 
 TEST_CASE("the load balancer spreads requests evenly over healthy targets") {
   // Given 100 requests/s over 3 old and 1 new healthy target, when 60 s pass, then the old
-  // revision answers 4500 and the new one 1500 (round robin). Source: ALB routing, reference §3.2.
+  // revision answers 4500 and the new one 1500 (round robin). Source: ALB routing, ecs-rules §3.2.
   TrafficMeter meter(100);
   meter.advance(seconds(60), {{0, 3, 0}, {1, 1, 0}});
   CHECK(meter.revision(0).requests == 4500);
