@@ -7,7 +7,7 @@
 //
 // Every container it creates carries the run's label; it never acts on any other.
 //
-// Under faults (README, "Real mode under faults"):
+// Under faults (docs/real-mode.md, "Real mode under faults"):
 // - the event stream ends: DockerEvents reopens it from the last event's time, and the world
 //   reconciles with the containers' real state (reconcile());
 // - a container removed behind its back (`docker rm -f`): Docker reports its death (die, exit

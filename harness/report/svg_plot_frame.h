@@ -2,7 +2,7 @@
 // sweep report draws them): a white 560 x 340 <svg> with a title of one or two lines, a plot area
 // of 470 x 240 px at (70, 40), and the names of both axes. The charts style themselves with inline
 // attributes (no CSS, scripts or fonts), so each works inside an HTML page and as a standalone .svg
-// file a README shows.
+// file docs/sweeps.md shows.
 #pragma once
 
 #include <cstddef>

@@ -13,7 +13,7 @@ namespace harness::sweep {
 
 void write_html(std::ostream& out, const SweepReport& report);
 
-// The charts the README shows, as standalone SVG documents (the same as in the HTML).
+// The charts docs/sweeps.md shows, as standalone SVG documents (the same as in the HTML).
 std::string frontier_svg(const SweepReport& report);
 std::string heat_map_svg(const SweepReport& report);  // empty when the sweep has one axis
 // 5xx served per bad deploy over the first two axes; empty with one axis or without traffic.

@@ -1,5 +1,5 @@
 // Writes a sweep report's files into a directory: <name>.csv, <name>.json, <name>.html and the
-// README charts <name>-frontier.svg, <name>-heatmap.svg and, with traffic, <name>-errors-heatmap.svg.
+// charts docs/sweeps.md shows: <name>-frontier.svg, <name>-heatmap.svg and, with traffic, <name>-errors-heatmap.svg.
 // Shared by `deploysim sweep` and `deploysim merge`, which therefore write the same bytes for the
 // same result.
 #pragma once
