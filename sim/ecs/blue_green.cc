@@ -11,20 +11,6 @@
 #include "sim/ecs/traffic_shift.h"
 
 namespace sim::ecs {
-namespace {
-
-// "12.5 %" from 1250 basis points.
-std::string percent_text(int basis_points) {
-  std::string text = std::to_string(basis_points / 100);
-  if (basis_points % 100 != 0) {
-    const int hundredths = basis_points % 100;
-    text += "." + std::to_string(hundredths / 10) + (hundredths % 10 ? std::to_string(hundredths % 10) : "");
-  }
-  return text + " %";
-}
-
-}  // namespace
-
 bool ServiceController::blue_green_in_progress() {
   if (!split_) return false;
   const Deployment& p = primary();
@@ -81,8 +67,7 @@ bool ServiceController::shift_production_traffic_in_steps(Deployment& green) {
     if (last) return true;
     green.next_shift_at = clock_.now() + steps[step].wait_after;
     clock_.call_at(green.next_shift_at, bake_timer, green.id, 0);
-    service_event(service_ + " (deployment " + green.name() + ") wait of " + format_seconds(steps[step].wait_after) +
-                  " started.");
+    service_event([&] { return event_text::shift_wait_started(service_, green.name(), steps[step].wait_after); });
   }
   return true;
 }
@@ -93,17 +78,17 @@ void ServiceController::start_blue_green_bake(Deployment& green) {
   const Millis bake = scenario_.service.deployment.bake_time;
   green.bake_until = clock_.now() + bake;
   clock_.call_at(green.bake_until, bake_timer, green.id, 0);
-  service_event(service_ + " (deployment " + green.name() + ") bake time of " + format_seconds(bake) +
-                " started: blue keeps running.");
+  service_event([&] { return event_text::blue_green_bake_started(service_, green.name(), bake); });
 }
 
 void ServiceController::shift_production_traffic(int green_basis_points, const std::string& why) {
   route_traffic();  // the traffic up to now went by the old weights
   split_->green_basis_points = green_basis_points;
   route_traffic();
-  service_event(service_ + " shifted production traffic: " + percent_text(green_basis_points) + " to (deployment " +
-                deployments_[split_->green].name() + "), " + percent_text(10'000 - green_basis_points) +
-                " to (deployment " + deployments_[split_->blue].name() + ") (" + why + ").");
+  service_event([&] {
+    return event_text::traffic_shifted(service_, green_basis_points, deployments_[split_->green].name(),
+                                       deployments_[split_->blue].name(), why);
+  });
 }
 
 // The share of requests a deployment's tasks get: by healthy targets under ROLLING, by the

@@ -29,7 +29,7 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   d.rollout_reason = detector + ": " + why + ".";
   while (ledger_.of(d.id).lingering > 0) stop_one_lingering(d);
   if (is_deployed(d)) metrics_.deployment_failed(clock_.now(), traffic_);
-  service_event(service_ + " (deployment " + d.name() + ") deployment failed: " + why + ".");
+  service_event([&] { return event_text::deployment_failed(service_, d.name(), why); });
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{d.id, RolloutState::failed, false, 0,
                                                              d.breaker.failures(), d.rollout_reason});
@@ -41,8 +41,7 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   }
   // Roll back to the most recent COMPLETED deployment; with none, the deployment stalls (§1.4).
   if (!last_completed_) {
-    service_event(service_ + " (deployment " + d.name() +
-                  ") cannot roll back: no deployment is in the COMPLETED state. No tasks will be launched.");
+    service_event([&] { return event_text::cannot_roll_back(service_, d.name()); });
     reach_outcome(observe::Outcome::failed);
     metrics_.outcome_at(clock_.now());
     return;
@@ -69,8 +68,7 @@ void ServiceController::roll_back_to_last_completed(Deployment& d, const std::st
     shift_production_traffic(0, "rollback");
   throttle_.reset();
   next_launch_at_ = clock_.now();
-  service_event(service_ + " (deployment " + d.name() + ") " + detector + ": rolling back to deployment " +
-                target.name() + ".");
+  service_event([&] { return event_text::rolling_back(service_, d.name(), detector, target.name()); });
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{target.id, RolloutState::in_progress, true, 0, 0, {}});
   ledger_.audit();
@@ -102,8 +100,8 @@ void ServiceController::check_completion() {
   last_completed_ = p.id;
   for (Deployment& d : deployments_)
     if (d.id != p.id) d.status = DeploymentStatus::inactive;
-  service_event(service_ + " (deployment " + p.name() + ") deployment completed.");
-  if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{service_ + " has reached a steady state.", true});
+  service_event([&] { return event_text::deployment_completed(service_, p.name()); });
+  service_event([&] { return event_text::steady_state(service_); }, /*steady_state=*/true);
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{p.id, RolloutState::completed, false, 0, 0, {}});
   ledger_.audit();
@@ -123,11 +121,7 @@ bool ServiceController::baking(Deployment& p) {
     enter_stage(p, model::LifecycleStage::bake_time);
     p.bake_until = clock_.now() + window;
     clock_.call_at(p.bake_until, bake_timer, p.id, 0);
-    if (trace_.enabled())
-      trace_.add(clock_.now(), observe::ServiceEvent{service_ + " (deployment " + p.name() +
-                                                         ") reached steady state; bake time of " +
-                                                         format_seconds(window) + " started: alarms are still watched.",
-                                                     true});
+    service_event([&] { return event_text::rolling_bake_started(service_, p.name(), window); }, /*steady_state=*/true);
   }
   return clock_.now() < p.bake_until;
 }

@@ -48,8 +48,7 @@ void ServiceController::watch_new_deployment(Deployment& d) {
   const std::vector<std::string> in_alarm = alarms_.in_alarm(config.alarm_names);
   if (in_alarm.empty()) return;
   d.alarms_ignored = true;
-  service_event(service_ + " (deployment " + d.name() + ") alarm " + in_alarm.front() +
-                " was already in ALARM at the start: alarms are ignored for this deployment.");
+  service_event([&] { return event_text::alarm_ignored(service_, d.name(), in_alarm.front()); });
 }
 
 }  // namespace sim::ecs

@@ -41,9 +41,7 @@ void ServiceController::reconcile() {
   if (step.blocked && !p.reported_blocked) {
     p.reported_blocked = true;
     // deployment-type-ecs.html: the deadlock event, verbatim.
-    service_event(service_ + " was unable to stop or start tasks during a deployment because of the service "
-                             "deployment configuration. Update the minimumHealthyPercent or maximumPercent "
-                             "value and try again.");
+    service_event([&] { return event_text::deadlock(service_); });
   }
   check_completion();
 }
@@ -71,7 +69,7 @@ void ServiceController::launch(Deployment& p, int count) {
     const Placement placed = runtime_.launch_task({id, p.id, p.task_definition});
     if (!placed.placed) {
       ledger_.retract_last();
-      service_event(service_ + " " + placed.reason);
+      service_event([&] { return event_text::placement_failed(service_, placed.reason); });
       if (trace_.enabled()) trace_.add(clock_.now(), observe::PlacementFailed{p.id, placed.reason});
       // "A task is a failure if the scheduler cannot launch it" (API_Deployment failedTasks);
       // placement failures feed the launch throttle and are retried after it (ecs-rules §8, §9).
@@ -91,7 +89,7 @@ void ServiceController::launch(Deployment& p, int count) {
   }
   if (!started.empty()) {
     const auto n = std::count(started.begin(), started.end(), '(');
-    service_event(service_ + " has started " + std::to_string(n) + " tasks:" + started + ".");
+    service_event([&] { return event_text::started_tasks(service_, static_cast<int>(n), started); });
   }
 }
 
@@ -117,7 +115,7 @@ void ServiceController::stop_old(int unhealthy_count, int healthy_count) {
   }
   if (!stopped.empty()) {
     const auto n = std::count(stopped.begin(), stopped.end(), '(');
-    service_event(service_ + " has stopped " + std::to_string(n) + " running tasks:" + stopped + ".");
+    service_event([&] { return event_text::stopped_tasks(service_, static_cast<int>(n), stopped); });
   }
 }
 

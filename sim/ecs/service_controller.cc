@@ -65,9 +65,10 @@ void ServiceController::deploy(int td) {
   next_launch_at_ = clock_.now();
   metrics_.start_deploy(clock_.now(), threshold_in_force(), traffic_);
   watch_new_deployment(deployments_.back());
-  const model::TaskDefinition& def = scenario_.task_definitions.at(static_cast<std::size_t>(td));
-  service_event(service_ + " has started deployment " + deployments_.back().name() + " with task definition " +
-                def.arn_name() + ".");
+  service_event([&] {
+    return event_text::started_deployment(service_, deployments_.back().name(),
+                                          scenario_.task_definitions.at(static_cast<std::size_t>(td)).arn_name());
+  });
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{id, RolloutState::in_progress, false,
                                                              threshold_in_force(), 0, {}});
@@ -104,10 +105,6 @@ void ServiceController::request_reconcile(Millis at) {
   reconcile_pending_ = true;
   reconcile_at_ = at;
   reconcile_timer_id_ = clock_.call_at(at, reconcile_timer, 0, 0);
-}
-
-void ServiceController::service_event(const std::string& text) {
-  if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{text});
 }
 
 void ServiceController::integrate_metrics() {

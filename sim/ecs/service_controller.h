@@ -32,6 +32,7 @@
 #include "sim/ecs/launch_throttle.h"
 #include "sim/ecs/rule_set.h"
 #include "sim/ecs/runtime.h"
+#include "sim/ecs/service_event_text.h"
 #include "sim/ecs/task_ledger.h"
 #include "sim/engine/clock.h"
 #include "sim/engine/invariant.h"
@@ -148,7 +149,12 @@ class ServiceController final : public RuntimeListener {
 
   // The metrics' time integrals up to now, and the traffic served up to now.
   void integrate_metrics();
-  void service_event(const std::string& text);
+  // An ECS service event (service_event_text.h), when tracing: `text` is a callable returning
+  // its words, run only then, so an untraced run (a sweep, a benchmark) builds no message.
+  template <class Text>
+  void service_event(Text&& text, bool steady_state = false) {
+    if (trace_.enabled()) trace_.add(clock_.now(), observe::ServiceEvent{text(), steady_state});
+  }
 
   const model::Scenario& scenario_;
   const RuleSet& rules_;

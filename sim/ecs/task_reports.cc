@@ -131,7 +131,7 @@ void ServiceController::note_start_failure(TaskId id, DeploymentId deployment) {
     trace_.add(clock_.now(),
                observe::LaunchThrottled{id, deployment, throttle_.delay(), throttle_.consecutive_failures()});
   if (throttle_.consecutive_failures() >= 2)
-    service_event(service_ + " is unable to consistently start tasks successfully.");
+    service_event([&] { return event_text::unable_to_start_tasks(service_); });
 }
 
 }  // namespace sim::ecs
