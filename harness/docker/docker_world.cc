@@ -72,9 +72,11 @@ void DockerWorld::report_state(Task& t, TaskState s) {
   listener_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.agent.stop() : nullptr);
 }
 
-const sim::ecs::TrafficReport& DockerWorld::route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) {
-  return traffic_.route(clock_.now(), routes);
+void DockerWorld::route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) {
+  traffic_.route(clock_.now(), routes);
 }
+
+const sim::ecs::TrafficReport& DockerWorld::traffic_served() { return traffic_.advance(clock_.now()); }
 
 void DockerWorld::next_traffic_period() {
   clock_.at(clock_.now() + sim::model::kTrafficBucket, [this] {

@@ -66,7 +66,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   void stop_task(sim::ecs::TaskId task, sim::ecs::StopCode code, const std::string& reason) override;
   // Until real mode measures real answers (its load generator), the traffic is modelled from the
   // app profiles as in the simulated world (sim/world/served_traffic.h).
-  const sim::ecs::TrafficReport& route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) override;
+  void route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) override;
+  const sim::ecs::TrafficReport& traffic_served() override;
 
   // Ends the run: stops following events and probing, and waits for Docker calls in flight.
   void finish();

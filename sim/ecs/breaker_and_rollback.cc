@@ -28,7 +28,7 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   d.rollout = RolloutState::failed;
   d.rollout_reason = detector + ": " + why + ".";
   while (ledger_.of(d.id).lingering > 0) stop_one_lingering(d);
-  if (is_deployed(d)) metrics_.deployment_failed(clock_.now(), traffic_);
+  if (is_deployed(d)) metrics_.deployment_failed(clock_.now(), traffic_served());
   service_event([&] { return event_text::deployment_failed(service_, d.name(), why); });
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{d.id, RolloutState::failed, false, 0,

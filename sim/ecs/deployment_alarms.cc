@@ -12,11 +12,14 @@ void ServiceController::route_traffic() {
   if (!scenario_.traffic) return;
   routes_.clear();
   for (const Deployment& d : deployments_) routes_.push_back({d.id, d.task_definition, traffic_weight(d)});
-  traffic_ = &runtime_.route_traffic(routes_);
+  runtime_.route_traffic(routes_);
+}
+
+const TrafficReport* ServiceController::traffic_served() {
+  return scenario_.traffic ? &runtime_.traffic_served() : nullptr;
 }
 
 void ServiceController::on_traffic_period(const TrafficReport& report) {
-  traffic_ = &report;
   for (const AlarmWatch::Change& change : alarms_.on_traffic(clock_.now(), report)) {
     const CloudWatchAlarm& alarm = alarms_.alarms()[change.alarm];
     if (trace_.enabled())

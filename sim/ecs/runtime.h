@@ -73,9 +73,11 @@ class Runtime {
   virtual void stop_task(TaskId task, StopCode code, const std::string& reason) = 0;
 
   // The load balancer routes requests by `routes` from now on; the traffic up to now was served
-  // by the routes given before. Returns what every target has served so far. A world without
-  // request traffic returns an empty report.
-  virtual const TrafficReport& route_traffic(const std::vector<TrafficRoute>& routes) = 0;
+  // by the routes given before.
+  virtual void route_traffic(const std::vector<TrafficRoute>& routes) = 0;
+
+  // What every target has served up to now. A world without request traffic reports nothing.
+  virtual const TrafficReport& traffic_served() = 0;
 };
 
 // What a world reports to the control plane, as it happens.

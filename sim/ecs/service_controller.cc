@@ -63,7 +63,7 @@ void ServiceController::deploy(int td) {
   // Updating the service resets the launch throttle (service-throttle-logic.html).
   throttle_.reset();
   next_launch_at_ = clock_.now();
-  metrics_.start_deploy(clock_.now(), threshold_in_force(), traffic_);
+  metrics_.start_deploy(clock_.now(), threshold_in_force(), traffic_served());
   watch_new_deployment(deployments_.back());
   service_event([&] {
     return event_text::started_deployment(service_, deployments_.back().name(),
@@ -115,10 +115,10 @@ void ServiceController::integrate_metrics() {
 void ServiceController::finish(Millis end) {
   (void)end;
   integrate_metrics();
-  if (traffic_ && deployed_) {
+  if (const TrafficReport* traffic = traffic_served(); traffic && deployed_) {
     std::vector<int> task_definition_of;
     for (const Deployment& d : deployments_) task_definition_of.push_back(d.task_definition);
-    metrics_.finish_traffic(*traffic_, task_definition_of);
+    metrics_.finish_traffic(*traffic, task_definition_of);
   }
   for (const TaskRecord& r : ledger_.records())
     if (r.state != TaskState::stopped) metrics_.task_lifetime(clock_.now(), r.launched_at);

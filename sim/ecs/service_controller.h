@@ -144,6 +144,7 @@ class ServiceController final : public RuntimeListener {
 
   // Traffic routes and deployment alarms (deployment_alarms.cc).
   void route_traffic();
+  const TrafficReport* traffic_served();  // null without request traffic
   void watch_new_deployment(Deployment& d);
   void check_deployment_alarms();
 
@@ -180,7 +181,6 @@ class ServiceController final : public RuntimeListener {
   TimerId reconcile_timer_id_ = kNoTimer;
   std::optional<observe::Outcome> outcome_;
   AlarmWatch alarms_;
-  const TrafficReport* traffic_ = nullptr;  // the world's last report; null without traffic
   std::vector<TrafficRoute> routes_;        // reused for every route_traffic()
   // BLUE_GREEN, CANARY, LINEAR: how the listener splits production traffic between the old
   // (blue) and the new (green) revision. Unset under ROLLING: every healthy task serves.

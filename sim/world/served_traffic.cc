@@ -23,8 +23,8 @@ ServedTraffic::ServedTraffic(const model::Scenario& scenario) {
   }
 }
 
-const ecs::TrafficReport& ServedTraffic::route(Millis now, const std::vector<ecs::TrafficRoute>& routes) {
-  if (!meter_) return report_;
+void ServedTraffic::route(Millis now, const std::vector<ecs::TrafficRoute>& routes) {
+  if (!meter_) return;
   meter_->advance(now, serving_);
   serving_.clear();
   for (const ecs::TrafficRoute& r : routes) {
@@ -33,16 +33,11 @@ const ecs::TrafficReport& ServedTraffic::route(Millis now, const std::vector<ecs
     if (r.deployment >= deployment_td_.size()) deployment_td_.resize(r.deployment + 1, 0);
     deployment_td_[r.deployment] = r.task_definition;
   }
-  return report();
 }
 
 const ecs::TrafficReport& ServedTraffic::advance(Millis now) {
   if (!meter_) return report_;
   meter_->advance(now, serving_);
-  return report();
-}
-
-const ecs::TrafficReport& ServedTraffic::report() {
   // Every deployment routed so far has a row, also one that never served.
   report_.revisions.resize(std::max(static_cast<std::size_t>(meter_->revisions()), deployment_td_.size()));
   for (std::size_t i = 0; i < report_.revisions.size(); ++i) {

@@ -27,15 +27,13 @@ class ServedTraffic {
 
   bool enabled() const { return meter_.has_value(); }
 
-  // Accounts up to `now` under the routes in force, then routes by `routes`; returns the report.
-  const ecs::TrafficReport& route(Millis now, const std::vector<ecs::TrafficRoute>& routes);
+  // Accounts up to `now` under the routes in force, then routes by `routes`.
+  void route(Millis now, const std::vector<ecs::TrafficRoute>& routes);
 
-  // Accounts up to `now` under the routes in force; returns the report.
+  // Accounts up to `now` under the routes in force; returns what was served so far.
   const ecs::TrafficReport& advance(Millis now);
 
  private:
-  const ecs::TrafficReport& report();
-
   std::optional<TrafficMeter> meter_;
   std::vector<int> td_error_basis_points_;  // per task definition: its served app's 5xx share
   std::vector<model::RequestLatency> td_latency_;

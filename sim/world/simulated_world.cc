@@ -93,9 +93,9 @@ void SimulatedWorld::start_traffic() {
   if (traffic_.enabled()) at(now_ + model::kTrafficBucket, traffic_period, 0);
 }
 
-const ecs::TrafficReport& SimulatedWorld::route_traffic(const std::vector<ecs::TrafficRoute>& routes) {
-  return traffic_.route(now_, routes);
-}
+void SimulatedWorld::route_traffic(const std::vector<ecs::TrafficRoute>& routes) { traffic_.route(now_, routes); }
+
+const ecs::TrafficReport& SimulatedWorld::traffic_served() { return traffic_.advance(now_); }
 
 }  // namespace sim::world
 

@@ -56,7 +56,8 @@ class SimulatedWorld final : public ecs::Runtime {
 
   ecs::Placement launch_task(const ecs::LaunchRequest& request) override;
   void stop_task(ecs::TaskId task, ecs::StopCode code, const std::string& reason) override;
-  const ecs::TrafficReport& route_traffic(const std::vector<ecs::TrafficRoute>& routes) override;
+  void route_traffic(const std::vector<ecs::TrafficRoute>& routes) override;
+  const ecs::TrafficReport& traffic_served() override;
 
   // Handles one of the world's events (dispatched by the run loop).
   void on_event(const Event& e);

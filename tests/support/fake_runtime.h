@@ -21,7 +21,7 @@ class FakeRuntime final : public sim::ecs::Runtime {
   std::vector<sim::ecs::LaunchRequest> launched;
   std::vector<Stop> stops;
   std::vector<std::vector<sim::ecs::TrafficRoute>> routes;  // every route_traffic call
-  sim::ecs::TrafficReport report;  // what route_traffic answers; the test sets it
+  sim::ecs::TrafficReport report;  // what traffic_served answers; the test sets it
   int placements_to_refuse = 0;    // the next launches fail to place
   std::string refusal = "was unable to place a task because no container instance met all of its requirements.";
 
@@ -38,10 +38,8 @@ class FakeRuntime final : public sim::ecs::Runtime {
     stops.push_back({task, code, reason});
   }
 
-  const sim::ecs::TrafficReport& route_traffic(const std::vector<sim::ecs::TrafficRoute>& r) override {
-    routes.push_back(r);
-    return report;
-  }
+  void route_traffic(const std::vector<sim::ecs::TrafficRoute>& r) override { routes.push_back(r); }
+  const sim::ecs::TrafficReport& traffic_served() override { return report; }
 
   bool was_stopped(sim::ecs::TaskId task) const {
     for (const Stop& s : stops)

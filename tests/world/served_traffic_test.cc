@@ -68,5 +68,6 @@ TEST_CASE("a scenario without a traffic section serves nothing") {
   s.traffic.reset();
   sim::world::ServedTraffic traffic(s);
   CHECK_FALSE(traffic.enabled());
-  CHECK(traffic.route(seconds(1), {TrafficRoute{0, 0, 3}}).revisions.empty());
+  traffic.route(seconds(1), {TrafficRoute{0, 0, 3}});
+  CHECK(traffic.advance(seconds(2)).revisions.empty());
 }
