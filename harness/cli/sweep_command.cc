@@ -2,8 +2,10 @@
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <system_error>
 #include <thread>
 
 #include "harness/cli/command_line.h"
@@ -110,9 +112,17 @@ int sweep_command(const std::vector<std::string>& args) {
     const std::string path = (std::filesystem::path(f.out) / (sweep::file_stem(spec.name) + ".part-" +
                                                                std::to_string(shard->index) + "-of-" +
                                                                std::to_string(shard->count) + ".json")).string();
-    std::ofstream out(path, std::ios::binary);
-    out << sweep::partial_json(result).dump() << "\n";
-    if (!out) throw UsageError("sweep: cannot write " + path);
+    // Written aside and renamed into place: a shard killed while writing (scancel, a pre-empted pod)
+    // leaves no truncated partial for the merge to read, only a missing one it names.
+    const std::string unfinished = path + ".unfinished";
+    {
+      std::ofstream out(unfinished, std::ios::binary);
+      out << sweep::partial_json(result).dump() << "\n";
+      if (!out.flush()) throw UsageError("sweep: cannot write " + unfinished);
+    }
+    std::error_code renamed;
+    std::filesystem::rename(unfinished, path, renamed);
+    if (renamed) throw UsageError("sweep: cannot move " + unfinished + " to " + path + ": " + renamed.message());
     if (!f.quiet)
       std::cout << "shard " << shard->index << "/" << shard->count << " (from " << shard->source << "): runs "
                 << slice.begin << "-" << slice.end << " of " << spec.run_count() << " -> " << path << "\n";

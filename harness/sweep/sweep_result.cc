@@ -49,6 +49,15 @@ RunRecord record_from_json(const nlohmann::json& row, const std::string& name, s
           row[4].get<std::int64_t>(), row[5].get<std::int64_t>(), row[6].get<std::int64_t>(), row[7].get<int>(), row[8].get<std::int64_t>()};
 }
 
+// Partials are sorted by shard, so the first index without its partial is the one a gap (or the
+// end of the list) reveals. The message says how to run it again, on a cluster or by hand.
+[[noreturn]] void missing_shard(std::size_t index, int count) {
+  const std::string shard = std::to_string(index) + "/" + std::to_string(count);
+  fail("merge", "", "a partial file for each of the " + std::to_string(count) + " shards",
+       "none for shard " + shard + " (it failed, was cancelled or is still running; run it again with --shard " +
+           shard + ", or re-submit that job array task)");
+}
+
 }  // namespace
 
 nlohmann::json sweep_header(const SweepSpec& spec) {
@@ -129,6 +138,7 @@ SweepResult merge_partials(std::vector<NamedPartial> partials) {
     if (p.partial.shard_count != first.partial.shard_count)
       fail(p.name, "/shard", "a shard of " + std::to_string(first.partial.shard_count),
            "a shard of " + std::to_string(p.partial.shard_count));
+    if (p.partial.shard_index > static_cast<int>(i)) missing_shard(i, first.partial.shard_count);
     if (p.partial.shard_index != static_cast<int>(i))
       fail(p.name, "/shard", "shard " + std::to_string(i) + " of " + std::to_string(p.partial.shard_count) +
                                  " (each shard exactly once)",
@@ -138,9 +148,8 @@ SweepResult merge_partials(std::vector<NamedPartial> partials) {
     merged.records.insert(merged.records.end(), p.partial.records.begin(), p.partial.records.end());
     next_run += static_cast<std::int64_t>(p.partial.records.size());
   }
-  if (partials.size() != static_cast<std::size_t>(first.partial.shard_count))
-    fail(first.name, "/shard", std::to_string(first.partial.shard_count) + " partial files (one per shard)",
-         std::to_string(partials.size()));
+  if (partials.size() < static_cast<std::size_t>(first.partial.shard_count))
+    missing_shard(partials.size(), first.partial.shard_count);
   const std::int64_t total = merged.header.value("cells", 0LL) * merged.header.value("runsPerCell", 0LL);
   if (next_run != total)
     fail(first.name, "/records", std::to_string(total) + " runs in all", std::to_string(next_run));

@@ -1,12 +1,25 @@
 #include "sim/engine/event_queue.h"
 
+#include <stdexcept>
+
 namespace sim {
 
 TimerId EventQueue::schedule(Millis at, EventOwner owner, std::uint16_t kind,
                              std::uint32_t subject, std::uint64_t arg) {
   const std::uint64_t seq = next_seq_++;
-  heap_.push_back(Event{at, seq, owner, kind, subject, arg});
-  sift_up(heap_.size() - 1);
+  if (seq >> (64 - kSlotBits)) throw std::length_error("more than 2^40 events scheduled in one run");
+  std::uint64_t slot;
+  if (free_slots_.empty()) {
+    slot = payloads_.size();
+    if (slot > kSlotMask) throw std::length_error("more than 2^24 events queued at once");
+    payloads_.push_back({});
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  }
+  payloads_[slot] = Payload{arg, subject, kind, owner};
+  heap_.push_back(Node{at, seq << kSlotBits | slot});
+  sift_up(size() - 1);
   return seq;
 }
 
@@ -18,54 +31,57 @@ void EventQueue::cancel(TimerId id) {
 }
 
 void EventQueue::drop_cancelled_top() {
-  while (!heap_.empty() && is_cancelled(heap_.front().seq)) pop_top();
+  while (size() > 0 && is_cancelled(node(0).key >> kSlotBits)) pop_top();
 }
 
 bool EventQueue::pop(Event& out) {
   drop_cancelled_top();
-  if (heap_.empty()) return false;
-  out = heap_.front();
+  if (size() == 0) return false;
+  const Node top = node(0);
+  const Payload& p = payloads_[top.key & kSlotMask];
+  out = Event{top.at, top.key >> kSlotBits, p.owner, p.kind, p.subject, p.arg};
   pop_top();
   return true;
 }
 
 Millis EventQueue::next_time() {
   drop_cancelled_top();
-  return heap_.empty() ? kNever : heap_.front().at;
+  return size() == 0 ? kNever : node(0).at;
 }
 
 void EventQueue::pop_top() {
-  heap_.front() = heap_.back();
+  free_slots_.push_back(static_cast<std::uint32_t>(node(0).key & kSlotMask));
+  node(0) = heap_.back();
   heap_.pop_back();
-  if (!heap_.empty()) sift_down(0);
+  if (size() > 0) sift_down(0);
 }
 
 void EventQueue::sift_up(std::size_t i) {
-  const Event moving = heap_[i];
+  const Node moving = node(i);
   while (i > 0) {
     const std::size_t parent = (i - 1) / 4;
-    if (!earlier(moving, heap_[parent])) break;
-    heap_[i] = heap_[parent];
+    if (!earlier(moving, node(parent))) break;
+    node(i) = node(parent);
     i = parent;
   }
-  heap_[i] = moving;
+  node(i) = moving;
 }
 
 void EventQueue::sift_down(std::size_t i) {
-  const std::size_t n = heap_.size();
-  const Event moving = heap_[i];
+  const std::size_t n = size();
+  const Node moving = node(i);
   for (;;) {
     const std::size_t first = 4 * i + 1;
     if (first >= n) break;
     std::size_t best = first;
     const std::size_t last = first + 4 < n ? first + 4 : n;
     for (std::size_t c = first + 1; c < last; ++c)
-      if (earlier(heap_[c], heap_[best])) best = c;
-    if (!earlier(heap_[best], moving)) break;
-    heap_[i] = heap_[best];
+      if (earlier(node(c), node(best))) best = c;
+    if (!earlier(node(best), moving)) break;
+    node(i) = node(best);
     i = best;
   }
-  heap_[i] = moving;
+  node(i) = moving;
 }
 
 }  // namespace sim

@@ -4,10 +4,19 @@
 // monotonically increasing sequence number), so same-time events run first-scheduled first.
 // Cancellation is O(1) and never scans the heap: a cancelled event's sequence number is marked in
 // a bitmap and the event is dropped when it reaches the top. No allocation per event once the
-// heap and bitmap have grown to the working size.
+// heap, payload table and bitmap have grown to the working size.
+//
+// The heap holds 16-byte nodes (time, and the sequence number with the slot of the event's
+// payload), four children to one 64-byte cache line, and the payloads (owner, kind, subject, arg)
+// sit in a table by slot, read once when the event is popped. With 10,000-task runs the heap
+// holds 40,000-70,000 events: at 32 bytes a node they overflow a 1 MiB L2 cache and each level of
+// a sift touches two lines; at 16 bytes, one (docs/scaling.md). Limits: 2^40 events scheduled in
+// a run and 2^24 queued at once (std::length_error past them).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <new>
 #include <vector>
 
 #include "sim/engine/time.h"
@@ -48,24 +57,53 @@ class EventQueue {
   Millis next_time();
 
   bool empty() { return next_time() == kNever; }
-  std::size_t size_including_cancelled() const { return heap_.size(); }
+  std::size_t size_including_cancelled() const { return size(); }
   std::uint64_t scheduled_total() const { return next_seq_ - 1; }
 
  private:
-  static bool earlier(const Event& a, const Event& b) {
-    return a.at < b.at || (a.at == b.at && a.seq < b.seq);
-  }
+  static constexpr int kSlotBits = 24;
+  static constexpr std::uint64_t kSlotMask = (std::uint64_t{1} << kSlotBits) - 1;
+  static constexpr std::size_t kPad = 3;  // unused nodes before the root: children groups start on a line
+
+  struct Node {
+    Millis at;
+    std::uint64_t key;  // seq << kSlotBits | slot: ordering by key orders by seq
+  };
+  struct Payload {
+    std::uint64_t arg;
+    std::uint32_t subject;
+    std::uint16_t kind;
+    EventOwner owner;
+  };
+  // Allocates the heap's nodes on a cache line, so that with kPad the 4 children of a node share one.
+  template <class T>
+  struct LineAligned {
+    using value_type = T;
+    LineAligned() = default;
+    template <class U>
+    LineAligned(const LineAligned<U>&) {}
+    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{64})); }
+    void deallocate(T* p, std::size_t) { ::operator delete(p, std::align_val_t{64}); }
+    template <class U>
+    bool operator==(const LineAligned<U>&) const { return true; }
+  };
+
+  static bool earlier(const Node& a, const Node& b) { return a.at < b.at || (a.at == b.at && a.key < b.key); }
   bool is_cancelled(std::uint64_t seq) const {
     const std::size_t word = seq >> 6;
     return word < cancelled_.size() && ((cancelled_[word] >> (seq & 63)) & 1U);
   }
+  std::size_t size() const { return heap_.size() - kPad; }
+  Node& node(std::size_t i) { return heap_[i + kPad]; }
   void sift_up(std::size_t i);
   void sift_down(std::size_t i);
   void pop_top();
   void drop_cancelled_top();
 
-  std::vector<Event> heap_;
-  std::vector<std::uint64_t> cancelled_;  // bitmap indexed by seq
+  std::vector<Node, LineAligned<Node>> heap_ = std::vector<Node, LineAligned<Node>>(kPad);
+  std::vector<Payload> payloads_;          // by slot
+  std::vector<std::uint32_t> free_slots_;  // slots of popped events, reused last-freed first
+  std::vector<std::uint64_t> cancelled_;   // bitmap indexed by seq
   std::uint64_t next_seq_ = 1;
 };
 

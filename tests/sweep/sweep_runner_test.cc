@@ -65,7 +65,13 @@ TEST_CASE("merge refuses a missing shard, a shard given twice and another sweep'
   const SweepResult p0 = shard_result(spec, 0, 2, 1), p1 = shard_result(spec, 1, 2, 1);
   using harness::scenario::ScenarioError;
   CHECK_THROWS_WITH(merge_partials({{"a.json", p0}}),
-                    "a.json: at /shard: expected 2 partial files (one per shard), found 1");
+                    "merge: expected a partial file for each of the 2 shards, found none for shard 1/2 (it "
+                    "failed, was cancelled or is still running; run it again with --shard 1/2, or re-submit that job "
+                    "array task)");
+  CHECK_THROWS_WITH(merge_partials({{"b.json", p1}}),
+                    "merge: expected a partial file for each of the 2 shards, found none for shard 0/2 (it "
+                    "failed, was cancelled or is still running; run it again with --shard 0/2, or re-submit that job "
+                    "array task)");
   CHECK_THROWS_WITH(merge_partials({{"a.json", p0}, {"b.json", p0}}),
                     "b.json: at /shard: expected shard 1 of 2 (each shard exactly once), found shard 0");
   SweepResult other = p1;
