@@ -14,6 +14,11 @@ boost::program_options::variables_map parse_command_line(
     const std::string& command, const std::vector<std::string>& args,
     const boost::program_options::options_description& options, std::string& file);
 
+// The same with any number of positional arguments, stored into `files` (lint FILE...).
+boost::program_options::variables_map parse_command_line(
+    const std::string& command, const std::vector<std::string>& args,
+    const boost::program_options::options_description& options, std::vector<std::string>& files);
+
 // True (after printing `options` to standard output) when the command line asked for --help.
 bool printed_help(const boost::program_options::variables_map& vm,
                   const boost::program_options::options_description& options);
