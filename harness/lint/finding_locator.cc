@@ -26,8 +26,11 @@ FindingPosition FindingLocator::locate(const Finding& finding) {
   const std::filesystem::path path =
       finding.file.empty() ? scenario_path_
                            : (scenario_path_.parent_path() / finding.file).lexically_normal();
+  return locate(path, finding.file.empty() ? finding.pointer : finding.file_pointer);
+}
+
+FindingPosition FindingLocator::locate(const std::filesystem::path& path, std::string pointer) {
   const Indexed& file = indexed(path);
-  std::string pointer = finding.file.empty() ? finding.pointer : finding.file_pointer;
   // The field may be absent: walk up to the nearest member the file has ("" is the root).
   while (!pointer.empty() && !file.index.value_offset(pointer))
     pointer.erase(pointer.rfind('/'));

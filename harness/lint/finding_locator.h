@@ -30,6 +30,9 @@ class FindingLocator {
   // The finding's key (or, for an array element or the root, its value) in its file.
   FindingPosition locate(const Finding& finding);
 
+  // The member at `pointer` (or its nearest enclosing one) in the file at `path`.
+  FindingPosition locate(const std::filesystem::path& path, std::string pointer);
+
  private:
   struct Indexed;
   const Indexed& indexed(const std::filesystem::path& path);
