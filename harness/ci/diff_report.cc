@@ -154,7 +154,7 @@ std::string format_value(const MeasureRow& row, const std::optional<double>& val
   switch (row.unit) {
     case Unit::percent: return printf_string("%.1f %%", *value);
     case Unit::seconds: return printf_string("%.0f s", *value);
-    case Unit::count: return printf_string("%.2f", *value);
+    case Unit::count: return printf_string(*value < 10 ? "%.2f" : *value < 100 ? "%.1f" : "%.0f", *value);
     case Unit::hours: return printf_string("%.3f h", *value);
   }
   return "";

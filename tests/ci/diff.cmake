@@ -1,0 +1,58 @@
+# `deploysim diff` as a pull request's CI runs it (labels ci and cli): the measures a change moves,
+# the Markdown comment, --fail-on's exit 1, and exit 2 on bad input. Included from
+# tests/cli/CMakeLists.txt for deploysim_expect_test.
+set(_incidents ${PROJECT_SOURCE_DIR}/scenarios/incidents)
+set(_sweeps ${PROJECT_SOURCE_DIR}/scenarios/sweeps)
+set(_patch ${PROJECT_SOURCE_DIR}/tests/cli/patch_scenario.py)
+set(_work ${CMAKE_CURRENT_BINARY_DIR}/diff)
+file(MAKE_DIRECTORY ${_work})
+
+deploysim_expect_test("ci: diff of seed 000 and its 512 MiB fix shows the OOM rollbacks gone, in Markdown"
+  LABELS "ci;cli"
+  REGEX "\\| `/taskDefinitions/1/containerDefinitions/0/memory` \\| 128 \\| 512 \\|.*removed error `memory-below-peak`.*\\| ROLLED_BACK \\(false rollbacks\\) \\| 100.0 % \\| 0.0 % \\| 🟢 -100.0 pp \\|.*\\| failed tasks per deploy \\| 3.00 \\| 0.00 \\|.*exit=0"
+  COMMAND $<TARGET_FILE:deploysim> diff --markdown --runs 50 --fail-on false-rollback,stuck
+          ${_incidents}/000-oom-128mb.json ${_incidents}/000-fixed-512mb.json)
+deploysim_expect_test("ci: diff exits 1 when HEAD brings seed 000's OOM back and --fail-on names false rollbacks"
+  EXIT 1 LABELS "ci;cli"
+  REGEX "ROLLED_BACK \\(false rollbacks\\) +0.0 % +100.0 % +\\+100.0 pp \\(worse\\).*verdict: HEAD is worse on false-rollback \\(as written\\): 0.0 % -> 100.0 %, tolerance 0"
+  COMMAND $<TARGET_FILE:deploysim> diff --runs 50 --fail-on false-rollback
+          ${_incidents}/000-fixed-512mb.json ${_incidents}/000-oom-128mb.json)
+# The grace-period cut of the closing note, over the shipped sweep's population (good deploys that
+# start slowly or meet a Discord blip, and four kinds of bad ones), one health-check retry: 180 s
+# of grace roll back almost no good deploy, 60 s roll back one in seven; a hang is caught 6 min
+# sooner. Within a tolerance of 20 points the same cut passes.
+deploysim_expect_test("ci: diff of a grace-period cut shows false rollbacks of good deploys appear, exit 1"
+  EXIT 1 LABELS "ci;cli"
+  REGEX "\\| `/service/healthCheckGracePeriodSeconds` \\| 180 \\| 60 \\|.*\\*\\*good deploys\\*\\* \\([0-9]+ deploys\\).*\\| ROLLED_BACK \\(false rollbacks\\) \\| 0.[0-9] % \\| 1[0-9].[0-9] % \\| 🔴 \\+1[0-9].[0-9] pp \\|.*\\*\\*login-hangs\\*\\*.*\\| time to roll back p95 \\| [0-9]+ s \\| [0-9]+ s \\| 🟢 -360 s \\|.*❌ `false-rollback` \\(good deploys\\)"
+  PREPARE sh -c "python3 ${_patch} ${_sweeps}/000-health-check-base.json ${_work}/grace-180.json /service/healthCheckGracePeriodSeconds=180 /taskDefinitions/1/containerDefinitions/0/healthCheck/retries=1 && python3 ${_patch} ${_sweeps}/000-health-check-base.json ${_work}/grace-60.json /service/healthCheckGracePeriodSeconds=60 /taskDefinitions/1/containerDefinitions/0/healthCheck/retries=1"
+  COMMAND $<TARGET_FILE:deploysim> diff --markdown --runs 300 --sweep ${_sweeps}/000-grace-retries.sweep.json
+          --fail-on false-rollback:1 ${_work}/grace-180.json ${_work}/grace-60.json)
+deploysim_expect_test("ci: diff --fail-on with a tolerance above the change passes the same grace-period cut"
+  LABELS "ci;cli"
+  REGEX "\"regressions\": \\[\\].*exit=0"
+  PREPARE sh -c "python3 ${_patch} ${_sweeps}/000-health-check-base.json ${_work}/tol-180.json /service/healthCheckGracePeriodSeconds=180 /taskDefinitions/1/containerDefinitions/0/healthCheck/retries=1 && python3 ${_patch} ${_sweeps}/000-health-check-base.json ${_work}/tol-60.json /service/healthCheckGracePeriodSeconds=60 /taskDefinitions/1/containerDefinitions/0/healthCheck/retries=1"
+  COMMAND $<TARGET_FILE:deploysim> diff --json --runs 300 --sweep ${_sweeps}/000-grace-retries.sweep.json
+          --fail-on false-rollback:20 ${_work}/tol-180.json ${_work}/tol-60.json)
+
+# Bad input: exit 2, saying what was expected.
+deploysim_expect_test("ci: diff of two different services exits 2 naming HEAD"
+  EXIT 2 LABELS "ci;cli"
+  REGEX "004-wget-loop-breaker-off.json: at /service: expected the service BASE deploys \\(alia-bot-service in cluster alia-bot-cluster\\): a diff compares two versions of one service, found rule-service"
+  COMMAND $<TARGET_FILE:deploysim> diff ${_incidents}/000-oom-128mb.json ${_incidents}/004-wget-loop-breaker-off.json)
+deploysim_expect_test("ci: diff with a base ref git does not know exits 2"
+  EXIT 2 LABELS "ci;cli"
+  REGEX "000-oom-128mb.json: expected a file in git ref no-such-ref-deploysim, found fatal: .*exit=2"
+  COMMAND $<TARGET_FILE:deploysim> diff --base-ref no-such-ref-deploysim ${_incidents}/000-oom-128mb.json)
+deploysim_expect_test("ci: diff whose HEAD fails to load exits 2 at the file and position"
+  EXIT 2 LABELS "ci;cli"
+  REGEX "broken.json:[0-9]+:[0-9]+: at /service/desiredCount: expected .*found \"two\""
+  PREPARE python3 ${_patch} ${_incidents}/000-fixed-512mb.json ${_work}/broken.json "/service/desiredCount=\"two\""
+  COMMAND $<TARGET_FILE:deploysim> diff ${_incidents}/000-oom-128mb.json ${_work}/broken.json)
+deploysim_expect_test("ci: diff --fail-on with an unknown measure exits 2 listing the measures"
+  EXIT 2 LABELS "ci;cli"
+  REGEX "diff: --fail-on \"speed\": expected one of completed, false-rollback, .*task-hours"
+  COMMAND $<TARGET_FILE:deploysim> diff --fail-on speed ${_incidents}/000-oom-128mb.json ${_incidents}/000-fixed-512mb.json)
+deploysim_expect_test("ci: diff with one file exits 2"
+  EXIT 2 LABELS "ci;cli"
+  REGEX "diff: BASE and HEAD scenario files are required"
+  COMMAND $<TARGET_FILE:deploysim> diff ${_incidents}/000-oom-128mb.json)
