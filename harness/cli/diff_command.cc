@@ -1,6 +1,7 @@
 #include "harness/cli/diff_command.h"
 
 #include <boost/program_options.hpp>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
@@ -86,6 +87,13 @@ report::JunitSuite junit_suite(const ci::DeployDiff& diff, const std::vector<ci:
   return suite;
 }
 
+// "0", "1.5": a tolerance as the user wrote it.
+std::string tolerance_text(double tolerance) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", tolerance);
+  return text;
+}
+
 // Under GitHub Actions: the comment in the job summary, an error annotation per regression at the
 // first setting HEAD changed, and the step output "worse".
 void report_to_github(const ci::GithubEnvironment& github, const ci::DeployDiff& diff, const ci::DiffSide& head,
@@ -99,7 +107,7 @@ void report_to_github(const ci::GithubEnvironment& github, const ci::DeployDiff&
   for (const ci::Regression& r : regressed)
     ranked.push_back({ci::AnnotationLevel::error, at.file, at.line, at.column, "deploysim diff: " + r.row.id,
                       r.class_name + ": " + r.row.label + " " + ci::format_value(r.row, r.row.base) + " -> " +
-                          ci::format_value(r.row, r.row.head) + " (tolerance " + std::to_string(r.tolerance) + ")"});
+                          ci::format_value(r.row, r.row.head) + " (tolerance " + tolerance_text(r.tolerance) + ")"});
   ci::write_annotations(std::cout, github, ranked, "deploysim diff");
 }
 

@@ -109,7 +109,7 @@ std::string step_summary(const std::vector<ci::Annotation>& ranked, std::size_t 
     const char* level = a.level == ci::AnnotationLevel::error     ? "❌ error"
                         : a.level == ci::AnnotationLevel::warning ? "⚠️ warning"
                                                                   : "ℹ️ info";
-    table.add_row({level, "`" + a.title.substr(a.title.find(' ') + 1) + "`",
+    table.add_row({level, "`" + a.title.substr(a.title.rfind(' ') + 1) + "`",
                    a.file + ":" + std::to_string(a.line) + ":" + std::to_string(a.column), a.message});
   }
   out << ranked.size() << " finding" << (ranked.size() == 1 ? "" : "s") << " in " << files << " file"
