@@ -12,6 +12,7 @@
 #include "harness/lint/finding_report.h"
 #include "harness/lint/lint.h"
 #include "harness/lint/rule_catalog.h"
+#include "harness/report/code_quality.h"
 #include "harness/report/junit.h"
 #include "harness/report/markdown_table.h"
 #include "harness/scenario/scenario_loader.h"
@@ -26,6 +27,7 @@ struct LintFlags {
   bool json = false;
   std::string sarif_path;
   std::string junit_path;
+  std::string code_quality_path;
 };
 
 po::options_description lint_options(LintFlags& f) {
@@ -39,7 +41,8 @@ po::options_description lint_options(LintFlags& f) {
       ("help,h", "this help")
       ("json", po::bool_switch(&f.json), "print the findings as a JSON array (one FILE)")
       ("sarif", po::value(&f.sarif_path), "write the findings as SARIF 2.1.0 to this file")
-      ("junit", po::value(&f.junit_path), "write a JUnit XML report to this file (a case per rule)");
+      ("junit", po::value(&f.junit_path), "write a JUnit XML report to this file (a case per rule)")
+      ("code-quality", po::value(&f.code_quality_path), "write GitLab's Code Quality JSON report to this file");
   return d;
 }
 
@@ -142,12 +145,15 @@ int lint_command(const std::vector<std::string>& args) {
     lint::print_findings(std::cout, linted.back().findings, subject(path, loaded.scenario));
     if (github.active) ci::end_group(std::cout);
   }
-  if (!f.sarif_path.empty())
-    write_file(f.sarif_path, "SARIF log", [&](std::ostream& out) {
-      report::SarifRun run = lint::lint_sarif_run(linted);
-      run.tool_version = DEPLOYSIM_VERSION;
-      out << report::sarif_log(run).dump(2) << "\n";
-    });
+  if (!f.sarif_path.empty() || !f.code_quality_path.empty()) {
+    report::SarifRun run = lint::lint_sarif_run(linted);
+    run.tool_version = DEPLOYSIM_VERSION;
+    if (!f.sarif_path.empty())
+      write_file(f.sarif_path, "SARIF log", [&](std::ostream& out) { out << report::sarif_log(run).dump(2) << "\n"; });
+    if (!f.code_quality_path.empty())
+      write_file(f.code_quality_path, "Code Quality report",
+                 [&](std::ostream& out) { out << report::code_quality_report(run).dump(2) << "\n"; });
+  }
   if (!f.junit_path.empty())
     write_file(f.junit_path, "JUnit report", [&](std::ostream& out) {
       std::vector<report::JunitSuite> suites;

@@ -60,7 +60,7 @@ nlohmann::json result_json(const SarifResult& result, std::optional<std::size_t>
           {"message", {{"text", result.message}}},
           {"locations", nlohmann::json::array({{{"physicalLocation", physical}}})},
           {"partialFingerprints",
-           {{"deploysim/v1", stable_fingerprint({result.rule_id, result.file, result.pointer})}}},
+           {{"deploysim/v1", result_fingerprint(result)}}},
           {"properties", {{"jsonPointer", result.pointer}}}};
   if (rule_index) json["ruleIndex"] = *rule_index;
   return json;
@@ -79,6 +79,10 @@ std::string stable_fingerprint(const std::vector<std::string>& parts) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return hex;
+}
+
+std::string result_fingerprint(const SarifResult& result) {
+  return stable_fingerprint({result.rule_id, result.file, result.pointer});
 }
 
 nlohmann::json sarif_log(const SarifRun& run) {

@@ -46,4 +46,7 @@ nlohmann::json sarif_log(const SarifRun& run);
 // result's "deploysim/v1" partial fingerprint over rule, file and pointer.
 std::string stable_fingerprint(const std::vector<std::string>& parts);
 
+// The result's fingerprint: stable_fingerprint of its rule, file and pointer.
+std::string result_fingerprint(const SarifResult& result);
+
 }  // namespace harness::report

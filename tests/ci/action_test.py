@@ -218,6 +218,22 @@ def annotation_caps(deploysim, action, source, root):
         fail(f"no line counting the warnings left out\n{log}")
 
 
+def pre_commit_hook(deploysim, source, root):
+    """.pre-commit-hooks.yaml's entry, run as pre-commit runs it: deploysim on PATH, the files appended."""
+    with open(os.path.join(source, ".pre-commit-hooks.yaml"), encoding="utf-8") as f:
+        hooks = yaml.safe_load(f)
+    hook = next(h for h in hooks if h["id"] == "deploysim-lint")
+    if hook["language"] != "system":
+        fail("the pre-commit hook must use the deploysim on PATH (language: system)")
+    env = {**os.environ, "PATH": os.path.dirname(deploysim) + os.pathsep + os.environ["PATH"], "GITHUB_ACTIONS": ""}
+    incidents = os.path.join(source, "scenarios/incidents")
+    for files, expected in [(["000-fixed-512mb.json", "004-wget-fixed-probe-binary.json"], 0),
+                            (["000-fixed-512mb.json", "000-oom-128mb.json"], 1)]:
+        done = subprocess.run(hook["entry"].split() + files, cwd=incidents, env=env, capture_output=True, text=True)
+        if done.returncode != expected:
+            fail(f"the pre-commit hook on {files} exited {done.returncode}, expected {expected}\n{done.stdout}{done.stderr}")
+
+
 def main():
     deploysim, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     with open(os.path.join(source, "action.yml"), encoding="utf-8") as f:
@@ -232,7 +248,9 @@ def main():
             work = os.path.join(root, str(index))
             os.makedirs(work)
             play(deploysim, action, source, work)
-    print("action ok: a breaking and a fixing pull request, annotations, summary, outputs and caps checked")
+        pre_commit_hook(deploysim, source, root)
+    print("action ok: a breaking and a fixing pull request, annotations, summary, outputs, caps and the "
+          "pre-commit hook checked")
 
 
 if __name__ == "__main__":

@@ -70,6 +70,23 @@ def fingerprints(log):
     return sorted((r["ruleId"], r["partialFingerprints"]["deploysim/v1"]) for r in log["runs"][0]["results"])
 
 
+def check_code_quality(deploysim, log, source, work):
+    """`lint --code-quality`: GitLab's shape, the same places and fingerprints as the SARIF log."""
+    out = os.path.join(work, "code-quality.json")
+    subprocess.run([deploysim, "lint", *LIBRARY, "--code-quality", out], cwd=source, capture_output=True,
+                   env={**os.environ, "GITHUB_ACTIONS": ""})
+    with open(out, encoding="utf-8") as f:
+        issues = json.load(f)
+    severity = {"error": "critical", "warning": "major", "note": "info"}
+    expected = [(r["ruleId"], r["partialFingerprints"]["deploysim/v1"], severity[r["level"]],
+                 r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                 r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in log["runs"][0]["results"]]
+    found = [(i["check_name"], i["fingerprint"], i["severity"], i["location"]["path"], i["location"]["lines"]["begin"])
+             for i in issues]
+    if found != expected or not all(isinstance(i["description"], str) and i["description"] for i in issues):
+        fail(f"the Code Quality report differs from the SARIF results: {found} vs {expected}")
+
+
 def make_file_variant(source, work):
     """Seed 000 with its deployed task definition in td/alia-bot-27.json, wrapped as AWS prints it."""
     with open(os.path.join(source, LIBRARY[0]), encoding="utf-8") as f:
@@ -114,6 +131,7 @@ def check(deploysim, schema_path, source, work):
         if rule_ids[r["ruleIndex"]] != r["ruleId"]:
             fail(f"result {r['ruleId']} has ruleIndex {r['ruleIndex']}")
     check_positions(log, source)
+    check_code_quality(deploysim, log, source, work)
     again = lint_sarif(deploysim, LIBRARY, os.path.join(work, "again.sarif"), source)
     if fingerprints(again) != fingerprints(log):
         fail("fingerprints differ between two runs")
