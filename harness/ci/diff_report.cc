@@ -31,12 +31,14 @@ MeasureRow row(std::string id, std::string label, Unit unit, Better better, cons
   return {std::move(id), std::move(label), unit, better, get(base), get(head)};
 }
 
-std::vector<MeasureRow> class_rows(bool good, const ClassFigures& b, const ClassFigures& h) {
+// `good`: the good deploys of a population, or the scenario as written (`as_written`), whose
+// rollbacks --fail-on calls false rollbacks too: the change is meant to deploy.
+std::vector<MeasureRow> class_rows(bool good, bool as_written, const ClassFigures& b, const ClassFigures& h) {
   const Better for_good = good ? Better::lower : Better::higher;
   std::vector<MeasureRow> rows = {
       row("completed", "COMPLETED", Unit::percent, good ? Better::higher : Better::lower, b, h,
           [](const ClassFigures& f) { return share(f, Outcome::completed); }),
-      row(good ? "false-rollback" : "rollback", good ? "ROLLED_BACK (false rollbacks)" : "ROLLED_BACK (caught)",
+      row(good ? "false-rollback" : "rollback", as_written ? "ROLLED_BACK" : good ? "ROLLED_BACK (false rollbacks)" : "ROLLED_BACK (caught)",
           Unit::percent, for_good, b, h, [](const ClassFigures& f) { return share(f, Outcome::rolled_back); }),
       row("failed", "FAILED (breaker, no rollback)", Unit::percent, Better::neither, b, h,
           [](const ClassFigures& f) { return share(f, Outcome::failed); }),
@@ -107,7 +109,7 @@ std::vector<ClassMeasures> diff_measures(const DeployDiff& diff) {
     const ClassFigures& b = diff.base.at(c);
     const ClassFigures& h = diff.head.at(c);
     if (b.runs == 0 || h.runs == 0) continue;
-    out.push_back({diff.population.class_names[c], b.runs, class_rows(c == 0, b, h)});
+    out.push_back({diff.population.class_names[c], b.runs, class_rows(c == 0, diff.population.sweep_file.empty(), b, h)});
   }
   return out;
 }
