@@ -111,10 +111,10 @@ DiffPopulation diff_population(const std::string& sweep_file, std::optional<int>
     for (const sweep::FaultClass& fault : spec.population.faults) out.class_names.push_back(fault.name);
   }
   if (runs) out.runs = *runs;
-  out.description = std::to_string(out.runs) + " deploys " +
-                    (sweep_file.empty() ? "of each scenario as written, one seed each"
-                                        : "of the population of " + sweep_file + " (seed " + std::to_string(out.seed) + ")") +
-                    ", the same for BASE and HEAD";
+  const std::string which = sweep_file.empty() ? "of each scenario as written, one seed each"
+                                                : "of the population of " + sweep_file + " (seed " +
+                                                      std::to_string(out.seed) + ")";
+  out.description = std::to_string(out.runs) + " deploys " + which + ", the same for BASE and HEAD";
   return out;
 }
 

@@ -38,8 +38,8 @@ std::vector<MeasureRow> class_rows(bool good, bool as_written, const ClassFigure
   std::vector<MeasureRow> rows = {
       row("completed", "COMPLETED", Unit::percent, good ? Better::higher : Better::lower, b, h,
           [](const ClassFigures& f) { return share(f, Outcome::completed); }),
-      row(good ? "false-rollback" : "rollback", as_written ? "ROLLED_BACK" : good ? "ROLLED_BACK (false rollbacks)" : "ROLLED_BACK (caught)",
-          Unit::percent, for_good, b, h, [](const ClassFigures& f) { return share(f, Outcome::rolled_back); }),
+      row(good ? "false-rollback" : "rollback",
+          as_written ? "ROLLED_BACK" : good ? "ROLLED_BACK (false rollbacks)" : "ROLLED_BACK (caught)", Unit::percent, for_good, b, h, [](const ClassFigures& f) { return share(f, Outcome::rolled_back); }),
       row("failed", "FAILED (breaker, no rollback)", Unit::percent, Better::neither, b, h,
           [](const ClassFigures& f) { return share(f, Outcome::failed); }),
       row("stuck", "STUCK (no terminal state)", Unit::percent, Better::lower, b, h,
@@ -109,7 +109,8 @@ std::vector<ClassMeasures> diff_measures(const DeployDiff& diff) {
     const ClassFigures& b = diff.base.at(c);
     const ClassFigures& h = diff.head.at(c);
     if (b.runs == 0 || h.runs == 0) continue;
-    out.push_back({diff.population.class_names[c], b.runs, class_rows(c == 0, diff.population.sweep_file.empty(), b, h)});
+    const bool as_written = diff.population.sweep_file.empty();
+    out.push_back({diff.population.class_names[c], b.runs, class_rows(c == 0, as_written, b, h)});
   }
   return out;
 }
@@ -244,7 +245,8 @@ std::string diff_markdown(const DeployDiff& diff, const std::vector<ClassMeasure
                                     " `--fail-on` measure" + (regressed.size() == 1 ? "" : "s") + ".\n\n");
   report::MarkdownTable settings({"setting", "BASE", "HEAD"});
   for (const train::SettingDiff& s : diff.settings)
-    settings.add_row({"`" + s.pointer + "`", s.before.empty() ? "(absent)" : s.before, s.after.empty() ? "(absent)" : s.after});
+    settings.add_row(
+        {"`" + s.pointer + "`", s.before.empty() ? "(absent)" : s.before, s.after.empty() ? "(absent)" : s.after});
   out << "**Settings that differ**" << (diff.settings.empty() ? ": none\n\n" : "\n\n" + settings.render() + "\n");
   if (!diff.lint.empty()) {
     out << "**Lint**\n\n";
@@ -255,8 +257,9 @@ std::string diff_markdown(const DeployDiff& diff, const std::vector<ClassMeasure
   }
   out << "Simulated over " << diff.population.description << ".\n\n";
   for (const ClassMeasures& c : measures) {
+    using report::Align;
     report::MarkdownTable table({"measure", "BASE", "HEAD", "change"},
-                                {report::Align::left, report::Align::right, report::Align::right, report::Align::right});
+                                {Align::left, Align::right, Align::right, Align::right});
     for (const MeasureRow& r : c.rows) {
       if (!r.changed()) continue;
       const std::string v = verdict(r);

@@ -60,13 +60,6 @@ po::options_description diff_options(DiffFlags& f) {
   return d;
 }
 
-template <typename Write>
-void write_file(const std::string& path, const char* what, Write write) {
-  std::ofstream out(path);
-  write(out);
-  if (!out) throw UsageError("diff: cannot write the " + std::string(what) + " to " + path);
-}
-
 report::JunitSuite junit_suite(const ci::DeployDiff& diff, const std::vector<ci::FailOn>& fail_on,
                                const std::vector<ci::Regression>& regressed) {
   report::JunitSuite suite{diff.head_label, {}, 0};
@@ -130,7 +123,8 @@ int diff_command(const std::vector<std::string>& args) {
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("diff: ") + e.what());
   }
-  const ci::DiffSide base = f.base_ref.empty() ? ci::read_side(f.files[0]) : ci::read_side_from_git(f.base_ref, f.files[0]);
+  const ci::DiffSide base =
+      f.base_ref.empty() ? ci::read_side(f.files[0]) : ci::read_side_from_git(f.base_ref, f.files[0]);
   const ci::DiffSide head = ci::read_side(f.files.back());
   ci::require_same_service(base, head);
   const ci::DiffPopulation population =
@@ -143,9 +137,10 @@ int diff_command(const std::vector<std::string>& args) {
   if (f.json) std::cout << ci::diff_json(diff, measures, regressed).dump(2) << "\n";
   else if (f.markdown) std::cout << markdown;
   else ci::print_diff_text(std::cout, diff, measures, regressed, fail_on);
-  if (!f.markdown_path.empty()) write_file(f.markdown_path, "Markdown comment", [&](std::ostream& out) { out << markdown; });
+  if (!f.markdown_path.empty())
+    write_output_file("diff", f.markdown_path, "Markdown comment", [&](std::ostream& out) { out << markdown; });
   if (!f.junit_path.empty())
-    write_file(f.junit_path, "JUnit report", [&](std::ostream& out) {
+    write_output_file("diff", f.junit_path, "JUnit report", [&](std::ostream& out) {
       report::write_junit(out, "deploysim diff", {junit_suite(diff, fail_on, regressed)});
     });
   const ci::GithubEnvironment github = ci::GithubEnvironment::from_environment();

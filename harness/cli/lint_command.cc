@@ -75,13 +75,6 @@ report::JunitSuite junit_suite(const lint::LintedFile& file) {
   return suite;
 }
 
-template <typename Write>
-void write_file(const std::string& path, const char* what, Write write) {
-  std::ofstream out(path);
-  write(out);
-  if (!out) throw UsageError("lint: cannot write the " + std::string(what) + " to " + path);
-}
-
 // Errors before warnings before infos, in lint's order within each: what GitHub should show
 // first when it cannot show everything.
 std::vector<ci::Annotation> ranked_annotations(const std::vector<lint::LintedFile>& files) {
@@ -149,13 +142,14 @@ int lint_command(const std::vector<std::string>& args) {
     report::SarifRun run = lint::lint_sarif_run(linted);
     run.tool_version = DEPLOYSIM_VERSION;
     if (!f.sarif_path.empty())
-      write_file(f.sarif_path, "SARIF log", [&](std::ostream& out) { out << report::sarif_log(run).dump(2) << "\n"; });
+      write_output_file("lint", f.sarif_path, "SARIF log",
+                        [&](std::ostream& out) { out << report::sarif_log(run).dump(2) << "\n"; });
     if (!f.code_quality_path.empty())
-      write_file(f.code_quality_path, "Code Quality report",
-                 [&](std::ostream& out) { out << report::code_quality_report(run).dump(2) << "\n"; });
+      write_output_file("lint", f.code_quality_path, "Code Quality report",
+                        [&](std::ostream& out) { out << report::code_quality_report(run).dump(2) << "\n"; });
   }
   if (!f.junit_path.empty())
-    write_file(f.junit_path, "JUnit report", [&](std::ostream& out) {
+    write_output_file("lint", f.junit_path, "JUnit report", [&](std::ostream& out) {
       std::vector<report::JunitSuite> suites;
       for (const lint::LintedFile& file : linted) suites.push_back(junit_suite(file));
       report::write_junit(out, "deploysim lint", suites);

@@ -97,12 +97,11 @@ nlohmann::json sarif_log(const SarifRun& run) {
   }
   nlohmann::json driver = {{"name", run.tool_name}, {"rules", rules}};
   if (!run.tool_version.empty()) driver["version"] = run.tool_version;
-  return {{"$schema", kSchema},
-          {"version", "2.1.0"},
-          {"runs",
-           nlohmann::json::array({{{"tool", {{"driver", driver}}},
-                                   {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "the checkout the files are relative to"}}}}}}},
-                                   {"results", results}}})}};
+  const nlohmann::json base_ids = {
+      {"%SRCROOT%", {{"description", {{"text", "the checkout the files are relative to"}}}}}};
+  const nlohmann::json run_json = {
+      {"tool", {{"driver", driver}}}, {"originalUriBaseIds", base_ids}, {"results", results}};
+  return {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", nlohmann::json::array({run_json})}};
 }
 
 }  // namespace harness::report

@@ -1,6 +1,7 @@
-# `deploysim diff` as a pull request's CI runs it (labels ci and cli): the measures a change moves,
-# the Markdown comment, --fail-on's exit 1, and exit 2 on bad input. Included from
-# tests/cli/CMakeLists.txt for deploysim_expect_test.
+# The commands as CI runs them (labels ci and cli): `deploysim diff` (the measures a change moves,
+# the Markdown comment, --fail-on's exit 1, exit 2 on bad input) and the JUnit files of `run` and
+# `lint` (the shared writer, harness/report/junit.h). Included from tests/cli/CMakeLists.txt for
+# deploysim_expect_test.
 set(_incidents ${PROJECT_SOURCE_DIR}/scenarios/incidents)
 set(_sweeps ${PROJECT_SOURCE_DIR}/scenarios/sweeps)
 set(_patch ${PROJECT_SOURCE_DIR}/tests/cli/patch_scenario.py)
@@ -56,3 +57,22 @@ deploysim_expect_test("ci: diff with one file exits 2"
   EXIT 2 LABELS "ci;cli"
   REGEX "diff: BASE and HEAD scenario files are required"
   COMMAND $<TARGET_FILE:deploysim> diff ${_incidents}/000-oom-128mb.json)
+
+# JUnit: `run --junit` reports the scenario's `expect` as one case, `lint --junit` one case per rule.
+# print_junit.sh prints the file and keeps the command's exit code.
+set(_print_junit sh ${PROJECT_SOURCE_DIR}/tests/ci/print_junit.sh)
+deploysim_expect_test("ci: run --junit reports a met expect as a passed case"
+  LABELS "ci;cli"
+  REGEX "<testsuites name=\"deploysim run\" tests=\"1\" failures=\"0\".*<testcase classname=\"deploysim.run.seed-000-oom-128mb\" name=\"expect\">\n      <system-out>outcome: ROLLED_BACK</system-out>.*exit=0"
+  COMMAND ${_print_junit} ${_work}/run-met.xml $<TARGET_FILE:deploysim>
+          run -q --junit ${_work}/run-met.xml ${_incidents}/000-oom-128mb.json)
+deploysim_expect_test("ci: run --junit fails the expect case with every unmet expectation and the replay"
+  EXIT 1 LABELS "ci;cli"
+  REGEX "failures=\"1\".*<failure message=\"failed tasks: expected at least 20, got 6\" type=\"ExpectationNotMet\">failed tasks: expected at least 20, got 6\n.*replay: deploysim run .*004-wget-loop-breaker-off.json --seed"
+  COMMAND ${_print_junit} ${_work}/run-unmet.xml $<TARGET_FILE:deploysim>
+          run -q --horizon 600 --junit ${_work}/run-unmet.xml ${_incidents}/004-wget-loop-breaker-off.json)
+deploysim_expect_test("ci: lint --junit fails the rule that found an error and passes the others"
+  EXIT 1 LABELS "ci;cli"
+  REGEX "<testsuites name=\"deploysim lint\" tests=\"21\" failures=\"1\".*name=\"memory-below-peak\">\n      <failure message=\"128 MiB is below the app&#39;s peak of 253 MiB.*type=\"LintError\">.*name=\"single-task-zero-min\">\n      <system-out>warning at /service/deploymentConfiguration/minimumHealthyPercent"
+  COMMAND ${_print_junit} ${_work}/lint.xml $<TARGET_FILE:deploysim>
+          lint --junit ${_work}/lint.xml ${_incidents}/000-oom-128mb.json)
