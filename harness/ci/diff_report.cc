@@ -7,6 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "harness/lint/finding_locator.h"
+#include "harness/lint/finding_report.h"
 #include "harness/report/markdown_table.h"
 #include "sim/observe/outcome.h"
 
@@ -174,6 +176,33 @@ std::string format_change(const MeasureRow& row) {
     case Unit::hours: return printf_string("%+.3f h", d);
   }
   return "";
+}
+
+report::SarifRun diff_sarif_run(const DeployDiff& diff, const DiffSide& head, const std::vector<Regression>& regressed) {
+  lint::LintedFile added{head.path.string(), {}};
+  for (const LintChange& c : diff.lint)
+    if (c.added) added.findings.push_back(c.finding);
+  report::SarifRun run = lint::lint_sarif_run({added});
+  lint::FindingLocator locator(head.path);
+  const lint::FindingPosition at =
+      locator.locate(head.path, diff.settings.empty() ? std::string() : diff.settings.front().pointer);
+  for (const Regression& r : regressed) {
+    const std::string rule = "diff-" + r.row.id;
+    bool described = false;
+    for (const report::SarifRule& known : run.rules) described = described || known.id == rule;
+    if (!described)
+      run.rules.push_back({rule, "The change makes " + r.row.label + " worse",
+                           "deploysim diff ran BASE and HEAD over the same population of deploys, and HEAD is worse "
+                           "on this measure by more than the tolerance --fail-on gives it. The pull request's "
+                           "comment (diff --markdown) has every measure; docs/ci.md explains them.",
+                           report::SarifLevel::error});
+    run.results.push_back({rule, report::SarifLevel::error,
+                           r.class_name + ": " + r.row.label + " " + format_value(r.row, r.row.base) + " -> " +
+                               format_value(r.row, r.row.head) + " (" + format_change(r.row) + ")",
+                           at.file, at.line, at.column,
+                           diff.settings.empty() ? std::string() : diff.settings.front().pointer, r.class_name});
+  }
+  return run;
 }
 
 void print_diff_text(std::ostream& out, const DeployDiff& diff, const std::vector<ClassMeasures>& measures,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "harness/ci/deploy_diff.h"
+#include "harness/report/sarif.h"
 
 namespace harness::ci {
 
@@ -62,6 +63,11 @@ std::vector<Regression> regressions(const std::vector<ClassMeasures>& measures, 
 std::string format_value(const MeasureRow& row, const std::optional<double>& value);
 // "-100.0 pp", "+30 s", "never -> 95 s"; "" when unchanged.
 std::string format_change(const MeasureRow& row);
+
+// SARIF for a pull request: the lint findings HEAD adds, at their places in HEAD's file, and one
+// result per regression (rule "diff-<measure>", e.g. "diff-false-rollback") at the first setting
+// HEAD changed; every lint rule and each regressed measure described.
+report::SarifRun diff_sarif_run(const DeployDiff& diff, const DiffSide& head, const std::vector<Regression>& regressed);
 
 void print_diff_text(std::ostream& out, const DeployDiff& diff, const std::vector<ClassMeasures>& measures,
                      const std::vector<Regression>& regressed, const std::vector<FailOn>& fail_on);

@@ -31,6 +31,7 @@ struct DiffFlags {
   bool markdown = false;
   std::string markdown_path;
   std::string junit_path;
+  std::string sarif_path;
 };
 
 po::options_description diff_options(DiffFlags& f) {
@@ -56,7 +57,8 @@ po::options_description diff_options(DiffFlags& f) {
       ("json", po::bool_switch(&f.json), "print JSON")
       ("markdown", po::bool_switch(&f.markdown), "print the Markdown pull-request comment")
       ("markdown-file", po::value(&f.markdown_path), "also write the Markdown comment to this file")
-      ("junit", po::value(&f.junit_path), "write a JUnit XML report (a case per --fail-on measure)");
+      ("junit", po::value(&f.junit_path), "write a JUnit XML report (a case per --fail-on measure)")
+      ("sarif", po::value(&f.sarif_path), "write SARIF 2.1.0: lint findings HEAD adds, and regressions");
   return d;
 }
 
@@ -87,12 +89,14 @@ std::string tolerance_text(double tolerance) {
   return text;
 }
 
-// Under GitHub Actions: the comment in the job summary, an error annotation per regression at the
-// first setting HEAD changed, and the step output "worse".
+// Under GitHub Actions: the comment in the job summary, the step output "worse", and with the text
+// report (`annotate`; JSON or Markdown on standard output must stay clean for whoever reads it) an
+// error annotation per regression at the first setting HEAD changed.
 void report_to_github(const ci::GithubEnvironment& github, const ci::DeployDiff& diff, const ci::DiffSide& head,
-                      const std::vector<ci::Regression>& regressed, const std::string& markdown) {
+                      const std::vector<ci::Regression>& regressed, const std::string& markdown, bool annotate) {
   ci::append_step_summary(github, markdown);
   ci::set_step_output(github, "worse", regressed.empty() ? "false" : "true");
+  if (!annotate) return;
   std::vector<ci::Annotation> ranked;
   lint::FindingLocator locator(head.path);
   const lint::FindingPosition at =
@@ -143,8 +147,14 @@ int diff_command(const std::vector<std::string>& args) {
     write_output_file("diff", f.junit_path, "JUnit report", [&](std::ostream& out) {
       report::write_junit(out, "deploysim diff", {junit_suite(diff, fail_on, regressed)});
     });
+  if (!f.sarif_path.empty())
+    write_output_file("diff", f.sarif_path, "SARIF log", [&](std::ostream& out) {
+      report::SarifRun run = ci::diff_sarif_run(diff, head, regressed);
+      run.tool_version = DEPLOYSIM_VERSION;
+      out << report::sarif_log(run).dump(2) << "\n";
+    });
   const ci::GithubEnvironment github = ci::GithubEnvironment::from_environment();
-  if (github.active) report_to_github(github, diff, head, regressed, markdown);
+  if (github.active) report_to_github(github, diff, head, regressed, markdown, !f.json && !f.markdown);
   return regressed.empty() ? 0 : 1;
 }
 

@@ -158,7 +158,8 @@ int lint_command(const std::vector<std::string>& args) {
   for (const lint::LintedFile& file : linted) errors = errors || lint::has_errors(file.findings);
   if (github.active) {
     const std::vector<ci::Annotation> ranked = ranked_annotations(linted);
-    ci::write_annotations(std::cout, github, ranked, "deploysim lint");
+    // Annotations are text on standard output: they would break the JSON array tools read.
+    if (!f.json) ci::write_annotations(std::cout, github, ranked, "deploysim lint");
     ci::append_step_summary(github, step_summary(ranked, linted.size()));
   }
   return errors ? 1 : 0;

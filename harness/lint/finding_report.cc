@@ -61,7 +61,7 @@ report::SarifRun lint_sarif_run(const std::vector<LintedFile>& files) {
     for (const Finding& f : file.findings) {
       const FindingPosition at = locator.locate(f);
       run.results.push_back({f.rule, sarif_level(f.severity), f.message + " — " + f.why, at.file,
-                             at.line, at.column, f.file.empty() ? f.pointer : f.file_pointer});
+                             at.line, at.column, f.file.empty() ? f.pointer : f.file_pointer, ""});
     }
   }
   return run;

@@ -82,7 +82,8 @@ std::string stable_fingerprint(const std::vector<std::string>& parts) {
 }
 
 std::string result_fingerprint(const SarifResult& result) {
-  return stable_fingerprint({result.rule_id, result.file, result.pointer});
+  if (result.discriminator.empty()) return stable_fingerprint({result.rule_id, result.file, result.pointer});
+  return stable_fingerprint({result.rule_id, result.file, result.pointer, result.discriminator});
 }
 
 nlohmann::json sarif_log(const SarifRun& run) {

@@ -29,6 +29,7 @@ struct SarifResult {
   std::string file;          // as the user named it: relative to the checkout, or absolute
   int line = 1, column = 1;  // 1-based; column in characters
   std::string pointer;       // the JSON pointer of the field, kept as a property and fingerprinted
+  std::string discriminator;  // fingerprinted too when not empty: what else tells results apart
 };
 
 struct SarifRun {
@@ -46,7 +47,8 @@ nlohmann::json sarif_log(const SarifRun& run);
 // result's "deploysim/v1" partial fingerprint over rule, file and pointer.
 std::string stable_fingerprint(const std::vector<std::string>& parts);
 
-// The result's fingerprint: stable_fingerprint of its rule, file and pointer.
+// The result's fingerprint: stable_fingerprint of its rule, file, pointer and discriminator (when
+// it has one).
 std::string result_fingerprint(const SarifResult& result);
 
 }  // namespace harness::report

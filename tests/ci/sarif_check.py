@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""`deploysim lint --sarif` against the official SARIF 2.1.0 schema, and what the schema cannot see.
+"""`deploysim lint --sarif` and `diff --sarif` against the official SARIF 2.1.0 schema, and what the
+schema cannot see.
 
   sarif_check.py <deploysim> <schema> <source dir>
 
@@ -7,7 +8,9 @@ Lints library scenarios that have findings, plus a copy of seed 000 whose deploy
 is a {"$file": ...}, and requires: the log validates (python3-jsonschema, draft 2020-12); every
 lint rule is described with help; each result points at the line and column of the JSON member it
 names, in the file that holds it (the $file one included); fingerprints are the same on a second
-run and after a line is inserted above the findings (lines move, fingerprints do not). Exits 1
+run and after a line is inserted above the findings (lines move, fingerprints do not); GitLab's
+Code Quality report has the same places and fingerprints; `diff --sarif` of seed 000's fix undone
+places the lint error and the false-rollback regression at HEAD's memory line. Exits 1
 with a message on any failure, python3-jsonschema missing included: this test never skips.
 """
 import json
@@ -87,6 +90,29 @@ def check_code_quality(deploysim, log, source, work):
         fail(f"the Code Quality report differs from the SARIF results: {found} vs {expected}")
 
 
+def check_diff_sarif(deploysim, validator, source, work):
+    """`diff --sarif`: HEAD brings seed 000's OOM back; the lint error it adds and the false-rollback
+    regression are results at HEAD's memory line, and the log validates."""
+    out = os.path.join(work, "diff.sarif")
+    done = subprocess.run([deploysim, "diff", "--runs", "20", "--fail-on", "false-rollback", "--sarif", out,
+                           "scenarios/incidents/000-fixed-512mb.json", "scenarios/incidents/000-oom-128mb.json"],
+                          cwd=source, capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
+    if done.returncode != 1:
+        fail(f"diff exited {done.returncode}, expected 1: {done.stderr}")
+    with open(out, encoding="utf-8") as f:
+        log = json.load(f)
+    errors = list(validator.iter_errors(log))
+    if errors:
+        fail("the diff's SARIF log does not validate: " + errors[0].message)
+    results = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    if sorted(results) != ["diff-false-rollback", "memory-below-peak"]:
+        fail(f"diff's SARIF results: {sorted(results)}")
+    lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results.values()}
+    if len(lines) != 1:
+        fail(f"the regression and the lint error are not both at the memory line: {lines}")
+    check_positions(log, source)
+
+
 def make_file_variant(source, work):
     """Seed 000 with its deployed task definition in td/alia-bot-27.json, wrapped as AWS prints it."""
     with open(os.path.join(source, LIBRARY[0]), encoding="utf-8") as f:
@@ -132,6 +158,7 @@ def check(deploysim, schema_path, source, work):
             fail(f"result {r['ruleId']} has ruleIndex {r['ruleIndex']}")
     check_positions(log, source)
     check_code_quality(deploysim, log, source, work)
+    check_diff_sarif(deploysim, validator, source, work)
     again = lint_sarif(deploysim, LIBRARY, os.path.join(work, "again.sarif"), source)
     if fingerprints(again) != fingerprints(log):
         fail("fingerprints differ between two runs")
@@ -161,7 +188,7 @@ def check(deploysim, schema_path, source, work):
         if location["region"]["startLine"] != before[r["ruleId"]]["region"]["startLine"] + shift:
             fail(f"{r['ruleId']} did not move with its line")
     print(f"SARIF ok: {len(results)} results of {len(seen)} rules, {len(rules)} rules described, "
-          "positions, $file placement and fingerprints checked")
+          "positions, $file placement, fingerprints, Code Quality and diff --sarif checked")
 
 
 if __name__ == "__main__":

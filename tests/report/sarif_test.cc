@@ -11,7 +11,7 @@ TEST_CASE("a SARIF result is placed in its file relative to the checkout and kee
   harness::report::SarifRun run;
   run.rules.push_back({"memory-below-peak", "Memory below the peak", "Raise it.", SarifLevel::error});
   run.results.push_back({"memory-below-peak", SarifLevel::error, "128 MiB", "./scenarios/a b.json", 72,
-                         11, "/taskDefinitions/1/containerDefinitions/0/memory"});
+                         11, "/taskDefinitions/1/containerDefinitions/0/memory", ""});
   const nlohmann::json log = harness::report::sarif_log(run);
   CHECK(log["version"] == "2.1.0");
   const nlohmann::json& result = log["runs"][0]["results"][0];
@@ -28,7 +28,7 @@ TEST_CASE("a SARIF result is placed in its file relative to the checkout and kee
 
 TEST_CASE("an absolute file is a file URI and a result of an unknown rule has no index") {
   harness::report::SarifRun run;
-  run.results.push_back({"x", SarifLevel::note, "m", "/tmp/s.json", 1, 1, ""});
+  run.results.push_back({"x", SarifLevel::note, "m", "/tmp/s.json", 1, 1, "", ""});
   const nlohmann::json result = harness::report::sarif_log(run)["runs"][0]["results"][0];
   CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file:///tmp/s.json");
   CHECK_FALSE(result.contains("ruleIndex"));
