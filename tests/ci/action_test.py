@@ -11,7 +11,8 @@ temporary git repository with a base commit (seed 000 fixed: 512 MiB) and a head
 plays two pull requests:
 
   1. HEAD brings the 128 MiB limit back: lint annotates the error at the memory line, the diff
-     shows false rollbacks 0 % -> 100 %, the summary has both tables, the verdict step fails;
+     shows false rollbacks 0 % -> 100 %, check annotates a violated intent at the intent, the
+     summary has the tables, the verdict step fails;
   2. HEAD is the fix over a 128 MiB base: no error annotation, the diff is better, the action passes;
 
 and checks GitHub's caps: linting many files annotates at most 10 warnings and says how many more
@@ -121,6 +122,7 @@ def make_repo(root, source, base_memory, head_memory):
     with open(os.path.join(source, "scenarios/incidents/000-fixed-512mb.json"), encoding="utf-8") as f:
         scenario = json.load(f)
     shutil.copy(os.path.join(source, "scenarios/examples/grace-covers-slow-start.json"), os.path.join(repo, "checked.json"))
+    shutil.copy(os.path.join(source, "scenarios/examples/weak-grace-strict-breaker.json"), os.path.join(repo, "weak.json"))
 
     def commit(memory, message):
         scenario["taskDefinitions"][1]["containerDefinitions"][0]["memory"] = memory
@@ -149,9 +151,17 @@ def memory_line(path):
     return found[1]
 
 
+def first_intent(path):
+    """Line and column of the first intent's "{" in a scenario's check section."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    start = next(i for i, line in enumerate(lines) if '"intents": [' in line) + 1
+    return start + 1, lines[start].index("{") + 1
+
+
 def pull_request_that_breaks(deploysim, action, source, root):
     repo, base = make_repo(root, source, 512, 128)
-    runner = Runner(action, repo, root, {"deploysim": deploysim, "lint": "*.json", "check": "checked.json",
+    runner = Runner(action, repo, root, {"deploysim": deploysim, "lint": "*.json", "check": "checked.json weak.json",
                                          "diff": "service.json", "base-ref": base, "runs": "40",
                                          "fail-on": "false-rollback"})
     log, code = runner.run()
@@ -165,24 +175,29 @@ def pull_request_that_breaks(deploysim, action, source, root):
                      "::group::deploysim diff service.json", "deploysim: lint found an error",
                      "deploysim: HEAD is worse than BASE on a --fail-on measure",
                      "[skipped Upload SARIF to code scanning]",
-                     "::error file=service.json,line=%d,col=%d,title=deploysim diff%%3A false-rollback::" % (line, column)]:
+                     "::error file=service.json,line=%d,col=%d,title=deploysim diff%%3A false-rollback::" % (line, column),
+                     "::error file=weak.json,line=%d,col=%d,title=deploysim check::intent \"no rollback of a good deploy"
+                     % first_intent(os.path.join(repo, "weak.json")),
+                     "deploysim: check found a violated intent"]:
         if expected not in log:
             fail(f"the log lacks {expected!r}\n{log}")
     with open(runner.summary, encoding="utf-8") as f:
         summary = f.read()
-    for expected in ["### deploysim lint", "| ❌ error | `memory-below-peak` | service.json:%d:%d |" % (line, column),
+    for expected in ["### deploysim lint", "### deploysim check `weak.json`", "| bad deploys roll back within 10 min | ✅ holds |",
+                     "| ❌ error | `memory-below-peak` | service.json:%d:%d |" % (line, column),
                      "### deploysim diff: `" + base + ":service.json` → `service.json`",
                      "| `/taskDefinitions/1/containerDefinitions/0/memory` | 512 | 128 |",
                      "| ROLLED_BACK | 0.0 % | 100.0 % | 🔴 +100.0 pp |"]:
         if expected not in summary:
             fail(f"the job summary lacks {expected!r}\n{summary}")
-    if (runner.output("lint-exit"), runner.output("check-exit"), runner.output("worse")) != ("1", "0", "true"):
+    if (runner.output("lint-exit"), runner.output("check-exit"), runner.output("worse")) != ("1", "1", "true"):
         fail(f"outputs lint-exit, check-exit, worse: {runner.output('lint-exit')}, {runner.output('check-exit')}, "
              f"{runner.output('worse')}")
     with open(runner.output("comment"), encoding="utf-8") as f:
         if "| ROLLED_BACK | 0.0 % | 100.0 % |" not in f.read():
             fail("the comment file lacks the diff table")
-    for path in ["deploysim.sarif", "deploysim-junit/lint.xml", "deploysim-junit/check-checked.xml"]:
+    for path in ["deploysim.sarif", "deploysim-junit/lint.xml", "deploysim-junit/check-checked.xml",
+                 "deploysim-junit/check-weak.xml"]:
         if not os.path.getsize(os.path.join(repo, path)):
             fail(f"{path} is missing or empty")
 

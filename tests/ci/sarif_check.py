@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`deploysim lint --sarif` and `diff --sarif` against the official SARIF 2.1.0 schema, and what the
+"""`deploysim lint --sarif`, `diff --sarif` and `check --sarif` against the official SARIF 2.1.0 schema, and what the
 schema cannot see.
 
   sarif_check.py <deploysim> <schema> <source dir>
@@ -10,7 +10,8 @@ lint rule is described with help; each result points at the line and column of t
 names, in the file that holds it (the $file one included); fingerprints are the same on a second
 run and after a line is inserted above the findings (lines move, fingerprints do not); GitLab's
 Code Quality report has the same places and fingerprints; `diff --sarif` of seed 000's fix undone
-places the lint error and the false-rollback regression at HEAD's memory line. Exits 1
+places the lint error and the false-rollback regression at HEAD's memory line; `check --sarif` places
+a violated intent at that intent. Exits 1
 with a message on any failure, python3-jsonschema missing included: this test never skips.
 """
 import json
@@ -113,6 +114,28 @@ def check_diff_sarif(deploysim, validator, source, work):
     check_positions(log, source)
 
 
+def check_check_sarif(deploysim, validator, source, work):
+    """`check --sarif`: the violated intent of weak-grace-strict-breaker is a result at that intent."""
+    out = os.path.join(work, "check.sarif")
+    done = subprocess.run([deploysim, "check", "scenarios/examples/weak-grace-strict-breaker.json", "--runs", "30",
+                           "--out", work, "--sarif", out], cwd=source, capture_output=True, text=True,
+                          env={**os.environ, "GITHUB_ACTIONS": ""})
+    if done.returncode != 1:
+        fail(f"check exited {done.returncode}, expected 1: {done.stderr}")
+    with open(out, encoding="utf-8") as f:
+        log = json.load(f)
+    if list(validator.iter_errors(log)):
+        fail("the check's SARIF log does not validate")
+    results = log["runs"][0]["results"]
+    if len(results) != 1 or "no rollback of a good deploy" not in results[0]["message"]["text"]:
+        fail(f"check's SARIF results: {results}")
+    region = results[0]["locations"][0]["physicalLocation"]["region"]
+    text = position_text(os.path.join(source, "scenarios/examples/weak-grace-strict-breaker.json"),
+                         region["startLine"], region["startColumn"])
+    if not text.startswith("{"):
+        fail(f"the violated intent is placed at {text[:30]!r}, not at the intent")
+
+
 def make_file_variant(source, work):
     """Seed 000 with its deployed task definition in td/alia-bot-27.json, wrapped as AWS prints it."""
     with open(os.path.join(source, LIBRARY[0]), encoding="utf-8") as f:
@@ -159,6 +182,7 @@ def check(deploysim, schema_path, source, work):
     check_positions(log, source)
     check_code_quality(deploysim, log, source, work)
     check_diff_sarif(deploysim, validator, source, work)
+    check_check_sarif(deploysim, validator, source, work)
     again = lint_sarif(deploysim, LIBRARY, os.path.join(work, "again.sarif"), source)
     if fingerprints(again) != fingerprints(log):
         fail("fingerprints differ between two runs")
@@ -188,7 +212,7 @@ def check(deploysim, schema_path, source, work):
         if location["region"]["startLine"] != before[r["ruleId"]]["region"]["startLine"] + shift:
             fail(f"{r['ruleId']} did not move with its line")
     print(f"SARIF ok: {len(results)} results of {len(seen)} rules, {len(rules)} rules described, "
-          "positions, $file placement, fingerprints, Code Quality and diff --sarif checked")
+          "positions, $file placement, fingerprints, Code Quality, diff and check --sarif checked")
 
 
 if __name__ == "__main__":
