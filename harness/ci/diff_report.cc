@@ -41,7 +41,8 @@ std::vector<MeasureRow> class_rows(bool good, bool as_written, const ClassFigure
       row("completed", "COMPLETED", Unit::percent, good ? Better::higher : Better::lower, b, h,
           [](const ClassFigures& f) { return share(f, Outcome::completed); }),
       row(good ? "false-rollback" : "rollback",
-          as_written ? "ROLLED_BACK" : good ? "ROLLED_BACK (false rollbacks)" : "ROLLED_BACK (caught)", Unit::percent, for_good, b, h, [](const ClassFigures& f) { return share(f, Outcome::rolled_back); }),
+          as_written ? "ROLLED_BACK" : good ? "ROLLED_BACK (false rollbacks)" : "ROLLED_BACK (caught)",
+          Unit::percent, for_good, b, h, [](const ClassFigures& f) { return share(f, Outcome::rolled_back); }),
       row("failed", "FAILED (breaker, no rollback)", Unit::percent, Better::neither, b, h,
           [](const ClassFigures& f) { return share(f, Outcome::failed); }),
       row("stuck", "STUCK (no terminal state)", Unit::percent, Better::lower, b, h,
@@ -178,7 +179,8 @@ std::string format_change(const MeasureRow& row) {
   return "";
 }
 
-report::SarifRun diff_sarif_run(const DeployDiff& diff, const DiffSide& head, const std::vector<Regression>& regressed) {
+report::SarifRun diff_sarif_run(const DeployDiff& diff, const DiffSide& head,
+                                const std::vector<Regression>& regressed) {
   lint::LintedFile added{head.path.string(), {}};
   for (const LintChange& c : diff.lint)
     if (c.added) added.findings.push_back(c.finding);
