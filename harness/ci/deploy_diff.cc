@@ -1,8 +1,12 @@
 #include "harness/ci/deploy_diff.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sys/wait.h>
 
+#include "harness/check/explorer.h"
+#include "harness/check/fault_generators.h"
+#include "harness/check/intent_check.h"
 #include "harness/lint/lint.h"
 #include "harness/report/percentile.h"
 #include "harness/scenario/document.h"
@@ -10,6 +14,7 @@
 #include "harness/sweep/sweep_reader.h"
 #include "harness/sweep/sweep_runner.h"
 #include "sim/observe/outcome.h"
+#include "sim/simulation.h"
 
 namespace harness::ci {
 namespace {
@@ -69,6 +74,37 @@ std::vector<lint::Finding> missing_in(const std::vector<lint::Finding>& from, co
   return out;
 }
 
+// The cases `deploysim check` would draw from BASE's envelope: good deploys (slow starts, blips)
+// and bad ones (a breaking fault that applies to both sides), one rapidcheck stream from the seed.
+void draw_envelope_cases(const DiffSide& base, const DiffSide& head, DiffPopulation& out) {
+  const sim::model::FaultEnvelope& envelope = base.scenario.check->envelope;
+  const std::vector<sim::model::BreakingFault> in_head = check::breaking_in_envelope(head.scenario, envelope);
+  for (const sim::model::BreakingFault f : check::breaking_in_envelope(base.scenario, envelope)) {
+    if (std::find(in_head.begin(), in_head.end(), f) == in_head.end()) continue;
+    out.breaking.push_back(f);
+    out.class_names.push_back(std::string(check::to_string(f)));
+  }
+  out.class_names[0] = "good deploys";
+  const auto deploys = out.breaking.empty() ? sim::model::DeployClass::good : sim::model::DeployClass::any;
+  const rc::Gen<check::CheckCase> gen = check::gen_check_case(envelope, out.breaking, deploys);
+  rc::Random random(out.seed);
+  for (int i = 0; i < out.runs; ++i) out.cases.push_back(gen(random.split(), check::kGenerationSize).value());
+}
+
+// The side's records over the drawn cases, each case's class its breaking fault's index.
+std::vector<sweep::RunRecord> run_cases(const DiffSide& side, const DiffPopulation& population) {
+  std::vector<sweep::RunRecord> records;
+  for (const check::CheckCase& c : population.cases) {
+    sweep::RunRecord& r = records.emplace_back(
+        sweep::run_record(sim::Simulation(check::case_scenario(side.scenario, c), {.trace = false}).run()));
+    if (c.faults.breaking) {
+      const auto at = std::find(population.breaking.begin(), population.breaking.end(), *c.faults.breaking);
+      r.fault = static_cast<int>(at - population.breaking.begin());
+    }
+  }
+  return records;
+}
+
 }  // namespace
 
 DiffSide read_side(const std::string& path) {
@@ -98,11 +134,22 @@ void require_same_service(const DiffSide& base, const DiffSide& head) {
                       h.name + " in cluster " + h.cluster);
 }
 
-DiffPopulation diff_population(const std::string& sweep_file, std::optional<int> runs) {
+DiffPopulation diff_population(const std::string& sweep_file, std::optional<int> runs, bool as_written,
+                               const DiffSide& base, const DiffSide& head) {
   DiffPopulation out;
   out.class_names = {"as written"};
+  if (sweep_file.empty() && !as_written && base.scenario.check) {
+    out.source = DiffPopulation::Source::check_envelope;
+    out.runs = runs.value_or(out.runs);
+    out.seed = base.scenario.seed;
+    draw_envelope_cases(base, head, out);
+    out.description = std::to_string(out.runs) + " deploys drawn from the check envelope of " + base.label +
+                      " (seed " + std::to_string(out.seed) + "), the same for BASE and HEAD";
+    return out;
+  }
   if (!sweep_file.empty()) {
     const sweep::SweepSpec spec = sweep::read_sweep_file(sweep_file);
+    out.source = DiffPopulation::Source::sweep;
     out.sweep_file = sweep_file;
     out.population = spec.population;
     out.seed = spec.seed;
@@ -150,6 +197,7 @@ std::vector<ClassFigures> class_figures(const std::vector<sweep::RunRecord>& rec
 }
 
 std::vector<sweep::RunRecord> run_population(const DiffSide& side, const DiffPopulation& population, int threads) {
+  if (population.source == DiffPopulation::Source::check_envelope) return run_cases(side, population);
   sweep::SweepSpec spec;
   spec.file = population.sweep_file.empty() ? side.label : population.sweep_file;
   spec.name = "diff";

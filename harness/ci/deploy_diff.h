@@ -1,9 +1,11 @@
 // `deploysim diff BASE HEAD`: what a change to a service's deployment does, measured. Both
 // scenarios run over the same population of deploys — the same seeds, the same start-up scales,
 // the same dependency blips, the same bad revisions — so every difference in the figures comes
-// from the change. The population is a sweep's (`--sweep FILE`: its good and bad deploys, fault
-// classes, blips and seed, with BASE and HEAD in place of its base scenario; harness/sweep runs
-// it), or, without one, N deploys of the scenario as written, each with its own seed.
+// from the change. The population is, in this order: a sweep's (`--sweep FILE`: its good and bad
+// deploys, fault classes, blips and seed, with BASE and HEAD in place of its base scenario;
+// harness/sweep runs it); the check envelope BASE declares (its "check" section: the cases
+// `deploysim check` draws with rapidcheck — slow starts, dependency blips, breaking faults — from
+// BASE's seed, harness/check); or N deploys of the scenario as written, each with its own seed.
 //
 // Per class of deploy (good ones, or "as written", then each fault class) it reports outcome
 // shares, times to the first failed task, to roll back and to complete (p50 and p95, by the
@@ -19,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/check/fault_set.h"
 #include "harness/lint/finding.h"
 #include "harness/sweep/run_record.h"
 #include "harness/sweep/sweep_spec.h"
@@ -49,17 +52,24 @@ DiffSide read_side_from_git(const std::string& ref, const std::string& path);
 void require_same_service(const DiffSide& base, const DiffSide& head);
 
 struct DiffPopulation {
+  enum class Source { as_written, sweep, check_envelope };
+  Source source = Source::as_written;
   std::string description;  // one line: "200 deploys as written, one seed each"
-  std::string sweep_file;   // "" without --sweep
+  std::string sweep_file;   // Source::sweep
   sweep::Population population;
+  std::vector<check::CheckCase> cases;  // Source::check_envelope: the drawn cases, in order
+  std::vector<sim::model::BreakingFault> breaking;  // and their fault classes
   std::uint64_t seed = 1;
   int runs = 200;
   std::vector<std::string> class_names;  // [0] good ("as written" without a sweep), then faults
 };
 
-// The population of the sweep file at `sweep_file` ("" for the scenario as written); `runs`
-// overrides its runsPerCell when set. Throws ScenarioError on a bad sweep file.
-DiffPopulation diff_population(const std::string& sweep_file, std::optional<int> runs);
+// The population of the sweep file at `sweep_file`; else, unless `as_written`, of BASE's check
+// envelope (its breaking faults that apply to both sides); else the scenario as written. `runs`
+// overrides the sweep's runsPerCell and the default of 200. Throws ScenarioError on a bad sweep
+// file.
+DiffPopulation diff_population(const std::string& sweep_file, std::optional<int> runs, bool as_written,
+                               const DiffSide& base, const DiffSide& head);
 
 // The figures of one class of deploys on one side.
 struct ClassFigures {

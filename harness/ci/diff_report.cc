@@ -112,7 +112,7 @@ std::vector<ClassMeasures> diff_measures(const DeployDiff& diff) {
     const ClassFigures& b = diff.base.at(c);
     const ClassFigures& h = diff.head.at(c);
     if (b.runs == 0 || h.runs == 0) continue;
-    const bool as_written = diff.population.sweep_file.empty();
+    const bool as_written = diff.population.source == DiffPopulation::Source::as_written;
     out.push_back({diff.population.class_names[c], b.runs, class_rows(c == 0, as_written, b, h)});
   }
   return out;

@@ -24,6 +24,7 @@ struct DiffFlags {
   std::vector<std::string> files;
   std::string base_ref;
   std::string sweep_file;
+  bool as_written = false;
   int runs = 0;
   int threads = 0;
   std::string fail_on;
@@ -38,9 +39,10 @@ po::options_description diff_options(DiffFlags& f) {
   po::options_description d(
       "deploysim diff BASE HEAD [options]\n"
       "deploysim diff --base-ref REF HEAD [options]\n\n"
-      "Runs two versions of a service's deployment over the same population of deploys (the\n"
-      "same seeds, and with --sweep the same bad revisions, slow starts and dependency blips)\n"
-      "and reports what changed per class of deploy: outcome shares, times to the first failed\n"
+      "Runs two versions of a service's deployment over the same population of deploys: a\n"
+      "sweep's (--sweep), else BASE's check envelope (the cases `check` draws: slow starts,\n"
+      "dependency blips, breaking faults), else the scenario as written with one seed each;\n"
+      "it reports what changed per class of deploy: outcome shares, times to the first failed\n"
       "task, to roll back and to complete (p50, p95), 5xx served, time below desired healthy,\n"
       "task-hours; with the settings that differ and the lint findings added and removed.\n"
       "Exit 1 when HEAD is worse on a --fail-on measure, 0 otherwise, 2 on bad input.\n\nOptions");
@@ -48,6 +50,8 @@ po::options_description diff_options(DiffFlags& f) {
       ("help,h", "this help")
       ("base-ref", po::value(&f.base_ref), "read BASE from git: HEAD's file as of this commit")
       ("sweep", po::value(&f.sweep_file), "use this sweep file's population (good and bad deploys)")
+      ("as-written", po::bool_switch(&f.as_written),
+       "run the scenarios as written (one seed per deploy) even when BASE has a check envelope")
       ("runs", po::value(&f.runs), "deploys per side (default: the sweep's runsPerCell, else 200)")
       ("threads", po::value(&f.threads), "threads (default: all cores; the figures do not change)")
       ("fail-on", po::value(&f.fail_on),
@@ -131,8 +135,8 @@ int diff_command(const std::vector<std::string>& args) {
       f.base_ref.empty() ? ci::read_side(f.files[0]) : ci::read_side_from_git(f.base_ref, f.files[0]);
   const ci::DiffSide head = ci::read_side(f.files.back());
   ci::require_same_service(base, head);
-  const ci::DiffPopulation population =
-      ci::diff_population(f.sweep_file, vm.count("runs") ? std::optional<int>(f.runs) : std::nullopt);
+  const ci::DiffPopulation population = ci::diff_population(
+      f.sweep_file, vm.count("runs") ? std::optional<int>(f.runs) : std::nullopt, f.as_written, base, head);
   const int threads = f.threads > 0 ? f.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const ci::DeployDiff diff = ci::diff_deploys(base, head, population, threads);
   const std::vector<ci::ClassMeasures> measures = ci::diff_measures(diff);

@@ -76,3 +76,21 @@ deploysim_expect_test("ci: lint --junit fails the rule that found an error and p
   REGEX "<testsuites name=\"deploysim lint\" tests=\"21\" failures=\"1\".*name=\"memory-below-peak\">\n      <failure message=\"128 MiB is below the app&#39;s peak of 253 MiB.*type=\"LintError\">.*name=\"single-task-zero-min\">\n      <system-out>warning at /service/deploymentConfiguration/minimumHealthyPercent"
   COMMAND ${_print_junit} ${_work}/lint.xml $<TARGET_FILE:deploysim>
           lint --junit ${_work}/lint.xml ${_incidents}/000-oom-128mb.json)
+
+# A scenario with a "check" section: diff runs the cases `check` draws from BASE's envelope (slow
+# starts up to 120 s, Redis blips, four breaking faults). A 180 s grace period instead of 30 s stops
+# the false rollbacks of slow starts; --as-written runs the scenarios as written instead.
+deploysim_expect_test("ci: diff over BASE's check envelope shows a longer grace period ending false rollbacks"
+  LABELS "ci;cli"
+  REGEX "population: 100 deploys drawn from the check envelope of .*weak-grace-strict-breaker.json \\(seed 7\\).*good deploys \\(51 deploys\\):\n  COMPLETED +5.9 % +98.0 % +\\+92.2 pp \\(better\\)\n  ROLLED_BACK \\(false rollbacks\\) +92.2 % +2.0 % +-90.2 pp \\(better\\).*\noom \\([0-9]+ deploys\\):.*bind_localhost.*verdict: HEAD is no worse than BASE on the --fail-on measures\nexit=0"
+  PREPARE python3 ${_patch} ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json
+          ${_work}/weak-180.json /service/healthCheckGracePeriodSeconds=180
+  COMMAND $<TARGET_FILE:deploysim> diff --runs 100 --fail-on false-rollback
+          ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json ${_work}/weak-180.json)
+deploysim_expect_test("ci: diff --as-written ignores the check envelope"
+  LABELS "ci;cli"
+  REGEX "population: 50 deploys of each scenario as written, one seed each.*as written \\(50 deploys\\)"
+  PREPARE python3 ${_patch} ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json
+          ${_work}/weak-180w.json /service/healthCheckGracePeriodSeconds=180
+  COMMAND $<TARGET_FILE:deploysim> diff --as-written --runs 50
+          ${PROJECT_SOURCE_DIR}/scenarios/examples/weak-grace-strict-breaker.json ${_work}/weak-180w.json)
