@@ -90,13 +90,13 @@ const std::vector<RuleInfo>& rule_catalog() {
       {"alarms-not-enforced", Severity::warning,
        "CloudWatch alarms are defined but do not roll the deployment back",
        "An alarm in ALARM does nothing to the deployment unless deploymentConfiguration.alarms is "
-       "enabled with rollback: a healthy-but-broken revision stays (seed 001; reference §2). "
+       "enabled with rollback: a healthy-but-broken revision stays (seed 001; docs/ecs-rules.md §2). "
        "Enable alarms with rollback."},
       {"bake-zero-with-alarms", Severity::warning, "Alarms are enabled with a bake time of 0",
        "The deployment completes before an alarm can fire on the new revision's requests (seed "
-       "001; reference §2). Set bakeTimeInMinutes to cover the alarm's evaluation periods."},
+       "001; docs/ecs-rules.md §2). Set bakeTimeInMinutes to cover the alarm's evaluation periods."},
       {"hook-timeout-continue", Severity::warning, "A lifecycle hook times out with CONTINUE",
-       "A hook that hangs lets the deployment through unchecked (seed 001; reference §3.3). Time "
+       "A hook that hangs lets the deployment through unchecked (seed 001; docs/ecs-rules.md §3.3). Time "
        "out with ROLLBACK."},
   };
   return kCatalog;
