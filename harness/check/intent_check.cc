@@ -33,13 +33,6 @@ std::string intent_miss(const Intent& intent, const sim::observe::RunResult& r) 
   return "";
 }
 
-std::vector<sim::model::BreakingFault> breaking_in_envelope(const sim::model::Scenario& base,
-                                                            const sim::model::FaultEnvelope& envelope) {
-  std::vector<sim::model::BreakingFault> out;
-  for (auto f : applicable_breaking_faults(base))
-    if (std::count(envelope.breaking.begin(), envelope.breaking.end(), f) > 0) out.push_back(f);
-  return out;
-}
 
 // An intent with one outcome can be written as the replay's `expect`, so `deploysim run` on the
 // counterexample exits 1 until the config is fixed.
@@ -98,6 +91,14 @@ IntentVerdict check_one(const sim::model::Scenario& base, const sim::model::Chec
 }
 
 }  // namespace
+
+std::vector<sim::model::BreakingFault> breaking_in_envelope(const sim::model::Scenario& base,
+                                                            const sim::model::FaultEnvelope& envelope) {
+  std::vector<sim::model::BreakingFault> out;
+  for (auto f : applicable_breaking_faults(base))
+    if (std::count(envelope.breaking.begin(), envelope.breaking.end(), f) > 0) out.push_back(f);
+  return out;
+}
 
 bool CheckReport::all_hold() const {
   return std::all_of(verdicts.begin(), verdicts.end(), [](const IntentVerdict& v) { return v.holds; });

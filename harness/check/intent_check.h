@@ -40,6 +40,11 @@ struct CheckReport {
 CheckReport check_intents(const sim::model::Scenario& base, const sim::model::CheckSpec& spec, int runs,
                           std::uint64_t seed);
 
+// The breaking faults of `envelope` that can break `base`'s deployed revision (fault_set.h's
+// applicable_breaking_faults), in the envelope's terms: the bad deploys a search may draw.
+std::vector<sim::model::BreakingFault> breaking_in_envelope(const sim::model::Scenario& base,
+                                                            const sim::model::FaultEnvelope& envelope);
+
 // The violations of one case: safety first, then the intent ("" when all hold). Used by
 // check_intents() and by the tests that replay a case.
 std::string judge_case(const sim::model::Scenario& base, const sim::model::Intent& intent, const CheckCase& c);

@@ -12,7 +12,11 @@
 #include "harness/check/liveness_bounds.h"
 #include "harness/cli/command_line.h"
 #include "harness/cli/usage_error.h"
+#include "harness/ci/github_actions.h"
+#include "harness/lint/finding_locator.h"
 #include "harness/report/junit.h"
+#include "harness/report/markdown_table.h"
+#include "harness/report/sarif.h"
 #include "harness/scenario/scenario_loader.h"
 #include "harness/scenario/scenario_writer.h"
 
@@ -26,6 +30,7 @@ struct CheckFlags {
   int runs = 0;
   std::int64_t seed = -1;
   std::string junit_path;
+  std::string sarif_path;
   std::string out_dir = ".";
 };
 
@@ -41,6 +46,7 @@ po::options_description check_options(CheckFlags& f) {
       ("runs", po::value(&f.runs), "runs per intent (default: check.runs in FILE, else 100)")
       ("seed", po::value(&f.seed), "seed of the search (default: the scenario's seed)")
       ("junit", po::value(&f.junit_path), "write a JUnit XML report to this file")
+      ("sarif", po::value(&f.sarif_path), "write SARIF 2.1.0 to this file: a result per violated intent")
       ("out", po::value(&f.out_dir), "directory for counterexample scenarios (default: .)");
   return d;
 }
@@ -87,6 +93,55 @@ report::JunitSuite junit_suite(const std::string& scenario_name, const check::Ch
     c.details = v.story + "\nReplay: deploysim run " + written[i] + "; deploysim explain " + written[i];
   }
   return suite;
+}
+
+// A violated intent as SARIF, GitHub and the job summary see it: placed at the intent in the file.
+struct Violation {
+  std::string intent, text;
+  lint::FindingPosition at;
+};
+
+std::vector<Violation> violations(const std::string& file, const check::CheckReport& checked,
+                                  const std::vector<std::string>& written) {
+  std::vector<Violation> out;
+  lint::FindingLocator locator(file);
+  for (std::size_t i = 0; i < checked.verdicts.size(); ++i) {
+    const check::IntentVerdict& v = checked.verdicts[i];
+    if (v.holds) continue;
+    out.push_back({v.intent.name,
+                   "intent \"" + v.intent.name + "\" violated: " + v.failure + ". " + v.story +
+                       " Replay: deploysim run " + written[i],
+                   locator.locate(file, "/check/intents/" + std::to_string(i))});
+  }
+  return out;
+}
+
+report::SarifRun check_sarif_run(const std::vector<Violation>& violated) {
+  report::SarifRun run;
+  run.tool_version = DEPLOYSIM_VERSION;
+  run.rules.push_back({"check-intent-violated", "A run in the declared fault envelope violates an intent",
+                       "deploysim check explored the faults the scenario's \"check\" section allows and found a "
+                       "run that does not meet this intent; the counterexample scenario replays it (deploysim run, "
+                       "deploysim explain). Change the configuration, or the intent if it asks too much.",
+                       report::SarifLevel::error});
+  for (const Violation& v : violated)
+    run.results.push_back({"check-intent-violated", report::SarifLevel::error, v.text, v.at.file, v.at.line,
+                           v.at.column, "/check/intents", v.intent});
+  return run;
+}
+
+// Under GitHub Actions: an error annotation per violated intent, and the verdicts in the summary.
+void report_to_github(const ci::GithubEnvironment& github, const std::string& file,
+                      const check::CheckReport& checked, const std::vector<Violation>& violated) {
+  std::vector<ci::Annotation> ranked;
+  for (const Violation& v : violated)
+    ranked.push_back({ci::AnnotationLevel::error, v.at.file, v.at.line, v.at.column, "deploysim check", v.text});
+  ci::write_annotations(std::cout, github, ranked, "deploysim check");
+  report::MarkdownTable table({"intent", "verdict", "runs", "what happened"});
+  for (const check::IntentVerdict& v : checked.verdicts)
+    table.add_row({v.intent.name, v.holds ? "✅ holds" : "❌ violated", std::to_string(v.runs),
+                   v.holds ? "" : v.failure + ". " + v.story});
+  ci::append_step_summary(github, "### deploysim check `" + file + "`\n\n" + table.render() + "\n");
 }
 
 // The worst cases the config allows, as a guide for the intents' times (liveness_bounds.h).
@@ -137,11 +192,16 @@ int check_command(const std::vector<std::string>& args) {
     }
     print_verdict(report.verdicts[i], written[i]);
   }
-  if (!f.junit_path.empty()) {
-    std::ofstream out(f.junit_path);
-    if (!out) throw UsageError("check: cannot write the JUnit report to " + f.junit_path);
-    report::write_junit(out, "deploysim check", {junit_suite(s.name, report, written, elapsed)});
-  }
+  if (!f.junit_path.empty())
+    write_output_file("check", f.junit_path, "JUnit report", [&](std::ostream& out) {
+      report::write_junit(out, "deploysim check", {junit_suite(s.name, report, written, elapsed)});
+    });
+  const std::vector<Violation> violated = violations(f.file, report, written);
+  if (!f.sarif_path.empty())
+    write_output_file("check", f.sarif_path, "SARIF log",
+                      [&](std::ostream& out) { out << report::sarif_log(check_sarif_run(violated)).dump(2) << "\n"; });
+  const ci::GithubEnvironment github = ci::GithubEnvironment::from_environment();
+  if (github.active) report_to_github(github, f.file, report, violated);
   char rate[96];
   std::snprintf(rate, sizeof rate, "check: %d simulated runs in %.3f s (%.0f runs/s)\n", report.total_runs, elapsed,
                 elapsed > 0 ? report.total_runs / elapsed : 0.0);

@@ -1,6 +1,7 @@
 // `deploysim check FILE`: explore the fault envelope the scenario declares in its "check" section,
 // judge every run against its intents and the safety properties, print each verdict, write a
-// shrunk counterexample scenario for each violated intent, optionally a JUnit report.
+// shrunk counterexample scenario for each violated intent, optionally a JUnit report and SARIF;
+// under GitHub Actions, annotations at the violated intents and the verdicts in the job summary.
 #pragma once
 
 #include <string>

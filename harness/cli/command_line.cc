@@ -7,13 +7,13 @@
 namespace harness::cli {
 namespace po = boost::program_options;
 
-po::variables_map parse_command_line(const std::string& command,
-                                     const std::vector<std::string>& args,
-                                     const po::options_description& options, std::string& file) {
-  po::options_description all = options;
-  all.add_options()("file", po::value(&file));
+namespace {
+
+// Parses `args` against `options` plus the positional "file" option `all` adds, `count` times.
+po::variables_map parse_with_files(const std::string& command, const std::vector<std::string>& args,
+                                   const po::options_description& all, int count) {
   po::positional_options_description positional;
-  positional.add("file", 1);
+  positional.add("file", count);
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
@@ -22,6 +22,25 @@ po::variables_map parse_command_line(const std::string& command,
     throw UsageError(command + ": " + e.what());
   }
   return vm;
+}
+
+}  // namespace
+
+po::variables_map parse_command_line(const std::string& command,
+                                     const std::vector<std::string>& args,
+                                     const po::options_description& options, std::string& file) {
+  po::options_description all = options;
+  all.add_options()("file", po::value(&file));
+  return parse_with_files(command, args, all, 1);
+}
+
+po::variables_map parse_command_line(const std::string& command,
+                                     const std::vector<std::string>& args,
+                                     const po::options_description& options,
+                                     std::vector<std::string>& files) {
+  po::options_description all = options;
+  all.add_options()("file", po::value(&files)->composing());
+  return parse_with_files(command, args, all, -1);
 }
 
 bool printed_help(const po::variables_map& vm, const po::options_description& options) {

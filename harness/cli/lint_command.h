@@ -1,5 +1,6 @@
-// `deploysim lint FILE`: static pre-deploy checks of a scenario (harness/lint), printed one line
-// per finding or as a JSON array, with an exit code CI can gate on.
+// `deploysim lint FILE...`: static pre-deploy checks of scenarios (harness/lint), printed one line
+// per finding or as a JSON array, with an exit code CI can gate on; SARIF and JUnit files on
+// request, and GitHub annotations and a job summary under GitHub Actions (harness/ci).
 #pragma once
 
 #include <string>

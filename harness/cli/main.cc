@@ -8,6 +8,7 @@
 
 #include "harness/cli/check_command.h"
 #include "harness/cli/compare_command.h"
+#include "harness/cli/diff_command.h"
 #include "harness/cli/explain_command.h"
 #include "harness/cli/lint_command.h"
 #include "harness/cli/merge_command.h"
@@ -36,7 +37,8 @@ constexpr const char* kUsage =
     "  merge PARTIAL...  join a sharded sweep's partial files into its report\n"
     "  real FILE    play the deploy for real on local Docker containers (real --cleanup: remove leftovers)\n"
     "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n"
-    "  check FILE   explore the faults FILE declares; exit 1 when an intent is violated\n\n"
+    "  check FILE   explore the faults FILE declares; exit 1 when an intent is violated\n"
+    "  diff BASE HEAD  what a change does to deploys, measured (exit 1 when worse on --fail-on)\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
     if (command == "real") return harness::cli::real_command(args);
     if (command == "compare") return harness::cli::compare_command(args);
     if (command == "check") return harness::cli::check_command(args);
+    if (command == "diff") return harness::cli::diff_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {

@@ -9,6 +9,7 @@
 #include "harness/cli/command_line.h"
 #include "harness/cli/run_output.h"
 #include "harness/cli/scenario_input.h"
+#include "harness/report/junit.h"
 #include "harness/scenario/expectation_check.h"
 #include "sim/simulation.h"
 
@@ -26,6 +27,7 @@ struct RunFlags {
   bool per_probe = false;
   bool quiet = false;
   std::string seeds;
+  std::string junit_path;
 };
 
 po::options_description run_options(RunFlags& f) {
@@ -40,6 +42,7 @@ po::options_description run_options(RunFlags& f) {
       ("json", po::bool_switch(&f.json), "print a JSON summary instead of the text report")
       ("per-probe", po::bool_switch(&f.per_probe), "simulate every health-check probe (reference mode)")
       ("quiet,q", po::bool_switch(&f.quiet), "print the setup and outcome, not the timeline")
+      ("junit", po::value(&f.junit_path), "write the check of `expect` as JUnit XML to this file")
       ("seeds", po::value(&f.seeds),
        "run seeds A-B (or 1-N given N) and print how often each outcome happens, with times and\n"
        "how many runs meet `expect`; exit 1 when any run misses it");
@@ -89,6 +92,28 @@ int run_over_seeds(const sim::model::Scenario& base, const std::string& range, b
   return d.expect_met == d.runs ? 0 : 1;
 }
 
+// The run against the scenario's `expect` as one JUnit case: failed with every unmet expectation,
+// skipped when the scenario expects nothing.
+report::JunitSuite expect_suite(const sim::model::Scenario& s, const sim::observe::RunResult& result) {
+  report::JunitCase c{"deploysim.run." + s.name, "expect", report::JunitResult::passed, "", "", "",
+                      "outcome: " + std::string(sim::observe::to_string(result.outcome))};
+  if (!s.expect) {
+    c.result = report::JunitResult::skipped;
+    c.message = "the scenario has no expect section";
+  }
+  const std::vector<std::string> unmet_lines =
+      s.expect ? scenario::unmet_expectations(*s.expect, result) : std::vector<std::string>{};
+  for (const std::string& unmet : unmet_lines) {
+    c.result = report::JunitResult::failed;
+    c.type = "ExpectationNotMet";
+    if (c.message.empty()) c.message = unmet;
+    c.details += unmet + "\n";
+  }
+  if (c.result == report::JunitResult::failed)
+    c.details += "replay: deploysim run " + s.source + " --seed " + std::to_string(s.seed) + "\n";
+  return {s.name, {c}, 0};
+}
+
 }  // namespace
 
 int run_command(const std::vector<std::string>& args) {
@@ -109,8 +134,8 @@ int run_command(const std::vector<std::string>& args) {
     s.horizon = sim::Millis{static_cast<std::int64_t>(f.horizon_seconds * 1000)};
   }
   if (f.per_probe) s.probe_mode = sim::model::ProbeMode::per_probe;
-  if (vm.count("seeds") && (vm.count("seed") || vm.count("events")))
-    throw UsageError("run: --seeds goes without --seed and --events");
+  if (vm.count("seeds") && (vm.count("seed") || vm.count("events") || vm.count("junit")))
+    throw UsageError("run: --seeds goes without --seed, --events and --junit");
   if (!f.json)
     for (const std::string& ignored : loaded.ignored)
       std::cerr << "note: ignored (not modelled): " << ignored << "\n";
@@ -118,6 +143,9 @@ int run_command(const std::vector<std::string>& args) {
 
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult result = simulation.run();
+  if (!f.junit_path.empty())
+    write_output_file("run", f.junit_path, "JUnit report",
+                      [&](std::ostream& out) { report::write_junit(out, "deploysim run", {expect_suite(s, result)}); });
   const report::RunReportInput in{s, result, simulation.trace(), simulation.breaker_threshold()};
   return print_run_output("run", {f.events_path, f.json, f.quiet}, in);
 }

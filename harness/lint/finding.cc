@@ -18,8 +18,8 @@ std::string_view to_string(Severity severity) {
 
 void Findings::add(Severity severity, std::string rule, const Location& where, std::string message,
                    std::string why) {
-  findings_.push_back(
-      {severity, std::move(rule), where.pointer, std::move(message) + where.note, std::move(why)});
+  findings_.push_back({severity, std::move(rule), where.pointer, std::move(message) + where.note,
+                       std::move(why), where.file, where.file_pointer});
 }
 
 bool has_errors(const std::vector<Finding>& findings) {

@@ -18,10 +18,14 @@ std::string_view to_string(Severity severity);
 
 // Where a finding points. `pointer` is an RFC 6901 JSON pointer into the scenario file (to the
 // field to change, present or not). A task definition pulled in with {"$file": ...} lives in
-// another file, so `note` then says which file and where inside it; otherwise `note` is empty.
+// another file, so `note` then says which file and where inside it, `file` names that file as the
+// scenario wrote it (relative to the scenario's directory) and `file_pointer` is the field inside
+// it; otherwise all three are empty.
 struct Location {
   std::string pointer;
   std::string note;
+  std::string file;
+  std::string file_pointer;
 };
 
 struct Finding {
@@ -31,6 +35,8 @@ struct Finding {
   std::string message;  // what is wrong, with the numbers that show it
   std::string why;      // the incident it prevents, naming its seed: "seed 000: OOM kills ...",
                         // or the library incident beyond the seeds: "incident 102 (...): ..."
+  std::string file;          // a "$file" the field lives in (see Location); empty: the scenario
+  std::string file_pointer;  // the field inside `file`
 };
 
 // The findings of one lint, in the order the rules add them.

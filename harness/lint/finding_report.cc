@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "harness/lint/finding_locator.h"
+#include "harness/lint/rule_catalog.h"
+
 namespace harness::lint {
 namespace {
 
@@ -11,6 +14,15 @@ std::string count_of(const std::vector<Finding>& findings, Severity severity) {
                                [&](const Finding& f) { return f.severity == severity; });
   if (n == 0) return "";
   return std::to_string(n) + " " + std::string(to_string(severity)) + (n == 1 ? "" : "s");
+}
+
+report::SarifLevel sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::error: return report::SarifLevel::error;
+    case Severity::warning: return report::SarifLevel::warning;
+    case Severity::info: return report::SarifLevel::note;
+  }
+  return report::SarifLevel::error;
 }
 
 }  // namespace
@@ -37,6 +49,22 @@ nlohmann::json findings_json(const std::vector<Finding>& findings) {
                      {"message", f.message},
                      {"why", f.why}});
   return array;
+}
+
+report::SarifRun lint_sarif_run(const std::vector<LintedFile>& files) {
+  report::SarifRun run;
+  for (const RuleInfo& rule : rule_catalog())
+    run.rules.push_back({std::string(rule.id), std::string(rule.title), std::string(rule.help),
+                         sarif_level(rule.severity)});
+  for (const LintedFile& file : files) {
+    FindingLocator locator(file.path);
+    for (const Finding& f : file.findings) {
+      const FindingPosition at = locator.locate(f);
+      run.results.push_back({f.rule, sarif_level(f.severity), f.message + " — " + f.why, at.file,
+                             at.line, at.column, f.file.empty() ? f.pointer : f.file_pointer, ""});
+    }
+  }
+  return run;
 }
 
 }  // namespace harness::lint

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "harness/lint/finding.h"
+#include "harness/report/sarif.h"
 
 namespace harness::lint {
 
@@ -19,5 +20,16 @@ void print_findings(std::ostream& out, const std::vector<Finding>& findings,
 
 // [{"severity": "error", "rule": ..., "pointer": ..., "message": ..., "why": ...}, ...]
 nlohmann::json findings_json(const std::vector<Finding>& findings);
+
+// The findings of one scenario file, as `lint FILE...` gathers them.
+struct LintedFile {
+  std::string path;  // as the user named it
+  std::vector<Finding> findings;
+};
+
+// One SARIF run for every file: every rule of the catalog (rule_catalog.h) with its help, one
+// result per finding placed at its line and column (finding_locator.h); "message — why" is the
+// result's text, info findings are SARIF notes.
+report::SarifRun lint_sarif_run(const std::vector<LintedFile>& files);
 
 }  // namespace harness::lint

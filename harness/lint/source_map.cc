@@ -39,11 +39,11 @@ SourceMap::SourceMap(const scenario::Document& document) {
 Location SourceMap::task_definition(int index, std::string_view field) const {
   const auto i = static_cast<std::size_t>(index);
   if (i >= task_definitions_.size())
-    return {"/taskDefinitions/" + std::to_string(index) + std::string(field), ""};
+    return {"/taskDefinitions/" + std::to_string(index) + std::string(field), "", "", ""};
   const TaskDefinitionSource& source = task_definitions_[i];
-  if (source.file.empty()) return {source.pointer + std::string(field), ""};
-  return {source.pointer,
-          " (in $file " + source.file + " at " + source.file_prefix + std::string(field) + ")"};
+  if (source.file.empty()) return {source.pointer + std::string(field), "", "", ""};
+  const std::string inside = source.file_prefix + std::string(field);
+  return {source.pointer, " (in $file " + source.file + " at " + inside + ")", source.file, inside};
 }
 
 Location SourceMap::container(int task_definition, int container, std::string_view field) const {
@@ -52,23 +52,23 @@ Location SourceMap::container(int task_definition, int container, std::string_vi
 }
 
 Location SourceMap::service(std::string_view field) const {
-  return {service_ + std::string(field), ""};
+  return {service_ + std::string(field), "", "", ""};
 }
 
 Location SourceMap::target_group(std::string_view field) const {
-  return {target_group_ + std::string(field), ""};
+  return {target_group_ + std::string(field), "", "", ""};
 }
 
 Location SourceMap::app(const std::string& image, std::string_view field) const {
-  return {"/apps/" + scenario::pointer_token(image) + std::string(field), ""};
+  return {"/apps/" + scenario::pointer_token(image) + std::string(field), "", "", ""};
 }
 
 Location SourceMap::secret_value(const std::string& value_from) const {
-  return {"/secretValues/" + scenario::pointer_token(value_from), ""};
+  return {"/secretValues/" + scenario::pointer_token(value_from), "", "", ""};
 }
 
 Location SourceMap::platform(std::string_view field) const {
-  return {"/platform" + std::string(field), ""};
+  return {"/platform" + std::string(field), "", "", ""};
 }
 
 }  // namespace harness::lint

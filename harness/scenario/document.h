@@ -37,6 +37,8 @@ class Document {
 
   const std::string& name() const { return name_; }
   const nlohmann::json& root() const { return root_; }
+  // The text as read, for placing a JSON pointer at line:column (position_index.h).
+  const std::string& text() const { return text_; }
   const std::filesystem::path& base_dir() const { return base_dir_; }
 
   // How a field of this document is named in Loaded::ignored.

@@ -10,9 +10,7 @@
 #include "sim/simulation.h"
 
 namespace harness::sweep {
-namespace {
-
-RunRecord record_of(const sim::observe::RunResult& result) {
+RunRecord run_record(const sim::observe::RunResult& result) {
   const auto ms = [](const std::optional<sim::Millis>& t) { return t ? t->count() : -1; };
   RunRecord record;
   record.outcome = static_cast<int>(result.outcome);
@@ -25,6 +23,8 @@ RunRecord record_of(const sim::observe::RunResult& result) {
   record.errors_served = result.metrics.target_5xx + result.metrics.elb_5xx;
   return record;
 }
+
+namespace {
 
 // Calls work(i) for every i in [0, count) on `threads` threads, each taking the next index; the
 // first exception stops the others and is rethrown here.
@@ -75,7 +75,7 @@ std::vector<RunRecord> run_slice(const SweepSpec& spec, RunSlice slice, int thre
     sim::model::Scenario scenario = scenarios[run / runs_per_cell - first_cell][deploy.fault + 1];
     apply_deploy(deploy, scenario);
     sim::Simulation simulation(scenario, {.trace = false});
-    records[i] = record_of(simulation.run());
+    records[i] = run_record(simulation.run());
     records[i].fault = deploy.fault;
     const std::int64_t finished = done.fetch_add(1) + 1;
     if (progress && (finished % report_every == 0 || finished == total)) progress(finished, total);

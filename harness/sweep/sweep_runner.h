@@ -10,8 +10,12 @@
 
 #include "harness/sweep/run_record.h"
 #include "harness/sweep/sweep_spec.h"
+#include "sim/observe/outcome.h"
 
 namespace harness::sweep {
+
+// What a sweep keeps of one run (fault -1: the caller sets the deploy's class).
+RunRecord run_record(const sim::observe::RunResult& result);
 
 // A contiguous range [begin, end) of run indexes of the grid.
 struct RunSlice {

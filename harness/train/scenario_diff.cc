@@ -1,7 +1,6 @@
 #include "harness/train/scenario_diff.h"
 
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace harness::train {
@@ -31,21 +30,32 @@ bool for_people(const std::string& pointer) {
 
 }  // namespace
 
-std::vector<std::string> scenario_changes(const std::string& from_path, const std::string& to_path) {
-  const json from = read_json(from_path);
-  const json to = read_json(to_path);
-  std::vector<std::string> out;
+std::vector<SettingDiff> setting_diffs(const json& from, const json& to) {
+  std::vector<SettingDiff> out;
   for (const json& op : json::diff(from, to)) {
     const std::string path = op.at("path").get<std::string>();
     if (for_people(path)) continue;
     const std::string kind = op.at("op").get<std::string>();
     const json::json_pointer ptr(path);
     if (kind == "replace")
-      out.push_back(path + ": " + short_value(from.at(ptr)) + " -> " + short_value(op.at("value")));
+      out.push_back({path, short_value(from.at(ptr)), short_value(op.at("value"))});
     else if (kind == "add")
-      out.push_back(path + ": added " + short_value(op.at("value")));
+      out.push_back({path, "", short_value(op.at("value"))});
     else if (kind == "remove")
-      out.push_back(path + ": removed (was " + short_value(from.at(ptr)) + ")");
+      out.push_back({path, short_value(from.at(ptr)), ""});
+  }
+  return out;
+}
+
+std::vector<std::string> scenario_changes(const std::string& from_path, const std::string& to_path) {
+  std::vector<std::string> out;
+  for (const SettingDiff& d : setting_diffs(read_json(from_path), read_json(to_path))) {
+    if (d.before.empty())
+      out.push_back(d.pointer + ": added " + d.after);
+    else if (d.after.empty())
+      out.push_back(d.pointer + ": removed (was " + d.before + ")");
+    else
+      out.push_back(d.pointer + ": " + d.before + " -> " + d.after);
   }
   return out;
 }

@@ -8,10 +8,10 @@ namespace {
 
 const Finding kError{Severity::error, "memory-below-peak",
                      "/taskDefinitions/1/containerDefinitions/0/memory",
-                     "128 MiB is below the app's peak of 253 MiB", "seed 000: OOM kills at 128 MB"};
+                     "128 MiB is below the app's peak of 253 MiB", "seed 000: OOM kills at 128 MB", "", ""};
 const Finding kWarning{Severity::warning, "breaker-disabled",
                        "/service/deploymentConfiguration/deploymentCircuitBreaker/enable",
-                       "the deployment circuit breaker is disabled", "seed 004: a loop"};
+                       "the deployment circuit breaker is disabled", "seed 004: a loop", "", ""};
 
 TEST_CASE("the text report prints one line per finding and counts them by severity", "[lint]") {
   std::ostringstream out;
