@@ -21,7 +21,11 @@ enum class RolloutState : std::uint8_t { in_progress, completed, failed };
 struct Deployment {
   Deployment(DeploymentId id_, int task_definition_, Millis created, const model::CircuitBreakerConfig& cb,
              const RuleSet& rules)
-      : id(id_), task_definition(task_definition_), created_at(created), breaker(cb, rules) {}
+      : id(id_),
+        task_definition(task_definition_),
+        created_at(created),
+        breaker(cb, rules),
+        name_("ecs-svc/" + std::to_string(id_)) {}
 
   DeploymentId id;
   int task_definition;
@@ -48,7 +52,10 @@ struct Deployment {
   int stage_position = -1;         // stage_position() of `stage`; -1 before the first
   int hooks_running = 0;           // hooks of the current stage ECS still waits for
 
-  std::string name() const { return "ecs-svc/" + std::to_string(id); }
+  const std::string& name() const { return name_; }  // "ecs-svc/1"
+
+ private:
+  std::string name_;
 };
 
 std::string_view to_string(DeploymentStatus s);

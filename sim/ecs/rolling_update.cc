@@ -100,14 +100,15 @@ void ServiceController::stop_old(int unhealthy_count, int healthy_count) {
     int left = healthy ? healthy_count : unhealthy_count;
     for (Deployment& d : deployments_) {
       if (d.id == primary().id) continue;
+      std::string reason;  // stoppedReason, the same for each task of `d`
       while (left > 0) {
         const std::optional<TaskId> id = ledger_.take_stop_candidate(d.id, healthy, protect_own_replacements_);
         if (!id) break;
         SIM_INVARIANT(run_, !healthy || ledger_.healthy() - 1 >= bounds_.min_healthy_tasks,
                       "a deliberate stop would take healthy tasks below minHealthyTasks " +
                           std::to_string(bounds_.min_healthy_tasks));
-        request_stop(*id, StopCause::deployment_replaced,
-                     "Deployment " + primary().name() + " replaced task of " + d.name());
+        if (reason.empty()) reason = "Deployment " + primary().name() + " replaced task of " + d.name();
+        request_stop(*id, StopCause::deployment_replaced, reason);
         if (trace_.enabled()) stopped += " (task " + std::to_string(*id) + ")";
         --left;
       }

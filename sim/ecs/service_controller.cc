@@ -72,7 +72,6 @@ void ServiceController::deploy(int td) {
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{id, RolloutState::in_progress, false,
                                                              threshold_in_force(), 0, {}});
-  ledger_.audit();
   request_reconcile(clock_.now());
 }
 

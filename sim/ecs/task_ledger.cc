@@ -9,24 +9,15 @@ std::string task_text(TaskId id) { return "task " + std::to_string(id); }
 
 }  // namespace
 
-DeploymentTasks& TaskLedger::counts(DeploymentId deployment) {
-  if (deployment >= deployments_.size()) {
-    deployments_.resize(deployment + 1);
-    queues_.resize(deployment + 1);
-  }
-  return deployments_[deployment];
-}
-
-const DeploymentTasks& TaskLedger::of(DeploymentId deployment) const {
-  static const DeploymentTasks none;
-  return deployment < deployments_.size() ? deployments_[deployment] : none;
+void TaskLedger::grow(DeploymentId deployment) {
+  deployments_.resize(deployment + 1);
+  queues_.resize(deployment + 1);
 }
 
 void TaskLedger::check_counts(const DeploymentTasks& d) const {
   SIM_INVARIANT(run_, d.live_unhealthy >= 0 && d.live_unhealthy <= d.live, "a deployment's unhealthy live tasks");
   SIM_INVARIANT(run_, d.lingering >= 0 && d.own_replacements_starting >= 0, "a deployment's counts");
   SIM_INVARIANT(run_, d.not_stopped >= d.live + d.lingering, "tasks not yet stopped include the live and lingering");
-  SIM_INVARIANT(run_, live_unhealthy_ >= 0 && live_unhealthy_ <= live_ && lingering_ >= 0, "the service's counts");
 }
 
 TaskId TaskLedger::add(DeploymentId deployment, int task_definition, Millis launched_at, std::size_t containers) {
@@ -65,11 +56,7 @@ void TaskLedger::retract_last() {
   check_counts(d);
 }
 
-void TaskLedger::set_state(TaskId id, TaskState state) {
-  TaskRecord& r = tasks_.at(id);
-  SIM_INVARIANT(run_, r.state != TaskState::stopped, task_text(id) + " is reported again after STOPPED");
-  r.state = state;
-  if (state != TaskState::stopped) return;
+void TaskLedger::count_stopped(const TaskRecord& r, TaskId id) {
   SIM_INVARIANT(run_, !r.live && !r.lingering, task_text(id) + " stops only after it left the live set");
   DeploymentTasks& d = counts(r.deployment);
   --d.not_stopped;

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <deque>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "sim/ecs/health_status.h"
@@ -66,7 +67,12 @@ class TaskLedger {
 
   // The task's lifecycle state as the runtime reported it. STOPPED counts once, and only for a
   // task that already left the live set and no longer lingers.
-  void set_state(TaskId id, TaskState state);
+  void set_state(TaskId id, TaskState state) {
+    TaskRecord& r = tasks_[id];
+    SIM_INVARIANT(run_, r.state != TaskState::stopped, "task " + std::to_string(id) + " is reported after STOPPED");
+    r.state = state;
+    if (state == TaskState::stopped) count_stopped(r, id);
+  }
   // Whether the task counts toward minimumHealthyPercent; false when that did not change. Only a
   // live task can count healthy.
   bool set_counted_healthy(TaskId id, bool healthy);
@@ -94,7 +100,9 @@ class TaskLedger {
   std::size_t size() const { return tasks_.size(); }
   const std::vector<TaskRecord>& records() const { return tasks_; }
 
-  const DeploymentTasks& of(DeploymentId deployment) const;
+  const DeploymentTasks& of(DeploymentId deployment) const {
+    return deployment < deployments_.size() ? deployments_[deployment] : kNoTasks;
+  }
   int live() const { return live_; }
   int live_unhealthy() const { return live_unhealthy_; }
   int lingering() const { return lingering_; }
@@ -109,7 +117,13 @@ class TaskLedger {
     std::deque<TaskId> healthy;
     std::deque<TaskId> lingering;
   };
-  DeploymentTasks& counts(DeploymentId deployment);
+  static constexpr DeploymentTasks kNoTasks{};
+  DeploymentTasks& counts(DeploymentId deployment) {
+    if (deployment >= deployments_.size()) grow(deployment);
+    return deployments_[deployment];
+  }
+  void grow(DeploymentId deployment);
+  void count_stopped(const TaskRecord& r, TaskId id);
   void check_counts(const DeploymentTasks& d) const;
 
   const RunContext& run_;

@@ -4,7 +4,7 @@ namespace sim::ecs {
 
 void TaskLifecycle::enter(AgentSteps& steps, TaskState state) {
   state_ = state;
-  steps.push_back({AgentStep::enter_state, state, Millis{0}});
+  steps.add(AgentStep::enter_state, state);
 }
 
 void TaskLifecycle::started(TaskState state) {
@@ -21,16 +21,16 @@ AgentSteps TaskLifecycle::stop_requested(StopCode code, const std::string& reaso
   if (state_ != TaskState::running) {
     // Not serving yet: nothing to drain (task-lifecycle.html: a task stopped while PENDING goes
     // straight to STOPPING).
-    steps.push_back({AgentStep::cancel_start});
-    steps.push_back({AgentStep::stop_target_checks});
+    steps.add(AgentStep::cancel_start);
+    steps.add(AgentStep::stop_target_checks);
     stop_now(steps, containers_running);
     return steps;
   }
   // ECS deregisters the target and waits out the deregistration delay before it stops the task
   // (deployment-type-ecs.html; ecs-rules §6).
   enter(steps, TaskState::deactivating);
-  if (registered) steps.push_back({AgentStep::stop_target_checks});
-  steps.push_back({AgentStep::drain, TaskState::deactivating, registered ? deregistration_delay : Millis{0}});
+  if (registered) steps.add(AgentStep::stop_target_checks);
+  steps.add(AgentStep::drain, TaskState::deactivating, registered ? deregistration_delay : Millis{0});
   return steps;
 }
 
@@ -38,8 +38,8 @@ AgentSteps TaskLifecycle::failed_to_start(const std::string& reason, bool contai
   AgentSteps steps;
   stop_.code = StopCode::task_failed_to_start;
   stop_.stopped_reason = reason;
-  steps.push_back({AgentStep::cancel_start});
-  steps.push_back({AgentStep::stop_target_checks});
+  steps.add(AgentStep::cancel_start);
+  steps.add(AgentStep::stop_target_checks);
   stop_now(steps, containers_running);
   return steps;
 }
@@ -57,8 +57,8 @@ AgentSteps TaskLifecycle::container_exited(bool essential, const std::string& co
   stop_.exit_code = exit_code;
   stop_.container_reason = container_reason;
   stop_.oom_killed = oom_killed;
-  steps.push_back({AgentStep::cancel_start});
-  steps.push_back({AgentStep::stop_target_checks});
+  steps.add(AgentStep::cancel_start);
+  steps.add(AgentStep::stop_target_checks);
   stop_now(steps, containers_running);
   return steps;
 }
@@ -86,14 +86,14 @@ AgentSteps TaskLifecycle::deprovisioned() {
 void TaskLifecycle::stop_now(AgentSteps& steps, bool containers_running) {
   if (state_ >= TaskState::stopping) return;
   enter(steps, TaskState::stopping);
-  steps.push_back({AgentStep::signal_containers});
+  steps.add(AgentStep::signal_containers);
   deprovision_if_done(steps, containers_running);
 }
 
 void TaskLifecycle::deprovision_if_done(AgentSteps& steps, bool containers_running) {
   if (state_ != TaskState::stopping || containers_running) return;
   enter(steps, TaskState::deprovisioning);
-  steps.push_back({AgentStep::deprovision});
+  steps.add(AgentStep::deprovision);
 }
 
 }  // namespace sim::ecs

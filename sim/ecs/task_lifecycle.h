@@ -36,18 +36,18 @@ struct AgentStep {
     signal_containers,   // SIGTERM each running container; SIGKILL after its stopTimeout
     deprovision,         // every container has exited: tear down, then call deprovisioned()
   };
-  Kind kind = cancel_start;
-  TaskState state = TaskState::stopped;  // enter_state
-  Millis wait{0};                        // drain
+  Kind kind;
+  TaskState state;  // enter_state
+  Millis wait;      // drain
 };
 
 // The steps of one transition, in order: at most six, kept inline (a task's stop allocates
 // nothing, as a 10,000-task deployment stops thousands of tasks).
 class AgentSteps {
  public:
-  void push_back(const AgentStep& step) {
+  void add(AgentStep::Kind kind, TaskState state = TaskState::stopped, Millis wait = Millis{0}) {
     if (size_ == steps_.size()) throw std::logic_error("more than six agent steps in one transition");
-    steps_[size_++] = step;
+    steps_[size_++] = AgentStep{kind, state, wait};
   }
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
@@ -56,7 +56,7 @@ class AgentSteps {
   const AgentStep* end() const { return steps_.data() + size_; }
 
  private:
-  std::array<AgentStep, 6> steps_{};
+  std::array<AgentStep, 6> steps_;  // the first size_ are set
   std::size_t size_ = 0;
 };
 
