@@ -7,6 +7,8 @@
 // update of blue would.
 // The lifecycle stages and their hooks are passed in order (lifecycle_stages.cc). Not simulated:
 // the test traffic itself (advancedConfiguration.testListenerRule).
+#include <algorithm>
+
 #include "sim/ecs/service_controller.h"
 #include "sim/ecs/traffic_shift.h"
 
@@ -23,7 +25,11 @@ void ServiceController::reconcile_blue_green() {
   const int desired = scenario_.service.desired_count;
   if (!pass_stages_before_scale_up(green)) return;
   // SCALE_UP: green to desiredCount; failed green tasks are replaced from green (ecs-rules §3.1).
-  start_tasks(desired - ledger_.of(green.id).live);
+  // Within maximumPercent: where blue's unhealthy tasks linger beside their replacements, they
+  // hold room that green waits for (our reading, ecs-rules §3.2; a fuzzer-found case that used to
+  // launch past maxTasks).
+  const int room = std::max(bounds_.max_tasks - ledger_.live() - ledger_.lingering(), 0);
+  start_tasks(std::min(desired - ledger_.of(green.id).live, room));
   if (split_->green != green.id) {
     const DeploymentTasks& tasks = ledger_.of(green.id);
     if (tasks.live != desired || tasks.live_unhealthy != 0) return;
