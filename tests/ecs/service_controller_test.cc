@@ -224,3 +224,36 @@ TEST_CASE("a deployment alarm in ALARM fails the deployment and rolls back") {
   CHECK(h.deployment(0).is_rollback);
   CHECK(h.metrics.alarms_triggered == std::vector<std::string>{"web-5xx"});
 }
+
+TEST_CASE("blue/green scales green up only within maximumPercent while blue's unhealthy tasks linger") {
+  // Given 2 blue tasks behind a load balancer that both failed their target checks, each kept
+  // beside a blue replacement (4 of maxTasks 4), when BLUE_GREEN deploys, then no green task
+  // starts until the lingering blue tasks are gone; then green scales to 2. Source: ecs-rules
+  // §3.2 (our reading), §6; the fuzzer found the old launch past maxTasks.
+  Scenario s = service_of(2);
+  s.service.load_balancer = sim::model::TargetGroupHealthCheck{};
+  s.service.deployment.strategy = sim::model::DeploymentStrategy::blue_green;
+  s.service.deployment.bake_time = sim::minutes(1);
+  Harness h(s);
+  h.start_service();
+  using sim::ecs::ProbeFailure;
+  using sim::ecs::TargetState;
+  for (TaskId id : {0u, 1u}) h.controller.on_target_health(id, TargetState::healthy, ProbeFailure::none);
+  REQUIRE(h.controller.healthy_tasks() == 2);
+  for (TaskId id : {0u, 1u}) {
+    h.controller.on_target_health(id, TargetState::unhealthy, ProbeFailure::timeout);
+    h.settle(h.clock.now());
+  }
+  REQUIRE(h.launched_of(0).size() == 2);  // the blue replacements, tasks 2 and 3
+  CHECK(h.controller.tasks().lingering() == 2);
+  h.controller.deploy(1);
+  h.settle(h.clock.now());
+  CHECK(h.launched_of(1).empty());  // no room: 2 live + 2 lingering = maxTasks 4
+  for (TaskId id : h.launched_of(0)) {
+    h.reach_running(id);
+    h.controller.on_target_health(id, TargetState::healthy, ProbeFailure::none);
+  }
+  h.carry_out_stops();  // the lingering blue tasks stop once their replacements are healthy
+  h.settle(h.clock.now());
+  CHECK(h.launched_of(1).size() == 2);
+}
