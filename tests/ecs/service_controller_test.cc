@@ -9,6 +9,7 @@
 #include "sim/ecs/service_controller.h"
 #include "tests/support/fake_runtime.h"
 #include "tests/support/manual_clock.h"
+#include "tests/support/two_revisions.h"
 
 using sim::Millis;
 using sim::seconds;
@@ -25,22 +26,9 @@ namespace {
 // A service of `desired` tasks of web:1 (no load balancer, no health checks), breaker on with
 // rollback, about to deploy web:2.
 Scenario service_of(int desired) {
-  Scenario s;
-  s.name = "controller-test";
-  s.service.name = "web";
-  s.service.desired_count = desired;
+  Scenario s = testsupport::two_revisions(desired);
   s.service.deployment.circuit_breaker.enable = true;
   s.service.deployment.circuit_breaker.rollback = true;
-  for (int revision : {1, 2}) {
-    sim::model::TaskDefinition td;
-    td.family = "web";
-    td.revision = revision;
-    sim::model::ContainerDefinition app;
-    app.name = "app";
-    app.image = "app:" + std::to_string(revision);
-    td.containers.push_back(app);
-    s.task_definitions.push_back(td);
-  }
   return s;
 }
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "sim/world/served_traffic.h"
+#include "tests/support/two_revisions.h"
 
 using sim::Millis;
 using sim::seconds;
@@ -10,23 +11,11 @@ using sim::ecs::TrafficRoute;
 
 namespace {
 
-// Two revisions of one app image each; revision 2 fails 20 % of its requests.
+// Two revisions; revision 2's app fails 20 % of its requests.
 sim::model::Scenario scenario_with_traffic(int requests_per_second) {
-  sim::model::Scenario s;
+  sim::model::Scenario s = testsupport::two_revisions(1);
   s.traffic = sim::model::TrafficConfig{requests_per_second};
-  for (int revision : {1, 2}) {
-    sim::model::TaskDefinition td;
-    td.family = "web";
-    td.revision = revision;
-    sim::model::ContainerDefinition c;
-    c.name = "app";
-    c.image = "app:" + std::to_string(revision);
-    td.containers.push_back(c);
-    s.task_definitions.push_back(td);
-    sim::model::AppProfile app;
-    app.request_error_basis_points = revision == 2 ? 2000 : 0;
-    s.apps[c.image] = app;
-  }
+  s.apps["app:2"].request_error_basis_points = 2000;
   return s;
 }
 
