@@ -18,7 +18,7 @@
 // Invariants (SIM_INVARIANT, on in release builds): a launch never takes the tasks that count
 // toward maximumPercent above maxTasks; a deliberate stop of a healthy task never takes the
 // healthy count below minHealthyTasks; a rollback goes to the most recent COMPLETED deployment;
-// the ledger's counts match its tasks whenever a deployment changes state.
+// the ledger's counts match its tasks at each rollback and completion and at the end of a run.
 #pragma once
 
 #include <cstdint>

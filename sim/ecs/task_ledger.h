@@ -5,8 +5,8 @@
 // invariants it touches (SIM_INVARIANT, on in release builds): counts are never negative; a
 // deployment's unhealthy live tasks never exceed its live tasks; only a live task counts healthy;
 // a task leaves the live set once, lingers only after it left, and stops once. audit() recounts
-// everything from the records and is called where a deployment changes state and at the end of
-// a run, so a count kept wrongly is caught within the deployment that broke it.
+// everything from the records (O(tasks)) and is called at each rollback and completion and at the
+// end of a run, so a count kept wrongly is caught within the deployment that broke it.
 //
 // The ledger decides nothing: which task to stop and when is the rollout's business; the ledger
 // hands out stop candidates in launch order.
