@@ -31,8 +31,12 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   if (is_deployed(d)) metrics_.deployment_failed(clock_.now(), traffic_served());
   service_event([&] { return event_text::deployment_failed(service_, d.name(), why); });
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{d.id, RolloutState::failed, false, 0,
-                                                             d.breaker.failures(), d.rollout_reason});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = d.id,
+                                                             .state = RolloutState::failed,
+                                                             .rollback = false,
+                                                             .breaker_threshold = 0,
+                                                             .failed_tasks = d.breaker.failures(),
+                                                             .reason = d.rollout_reason});
   if (!rollback) {
     // rollback=false: FAILED, no further launches, no rollback deployment (ecs-rules §1.4).
     reach_outcome(observe::Outcome::failed);
@@ -70,7 +74,12 @@ void ServiceController::roll_back_to_last_completed(Deployment& d, const std::st
   next_launch_at_ = clock_.now();
   service_event([&] { return event_text::rolling_back(service_, d.name(), detector, target.name()); });
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{target.id, RolloutState::in_progress, true, 0, 0, {}});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = target.id,
+                                                             .state = RolloutState::in_progress,
+                                                             .rollback = true,
+                                                             .breaker_threshold = 0,
+                                                             .failed_tasks = 0,
+                                                             .reason = {}});
   ledger_.audit();
   request_reconcile(clock_.now());
 }
@@ -103,7 +112,12 @@ void ServiceController::check_completion() {
   service_event([&] { return event_text::deployment_completed(service_, p.name()); });
   service_event([&] { return event_text::steady_state(service_); }, /*steady_state=*/true);
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{p.id, RolloutState::completed, false, 0, 0, {}});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = p.id,
+                                                             .state = RolloutState::completed,
+                                                             .rollback = false,
+                                                             .breaker_threshold = 0,
+                                                             .failed_tasks = 0,
+                                                             .reason = {}});
   ledger_.audit();
   if (!deployed_ || outcome_) return;
   reach_outcome(p.is_rollback ? observe::Outcome::rolled_back : observe::Outcome::completed);

@@ -129,7 +129,11 @@ void ServiceController::request_stop(TaskId id, StopCause cause, const std::stri
 
 void ServiceController::send_stop(TaskId id, StopCause cause, const std::string& reason) {
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::StopRequested{id, ledger_[id].deployment, cause, false, reason});
+    trace_.add(clock_.now(), observe::StopRequested{.task = id,
+                                                    .deployment = ledger_[id].deployment,
+                                                    .cause = cause,
+                                                    .kept_until_replaced = false,
+                                                    .reason = reason});
   const StopCode code = cause == StopCause::fault_injected ? StopCode::user_initiated
                                                            : StopCode::service_scheduler_initiated;
   runtime_.stop_task(id, code, reason);
@@ -148,9 +152,12 @@ void ServiceController::linger(TaskId id, StopCause cause) {
   on_left_live(id, nullptr);
   ledger_.start_lingering(id, cause);
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::StopRequested{id, ledger_[id].deployment, cause, true,
-                                                    "unhealthy: a replacement starts first; this task stops once it "
-                                                    "is healthy"});
+    trace_.add(clock_.now(), observe::StopRequested{.task = id,
+                                                    .deployment = ledger_[id].deployment,
+                                                    .cause = cause,
+                                                    .kept_until_replaced = true,
+                                                    .reason = "unhealthy: a replacement starts first; this task "
+                                                              "stops once it is healthy"});
   request_reconcile(clock_.now());
 }
 

@@ -70,8 +70,12 @@ void ServiceController::deploy(int td) {
                                           scenario_.task_definitions.at(static_cast<std::size_t>(td)).arn_name());
   });
   if (trace_.enabled())
-    trace_.add(clock_.now(), observe::DeploymentStateChanged{id, RolloutState::in_progress, false,
-                                                             threshold_in_force(), 0, {}});
+    trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = id,
+                                                             .state = RolloutState::in_progress,
+                                                             .rollback = false,
+                                                             .breaker_threshold = threshold_in_force(),
+                                                             .failed_tasks = 0,
+                                                             .reason = {}});
   request_reconcile(clock_.now());
 }
 
