@@ -6,8 +6,10 @@
 namespace sim::ecs {
 
 // Every deployment's share of the requests from now on: its healthy tasks under ROLLING, the
-// listener's weights during a traffic shift (ecs-rules §3.1, §3.2). Called at every change of
-// those, and before one, so that the world accounts each stretch by the routes that held.
+// listener's weights during a traffic shift (ecs-rules §3.1, §3.2). Called after every change of
+// those, so each stretch is served by the routes that held, and wherever the controller brings its
+// metrics up to date: the world's meter rounds per stretch, and cutting the stretches where they
+// were always cut keeps every traffic count as it was (the golden logs).
 void ServiceController::route_traffic() {
   if (!scenario_.traffic) return;
   routes_.clear();
