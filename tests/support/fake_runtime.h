@@ -40,12 +40,6 @@ class FakeRuntime final : public sim::ecs::Runtime {
 
   void route_traffic(const std::vector<sim::ecs::TrafficRoute>& r) override { routes.push_back(r); }
   const sim::ecs::TrafficReport& traffic_served() override { return report; }
-
-  bool was_stopped(sim::ecs::TaskId task) const {
-    for (const Stop& s : stops)
-      if (s.task == task) return true;
-    return false;
-  }
 };
 
 }  // namespace testsupport

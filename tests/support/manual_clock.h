@@ -18,9 +18,6 @@ class ManualClock final : public sim::Clock {
   }
   void cancel(sim::TimerId id) override { queue_.cancel(id); }
 
-  // The time the clock reads, for a RunContext.
-  const sim::Millis& now_ref() const { return now_; }
-
   // Fires every timer due up to `t` on `target` (anything with on_timer(kind, subject, arg)),
   // then reads `t`. Timers a fired timer schedules up to `t` fire too.
   template <class Target>
