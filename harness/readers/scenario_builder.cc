@@ -43,6 +43,22 @@ void keep_simulated_alarms(ConfigSections& head, json& scenario, std::vector<std
                   "something to watch; set your own rate");
 }
 
+// What `deploysim check` explores when the user has said nothing yet: the intents every team
+// holds (a good deploy completes, a bad one is stopped) over the breaking faults that apply.
+json default_check(const json& scenario, std::vector<std::string>& story) {
+  json breaking = json::array({"oom", "crash_loop", "bad_config"});
+  if (scenario.contains("targetGroup")) breaking.push_back("bind_localhost");
+  story.push_back("check: a good deploy (starts up to 30 s slower) completes within 30 min, and a bad one (" +
+                  std::to_string(breaking.size()) + " kinds of breakage) rolls back or fails within 30 min; "
+                  "state your own intents in `check`");
+  return {{"runs", 100},
+          {"envelope", {{"slowStartSeconds", 30}, {"breaking", breaking}}},
+          {"intents", json::array({{{"name", "a good deploy completes"}, {"deploys", "good"}, {"outcome", "COMPLETED"},
+                                    {"withinSeconds", 1800}},
+                                   {{"name", "a bad deploy is stopped"}, {"deploys", "bad"},
+                                    {"outcome", json::array({"ROLLED_BACK", "FAILED"})}, {"withinSeconds", 1800}}})}};
+}
+
 }  // namespace
 
 BuiltScenario build_scenario(std::vector<ConfigSections> sources, const json& ours) {
@@ -85,6 +101,7 @@ BuiltScenario build_scenario(std::vector<ConfigSections> sources, const json& ou
   keep_simulated_alarms(head, scenario, built.story);
   scenario["service"] = head.service;
   scenario["apps"] = derive_apps(definitions, head.service, head.target_group ? &*head.target_group : nullptr, built.story);
+  scenario["check"] = default_check(scenario, built.story);
   for (const ConfigSections& source : sources)
     for (const std::string& note : source.notes) built.story.push_back(note);
   if (ours.is_object()) {
