@@ -85,6 +85,9 @@ IntrinsicResolver::IntrinsicResolver(const SourceText& source, const std::map<st
     }
     parameter_values_[name] = value;
   }
+  // Pseudo parameters have no declaration; `--parameter AWS::Region=eu-west-1` gives one.
+  for (const auto& [name, value] : parameters)
+    if (name.rfind("AWS::", 0) == 0) parameter_values_[name] = value;
   check_circles();
 }
 

@@ -6,7 +6,8 @@
 //   - Fn::GetAtt: a resource's name attribute as above; other attributes (an ARN, a DNS name)
 //     exist only once deployed and stay as "${Id.Attribute}";
 //   - Fn::Sub (both forms), Fn::Join, Fn::Select;
-//   - pseudo parameters (AWS::Region, AWS::AccountId ...) stay as "${AWS::Region}".
+//   - pseudo parameters (AWS::Region, AWS::AccountId ...) stay as "${AWS::Region}" unless given
+//     as `--parameter AWS::Region=eu-west-1`.
 // What stays unresolved is noted with its file:line:column. Any other function (Fn::If,
 // Fn::FindInMap, Fn::ImportValue ...) is not evaluated: it becomes the text
 // "<Fn::If not resolved>" and a note, so a field the simulation needs fails to load there, at
