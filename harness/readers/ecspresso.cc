@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "harness/scenario/position_index.h"
+
 namespace harness::readers {
 namespace {
 
@@ -25,6 +27,18 @@ SourcePtr definition_file(const SourcePtr& config, const std::string& key) {
   return source;
 }
 
+// ecspresso fills {{ must_env `X` }}, {{ tfstate `...` }} and the like when it renders; a file
+// that still holds one was not rendered.
+void reject_templates(const SourceText& file, const json& value, const std::string& pointer) {
+  if (value.is_string() && value.get<std::string>().find("{{") != std::string::npos)
+    file.fail(pointer, pointer, "a rendered file (run `ecspresso render` and read its output)",
+              "a template: " + value.dump());
+  if (value.is_array())
+    for (std::size_t i = 0; i < value.size(); ++i) reject_templates(file, value[i], pointer + "/" + std::to_string(i));
+  if (value.is_object())
+    for (const auto& [key, member] : value.items()) reject_templates(file, member, pointer + "/" + scenario::pointer_token(key));
+}
+
 }  // namespace
 
 bool looks_like_ecspresso_config(const json& root) {
@@ -37,6 +51,8 @@ ConfigSections read_ecspresso(const SourcePtr& config, const ReadOptions& option
   sections.file = config->name();
   const SourcePtr service_file = definition_file(config, "service_definition");
   const SourcePtr task_file = definition_file(config, "task_definition");
+  reject_templates(*service_file, service_file->root(), "");
+  reject_templates(*task_file, task_file->root(), "");
   SectionWriter service_writer(sections, service_file, "service_definition");
   sections.service = service_writer.as_is(service_file->root(), "/service", "");
   SectionWriter config_writer(sections, config, "ecspresso config");

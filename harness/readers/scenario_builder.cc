@@ -26,8 +26,9 @@ void keep_simulated_alarms(ConfigSections& head, json& scenario, std::vector<std
     if (simulated_metric(alarm)) kept.push_back(alarm);
     else dropped.push_back(alarm.value("AlarmName", ""));
   }
-  json& configuration = head.service["deploymentConfiguration"];
-  if (!dropped.empty() && configuration.contains("alarms")) {
+  if (!dropped.empty() && head.service.contains("deploymentConfiguration") &&
+      head.service["deploymentConfiguration"].contains("alarms")) {
+    json& configuration = head.service["deploymentConfiguration"];
     json names = json::array();
     for (const json& name : configuration["alarms"].value("alarmNames", json::array()))
       if (std::find(dropped.begin(), dropped.end(), name.get<std::string>()) == dropped.end()) names.push_back(name);
