@@ -6,13 +6,7 @@ namespace harness::cli {
 
 std::optional<readers::ConfigInput> read_config_input(const std::string& path, const ScenarioInputFlags& flags) {
   const readers::ReadOptions options = flags.read_options();
-  bool config = false;
-  try {
-    config = readers::is_config_input(path, options);
-  } catch (const scenario::ScenarioError&) {
-    if (!options.format.empty()) throw;  // else the scenario loader says what is wrong, its way
-  }
-  if (!config) return std::nullopt;
+  if (!reads_as_config(path, options)) return std::nullopt;
   return readers::load_config_input({path}, options);
 }
 

@@ -18,6 +18,15 @@ bool named_as_yaml(const std::string& file) {
 
 }  // namespace
 
+bool reads_as_config(const std::string& file, const readers::ReadOptions& options) {
+  try {
+    return readers::is_config_input(file, options);
+  } catch (const scenario::ScenarioError&) {
+    if (!options.format.empty() || named_as_yaml(file)) throw;
+    return false;
+  }
+}
+
 readers::ReadOptions ScenarioInputFlags::read_options() const {
   readers::ReadOptions options = read;
   for (const std::string& parameter : parameters) {
@@ -41,14 +50,7 @@ void add_scenario_input_options(po::options_description& options, ScenarioInputF
 scenario::Loaded load_scenario_or_default(const std::string& file, const ScenarioInputFlags& flags) {
   if (file.empty()) return scenario::load_scenario_text(scenario::default_scenario_json(), "<built-in default>");
   const readers::ReadOptions options = flags.read_options();
-  bool config = false;
-  try {
-    config = readers::is_config_input(file, options);
-  } catch (const scenario::ScenarioError&) {
-    // Unreadable or broken: a file meant as a scenario gets the scenario loader's own message.
-    if (!options.format.empty() || named_as_yaml(file)) throw;
-  }
-  return config ? readers::load_config_input({file}, options).loaded : scenario::load_scenario_file(file);
+  return reads_as_config(file, options) ? readers::load_config_input({file}, options).loaded : scenario::load_scenario_file(file);
 }
 
 }  // namespace harness::cli

@@ -22,6 +22,12 @@ struct ScenarioInputFlags {
 // Adds --format, --service, --parameter and --revision to a command's options.
 void add_scenario_input_options(boost::program_options::options_description& options, ScenarioInputFlags& flags);
 
+// True when `file` is a configuration the readers read (detected, or --format), false for a
+// deploysim scenario. A file that cannot be told apart (unreadable, broken JSON) counts as a
+// scenario, so the scenario loader reports it in its own words; unless --format was given or the
+// file is named .yaml/.yml, when the readers' error stands.
+bool reads_as_config(const std::string& file, const readers::ReadOptions& options);
+
 // Loads `file`, or the built-in default scenario when `file` is empty. Throws ScenarioError.
 scenario::Loaded load_scenario_or_default(const std::string& file, const ScenarioInputFlags& flags = {});
 
