@@ -15,11 +15,14 @@ void place_in_user_files(lint::LintedFile& linted, const readers::OriginMap& ori
     const std::optional<readers::PlacedOrigin> at = origins.place(finding.pointer);
     if (!at) continue;
     finding.pointer = at->describe() + " " + at->source_pointer;
-    const bool json_source = at->file == linted.path;
-    if (json_source) {
-      finding.file = std::filesystem::path(at->file).filename().string();
-      finding.file_pointer = at->source_pointer;
-    }
+    // The locator joins `file` to the directory of the linted path (a live export's directory,
+    // an ecspresso config's).
+    finding.file = std::filesystem::path(at->file)
+                       .lexically_relative(std::filesystem::path(linted.path).parent_path())
+                       .generic_string();
+    finding.file_pointer = at->source_pointer;
+    finding.line = at->line;
+    finding.column = at->column;
   }
 }
 

@@ -15,9 +15,9 @@ namespace harness::cli {
 // The configuration at `path` read and loaded; nullopt when `path` is a deploysim scenario.
 std::optional<readers::ConfigInput> read_config_input(const std::string& path, const ScenarioInputFlags& flags);
 
-// Each finding's pointer becomes "<file>:<line>:<column> (<resource>) <pointer in that file>".
-// For a JSON source, `file` and `file_pointer` name it too, so SARIF and annotations place it;
-// a YAML template keeps the file-level place (the locator reads JSON only).
+// Each finding's pointer becomes "<file>:<line>:<column> (<resource>) <pointer in that file>", and
+// its file, file_pointer, line and column name that place, so SARIF, JUnit and GitHub
+// annotations point into the user's file (JSON or YAML) too.
 void place_in_user_files(lint::LintedFile& linted, const readers::OriginMap& origins);
 
 }  // namespace harness::cli
