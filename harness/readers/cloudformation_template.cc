@@ -33,6 +33,16 @@ class TemplateReader {
   }
 
  private:
+  // How messages name a resource: its logical id, and for `cdk synth` output the construct path
+  // the CDK records in Metadata (what the user wrote in code).
+  std::string label(const std::string& id) const {
+    const json& resource = resources_[id];
+    if (resource.contains("Metadata") && resource["Metadata"].is_object() &&
+        resource["Metadata"].contains("aws:cdk:path") && resource["Metadata"]["aws:cdk:path"].is_string())
+      return id + " (" + resource["Metadata"]["aws:cdk:path"].get<std::string>() + ")";
+    return id;
+  }
+
   std::vector<std::string> ids_of(const std::string& type) const {
     std::vector<std::string> ids;
     for (const auto& [id, resource] : resources_.items())
@@ -60,7 +70,7 @@ class TemplateReader {
   }
 
   void read_service(const std::string& id) {
-    SectionWriter writer(sections_, source_, id);
+    SectionWriter writer(sections_, source_, label(id));
     const std::string base = resource_pointer(id) + "/Properties";
     json service = writer.camel_case(properties(id), "/service", base);
     if (!service.contains("serviceName")) {
@@ -92,7 +102,7 @@ class TemplateReader {
       source_->fail(at, service_id + " TaskDefinition",
                     "a Ref to an AWS::ECS::TaskDefinition of this template (deploysim needs its containers)",
                     reference.is_null() ? "nothing" : reference.dump());
-    SectionWriter writer(sections_, source_, *id);
+    SectionWriter writer(sections_, source_, label(*id));
     json definition = writer.camel_case(properties(*id), "/deployed", resource_pointer(*id) + "/Properties");
     if (!definition.contains("family")) {
       definition["family"] = *id;
@@ -120,7 +130,7 @@ class TemplateReader {
       service.erase("loadBalancers");
       return;
     }
-    SectionWriter writer(sections_, source_, *id);
+    SectionWriter writer(sections_, source_, label(*id));
     const std::string base = resource_pointer(*id) + "/Properties";
     json props = properties(*id);
     json group = writer.as_is(props, "/targetGroup", base);
@@ -151,7 +161,7 @@ class TemplateReader {
         sections_.notes.push_back(id + ": an alarm the service's deployment does not watch: read, not simulated");
         continue;
       }
-      SectionWriter writer(sections_, source_, id);
+      SectionWriter writer(sections_, source_, label(id));
       const std::string pointer = "/alarms/" + std::to_string(sections_.alarms.size());
       json alarm = writer.as_is(properties(id), pointer, resource_pointer(id) + "/Properties");
       if (!alarm.contains("AlarmName")) alarm["AlarmName"] = id;
