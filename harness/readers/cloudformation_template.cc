@@ -1,5 +1,8 @@
 #include "harness/readers/cloudformation_template.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "harness/readers/cloudformation_intrinsics.h"
 #include "harness/readers/service_choice.h"
 #include "harness/scenario/position_index.h"
@@ -8,6 +11,29 @@ namespace harness::readers {
 namespace {
 
 using nlohmann::json;
+
+// CloudFormation takes integer properties written as strings ("DesiredCount": "2"); the scenario
+// loader wants numbers where ECS's API has them, so the integer-valued fields it reads are turned
+// back into numbers.
+void integers_from_strings(json& value) {
+  static const char* const fields[] = {"desiredCount", "healthCheckGracePeriodSeconds", "minimumHealthyPercent",
+                                       "maximumPercent", "containerPort", "hostPort", "memoryReservation",
+                                       "interval", "timeout", "retries", "startPeriod", "startTimeout",
+                                       "stopTimeout", "bakeTimeInMinutes"};
+  if (value.is_array())
+    for (json& element : value) integers_from_strings(element);
+  if (!value.is_object()) return;
+  for (auto& [key, member] : value.items()) {
+    const bool integer_field = std::find(std::begin(fields), std::end(fields), key) != std::end(fields) ||
+                               (key == "memory" && value.contains("image"));  // a container's, not the task's
+    if (integer_field && member.is_string() && !member.get<std::string>().empty() &&
+        member.get<std::string>().find_first_not_of("0123456789") == std::string::npos &&
+        member.get<std::string>().size() < 10)
+      member = std::stoll(member.get<std::string>());
+    else
+      integers_from_strings(member);
+  }
+}
 
 std::string resource_pointer(const std::string& id) { return "/Resources/" + scenario::pointer_token(id); }
 
@@ -39,7 +65,7 @@ class TemplateReader {
     const json& resource = resources_[id];
     if (resource.contains("Metadata") && resource["Metadata"].is_object() &&
         resource["Metadata"].contains("aws:cdk:path") && resource["Metadata"]["aws:cdk:path"].is_string())
-      return id + " (" + resource["Metadata"]["aws:cdk:path"].get<std::string>() + ")";
+      return id + " [" + resource["Metadata"]["aws:cdk:path"].get<std::string>() + "]";
     return id;
   }
 
@@ -82,6 +108,7 @@ class TemplateReader {
       sections_.notes.push_back(id + ": no DesiredCount; ECS starts a new service with 1 (AWS::ECS::Service docs)");
     }
     service.erase("taskDefinition");
+    integers_from_strings(service);
     if (service.contains("capacityProviderStrategy"))
       sections_.notes.push_back(id + ": CapacityProviderStrategy is not simulated; the tasks run as FARGATE");
     sections_.service = std::move(service);
@@ -109,6 +136,7 @@ class TemplateReader {
       sections_.notes.push_back(*id + ": no Family; CloudFormation generates one, the logical id stands for it");
     }
     definition["revision"] = options_.revision;
+    integers_from_strings(definition["containerDefinitions"]);
     sections_.deployed_task_definition = std::move(definition);
   }
 

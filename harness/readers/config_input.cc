@@ -19,6 +19,10 @@ ConfigInput load_config_input(const std::vector<std::string>& paths, const ReadO
   } catch (const scenario::ScenarioError& error) {
     throw input.built.origins.translate(error);
   }
+  // What the simulation leaves out, named where the user wrote it.
+  for (std::string& field : input.loaded.ignored)
+    if (const std::optional<PlacedOrigin> at = input.built.origins.place(field))
+      field = at->describe() + " " + at->source_pointer;
   return input;
 }
 

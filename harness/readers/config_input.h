@@ -1,7 +1,8 @@
 // The user's configuration as a scenario, in one call: read each source (config_reader.h),
 // build the scenario (scenario_builder.h) and load it with the scenario loader, so run, lint,
 // explain, check and sweep take a plan, a template, ecspresso or live exports as they take a
-// scenario. A load error about a value that came from the user's file is reported there.
+// scenario. A load error about a value that came from the user's file is reported there, and so
+// is each field the simulation ignores (Loaded::ignored).
 #pragma once
 
 #include <string>
