@@ -86,6 +86,43 @@ class PlanReader {
         collect_module(module["child_modules"][i], pointer + "/child_modules/" + std::to_string(i));
   }
 
+  // The resource an attribute of `resource` refers to in the plan's `configuration` (its
+  // expression's "references", e.g. ["aws_lb_target_group.green.arn", ...]), as a full address;
+  // how a plan says which target group a service uses while the ARN is still unknown.
+  std::string configured_reference(const TfResource& resource, const std::vector<std::string>& attribute_path) const {
+    const json& root = source_->root();
+    if (!root.contains("configuration") || !root["configuration"].contains("root_module")) return "";
+    const json* module = &root["configuration"]["root_module"];
+    std::string prefix;
+    std::string local = resource.address;
+    // "module.api.aws_ecs_service.this[0]": walk module_calls, keep "aws_ecs_service.this".
+    while (local.rfind("module.", 0) == 0) {
+      const std::size_t end = local.find('.', 7);
+      std::string call = local.substr(7, end - 7);
+      call = call.substr(0, call.find('['));
+      if (!module->contains("module_calls") || !(*module)["module_calls"].contains(call)) return "";
+      module = &(*module)["module_calls"][call]["module"];
+      prefix += "module." + call + ".";
+      local = local.substr(end + 1);
+    }
+    local = local.substr(0, local.find('['));
+    if (!module->contains("resources")) return "";
+    for (const json& configured : (*module)["resources"]) {
+      if (configured.value("address", "") != local || !configured.contains("expressions")) continue;
+      const json* expression = &configured["expressions"];
+      for (const std::string& step : attribute_path) {
+        if (expression->is_array() && !expression->empty()) expression = &(*expression)[0];
+        if (!expression->is_object() || !expression->contains(step)) return "";
+        expression = &(*expression)[step];
+      }
+      if (!expression->contains("references") || (*expression)["references"].empty()) return "";
+      std::string target = (*expression)["references"][0].get<std::string>();
+      if (target.size() > 4 && target.compare(target.size() - 4, 4, ".arn") == 0) target.resize(target.size() - 4);
+      return prefix + target;
+    }
+    return "";
+  }
+
   std::vector<const TfResource*> of_type(const std::string& type) const {
     std::vector<const TfResource*> out;
     for (const TfResource& r : resources_)
@@ -214,6 +251,9 @@ class PlanReader {
     }
     for (const TfResource* d : definitions)
       if (!family.empty() && d->after->value("family", "") == family) return *d;
+    const std::string configured = configured_reference(service, {"task_definition"});
+    for (const TfResource* d : definitions)
+      if (!configured.empty() && d->address.substr(0, d->address.find('[')) == configured) return *d;
     if (definitions.size() == 1) return *definitions.front();
     source_->fail(service.after_pointer + "/task_definition", service.address + " task_definition",
                   "the aws_ecs_task_definition of this plan it runs (one, or one whose family it names)",
@@ -246,10 +286,13 @@ class PlanReader {
     const TfResource* match = nullptr;
     for (const TfResource* g : groups)
       if (!arn.empty() && g->after->value("arn", "") == arn) match = g;
+    const std::string configured = configured_reference(service, {"load_balancer", "target_group_arn"});
+    for (const TfResource* g : groups)
+      if (!match && !configured.empty() && g->address.substr(0, g->address.find('[')) == configured) match = g;
     if (!match && groups.size() == 1) match = groups.front();
     if (!match) {
-      sections_.notes.push_back(service.address + ": the load balancer's target group is not in this plan (or not "
-                                "the only one): the load balancer is left out");
+      sections_.notes.push_back(service.address + ": the load balancer's target group is not in this plan (by its ARN, "
+                                "the configuration's reference, or as the only one): the load balancer is left out");
       svc.erase("loadBalancers");
       return;
     }
