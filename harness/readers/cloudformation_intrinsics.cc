@@ -96,6 +96,7 @@ void IntrinsicResolver::check_circles() const {
   for (const auto& [id, resource] : resources_.items()) {
     const std::string base = "/Resources/" + scenario::pointer_token(id);
     std::vector<Reference>& out = edges[id];
+    if (!resource.is_object()) continue;
     if (resource.is_object() && resource.contains("Properties"))
       collect_references(resource["Properties"], base + "/Properties", out);
     if (resource.is_object() && resource.contains("DependsOn")) {
@@ -135,7 +136,7 @@ std::optional<std::string> IntrinsicResolver::referenced_resource(const json& va
   else if (value.is_object() && value.size() == 1 && value.contains("Fn::GetAtt") && value["Fn::GetAtt"].is_array() &&
            !value["Fn::GetAtt"].empty() && value["Fn::GetAtt"][0].is_string())
     id = value["Fn::GetAtt"][0].get<std::string>();
-  if (id.empty() || !resources_.contains(id)) return std::nullopt;
+  if (id.empty() || !resources_.contains(id) || !resources_[id].is_object()) return std::nullopt;
   return id;
 }
 
@@ -203,6 +204,7 @@ json IntrinsicResolver::ref(const std::string& name, const std::string& pointer)
 
 std::string IntrinsicResolver::resource_name(const std::string& id) {
   const json& resource = resources_[id];
+  if (!resource.is_object()) return id;
   const std::string property = name_property(resource.value("Type", ""));
   const std::string base = "/Resources/" + scenario::pointer_token(id) + "/Properties";
   if (!property.empty() && resource.contains("Properties") && resource["Properties"].contains(property))

@@ -78,7 +78,13 @@ class TemplateReader {
 
   json properties(const std::string& id) {
     const json& resource = resources_[id];
+    if (!resource.is_object())
+      source_->fail(resource_pointer(id), resource_pointer(id), "a resource: an object with Type and Properties",
+                    resource.dump());
     if (!resource.contains("Properties")) return json::object();
+    if (!resource["Properties"].is_object())
+      source_->fail(resource_pointer(id) + "/Properties", resource_pointer(id) + "/Properties", "an object",
+                    resource["Properties"].dump());
     return resolver_.resolve(resource["Properties"], resource_pointer(id) + "/Properties");
   }
 

@@ -11,8 +11,23 @@ bool is_config_input(const std::string& path, const ReadOptions& options) {
 ConfigInput load_config_input(const std::vector<std::string>& paths, const ReadOptions& options,
                               const nlohmann::json& ours) {
   std::vector<ConfigSections> sources;
-  for (const std::string& path : paths) sources.push_back(read_config(path, detect_format(path, options), options));
-  ConfigInput input{build_scenario(std::move(sources), ours), {}};
+  ConfigInput input;
+  for (const std::string& path : paths) {
+    // The readers check the shapes they rely on where they can say where; any other value of an
+    // unexpected type still ends as bad input naming the file, never as an internal error.
+    try {
+      sources.push_back(read_config(path, detect_format(path, options), options));
+    } catch (const nlohmann::json::exception& e) {
+      throw scenario::ScenarioError(path, "", "the documented shape of its format (docs/readers.md)",
+                                    std::string("a value of another type (") + e.what() + ")");
+    }
+  }
+  try {
+    input.built = build_scenario(std::move(sources), ours);
+  } catch (const nlohmann::json::exception& e) {
+    throw scenario::ScenarioError(paths.back(), "", "the documented shape of its format (docs/readers.md)",
+                                  std::string("a value of another type (") + e.what() + ")");
+  }
   try {
     input.loaded = scenario::load_scenario_text(input.built.scenario.dump(2),
                                                 paths.back() + " (as deploysim init reads it)");

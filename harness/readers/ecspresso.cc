@@ -24,6 +24,7 @@ SourcePtr definition_file(const SourcePtr& config, const std::string& key) {
   SourcePtr source = SourceText::from_file(path.string());
   if (source->is_yaml())
     config->fail("/" + key, key, "a JSON file (render templates with `ecspresso render`)", name);
+  if (!source->root().is_object()) source->fail("", "", "a JSON object (ECS's own definition)", source->root().dump());
   return source;
 }
 

@@ -1,5 +1,7 @@
 #include "harness/readers/terraform_plan.h"
 
+#include <algorithm>
+
 #include "harness/readers/service_choice.h"
 #include "harness/scenario/position_index.h"
 
@@ -54,7 +56,8 @@ class PlanReader {
       const json& changes = root["resource_changes"];
       for (std::size_t i = 0; i < changes.size(); ++i) {
         const json& c = changes[i];
-        if (c.value("mode", "managed") != "managed" || !c.contains("change")) continue;
+        if (!c.is_object() || c.value("mode", "managed") != "managed" || !c.contains("change") || !c["change"].is_object())
+          continue;
         const json& change = c["change"];
         const std::string base = "/resource_changes/" + std::to_string(i) + "/change";
         if (!change.contains("after") || !change["after"].is_object()) continue;  // a delete
@@ -77,7 +80,8 @@ class PlanReader {
     if (module.contains("resources") && module["resources"].is_array())
       for (std::size_t i = 0; i < module["resources"].size(); ++i) {
         const json& r = module["resources"][i];
-        if (r.value("mode", "managed") != "managed" || !r.contains("values")) continue;
+        if (!r.is_object() || r.value("mode", "managed") != "managed" || !r.contains("values") || !r["values"].is_object())
+          continue;
         resources_.push_back({r.value("address", ""), r.value("type", ""), &r["values"],
                               pointer + "/resources/" + std::to_string(i) + "/values", nullptr, nullptr, ""});
       }
@@ -220,10 +224,15 @@ class PlanReader {
     json containers;
     try {
       containers = json::parse(values["container_definitions"].get<std::string>());
-    } catch (const json::parse_error& e) {
+    } catch (const json::parse_error&) {
       source_->fail(pointer + "/container_definitions", r.address + " container_definitions",
                     "a JSON array of container definitions", "broken JSON in the string");
     }
+    const bool objects = containers.is_array() && std::all_of(containers.begin(), containers.end(),
+                                                              [](const json& c) { return c.is_object(); });
+    if (!objects)
+      source_->fail(pointer + "/container_definitions", r.address + " container_definitions",
+                    "a JSON array of container definitions (objects)", containers.dump());
     json definition = json::object();
     writer.origin(to, pointer);
     definition["family"] = values.value("family", r.address);
