@@ -195,7 +195,12 @@ json IntrinsicResolver::resolve_function(const std::string& function, const json
 json IntrinsicResolver::ref(const std::string& name, const std::string& pointer) {
   if (const auto it = parameter_values_.find(name); it != parameter_values_.end()) return it->second;
   if (resources_.contains(name)) return resource_name(name);
-  if (name.rfind("AWS::", 0) == 0) return "${" + name + "}";
+  if (name.rfind("AWS::", 0) == 0) {
+    // Once per pseudo parameter, where it is first met: templates use them everywhere.
+    if (noted_.insert(name).second)
+      unresolved(pointer, "pseudo parameter " + name + " stays \"${" + name + "}\" here and wherever else it is used (--parameter " + name + "=VALUE sets it)");
+    return "${" + name + "}";
+  }
   const bool parameter = object_or_empty(source_.root(), "Parameters").contains(name);
   unresolved(pointer, parameter ? "parameter " + name + " has no Default and no --parameter " + name + "=VALUE"
                                 : "Ref " + name + " names no parameter or resource of the template");

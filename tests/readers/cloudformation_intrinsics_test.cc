@@ -50,17 +50,19 @@ TEST_CASE("Ref and GetAtt of a resource give its name; Sub and Join build text f
 }
 
 TEST_CASE("what cannot be resolved stays visible and is noted with its position") {
-  // Given a parameter without a default, an attribute known only once deployed and Fn::If, when
-  // resolved, then each stays as text saying so, and the parameter and Fn::If are noted.
+  // Given a parameter without a default, an attribute known only once deployed, a pseudo parameter
+  // and Fn::If, when resolved, then each stays as text saying so; all but the attribute are noted.
   std::vector<std::string> notes;
   CHECK(resolve(R"({"Ref": "Secret"})", {}, notes) == "${Secret}");
   CHECK(resolve(R"({"Fn::GetAtt": ["Group", "LoadBalancerArns"]})", {}, notes) == "${Group.LoadBalancerArns}");
   CHECK(resolve(R"({"Ref": "AWS::Region"})", {}, notes) == "${AWS::Region}");
   CHECK(resolve(R"({"Ref": "AWS::Region"})", {{"AWS::Region", "eu-west-1"}}, notes) == "eu-west-1");
   CHECK(resolve(R"({"Fn::If": ["C", 1, 2]})", {}, notes) == "<Fn::If not resolved>");
-  REQUIRE(notes.size() == 2);
+  REQUIRE(notes.size() == 3);
   CHECK(notes[0] == "t.json:8:60: parameter Secret has no Default and no --parameter Secret=VALUE");
-  CHECK(notes[1].find("Fn::If is not resolved") != std::string::npos);
+  CHECK(notes[1] == "t.json:8:60: pseudo parameter AWS::Region stays \"${AWS::Region}\" here and wherever else it is "
+                    "used (--parameter AWS::Region=VALUE sets it)");
+  CHECK(notes[2].find("Fn::If is not resolved") != std::string::npos);
 }
 
 TEST_CASE("references in a circle are an error at the reference that closes it") {
