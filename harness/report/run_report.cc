@@ -55,7 +55,18 @@ void print_setup(std::ostream& out, const RunReportInput& in) {
     out << ", no load balancer";
   const auto& from = s.task_definitions.at(static_cast<std::size_t>(s.initial_task_definition));
   const auto& to = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
-  out << "\ndeploy " << from.arn_name() << " -> " << to.arn_name() << " at " << format_clock(s.deploy.at) << "\n\n";
+  if (s.deploy.none)
+    out << "\nno deployment: " << from.arn_name() << " in steady state";
+  else
+    out << "\ndeploy " << from.arn_name() << " -> " << to.arn_name() << " at " << format_clock(s.deploy.at);
+  // The other UpdateService calls, so a reader sees the whole timeline before the events.
+  for (const sim::model::ServiceUpdate& u : s.timeline)
+    out << "\n  " << u.origin << " at " << format_clock(u.at) << ": UpdateService"
+        << (u.task_definition ? " taskDefinition " + s.task_definitions.at(static_cast<std::size_t>(*u.task_definition)).arn_name() : "")
+        << (u.desired_count ? " desiredCount " + std::to_string(*u.desired_count) : "")
+        << (u.deployment_configuration ? " deploymentConfiguration" : "")
+        << (u.force_new_deployment ? " forceNewDeployment" : "");
+  out << "\n\n";
 }
 
 void print_timeline(std::ostream& out, const RunReportInput& in) {

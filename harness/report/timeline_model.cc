@@ -1,5 +1,7 @@
 #include "harness/report/timeline_model.h"
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 
@@ -133,8 +135,8 @@ void Builder::target_changed(const TraceEvent& e, const observe::TargetHealthCha
     by_revision[m_.lanes[lane_of_.at(task)].task_definition] += up;
     total += up;
   }
-  const std::vector<int> revisions{in_.scenario.initial_task_definition, in_.scenario.deploy.to_task_definition};
-  for (std::size_t i = 0; i < revisions.size(); ++i)
+  const std::vector<int> revisions = revisions_in_play(in_.scenario);
+  for (std::size_t i = 0; i < revisions.size() && i < m_.traffic_share.size(); ++i)
     step(m_.traffic_share[i], e.at, total == 0 ? 0.0 : 100.0 * by_revision[revisions[i]] / total);
   step(m_.no_healthy_target, e.at, total == 0 ? 1 : 0);
 }
@@ -153,7 +155,7 @@ void Builder::launched(const TraceEvent& e, const observe::TaskLaunched& t) {
   l.task = t.task;
   l.deployment = t.deployment;
   l.task_definition = t.task_definition;
-  l.deployed_revision = l.task_definition == in_.scenario.deploy.to_task_definition;
+  l.deployed_revision = !in_.scenario.deploy.none && l.task_definition == in_.scenario.deploy.to_task_definition;
   l.segments.push_back({e.at, e.at, ecs::TaskState::provisioning});
 }
 
@@ -214,6 +216,19 @@ void Builder::finish() {
 
 }  // namespace
 
+std::vector<int> revisions_in_play(const sim::model::Scenario& s) {
+  std::vector<int> revisions{s.initial_task_definition};
+  const auto add = [&](int td) {
+    if (std::find(revisions.begin(), revisions.end(), td) == revisions.end()) revisions.push_back(td);
+  };
+  for (const sim::model::ServiceUpdate& u : s.timeline)
+    if (u.task_definition && u.at <= s.deploy.at) add(*u.task_definition);
+  if (!s.deploy.none) add(s.deploy.to_task_definition);
+  for (const sim::model::ServiceUpdate& u : s.timeline)
+    if (u.task_definition) add(*u.task_definition);
+  return revisions;
+}
+
 TimelineModel build_timeline(const RunReportInput& in) {
   const auto& s = in.scenario;
   TimelineModel m;
@@ -227,7 +242,7 @@ TimelineModel build_timeline(const RunReportInput& in) {
   m.breaker.points.push_back({s.deploy.at, 0});
   m.no_healthy_target.name = "no healthy target";
   if (s.service.load_balancer) {
-    for (const int td : {s.initial_task_definition, s.deploy.to_task_definition})
+    for (const int td : revisions_in_play(s))
       m.traffic_share.push_back({s.task_definitions.at(static_cast<std::size_t>(td)).arn_name(), {}});
   }
   Builder b(in, m);

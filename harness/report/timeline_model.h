@@ -86,6 +86,10 @@ struct TimelineModel {
   Series no_healthy_target;  // 1 while the target group has no healthy target (requests fail)
 };
 
+// The task definitions a run can serve, in the order they come into play: the initial one, the
+// timeline's deployments, the deployment under test (one traffic-share series each).
+std::vector<int> revisions_in_play(const sim::model::Scenario& scenario);
+
 TimelineModel build_timeline(const RunReportInput& in);
 
 }  // namespace harness::report

@@ -255,10 +255,12 @@ Json dependency_json(const sim::model::DependencyProfile& d) {
 
 Json fault_json(const sim::model::Fault& f) {
   const bool outage = f.kind == sim::model::FaultKind::dependency_outage;
-  return {{"atSeconds", seconds(f.at)},
-          {"kind", outage ? "dependency_outage" : "stop_task"},
-          {"target", f.target},
-          {"durationSeconds", seconds(f.duration)}};
+  Json j = {{"atSeconds", seconds(f.at)},
+            {"kind", outage ? "dependency_outage" : "stop_task"},
+            {"target", f.target},
+            {"durationSeconds", seconds(f.duration)}};
+  if (!outage) j["count"] = f.count;
+  return j;
 }
 
 Json platform_json(const sim::model::Scenario& s) {

@@ -48,10 +48,10 @@ TEST_CASE("an expect section is read with every bound", "[scenario]") {
 TEST_CASE("expect needs an outcome, spelt as the report prints it", "[scenario]") {
   CHECK(load_error(with_expect(R"({"failedTasks": 3})")) ==
         "test.json:2:13: at /expect/outcome: expected one of \"COMPLETED\", \"ROLLED_BACK\", "
-        "\"FAILED\", \"STUCK\", found nothing (it is required)");
+        "\"FAILED\", \"STUCK\", \"STEADY_STATE\", found nothing (it is required)");
   CHECK(load_error(with_expect(R"({"outcome": "ROLLBACK"})")) ==
         "test.json:2:25: at /expect/outcome: expected one of \"COMPLETED\", \"ROLLED_BACK\", "
-        "\"FAILED\", \"STUCK\", found \"ROLLBACK\"");
+        "\"FAILED\", \"STUCK\", \"STEADY_STATE\", found \"ROLLBACK\"");
 }
 
 TEST_CASE("an unknown key in expect is rejected with a did-you-mean hint", "[scenario]") {
