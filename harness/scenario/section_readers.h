@@ -58,6 +58,12 @@ sim::model::ServiceConfig read_service(
     const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use,
     const std::vector<std::string>& defined_alarms = {}, const std::vector<std::string>& simulated_hooks = {});
 
+// "deploymentConfiguration" of a service (or of an UpdateService call): minimum/maximumPercent,
+// circuit breaker, alarms (each one of `defined_alarms`), strategy, bake time, lifecycle hooks.
+sim::model::DeploymentConfiguration read_deployment_configuration(const Node& node,
+                                                                  const std::vector<std::string>& defined_alarms,
+                                                                  const std::vector<std::string>& simulated_hooks);
+
 // deploymentConfiguration.lifecycleHooks: AWS_LAMBDA hooks whose hookTargetArn is one of
 // `simulated_arns`, at the stages `strategy` goes through, with an optional timeoutConfiguration.
 std::vector<sim::model::LifecycleHook> read_lifecycle_hooks(const Node& node, sim::model::DeploymentStrategy strategy,

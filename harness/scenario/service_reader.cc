@@ -96,6 +96,8 @@ void read_shift_configurations(ObjectReader& reader, sim::model::DeploymentConfi
                            deployment.linear_step_percent_tenths, deployment.linear_step_bake_time);
 }
 
+}  // namespace
+
 // deploymentConfiguration (ecs-rules §3). maximumPercent is held to 100-200: below 100 a rolling
 // replacement cannot start a task first, and 200 is the REPLICA default we model up to.
 sim::model::DeploymentConfiguration read_deployment_configuration(
@@ -140,6 +142,8 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
   reader.finish();
   return deployment;
 }
+
+namespace {
 
 // ECS checks at create-service that the load balancer's container and port exist in the task
 // definition; we check every definition the run will launch.
