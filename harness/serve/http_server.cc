@@ -1,5 +1,6 @@
 #include "harness/serve/http_server.h"
 
+#include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -68,6 +69,7 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
   // Answers `status` with an ECS-style error and closes: the refusals that need no request.
   void refuse(int status, const std::string& type, const std::string& message) {
     stream_.expires_after(std::chrono::seconds(5));
+    refusing_ = true;
     write(json_response(status, error_body(type, message), 11, false), true);
   }
 
@@ -107,8 +109,23 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
     response_ = std::move(response);
     response_.set("x-amzn-RequestId", request_id(++state_->answers));
     http::async_write(stream_, response_, [self = shared_from_this(), close_after](beast::error_code ec, std::size_t) {
+      if (!ec && self->refusing_) return self->drain_then_close();
       if (ec || close_after) return self->close();
       self->read();
+    });
+  }
+
+  // After a refusal, what the client still sends is read and dropped (at most kDrainBytes, for at
+  // most 2 s) before closing: closing a socket with unread data makes the kernel reset the
+  // connection, and the reset can overtake the refusal the client has not read yet.
+  void drain_then_close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(2));
+    stream_.async_read_some(asio::buffer(drain_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ >= kDrainBytes) return self->close();
+      self->drain_then_close();
     });
   }
 
@@ -124,6 +141,10 @@ class HttpServer::Session : public std::enable_shared_from_this<HttpServer::Sess
   HttpResponse response_;
   std::shared_ptr<State> state_;
   bool counted_;
+  bool refusing_ = false;
+  static constexpr std::size_t kDrainBytes = 1024 * 1024;
+  std::array<char, 16 * 1024> drain_{};
+  std::size_t drained_ = 0;
 };
 
 void HttpServer::State::accept() {
