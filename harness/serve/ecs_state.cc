@@ -60,6 +60,7 @@ ServedService& EcsState::create_service(const sim::model::ServiceConfig& config,
   if (!config.container_name_for_lb.empty())
     scenario.service.load_balancer = world_.service.load_balancer.value_or(sim::model::TargetGroupHealthCheck{});
   scenario.task_definitions = {definition};
+  scenario.apps = registry_.apps();  // the scenario's, and the defaults of images registered since
   scenario.initial_task_definition = 0;
   scenario.timeline.clear();
   scenario.faults.clear();  // the scenario's faults are about its own service's tasks

@@ -43,6 +43,8 @@ void ServedService::apply(const ServiceChange& change) {
     const std::string name = change.task_definition->arn_name();
     auto known = task_definition_index_.find(name);
     if (known == task_definition_index_.end()) {
+      // Adding to the map leaves the profiles the simulation already refers to where they are.
+      for (const auto& [image, profile] : change.apps) scenario_->apps.emplace(image, profile);
       const int index = simulation_->add_task_definition(*change.task_definition);
       known = task_definition_index_.emplace(name, index).first;
       auto& definitions = described_.task_definitions;
@@ -61,7 +63,9 @@ void ServedService::apply(const ServiceChange& change) {
 }
 
 void ServedService::remove() {
-  apply({.desired_count = 0});
+  ServiceChange scale_to_zero;
+  scale_to_zero.desired_count = 0;
+  apply(scale_to_zero);
   status_ = ServiceStatus::draining;
   refresh_status();
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "harness/serve/trace_index.h"
+#include "sim/ecs/service_controller.h"
 #include "sim/model/scenario.h"
 #include "sim/model/service_update.h"
 #include "sim/simulation.h"
@@ -26,6 +27,8 @@ enum class ServiceStatus { active, draining, inactive };
 // One UpdateService (or DeleteService) as the service applies it; the task definition resolved.
 struct ServiceChange {
   std::optional<sim::model::TaskDefinition> task_definition;
+  // The profiles of its images the service's world may not have yet (registered since it started).
+  std::map<std::string, sim::model::AppProfile> apps;
   std::optional<int> desired_count;
   std::optional<sim::model::DeploymentConfiguration> deployment_configuration;
   bool force_new_deployment = false;

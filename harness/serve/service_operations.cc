@@ -42,8 +42,11 @@ nlohmann::json update_service(EcsState& state, RequestBody& request) {
   const std::string cluster = state.cluster(reader.string_or("cluster", ""));
   ServedService& service = state.active_service(cluster, reader.required("service").as_name());
   ServiceChange change;
-  if (const std::optional<scenario::Node> reference = reader.get("taskDefinition"))
+  if (const std::optional<scenario::Node> reference = reader.get("taskDefinition")) {
     change.task_definition = state.task_definitions().find_active(reference->as_name()).definition;
+    for (const sim::model::ContainerDefinition& container : change.task_definition->containers)
+      change.apps[container.image] = state.task_definitions().apps().at(container.image);
+  }
   if (const std::optional<scenario::Node> desired = reader.get("desiredCount"))
     change.desired_count = desired->as_int32({0, 5000});
   if (const std::optional<scenario::Node> configuration = reader.get("deploymentConfiguration"))

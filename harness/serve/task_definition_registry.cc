@@ -104,7 +104,7 @@ std::vector<std::string> TaskDefinitionRegistry::list(const std::string& family_
                                                       bool descending) const {
   std::vector<const RegisteredTaskDefinition*> chosen;
   for (const RegisteredTaskDefinition& entry : entries_) {
-    const bool status_matches = status == "ALL" || (status == "ACTIVE") == entry.active;
+    const bool status_matches = (status == "ACTIVE" && entry.active) || (status == "INACTIVE" && !entry.active);
     if (status_matches && entry.definition.family.rfind(family_prefix, 0) == 0) chosen.push_back(&entry);
   }
   std::sort(chosen.begin(), chosen.end(), [](const auto* a, const auto* b) {

@@ -55,7 +55,8 @@ class TaskDefinitionRegistry {
   const RegisteredTaskDefinition& deregister(const std::string& reference, double now_epoch);
 
   // ListTaskDefinitions: ARNs in family then revision order (reversed when `descending`), of
-  // `status` ("ACTIVE", "INACTIVE" or "ALL"), whose family starts with `family_prefix`.
+  // `status` ("ACTIVE" or "INACTIVE"; anything else lists none), whose family starts with
+  // `family_prefix`.
   std::vector<std::string> list(const std::string& family_prefix, const std::string& status, bool descending) const;
 
   // The app profiles by image: the scenario's and the defaults given to other images.
