@@ -32,26 +32,30 @@ void TaskDefinitionRegistry::preload(const sim::model::TaskDefinition& definitio
   entries_.push_back({definition, std::move(registered), true, now_epoch});
 }
 
-void TaskDefinitionRegistry::add_default_apps(const scenario::Node& definition) {
+std::map<std::string, sim::model::AppProfile> TaskDefinitionRegistry::with_default_apps(
+    const scenario::Node& definition) const {
+  std::map<std::string, sim::model::AppProfile> apps = apps_;
   const auto containers = definition.json().find("containerDefinitions");
-  if (containers == definition.json().end() || !containers->is_array()) return;  // the reader says what is wrong
+  if (containers == definition.json().end() || !containers->is_array()) return apps;  // the reader says what is wrong
   for (const nlohmann::json& container : *containers) {
     if (!container.is_object() || !container.contains("image") || !container["image"].is_string()) continue;
     const std::string image = container["image"].get<std::string>();
-    if (!apps_.count(image) && !image.empty()) apps_[image] = default_app(image, first_container_port(container));
+    if (!apps.count(image) && !image.empty()) apps[image] = default_app(image, first_container_port(container));
   }
+  return apps;
 }
 
 const RegisteredTaskDefinition& TaskDefinitionRegistry::register_definition(RequestBody& body, double now_epoch) {
   const scenario::Node& root = body.root();
   if (root.json().contains("revision"))
     throw client_error("RegisterTaskDefinition takes no \"revision\": ECS gives the family its next one");
-  add_default_apps(root);
+  // The default apps are kept only if the definition is: a refused request changes nothing.
+  std::map<std::string, sim::model::AppProfile> apps = with_default_apps(root);
   std::vector<sim::model::TaskDefinition> earlier;
   for (const RegisteredTaskDefinition& entry : entries_) earlier.push_back(entry.definition);
   RegisteredTaskDefinition entry;
   try {
-    entry.definition = scenario::read_task_definition(root, apps_, earlier);
+    entry.definition = scenario::read_task_definition(root, apps, earlier);
   } catch (const scenario::ScenarioError& e) {
     throw client_error(ecs_message(e));
   }
@@ -59,6 +63,7 @@ const RegisteredTaskDefinition& TaskDefinitionRegistry::register_definition(Requ
   entry.registered.erase("tags");
   entry.registered_at = now_epoch;
   entries_.push_back(std::move(entry));
+  apps_ = std::move(apps);
   return entries_.back();
 }
 

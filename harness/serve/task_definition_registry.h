@@ -64,7 +64,8 @@ class TaskDefinitionRegistry {
 
  private:
   std::optional<std::size_t> index_of(const std::string& reference) const;
-  void add_default_apps(const scenario::Node& definition);
+  // apps_ plus the default app for each image of `definition` that has no profile.
+  std::map<std::string, sim::model::AppProfile> with_default_apps(const scenario::Node& definition) const;
 
   std::map<std::string, sim::model::AppProfile> apps_;
   std::vector<RegisteredTaskDefinition> entries_;  // registration order

@@ -44,13 +44,14 @@ TEST_CASE("an image without a profile gets the default app, listening on its fir
 TEST_CASE("a definition the reader rejects is a ClientException naming the field, and nothing is registered") {
   TaskDefinitionRegistry registry({});
   try {
-    register_text(registry, R"({"family": "web", "containerDefinitions": []})");
+    register_text(registry, R"({"family": "web", "containerDefinitions": [{"name": "web", "image": "x:1", "memory": 2}]})");
     FAIL("no error");
   } catch (const EcsError& e) {
     CHECK(e.type == "ClientException");
-    CHECK(std::string(e.what()) == "at /containerDefinitions: expected at least one container definition, found []");
+    CHECK(std::string(e.what()) == "at /containerDefinitions/0/memory: expected an integer >= 6, found 2");
   }
   CHECK(registry.list("", "ACTIVE", false).empty());
+  CHECK(registry.apps().empty());
   CHECK_THROWS_AS(register_text(registry, R"({"family": "web", "revision": 4, "containerDefinitions": []})"), EcsError);
 }
 

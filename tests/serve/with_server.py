@@ -6,8 +6,8 @@ usage: with_server.py DEPLOYSIM [serve args...] -- COMMAND [args...]
 The server is started on a free port (--port 0; the port is read from its first line), and the
 command runs with DEPLOYSIM_ENDPOINT=http://127.0.0.1:PORT and dummy AWS credentials in its
 environment. The exit code is the command's, except that a server which died on its own (a crash
-is the server's failure whatever the command says) makes it 3. The server is killed afterwards
-in every case.
+is the server's failure whatever the command says), or one that does not exit 0 on SIGTERM within
+10 s, makes it 3. The server is stopped afterwards in every case.
 """
 import os
 import re
@@ -62,6 +62,11 @@ def main():
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+            print("with_server: the server did not stop within 10 s of SIGTERM", file=sys.stderr)
+            code = 3
+    if server.returncode != 0 and code != 3:
+        print(f"with_server: the server exited {server.returncode} on SIGTERM, not 0", file=sys.stderr)
+        code = 3
     sys.exit(code)
 
 
