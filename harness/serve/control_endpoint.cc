@@ -69,6 +69,25 @@ std::string trace_lines(EcsState& state, const std::string& target) {
   return out;
 }
 
+// The load balancer's view of the service's tasks, in the shape of ELBv2's DescribeTargetHealth:
+// every task registered with the target group so far (state "unused" ones never were).
+nlohmann::json target_health(EcsState& state, const std::string& target) {
+  const std::string cluster = state.cluster(query_value(target, "cluster"));
+  const ServedService* service = state.find_service(cluster, query_value(target, "service"));
+  if (!service) throw service_not_found();
+  nlohmann::json descriptions = nlohmann::json::array();
+  const auto& records = service->simulation().controller().tasks().records();
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto id = static_cast<sim::ecs::TaskId>(i);
+    if (records[i].target == sim::ecs::TargetState::unused) continue;
+    nlohmann::json health = {{"State", std::string(sim::ecs::to_string(records[i].target))}};
+    if (const std::string& reason = service->facts().task(id).target_reason; !reason.empty()) health["Reason"] = reason;
+    descriptions.push_back({{"Target", {{"Id", task_id_of(*service, id)}, {"Port", service->config().container_port_for_lb}}},
+                            {"TargetHealth", health}});
+  }
+  return {{"TargetHealthDescriptions", descriptions}};
+}
+
 }  // namespace
 
 HttpResponse handle_control(EcsState& state, Pacer& pacer, const HttpRequest& request, const ServerCounters& counters) {
@@ -78,14 +97,17 @@ HttpResponse handle_control(EcsState& state, Pacer& pacer, const HttpRequest& re
     return json_response(200, advance(state, pacer, request).dump(), request.version(), request.keep_alive());
   if (path == "/_deploysim/state")
     return json_response(200, describe_state(state, pacer, counters).dump(), request.version(), request.keep_alive());
+  if (path == "/_deploysim/target-health")
+    return json_response(200, target_health(state, target).dump(), request.version(), request.keep_alive());
   if (path == "/_deploysim/trace") {
     HttpResponse response = json_response(200, trace_lines(state, target), request.version(), request.keep_alive());
     response.set(http::field::content_type, "application/x-ndjson");
     return response;
   }
   throw EcsError("UnknownOperationException",
-                 "the control endpoint serves POST /_deploysim/advance, GET /_deploysim/state and "
-                 "GET /_deploysim/trace?cluster=C&service=S; found " +
+                 "the control endpoint serves POST /_deploysim/advance, GET /_deploysim/state, "
+                 "GET /_deploysim/trace?cluster=C&service=S and GET /_deploysim/target-health?cluster=C&service=S; "
+                 "found " +
                      std::string(request.method_string()) + " " + path);
 }
 

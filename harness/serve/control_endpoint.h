@@ -8,6 +8,8 @@
 //                                              refusal counters
 //   GET  /_deploysim/trace?cluster=C&service=S one service's event log, one JSON object a line,
 //                                              as `deploysim run --events` writes it
+//   GET  /_deploysim/target-health?cluster=C&service=S   the target group's view of its tasks,
+//                                              shaped as ELBv2 DescribeTargetHealth's answer
 #pragma once
 
 #include "harness/serve/http_server.h"

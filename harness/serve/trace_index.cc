@@ -45,6 +45,8 @@ void TraceIndex::catch_up(const obs::Trace& trace) {
       task.stop_code = stopped->code;
       task.stopped_reason = stopped->stopped_reason;
       for (ContainerFacts& c : task.containers) c.last_status = "STOPPED";
+    } else if (const auto* target = e.as<obs::TargetHealthChanged>()) {
+      facts(target->task).target_reason = target->reason;
     } else if (const auto* started = e.as<obs::ContainerStarted>()) {
       container(started->task, started->container_index).last_status = "RUNNING";
     } else if (const auto* exited = e.as<obs::ContainerExited>()) {

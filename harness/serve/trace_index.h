@@ -28,6 +28,7 @@ struct TaskFacts {
   sim::ecs::StopCode stop_code = sim::ecs::StopCode::none;
   std::string stopped_reason;
   std::vector<ContainerFacts> containers;  // by container index; grows as containers are seen
+  std::string target_reason;  // TargetHealth.Reason of the latest change ("Target.Timeout" …)
 };
 
 struct ServiceEventRecord {

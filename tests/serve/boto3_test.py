@@ -5,6 +5,7 @@ Run by with_server.py against `deploysim serve scenarios/incidents/000-oom-128mb
 --time-scale 0`: simulated time moves only when a test advances it, so nothing sleeps.
 usage: with_server.py ... -- boto3_test.py TestCase.test_name
 """
+import json
 import sys
 import unittest
 
@@ -159,6 +160,35 @@ class Services(unittest.TestCase):
             client.update_service(cluster="alia-bot-cluster", service="alia-bot-service", taskDefinition="nope:1")
         with self.assertRaises(client.exceptions.ClusterNotFoundException):
             client.list_services(cluster="nope")
+
+
+class Control(unittest.TestCase):
+    def test_the_trace_is_the_event_log_of_the_service(self):
+        ecs().update_service(cluster="alia-bot-cluster", service="alia-bot-service", taskDefinition="alia-bot:27")
+        self.assertEqual(advance(600)["simulatedSeconds"], 600)
+        lines = [json.loads(line) for line in
+                 control("trace?cluster=alia-bot-cluster&service=alia-bot-service").splitlines()]
+        kinds = [line["kind"] for line in lines]
+        self.assertEqual(kinds.count("task_stopped"), 4)
+        self.assertEqual(sum(1 for line in lines if line["kind"] == "container_exited" and line.get("exitCode") == 137),
+                         3, [line for line in lines if line["kind"] == "container_exited"])
+        state = control("state")
+        self.assertEqual(state["services"][0]["deployments"][0]["rolloutState"], "COMPLETED")
+
+
+class LoadBalancer(unittest.TestCase):
+    """Against the built-in default scenario: checkout:8 never answers /health/ready."""
+
+    def test_target_health_shows_the_new_tasks_unhealthy(self):
+        ecs().update_service(cluster="demo", service="checkout", taskDefinition="checkout:8")
+        advance(120)
+        targets = control("target-health?cluster=demo&service=checkout")["TargetHealthDescriptions"]
+        states = sorted(t["TargetHealth"]["State"] for t in targets)
+        self.assertIn("unhealthy", states, targets)
+        self.assertEqual(states.count("healthy"), 2, targets)  # the old tasks keep serving
+        unhealthy = [t for t in targets if t["TargetHealth"]["State"] == "unhealthy"]
+        self.assertTrue(all(t["TargetHealth"].get("Reason", "").startswith("Target.") for t in unhealthy), unhealthy)
+        self.assertTrue(all(t["Target"]["Port"] == 8080 for t in targets))
 
 
 if __name__ == "__main__":
