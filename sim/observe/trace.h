@@ -43,15 +43,16 @@ enum class TraceKind : std::uint8_t {
   alarm_state,
   lifecycle_stage,
   lifecycle_hook,
+  service_updated,
 };
 
 using TracePayload =
     std::variant<ServiceEvent, DeploymentStateChanged, TaskLaunched, PlacementFailed, TaskStateChanged, TaskStopped,
                  ContainerStarted, ContainerExited, ContainerHealthChanged, TaskCountedHealthy, TargetHealthChanged,
                  BreakerCounted, LaunchThrottled, StopRequested, AppPhaseEntered, DependencyChanged,
-                 AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered>;
+                 AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered, ServiceUpdated>;
 
-static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::lifecycle_hook) + 1,
+static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::service_updated) + 1,
               "one payload per TraceKind, in TraceKind's order");
 
 struct TraceEvent {
