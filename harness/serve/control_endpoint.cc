@@ -43,7 +43,8 @@ nlohmann::json describe_state(EcsState& state, const Pacer& pacer, const ServerC
       for (const auto& d : deployments_json(state, *service))
         rollouts.push_back({{"id", d["id"]}, {"status", d["status"]}, {"rolloutState", d["rolloutState"]}});
       services.push_back({{"cluster", cluster}, {"service", service->name()},
-                          {"status", to_string(service->status())}, {"deployments", rollouts}});
+                          {"status", to_string(service->status())}, {"deployments", rollouts},
+                          {"simulating", service->simulating()}});
     }
   }
   return {{"simulatedSeconds", static_cast<double>(state.now().count()) / 1000.0},
@@ -62,7 +63,7 @@ std::string trace_lines(EcsState& state, const std::string& target) {
   if (!service) throw service_not_found();
   std::string out;
   for (const sim::observe::TraceEvent& e : service->simulation().trace().events()) {
-    nlohmann::json fields = report::describe(e, service->described()).fields;
+    nlohmann::json fields = report::describe(e, service->simulation().scenario()).fields;
     fields["t_ms"] = service->server_time(e.at).count();
     out += fields.dump() + "\n";
   }

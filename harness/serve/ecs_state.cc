@@ -16,7 +16,6 @@ EcsState::EcsState(const sim::model::Scenario& world, double epoch_start, bool c
   clusters_ = {"default", world.service.cluster};
   if (create_scenario_service) {
     sim::model::Scenario scenario = world;
-    scenario.timeline.clear();  // the API's calls are the timeline
     auto service = std::make_unique<ServedService>(std::move(scenario), now_);
     services_[world.service.cluster][world.service.name] = std::move(service);
   }
@@ -62,7 +61,6 @@ ServedService& EcsState::create_service(const sim::model::ServiceConfig& config,
   scenario.task_definitions = {definition};
   scenario.apps = registry_.apps();  // the scenario's, and the defaults of images registered since
   scenario.initial_task_definition = 0;
-  scenario.timeline.clear();
   scenario.faults.clear();  // the scenario's faults are about its own service's tasks
   auto service = std::make_unique<ServedService>(std::move(scenario), now_);
   auto& slot = services_[config.cluster][config.name];

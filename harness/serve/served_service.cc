@@ -8,29 +8,27 @@ namespace {
 
 // A served service runs for as long as the server does: no horizon, no stop at the outcome. The
 // trace is kept (it is what DescribeServices and DescribeTasks read), within its usual cap.
-sim::model::Scenario open_ended(sim::model::Scenario scenario) {
+std::unique_ptr<sim::model::Scenario> open_ended(sim::model::Scenario scenario) {
   scenario.stop_at_outcome = false;
   scenario.horizon = sim::kNever;
-  return scenario;
+  return std::make_unique<sim::model::Scenario>(std::move(scenario));
 }
 
 }  // namespace
 
 ServedService::ServedService(sim::model::Scenario scenario, sim::Millis created_at)
-    : scenario_(std::make_unique<sim::model::Scenario>(open_ended(std::move(scenario)))),
-      simulation_(std::make_unique<sim::Simulation>(*scenario_)),
-      created_at_(created_at),
-      config_(scenario_->service),
-      described_(*scenario_) {
-  for (std::size_t i = 0; i < described_.task_definitions.size(); ++i)
-    task_definition_index_[described_.task_definitions[i].arn_name()] = static_cast<int>(i);
+    : created_at_(created_at), config_(scenario.service) {
+  simulation_ = std::make_unique<sim::Simulation>(open_ended(std::move(scenario)));
+  const auto& definitions = simulation_->scenario().task_definitions;
+  for (std::size_t i = 0; i < definitions.size(); ++i)
+    task_definition_index_[definitions[i].arn_name()] = static_cast<int>(i);
   simulation_->start();
   index_.catch_up(simulation_->trace());
 }
 
 void ServedService::advance_to(sim::Millis now) {
-  if (now <= created_at_) return;
-  simulation_->advance_to(now - created_at_);
+  if (now <= created_at_ || !simulating_) return;
+  simulating_ = simulation_->advance_to(now - created_at_);
   index_.catch_up(simulation_->trace());
   refresh_status();
 }
@@ -42,22 +40,18 @@ void ServedService::apply(const ServiceChange& change) {
   if (change.task_definition) {
     const std::string name = change.task_definition->arn_name();
     auto known = task_definition_index_.find(name);
-    if (known == task_definition_index_.end()) {
-      // Adding to the map leaves the profiles the simulation already refers to where they are.
-      for (const auto& [image, profile] : change.apps) scenario_->apps.emplace(image, profile);
-      const int index = simulation_->add_task_definition(*change.task_definition);
-      known = task_definition_index_.emplace(name, index).first;
-      auto& definitions = described_.task_definitions;
-      definitions.resize(std::max<std::size_t>(definitions.size(), static_cast<std::size_t>(index) + 1));
-      definitions[static_cast<std::size_t>(index)] = *change.task_definition;
-    }
+    if (known == task_definition_index_.end())
+      known = task_definition_index_.emplace(name, simulation_->add_task_definition(*change.task_definition, change.apps))
+                  .first;
     update.task_definition = known->second;
   }
   update.desired_count = change.desired_count;
   update.deployment_configuration = change.deployment_configuration;
+  update.health_check_grace_period = change.health_check_grace_period;
   update.force_new_deployment = change.force_new_deployment;
   if (change.desired_count) config_.desired_count = *change.desired_count;
   if (change.deployment_configuration) config_.deployment = *change.deployment_configuration;
+  if (change.health_check_grace_period) config_.health_check_grace_period = *change.health_check_grace_period;
   simulation_->apply(update);
   index_.catch_up(simulation_->trace());
 }
@@ -80,7 +74,7 @@ void ServedService::refresh_status() {
 }
 
 const sim::model::TaskDefinition& ServedService::task_definition(int index) const {
-  return described_.task_definitions.at(static_cast<std::size_t>(index));
+  return simulation_->scenario().task_definitions.at(static_cast<std::size_t>(index));
 }
 
 }  // namespace harness::serve

@@ -12,7 +12,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "harness/serve/trace_index.h"
 #include "sim/ecs/service_controller.h"
@@ -27,25 +26,30 @@ enum class ServiceStatus { active, draining, inactive };
 // One UpdateService (or DeleteService) as the service applies it; the task definition resolved.
 struct ServiceChange {
   std::optional<sim::model::TaskDefinition> task_definition;
-  // The profiles of its images the service's world may not have yet (registered since it started).
+  // The profiles of its images, which the service's world may lack (registered since it started).
   std::map<std::string, sim::model::AppProfile> apps;
   std::optional<int> desired_count;
   std::optional<sim::model::DeploymentConfiguration> deployment_configuration;
+  std::optional<sim::Millis> health_check_grace_period;
   bool force_new_deployment = false;
 };
 
 class ServedService {
  public:
   // `scenario`: the world the service plays (apps, dependencies, platform …) with its service
-  // config and its first task definition at index scenario.initial_task_definition, which runs
-  // warm and COMPLETED from the start. Its own timeline is played too.
+  // config and its first task definition at scenario.initial_task_definition, which runs warm and
+  // COMPLETED from the start. Its own deploy and timeline are not played: the API is the timeline.
   ServedService(sim::model::Scenario scenario, sim::Millis created_at);
 
-  const std::string& name() const { return scenario_->service.name; }
-  const std::string& cluster() const { return scenario_->service.cluster; }
+  const std::string& name() const { return config_.name; }
+  const std::string& cluster() const { return config_.cluster; }
   sim::Millis created_at() const { return created_at_; }
   ServiceStatus status() const { return status_; }
+  // The service as the latest UpdateService left it (desiredCount, deploymentConfiguration …).
   const sim::model::ServiceConfig& config() const { return config_; }
+  // False once the simulation stopped at one of its caps (events, trace, tasks launched): the
+  // service then stands still, and the control endpoint's state says so.
+  bool simulating() const { return simulating_; }
 
   // Runs the simulation up to the server's time `now` (no earlier than created_at).
   void advance_to(sim::Millis now);
@@ -61,20 +65,16 @@ class ServedService {
   // The simulation's task definition `index` (TaskRecord::task_definition), as registered.
   const sim::model::TaskDefinition& task_definition(int index) const;
   std::string task_definition_name(int index) const { return task_definition(index).arn_name(); }
-  const sim::model::Scenario& described() const { return described_; }
 
  private:
   void refresh_status();
 
-  std::unique_ptr<sim::model::Scenario> scenario_;  // the simulation refers to it: a stable address
-  std::unique_ptr<sim::Simulation> simulation_;
+  std::unique_ptr<sim::Simulation> simulation_;  // owns its scenario, which grows by registrations
   sim::Millis created_at_;
-  sim::model::ServiceConfig config_;  // as the latest UpdateService left it
+  sim::model::ServiceConfig config_;
   ServiceStatus status_ = ServiceStatus::active;
+  bool simulating_ = true;
   std::map<std::string, int> task_definition_index_;  // "family:revision" -> simulation index
-  // The scenario with every task definition the simulation was given, at its index: what the
-  // event log's describer (harness/report/event_view.h) reads names from.
-  sim::model::Scenario described_;
   TraceIndex index_;
 };
 

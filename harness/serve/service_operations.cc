@@ -49,9 +49,12 @@ nlohmann::json update_service(EcsState& state, RequestBody& request) {
   }
   if (const std::optional<scenario::Node> desired = reader.get("desiredCount"))
     change.desired_count = desired->as_int32({0, 5000});
+  // Members of deploymentConfiguration left out keep their value, as in the API.
   if (const std::optional<scenario::Node> configuration = reader.get("deploymentConfiguration"))
     change.deployment_configuration = scenario::read_deployment_configuration(
-        *configuration, alarm_names(state.world()), hook_arns(state.world()));
+        *configuration, alarm_names(state.world()), hook_arns(state.world()), service.config().deployment);
+  if (const std::optional<scenario::Node> grace = reader.get("healthCheckGracePeriodSeconds"))
+    change.health_check_grace_period = grace->as_seconds({0, 2147483647});
   change.force_new_deployment = reader.bool_or("forceNewDeployment", false);
   if (service.status() != ServiceStatus::active) throw EcsError("ServiceNotActiveException", "Service was not ACTIVE.");
   service.apply(change);

@@ -62,8 +62,8 @@ nlohmann::json deployment_json(const EcsState& state, const ServedService& servi
   return {{"id", d.name()},
           {"status", primary ? "PRIMARY" : "ACTIVE"},
           {"taskDefinition", task_definition_arn_of(service, d.task_definition)},
-          {"desiredCount", primary ? service.config().desired_count
-                                   : service.simulation().controller().tasks().of(d.id).live},
+          // An older deployment is drained to 0 (ecs-rules §12.2).
+          {"desiredCount", primary ? service.config().desired_count : 0},
           {"pendingCount", counts.pending},
           {"runningCount", counts.running},
           {"failedTasks", d.breaker.failures()},

@@ -3,8 +3,8 @@
 // the service's simulation: the controller's deployments, the task ledger, and the trace index.
 //
 // What the simulation does not decide is derived here, and said where: a non-PRIMARY deployment is
-// listed while it has tasks not yet STOPPED; its desiredCount is the tasks the scheduler still
-// keeps of it; rolloutStateReason uses ECS's sentences for IN_PROGRESS, rollback and COMPLETED.
+// listed while it has tasks not yet STOPPED, with desiredCount 0 (drained, ecs-rules §12.2);
+// rolloutStateReason uses ECS's sentences for IN_PROGRESS, rollback and COMPLETED.
 #pragma once
 
 #include <nlohmann/json.hpp>
