@@ -1,6 +1,6 @@
 // ListServiceDeployments and DescribeServiceDeployments (the ServiceDeployment API of Oct 2024):
 // one ServiceDeployment per deployment of the simulation. ECS publishes no table from rolloutState
-// to ServiceDeployment.status; ours follows ecs-over-time.md §1.7 [DER]: COMPLETED is SUCCESSFUL;
+// to ServiceDeployment.status; ours follows the ECS-over-time reference (section 1.7) [DER]: COMPLETED is SUCCESSFUL;
 // FAILED with rollback is ROLLBACK_IN_PROGRESS until the deployment rolled back to completes, then
 // ROLLBACK_SUCCESSFUL; FAILED without rollback is STOPPED; IN_PROGRESS is IN_PROGRESS.
 #include <cstdio>

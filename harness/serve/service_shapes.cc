@@ -36,7 +36,7 @@ std::string task_definition_arn_of(const ServedService& service, int index) {
   return task_definition_arn(service.task_definition_name(index));
 }
 
-// ECS's sentences (ecs-over-time.md §8.2); a FAILED deployment keeps the controller's own reason.
+// ECS's sentences (the ECS-over-time reference, section 8.2); a FAILED deployment keeps the controller's own reason.
 std::string rollout_reason(const Deployment& d) {
   switch (d.rollout) {
     case RolloutState::in_progress:
