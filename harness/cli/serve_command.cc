@@ -32,8 +32,8 @@ po::options_description serve_options(ServeFlags& f) {
       "definitions are registered and its service runs on its initial task definition. Each\n"
       "UpdateService becomes an action on that service's simulation, whose clock runs at the wall clock\n"
       "times --time-scale. The control endpoint (POST /_deploysim/advance {\"seconds\": N}, GET\n"
-      "/_deploysim/state, GET /_deploysim/trace?cluster=C&service=S) moves time at once and shows the\n"
-      "trace. docs/serve.md lists the operations served.\n\nOptions");
+      "/_deploysim/state, GET /_deploysim/trace?cluster=C&service=S, GET /_deploysim/target-health?…)\n"
+      "moves time at once and shows the trace. docs/serve.md lists the operations served.\n\nOptions");
   d.add_options()
       ("help,h", "this help")
       ("port", po::value(&f.port), "TCP port (default 4566; 0 picks a free one, printed at start)")
