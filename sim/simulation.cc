@@ -201,8 +201,10 @@ void Simulation::apply(const model::ServiceUpdate& update) {
   impl_->controller.apply(update);
 }
 
-int Simulation::add_task_definition(model::TaskDefinition td) {
+int Simulation::add_task_definition(model::TaskDefinition td, const std::map<std::string, model::AppProfile>& apps) {
   if (!impl_->owned) throw std::logic_error("add_task_definition needs a Simulation that owns its scenario");
+  // Inserting into the map leaves the profiles the world already points at where they are.
+  for (const auto& [image, profile] : apps) impl_->owned->apps.emplace(image, profile);
   impl_->owned->task_definitions.push_back(std::move(td));
   impl_->world.task_definition_added();
   impl_->controller.task_definition_added();

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
+#include <string>
 
 #include "sim/ecs/rule_set.h"
 #include "sim/engine/time.h"
@@ -54,8 +56,10 @@ class Simulation {
   bool advance_to(Millis t);
   void apply(const model::ServiceUpdate& update);  // an UpdateService now
   // RegisterTaskDefinition: appends to the owned scenario; returns its index. Its images' app
-  // profiles must be in the scenario's apps. Only for a Simulation that owns its scenario.
-  int add_task_definition(model::TaskDefinition td);
+  // profiles must be in the scenario's apps, or in `apps`, whose profiles of images the scenario
+  // lacks are added first (an image registered after the service started). Only for a Simulation
+  // that owns its scenario.
+  int add_task_definition(model::TaskDefinition td, const std::map<std::string, model::AppProfile>& apps = {});
   Millis now() const;
   const model::Scenario& scenario() const;
   const ecs::ServiceController& controller() const;

@@ -17,6 +17,7 @@
 #include "harness/cli/report_command.h"
 #include "harness/docker/docker_client.h"
 #include "harness/cli/run_command.h"
+#include "harness/cli/serve_command.h"
 #include "harness/cli/sweep_command.h"
 #include "harness/cli/train_command.h"
 #include "harness/cli/usage_error.h"
@@ -40,7 +41,8 @@ constexpr const char* kUsage =
     "  real FILE    play the deploy for real on local Docker containers (real --cleanup: remove leftovers)\n"
     "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n"
     "  check FILE   explore the faults FILE declares; exit 1 when an intent is violated\n"
-    "  diff BASE HEAD  what a change does to deploys, measured (exit 1 when worse on --fail-on)\n\n"
+    "  diff BASE HEAD  what a change does to deploys, measured (exit 1 when worse on --fail-on)\n"
+    "  serve [FILE] the ECS API on localhost, backed by the simulator (aws --endpoint-url, boto3)\n\n"
     "`deploysim <command> --help` shows a command's options.\n";
 
 }  // namespace
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
     if (command == "compare") return harness::cli::compare_command(args);
     if (command == "check") return harness::cli::check_command(args);
     if (command == "diff") return harness::cli::diff_command(args);
+    if (command == "serve") return harness::cli::serve_command(args);
     std::cerr << "deploysim: unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;
   } catch (const harness::scenario::ScenarioError& e) {

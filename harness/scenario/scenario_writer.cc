@@ -297,6 +297,12 @@ Json expect_json(const sim::model::Expectations& e) {
 
 }  // namespace
 
+nlohmann::ordered_json service_to_json(const sim::model::ServiceConfig& service) { return service_json(service); }
+
+nlohmann::ordered_json task_definition_to_json(const sim::model::TaskDefinition& definition) {
+  return task_definition_json(definition);
+}
+
 nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
   Json j = {{"name", s.name}};
   if (!s.description.empty()) j["description"] = s.description;

@@ -17,4 +17,8 @@ namespace harness::scenario {
 // The scenario as a JSON document. Loading its dump() gives back the same run (same trace).
 nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& scenario);
 
+// One section of it: the service, and one task definition (deploysim serve answers with them).
+nlohmann::ordered_json service_to_json(const sim::model::ServiceConfig& service);
+nlohmann::ordered_json task_definition_to_json(const sim::model::TaskDefinition& definition);
+
 }  // namespace harness::scenario

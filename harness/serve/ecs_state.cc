@@ -1,0 +1,79 @@
+#include "harness/serve/ecs_state.h"
+
+#include "harness/scenario/scenario_writer.h"
+#include "harness/serve/arns.h"
+#include "harness/serve/ecs_error.h"
+
+namespace harness::serve {
+
+EcsState::EcsState(const sim::model::Scenario& world, double epoch_start, bool create_scenario_service)
+    : world_(world), epoch_start_(epoch_start), registry_(world.apps) {
+  // The registry echoes a definition as registered; the scenario writer gives the model's JSON.
+  for (const sim::model::TaskDefinition& definition : world.task_definitions) {
+    registry_.preload(definition, nlohmann::json::parse(scenario::task_definition_to_json(definition).dump()),
+                      epoch_start);
+  }
+  clusters_ = {"default", world.service.cluster};
+  if (create_scenario_service) {
+    sim::model::Scenario scenario = world;
+    auto service = std::make_unique<ServedService>(std::move(scenario), now_);
+    services_[world.service.cluster][world.service.name] = std::move(service);
+  }
+}
+
+void EcsState::advance_to(sim::Millis t) {
+  if (t <= now_) return;
+  now_ = t;
+  for (auto& [cluster, services] : services_)
+    for (auto& [name, service] : services) service->advance_to(now_);
+}
+
+std::string EcsState::cluster(const std::string& name_or_arn) const {
+  const std::string name = name_or_arn.empty() ? "default" : name_from_arn(name_or_arn, "cluster");
+  if (!has_cluster(name)) throw cluster_not_found();
+  return name;
+}
+
+ServedService* EcsState::find_service(const std::string& cluster, const std::string& name) {
+  const auto in_cluster = services_.find(cluster);
+  if (in_cluster == services_.end()) return nullptr;
+  const auto service = in_cluster->second.find(name_from_arn(name, "service"));
+  return service == in_cluster->second.end() ? nullptr : service->second.get();
+}
+
+ServedService& EcsState::active_service(const std::string& cluster, const std::string& name) {
+  ServedService* service = find_service(cluster, name);
+  if (!service) throw service_not_found();
+  if (service->status() == ServiceStatus::inactive)
+    throw EcsError("ServiceNotActiveException", "Service was not ACTIVE.");
+  return *service;
+}
+
+ServedService& EcsState::create_service(const sim::model::ServiceConfig& config,
+                                        const sim::model::TaskDefinition& definition) {
+  sim::model::Scenario scenario = world_;
+  scenario.service = config;
+  // The target group's health check is the scenario's (ECS's API does not carry it); a service
+  // given a load balancer in a world without one gets ELBv2's defaults.
+  scenario.service.load_balancer.reset();
+  if (!config.container_name_for_lb.empty())
+    scenario.service.load_balancer = world_.service.load_balancer.value_or(sim::model::TargetGroupHealthCheck{});
+  scenario.task_definitions = {definition};
+  scenario.apps = registry_.apps();  // the scenario's, and the defaults of images registered since
+  scenario.initial_task_definition = 0;
+  scenario.faults.clear();  // the scenario's faults are about its own service's tasks
+  auto service = std::make_unique<ServedService>(std::move(scenario), now_);
+  auto& slot = services_[config.cluster][config.name];
+  slot = std::move(service);
+  return *slot;
+}
+
+std::vector<const ServedService*> EcsState::services(const std::string& cluster) const {
+  std::vector<const ServedService*> out;
+  const auto in_cluster = services_.find(cluster);
+  if (in_cluster == services_.end()) return out;
+  for (const auto& [name, service] : in_cluster->second) out.push_back(service.get());
+  return out;
+}
+
+}  // namespace harness::serve

@@ -1,0 +1,81 @@
+// One ECS service behind the API: its own stepwise sim::Simulation, started when the service was
+// created and advanced to the server's simulated time, into which each UpdateService is applied
+// as an action on its timeline (sim/model/service_update.h).
+//
+// The simulation's time starts at 0 when the service is created; `created_at` places that on the
+// server's clock. The service keeps what ECS reports but the simulation does not decide: its
+// status (ACTIVE, DRAINING after DeleteService, INACTIVE once drained), and which registered task
+// definition each of the simulation's task definition indexes is.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "harness/serve/trace_index.h"
+#include "sim/ecs/service_controller.h"
+#include "sim/model/scenario.h"
+#include "sim/model/service_update.h"
+#include "sim/simulation.h"
+
+namespace harness::serve {
+
+enum class ServiceStatus { active, draining, inactive };
+
+// One UpdateService (or DeleteService) as the service applies it; the task definition resolved.
+struct ServiceChange {
+  std::optional<sim::model::TaskDefinition> task_definition;
+  // The profiles of its images, which the service's world may lack (registered since it started).
+  std::map<std::string, sim::model::AppProfile> apps;
+  std::optional<int> desired_count;
+  std::optional<sim::model::DeploymentConfiguration> deployment_configuration;
+  std::optional<sim::Millis> health_check_grace_period;
+  bool force_new_deployment = false;
+};
+
+class ServedService {
+ public:
+  // `scenario`: the world the service plays (apps, dependencies, platform …) with its service
+  // config and its first task definition at scenario.initial_task_definition, which runs warm and
+  // COMPLETED from the start. Its own deploy and timeline are not played: the API is the timeline.
+  ServedService(sim::model::Scenario scenario, sim::Millis created_at);
+
+  const std::string& name() const { return config_.name; }
+  const std::string& cluster() const { return config_.cluster; }
+  sim::Millis created_at() const { return created_at_; }
+  ServiceStatus status() const { return status_; }
+  // The service as the latest UpdateService left it (desiredCount, deploymentConfiguration …).
+  const sim::model::ServiceConfig& config() const { return config_; }
+  // False once the simulation stopped at one of its caps (events, trace, tasks launched): the
+  // service then stands still, and the control endpoint's state says so.
+  bool simulating() const { return simulating_; }
+
+  // Runs the simulation up to the server's time `now` (no earlier than created_at).
+  void advance_to(sim::Millis now);
+  // UpdateService at the present.
+  void apply(const ServiceChange& change);
+  // DeleteService: scales to 0 and drains; the service turns INACTIVE once every task stopped.
+  void remove();
+
+  // The server's time of a simulation time.
+  sim::Millis server_time(sim::Millis local) const { return created_at_ + local; }
+  const sim::Simulation& simulation() const { return *simulation_; }
+  const TraceIndex& facts() const { return index_; }
+  // The simulation's task definition `index` (TaskRecord::task_definition), as registered.
+  const sim::model::TaskDefinition& task_definition(int index) const;
+  std::string task_definition_name(int index) const { return task_definition(index).arn_name(); }
+
+ private:
+  void refresh_status();
+
+  std::unique_ptr<sim::Simulation> simulation_;  // owns its scenario, which grows by registrations
+  sim::Millis created_at_;
+  sim::model::ServiceConfig config_;
+  ServiceStatus status_ = ServiceStatus::active;
+  bool simulating_ = true;
+  std::map<std::string, int> task_definition_index_;  // "family:revision" -> simulation index
+  TraceIndex index_;
+};
+
+}  // namespace harness::serve
