@@ -2,6 +2,7 @@
 
 #include "docker/chaos_app/chaos_config.h"
 #include "harness/docker/docker_client.h"
+#include "harness/docker/real_timeout.h"
 #include "sim/world/app_endpoint.h"
 
 namespace harness::docker {
@@ -23,11 +24,12 @@ nlohmann::json health_check_config(const sim::model::ContainerHealthCheck& check
   } else {
     test = check.command;
   }
-  // Docker's minimum interval and timeout are 1 ms.
+  // Docker's minimum interval is 1 ms; the timeout has a floor of real time (real_timeout.h).
   const std::int64_t ms = 1'000'000;
+  const std::int64_t timeout_ns = std::chrono::nanoseconds(real_timeout(check.timeout, time_scale)).count();
   return {{"Test", test},
           {"Interval", std::max(ms, nanoseconds(check.interval, time_scale))},
-          {"Timeout", std::max(ms, nanoseconds(check.timeout, time_scale))},
+          {"Timeout", timeout_ns},
           {"StartPeriod", nanoseconds(check.start_period, time_scale)},
           {"Retries", check.retries}};
 }
