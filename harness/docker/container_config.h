@@ -1,6 +1,8 @@
 // The Engine API ContainerConfig for one container of a task: the chaos image playing the
-// container's app profile, its environment and secrets, its memory hard limit (no swap), its
-// health check with every duration scaled, and the run's labels.
+// container's app profile — or, for an app with runImage, the task definition's image as it is,
+// with its entryPoint, command and check as written — with its environment and secrets, its
+// limits (memory hard limit without swap, reservation, cpu shares, ulimits), its health check
+// with every duration scaled, and the run's labels.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -173,6 +173,7 @@ AppProfile read_app_profile(const Node& node, const std::string& image,
   if (const std::optional<Node> binaries = reader.get("binaries")) {
     app.binaries = binaries->as_names();
   }
+  app.run_image = reader.bool_or("runImage", app.run_image);
   read_lifecycle(reader, app);
   reader.finish();
   return app;

@@ -212,6 +212,43 @@ PY
     expect_field 'd["outcome"]' STUCK
     expect_field 'd["end"]' 'horizon reached'
     ;;
+  seed-004-real-no-wget)
+    # Given seed 004 with the apps' own images (runImage): the new image has no wget, so Docker
+    # runs the CMD-SHELL check as written and sh cannot find wget; with the breaker on, the third
+    # UNHEALTHY task trips it and the service rolls back; with it off, the deployment loops until
+    # the horizon. `compare` agrees with the simulator on the first.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/004-real-image-no-wget-breaker-on.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    real_run tests/real/scenarios/004-real-image-no-wget-breaker-off.json || fail "expectations not met"
+    expect_field 'd["outcome"]' STUCK
+    expect_event '"healthStatus":"UNHEALTHY"'
+    expect_event 'wget: not found'
+    [ -z "$(docker ps -aq --filter ancestor=deploysim-test/busybox-web:no-wget)" ] || fail "a container of the test image is left"
+    ;;
+  seed-004-real-with-wget)
+    # Given the same check in the image that ships wget, it runs inside the container, the
+    # container turns HEALTHY and the deploy completes, as simulated.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/004-real-image-with-wget.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
+    ;;
+  image-not-local)
+    # Given an app with runImage whose image the engine does not have, a clear error at the app's
+    # runImage (file:line:column) naming docker pull / docker load, exit 2, and nothing pulled.
+    sed 's#deploysim-test/busybox-web:no-wget#deploysim-test/not-built:1#g' tests/real/scenarios/004-real-image-no-wget-breaker-on.json >"$work/missing.json"
+    "$deploysim" real "$work/missing.json" 2>"$work/err.txt"
+    code=$?
+    cat "$work/err.txt"
+    [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
+    grep -Eq "missing.json:[0-9]+:[0-9]+: at /apps/deploysim-test~1not-built:1/runImage: expected an image in the local Docker engine .*docker pull deploysim-test/not-built:1.*docker load" "$work/err.txt" ||
+      fail "unclear error"
+    ! docker image inspect deploysim-test/not-built:1 >/dev/null 2>&1 || fail "the image was pulled"
+    ;;
   seed-002-strict-ready)
     # Given a REDIS_URL without its scheme and a strict /health/ready behind the target group, the
     # driver's own HTTP probes (playing the ALB) get 503s: targets turn unhealthy, rollback.
