@@ -45,10 +45,11 @@ nlohmann::json host_config(const ContainerLaunch& l) {
     host["MemorySwap"] = bytes;  // no swap: crossing the limit is an OOM kill, as on ECS
   }
   if (def.memory_reservation_mib) host["MemoryReservation"] = static_cast<std::int64_t>(*def.memory_reservation_mib) << 20;
+  if (l.own_image == nullptr) return host;
   // ECS passes a container's cpu units to Docker as CpuShares (Docker's minimum is 2).
-  if (def.cpu_units) host["CpuShares"] = std::max(2, *def.cpu_units);
+  if (l.own_image->cpu_units) host["CpuShares"] = std::max(2, *l.own_image->cpu_units);
   nlohmann::json ulimits = nlohmann::json::array();
-  for (const sim::model::Ulimit& u : def.ulimits) ulimits.push_back({{"Name", u.name}, {"Soft", u.soft}, {"Hard", u.hard}});
+  for (const Ulimit& u : l.own_image->ulimits) ulimits.push_back({{"Name", u.name}, {"Soft", u.soft}, {"Hard", u.hard}});
   if (!ulimits.empty()) host["Ulimits"] = ulimits;
   return host;
 }
@@ -60,14 +61,15 @@ nlohmann::json labels(const ContainerLaunch& l) {
           {"deploysim.image", l.definition->image}};
 }
 
-// The image as it is (AppProfile::run_image): its own entry point and command unless the task
-// definition gives them, the task definition's environment only, its check as written.
+// The image as it is (own_image.h): its own entry point and command unless the task definition
+// gives them, the task definition's environment only, its check as written.
 nlohmann::json own_image_config(const ContainerLaunch& l) {
   const sim::model::ContainerDefinition& def = *l.definition;
+  const ContainerProcess& process = *l.own_image;
   nlohmann::json config = {{"Image", def.image}, {"Env", task_environment(l)}, {"Labels", labels(l)},
                            {"HostConfig", host_config(l)}};
-  if (!def.entry_point.empty()) config["Entrypoint"] = def.entry_point;
-  if (!def.command.empty()) config["Cmd"] = def.command;
+  if (!process.entry_point.empty()) config["Entrypoint"] = process.entry_point;
+  if (!process.command.empty()) config["Cmd"] = process.command;
   if (def.health_check) config["Healthcheck"] = scaled_health_check(*def.health_check, def.health_check->command, l.time_scale);
   return config;
 }
@@ -85,7 +87,7 @@ nlohmann::json health_check_config(const sim::model::ContainerHealthCheck& check
 }
 
 nlohmann::json container_config(const ContainerLaunch& l) {
-  if (l.profile->run_image) return own_image_config(l);
+  if (l.own_image != nullptr) return own_image_config(l);
   const sim::model::ContainerDefinition& def = *l.definition;
   nlohmann::json env = task_environment(l);
   env.push_back(std::string(chaos::kProfileVar) + "=" + l.profile_json);

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 
+#include "harness/docker/own_image.h"
 #include "sim/model/app_profile.h"
 #include "sim/model/task_definition.h"
 
@@ -30,6 +31,9 @@ struct ContainerLaunch {
   double time_scale = 1.0;
   std::string dependencies;     // "name=ip:port,..." for DEPLOYSIM_DEPENDENCIES
   std::map<std::string, std::string> secret_values;  // the scenario's value of a secret, if any
+  // The task definition's process for an app run as its own image (own_image.h); null: the chaos
+  // app plays the profile.
+  const ContainerProcess* own_image = nullptr;
 };
 
 nlohmann::json container_config(const ContainerLaunch& launch);

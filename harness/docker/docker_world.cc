@@ -31,7 +31,8 @@ DockerWorld::DockerWorld(const sim::model::Scenario& scenario, const RealSetup& 
       io_(io),
       trace_(trace),
       metrics_(metrics),
-      traffic_(scenario) {
+      traffic_(scenario),
+      own_images_(read_own_images(setup.scenario_path)) {
   for (const auto& [image, profile] : scenario.apps)
     profile_json_[image] = scenario::app_profile_json(setup.scenario_path, image);
 }
@@ -98,7 +99,12 @@ nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& 
   const auto& td = scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition));
   ContainerLaunch launch{c.def, c.profile, profile_json_.at(c.def->image),
                          c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
-                         setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}};
+                         setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}, nullptr};
+  static const ContainerProcess image_defaults;
+  if (own_images_.runs_own_image(c.def->image)) {
+    const ContainerProcess* process = own_images_.process(static_cast<std::size_t>(t.task_definition), static_cast<std::size_t>(c.index));
+    launch.own_image = process != nullptr ? process : &image_defaults;
+  }
   for (const std::string& secret : c.def->secrets)
     if (const auto value = sim::model::configured_value(scenario_, *c.def, secret)) launch.secret_values[secret] = *value;
   return container_config(launch);

@@ -28,6 +28,7 @@
 
 #include "harness/docker/docker_client.h"
 #include "harness/docker/docker_events.h"
+#include "harness/docker/own_image.h"
 #include "harness/docker/scaled_clock.h"
 #include "sim/ecs/runtime.h"
 #include "sim/ecs/task_lifecycle.h"
@@ -73,6 +74,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   void finish();
 
   const std::string& run_id() const { return setup_.run_id; }
+  // The apps it runs as their own image (runImage), and their processes.
+  const OwnImages& own_images() const { return own_images_; }
   // Names of the containers it asked the engine to create and has not seen removed: what may be
   // left when the engine went away before the clean-up.
   std::vector<std::string> maybe_left() const;
@@ -144,6 +147,7 @@ class DockerWorld final : public sim::ecs::Runtime {
   sim::ecs::RuntimeListener* listener_ = nullptr;
   sim::world::ServedTraffic traffic_;
   std::map<std::string, std::string> profile_json_;  // by image
+  OwnImages own_images_;
   std::vector<std::unique_ptr<Task>> tasks_;           // indexed by TaskId
   std::map<std::string, std::pair<sim::ecs::TaskId, int>> by_container_;  // docker id -> task, index
   std::vector<std::string> dependency_containers_;

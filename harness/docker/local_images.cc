@@ -5,10 +5,9 @@
 
 namespace harness::docker {
 
-void require_local_images(const sim::model::Scenario& scenario, const std::string& scenario_path,
-                          const DockerClient& docker) {
-  for (const auto& [image, profile] : scenario.apps) {
-    if (!profile.run_image || docker.image_exists(image)) continue;
+void require_local_images(const OwnImages& own, const std::string& scenario_path, const DockerClient& docker) {
+  for (const std::string& image : own.images) {
+    if (docker.image_exists(image)) continue;
     const std::string pointer = "/apps/" + scenario::pointer_token(image) + "/runImage";
     scenario::Document::from_file(scenario_path)
         .fail(pointer,

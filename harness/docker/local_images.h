@@ -5,14 +5,13 @@
 #include <string>
 
 #include "harness/docker/docker_client.h"
-#include "sim/model/scenario.h"
+#include "harness/docker/own_image.h"
 
 namespace harness::docker {
 
 // Throws scenario::ScenarioError at the app's runImage in `scenario_path` (file:line:column) for
-// the first image of an app with runImage that the engine does not have, saying to `docker pull`
-// or `docker load` it.
-void require_local_images(const sim::model::Scenario& scenario, const std::string& scenario_path,
-                          const DockerClient& docker);
+// the first image of `own` that the engine does not have, saying to `docker pull` or `docker
+// load` it.
+void require_local_images(const OwnImages& own, const std::string& scenario_path, const DockerClient& docker);
 
 }  // namespace harness::docker

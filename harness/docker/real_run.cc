@@ -59,7 +59,7 @@ void RealRun::Impl::check_engine() const {
     throw DockerError(std::string("the chaos app's image ") + kChaosImage +
                       " is not on this engine: build it with `cmake --build build --target chaos_image` "
                       "(docker/Dockerfile, FROM scratch; scripts/test does it)");
-  require_local_images(scenario, scenario_path, docker);
+  require_local_images(world.own_images(), scenario_path, docker);
 }
 
 void RealRun::Impl::loop() {

@@ -89,29 +89,6 @@ std::vector<sim::model::PortMapping> read_port_mappings(const Node& node) {
   return mappings;
 }
 
-// ulimits [{name, softLimit, hardLimit}] (API_Ulimit): softLimit <= hardLimit.
-std::vector<sim::model::Ulimit> read_ulimits(const Node& node) {
-  std::vector<sim::model::Ulimit> ulimits;
-  for (const Node& element : node.as_array()) {
-    ObjectReader reader = element.as_object(UnknownKeys::ignore);
-    sim::model::Ulimit ulimit;
-    ulimit.name = reader.required("name").as_name();
-    ulimit.hard = reader.required("hardLimit").as_int32({0});
-    ulimit.soft = reader.required("softLimit").as_int32({0, static_cast<int>(ulimit.hard)});
-    reader.finish();
-    ulimits.push_back(ulimit);
-  }
-  return ulimits;
-}
-
-// What Docker runs when real mode runs the image as it is: entryPoint, command, ulimits, cpu.
-void read_process(ObjectReader& reader, ContainerDefinition& container) {
-  if (const std::optional<Node> entry_point = reader.get("entryPoint")) container.entry_point = entry_point->as_names();
-  if (const std::optional<Node> command = reader.get("command")) container.command = command->as_names();
-  if (const std::optional<Node> ulimits = reader.get("ulimits")) container.ulimits = read_ulimits(*ulimits);
-  if (const std::optional<Node> cpu = reader.get("cpu")) container.cpu_units = cpu->as_int32({0, 10240});
-}
-
 }  // namespace
 
 ContainerDefinition read_container_definition(
@@ -142,7 +119,6 @@ ContainerDefinition read_container_definition(
     container.start_timeout = start->as_seconds({2, 120});
   }
   container.stop_timeout = reader.seconds_or("stopTimeout", container.stop_timeout, {0, 120});
-  read_process(reader, container);
   reader.finish();
   return container;
 }

@@ -64,9 +64,6 @@ struct RequestLatency {
 
 struct AppProfile {
   std::string image;
-  // runImage: real mode runs the task definition's image itself (it must be in the local engine)
-  // instead of the chaos app playing this profile; the simulator still plays the profile.
-  bool run_image = false;
   std::vector<StartupPhase> phases;  // in order; after the last one the app listens on `port`
   int port = 8080;
   std::string bind_address = "0.0.0.0";  // "127.0.0.1" passes in-container checks only

@@ -25,13 +25,6 @@ struct PortMapping {
   int host_port = 0;
 };
 
-// A resource limit (ulimits: name as Docker spells it, e.g. "nofile"; soft <= hard).
-struct Ulimit {
-  std::string name;
-  std::int64_t soft = 0;
-  std::int64_t hard = 0;
-};
-
 struct ContainerDefinition {
   std::string name;
   std::string image;             // "repo/app:1.165"; selects the app profile the world plays
@@ -49,12 +42,6 @@ struct ContainerDefinition {
   std::optional<Millis> start_timeout;
   // Grace between SIGTERM and SIGKILL (stopTimeout, default 30 s, max 120 s on Fargate).
   Millis stop_timeout = seconds(30);
-  // What real mode passes to Docker when it runs the image as it is (AppProfile::run_image); the
-  // simulator plays the app profile and ignores them. Empty: the image's own ENTRYPOINT / CMD.
-  std::vector<std::string> entry_point;
-  std::vector<std::string> command;
-  std::vector<Ulimit> ulimits;
-  std::optional<int> cpu_units;  // container cpu (1024 = one vCPU): Docker's CpuShares
 };
 
 enum class LaunchType { fargate, ec2 };
