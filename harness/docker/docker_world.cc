@@ -8,6 +8,7 @@
 
 #include "harness/docker/container_config.h"
 #include "harness/docker/docker_world_task.h"
+#include "harness/docker/real_timeout.h"
 #include "harness/scenario/app_profile_text.h"
 #include "sim/ecs/depends_on.h"
 #include "sim/model/configured_value.h"
@@ -31,8 +32,9 @@ DockerWorld::DockerWorld(const sim::model::Scenario& scenario, const RealSetup& 
       io_(io),
       trace_(trace),
       metrics_(metrics),
-      traffic_(scenario),
       own_images_(read_own_images(setup.scenario_path)) {
+  // A sampled request waits up to 5 s of run time, at least the floor of real time (real_timeout.h).
+  if (scenario.traffic) load_.emplace(io, scenario.traffic->requests_per_second, real_timeout(sim::seconds(5), setup.time_scale));
   for (const auto& [image, profile] : scenario.apps)
     profile_json_[image] = scenario::app_profile_json(setup.scenario_path, image);
 }
@@ -71,19 +73,6 @@ void DockerWorld::report_state(Task& t, TaskState s) {
   if (s != TaskState::stopped && s != TaskState::provisioning)
     trace_.add(clock_.now(), sim::observe::TaskStateChanged{t.id, t.deployment, s});
   listener_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.agent.stop() : nullptr);
-}
-
-void DockerWorld::route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) {
-  traffic_.route(clock_.now(), routes);
-}
-
-const sim::ecs::TrafficReport& DockerWorld::traffic_served() { return traffic_.advance(clock_.now()); }
-
-void DockerWorld::next_traffic_period() {
-  clock_.at(clock_.now() + sim::model::kTrafficBucket, [this] {
-    listener_->on_traffic_period(traffic_.advance(clock_.now()));
-    next_traffic_period();  // traffic flows until the run ends
-  });
 }
 
 void DockerWorld::after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&)) {

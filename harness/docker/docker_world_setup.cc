@@ -124,7 +124,7 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
 }
 
 void DockerWorld::begin_run() {
-  if (traffic_.enabled()) next_traffic_period();
+  if (load_) next_traffic_sample(1);
   events_ = std::make_unique<DockerEvents>(
       io_, docker_, setup_.run_id, [this](const ContainerEvent& e) { on_event(e); }, [this] { reconcile(); });
   for (const std::string& id : dependency_containers_) docker_.signal_container(id, "SIGUSR1");

@@ -53,6 +53,8 @@ OwnImages read_own_images(const std::string& path) {
       ObjectReader reader = app.as_object(UnknownKeys::ignore);
       if (reader.bool_or("runImage", false)) own.images.insert(image);
     }
+  if (json.contains("traffic") && json["traffic"].is_object() && json["traffic"].contains("path"))
+    own.traffic_path = root.child("traffic").child("path").as_name();
   if (json.contains("taskDefinitions") && json["taskDefinitions"].is_array()) {
     const std::vector<Node> tds = root.child("taskDefinitions").as_array();
     for (std::size_t i = 0; i < tds.size(); ++i) {

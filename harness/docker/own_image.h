@@ -37,6 +37,9 @@ struct OwnImages {
   // By (task definition index, container index) in the file's "taskDefinitions".
   std::map<std::pair<std::size_t, std::size_t>, ContainerProcess> processes;
 
+  // What the load generator GETs from an own image's target: the scenario's traffic "path".
+  std::string traffic_path = "/";
+
   bool runs_own_image(const std::string& image) const { return images.count(image) != 0; }
   const ContainerProcess* process(std::size_t task_definition, std::size_t container) const;
 };
