@@ -237,6 +237,28 @@ PY
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
     ;;
+  5xx-alarm-real-image)
+    # Given a real image whose new revision answers 500 on every fifth request (ERROR_EVERY=5) yet
+    # passes its health checks: with the 5xx-share alarm, the load generator's measured answers
+    # put it in ALARM during the bake and the service rolls back, as simulated; without the alarm
+    # the deploy completes and the report counts the 5xx users got.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/5xx-alarm-real-image.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    grep -Eq "^  target 5xx +[0-9]+ \([0-9.]+ %\) +[1-9][0-9]* \(" "$work/compare.txt" || fail "no measured 5xx in the comparison"
+    real_run tests/real/scenarios/5xx-no-alarm-real-image.json || fail "expectations not met"
+    expect_field 'd["outcome"]' COMPLETED
+    python3 - "$work/summary.json" <<'PY' || fail "the report does not show the measured 5xx of the new revision"
+import json, sys
+traffic = json.load(open(sys.argv[1]))["traffic"]
+new = [r for r in traffic["by_revision"] if r["deployment"] == "ecs-svc/1"][0]
+share = new["errors_5xx"] / new["requests"]
+print(f"measured: {traffic['requests']} requests, {traffic['target_5xx']} target 5xx; new revision {new['errors_5xx']}/{new['requests']} = {share:.1%}")
+sys.exit(0 if 0.15 <= share <= 0.25 else 1)
+PY
+    ;;
   image-not-local)
     # Given an app with runImage whose image the engine does not have, a clear error at the app's
     # runImage (file:line:column) naming docker pull / docker load, exit 2, and nothing pulled.
