@@ -38,7 +38,7 @@ nlohmann::json task_environment(const ContainerLaunch& l) {
 // Limits and network: the memory hard limit without swap, the soft one, cpu shares, ulimits.
 nlohmann::json host_config(const ContainerLaunch& l) {
   const sim::model::ContainerDefinition& def = *l.definition;
-  nlohmann::json host = {{"NetworkMode", "bridge"}};
+  nlohmann::json host = {{"NetworkMode", l.network_mode}};
   if (l.memory_limit_mib > 0) {
     const std::int64_t bytes = static_cast<std::int64_t>(l.memory_limit_mib) << 20;
     host["Memory"] = bytes;
@@ -98,6 +98,13 @@ nlohmann::json container_config(const ContainerLaunch& l) {
                            {"HostConfig", host_config(l)}};
   if (def.health_check) config["Healthcheck"] = health_check_config(*def.health_check, *l.profile, l.time_scale);
   return config;
+}
+
+nlohmann::json network_holder_config(const std::string& run_id, std::uint32_t task) {
+  return {{"Image", kChaosImage},
+          {"Cmd", {"pause"}},
+          {"Labels", {{kRunLabel, run_id}, {"deploysim.task", std::to_string(task)}, {"deploysim.container", "~network"}}},
+          {"HostConfig", {{"NetworkMode", "bridge"}}}};
 }
 
 }  // namespace harness::docker

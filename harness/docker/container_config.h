@@ -34,9 +34,15 @@ struct ContainerLaunch {
   // The task definition's process for an app run as its own image (own_image.h); null: the chaos
   // app plays the profile.
   const ContainerProcess* own_image = nullptr;
+  // "bridge", or "container:<id>" to join the task's network namespace (awsvpc).
+  std::string network_mode = "bridge";
 };
 
 nlohmann::json container_config(const ContainerLaunch& launch);
+
+// The container that holds an awsvpc task's network namespace (the chaos image's `pause`, as
+// ECS's pause container), labelled with the run and the task.
+nlohmann::json network_holder_config(const std::string& run_id, std::uint32_t task);
 
 // Docker's Healthcheck for a task definition's check. A command the image can run by the app
 // profile (sim::world::image_can_run) becomes the chaos app's own `probe` of the same URL, since

@@ -89,6 +89,7 @@ nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& 
   ContainerLaunch launch{c.def, c.profile, profile_json_.at(c.def->image),
                          c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
                          setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}, nullptr};
+  if (!t.network_holder.empty()) launch.network_mode = "container:" + t.network_holder;
   static const ContainerProcess image_defaults;
   if (own_images_.runs_own_image(c.def->image)) {
     const ContainerProcess* process = own_images_.process(static_cast<std::size_t>(t.task_definition), static_cast<std::size_t>(c.index));
@@ -147,13 +148,21 @@ void DockerWorld::pull(Task& t) {
     configs.emplace_back(container_name(t, c), container_config_of(t, c));
     created_names_.emplace(configs.back().first, false);
   }
+  if (shares_network(t)) created_names_.emplace(network_holder_name(t.id), false);
   auto ids = std::make_shared<std::vector<std::string>>(configs.size());
+  auto holder = std::make_shared<std::pair<std::string, std::string>>();
   in_background(
-      [this, configs, ids] {
+      [this, configs, ids, holder, shared = shares_network(t), id = t.id]() mutable {
+        if (shared) {
+          *holder = start_network_holder(id);
+          for (auto& config : configs) config.second["HostConfig"]["NetworkMode"] = "container:" + holder->first;
+        }
         for (std::size_t i = 0; i < configs.size(); ++i) (*ids)[i] = docker_.create_container(configs[i].first, configs[i].second);
       },
-      [this, id = t.id, ids](const std::string& error) {
+      [this, id = t.id, ids, holder](const std::string& error) {
         Task& task_ref = task(id);
+        task_ref.network_holder = holder->first;
+        task_ref.network_ip = holder->second;
         for (std::size_t i = 0; i < ids->size(); ++i)
           if (!(*ids)[i].empty()) {
             task_ref.containers[i].id = (*ids)[i];
@@ -207,7 +216,7 @@ void DockerWorld::start_container(Task& t, Container& next) {
         }
         if (!error.empty()) return fail_to_start(task_ref, "CannotStartContainerError: " + error);
         c.started = true;
-        c.ip = *ip;
+        c.ip = ip->empty() ? task_ref.network_ip : *ip;  // in the task's namespace: the task's address
         ++task_ref.started_count;
         trace_.add(clock_.now(), sim::observe::ContainerStarted{id, task_ref.deployment, c.index, c.def->name});
         // Docker's event stream may have told of its exit before this completion ran.

@@ -116,6 +116,14 @@ class DockerWorld final : public sim::ecs::Runtime {
 
   void kill_by_fault(std::size_t fault);  // a stop_task fault of the scenario's timeline
 
+  // Task networking (docker_world_network.cc).
+  bool shares_network(const Task& t) const;  // its task definition says awsvpc
+  // Creates and starts the task's network holder, blocking (on the pool, or in the warm-up);
+  // returns its id and address.
+  std::pair<std::string, std::string> start_network_holder(sim::ecs::TaskId task);
+  std::string network_holder_name(sim::ecs::TaskId task) const;
+  void remove_network_holder(Task& t);
+
   // Health (docker_world_health.cc).
   void on_event(const ContainerEvent& e);
   // After the event stream was reopened: every started container's exit or health change the

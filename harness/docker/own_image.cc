@@ -58,6 +58,9 @@ OwnImages read_own_images(const std::string& path) {
   if (json.contains("taskDefinitions") && json["taskDefinitions"].is_array()) {
     const std::vector<Node> tds = root.child("taskDefinitions").as_array();
     for (std::size_t i = 0; i < tds.size(); ++i) {
+      if (tds[i].json().is_object() && tds[i].json().contains("networkMode") &&
+          tds[i].child("networkMode").as_choice<bool>({{"awsvpc", true}, {"host", true}, {"bridge", false}, {"none", false}}))
+        own.awsvpc_task_definitions.insert(i);
       if (!tds[i].json().contains("containerDefinitions")) continue;
       const std::vector<Node> containers = tds[i].child("containerDefinitions").as_array();
       for (std::size_t j = 0; j < containers.size(); ++j) own.processes[{i, j}] = read_process(containers[j]);

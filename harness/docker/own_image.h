@@ -40,6 +40,12 @@ struct OwnImages {
   // What the load generator GETs from an own image's target: the scenario's traffic "path".
   std::string traffic_path = "/";
 
+  // Task definitions (by index) whose networkMode is "awsvpc" or "host": the containers of one
+  // task share one network namespace, localhost between them, as on ECS with awsvpc and on
+  // Fargate. "host" is played the same way — a private namespace, never the machine's own
+  // network. Any other mode (bridge, the default here) gives each container its own address.
+  std::set<std::size_t> awsvpc_task_definitions;
+
   bool runs_own_image(const std::string& image) const { return images.count(image) != 0; }
   const ContainerProcess* process(std::size_t task_definition, std::size_t container) const;
 };

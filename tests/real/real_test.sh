@@ -259,6 +259,18 @@ print(f"measured: {traffic['requests']} requests, {traffic['target_5xx']} target
 sys.exit(0 if 0.15 <= share <= 0.25 else 1)
 PY
     ;;
+  kafka-pair-awsvpc)
+    # Given seed 004's one-task Kafka + ZooKeeper with awsvpc and dependsOn HEALTHY, each its own
+    # image: kafka starts once zookeeper is HEALTHY and reaches it on localhost:2181 (the task's
+    # shared namespace); the deploy completes as simulated, and the network holders are gone.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/kafka-pair-awsvpc.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
+    grep -Eq "^  failed tasks +0 +0$" "$work/compare.txt" || fail "a task failed: kafka did not reach ZooKeeper on localhost"
+    [ -z "$(docker ps -aq --filter label=deploysim.container=~network)" ] || fail "a network holder is left"
+    ;;
   image-not-local)
     # Given an app with runImage whose image the engine does not have, a clear error at the app's
     # runImage (file:line:column) naming docker pull / docker load, exit 2, and nothing pulled.
