@@ -12,7 +12,7 @@ namespace {
 const char* kScenario = R"({
   "apps": {"web:2": {"runImage": true}, "sidecar:1": {}},
   "traffic": {"requestsPerSecond": 10, "path": "/api"},
-  "taskDefinitions": [{"containerDefinitions": [
+  "taskDefinitions": [{"networkMode": "awsvpc", "containerDefinitions": [
     {"name": "web", "image": "web:2", "entryPoint": ["/bin/sh", "-c"], "command": ["exec httpd -f"], "cpu": 256,
      "ulimits": [{"name": "nofile", "softLimit": 1024, "hardLimit": 4096}]},
     {"name": "sidecar", "image": "sidecar:1"}]}]
@@ -28,6 +28,7 @@ TEST_CASE("runImage, the container process and the traffic path are read from th
   CHECK(own.runs_own_image("web:2"));
   CHECK_FALSE(own.runs_own_image("sidecar:1"));
   CHECK(own.traffic_path == "/api");
+  CHECK(own.awsvpc_task_definitions == std::set<std::size_t>{0});
   const harness::docker::ContainerProcess* web = own.process(0, 0);
   REQUIRE(web != nullptr);
   CHECK(web->entry_point == std::vector<std::string>{"/bin/sh", "-c"});
@@ -81,4 +82,21 @@ TEST_CASE("an image run as it is gets its own process, the task's environment an
   CHECK(j["HostConfig"]["Memory"] == 128LL << 20);
   CHECK(j["Healthcheck"]["Test"] == nlohmann::json(check.command));
   CHECK(j["Labels"][harness::docker::kRunLabel] == "run-1");
+}
+
+TEST_CASE("an awsvpc task's containers join its network holder, which runs the chaos image's pause") {
+  // Given a container launched into a task's namespace, then Docker's NetworkMode names the
+  // holder; the holder itself is the chaos image's pause, on the bridge, with the run's label.
+  sim::model::ContainerDefinition def;
+  def.name = "kafka";
+  def.image = "kafka:1";
+  sim::model::AppProfile profile;
+  harness::docker::ContainerLaunch launch{&def, &profile, "{}", 0, "run-1", 2, 0.05, "", {}, nullptr};
+  launch.network_mode = "container:abc";
+  CHECK(harness::docker::container_config(launch)["HostConfig"]["NetworkMode"] == "container:abc");
+  const nlohmann::json holder = harness::docker::network_holder_config("run-1", 2);
+  CHECK(holder["Cmd"] == nlohmann::json({"pause"}));
+  CHECK(holder["Image"] == harness::docker::kChaosImage);
+  CHECK(holder["Labels"][harness::docker::kRunLabel] == "run-1");
+  CHECK(holder["HostConfig"]["NetworkMode"] == "bridge");
 }
