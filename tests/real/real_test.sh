@@ -271,6 +271,34 @@ PY
     grep -Eq "^  failed tasks +0 +0$" "$work/compare.txt" || fail "a task failed: kafka did not reach ZooKeeper on localhost"
     [ -z "$(docker ps -aq --filter label=deploysim.container=~network)" ] || fail "a network holder is left"
     ;;
+  profile)
+    # Given an image that listens after ~3 s and grows to ~100 MiB in ~2 s (the chaos image, playing
+    # that profile unscaled from its environment), `deploysim profile` measures both within
+    # tolerance; a scenario giving it 64 MiB (tests/real/scenarios/profile-oom-template.json) plays
+    # the measured profile in the simulator and the image itself for real, and both say the same:
+    # OOM kills before it listens, the breaker, a rollback.
+    profile_json='{"phases":[{"name":"start","seconds":3}],"port":8080,"endpoints":{"/health":{"kind":"live"}},"memory":[{"atSeconds":0,"mib":8},{"atSeconds":2,"mib":100}]}'
+    "$deploysim" profile deploysim-chaos:latest --env "DEPLOYSIM_APP_PROFILE=$profile_json" --env DEPLOYSIM_TIME_SCALE=1 \
+      --port 8080 --health-path /health --duration 12 --runs 2 --out "$work/profile.json" 2>"$work/runs.txt" ||
+      { cat "$work/runs.txt"; fail "profile failed"; }
+    cat "$work/runs.txt" "$work/profile.json"
+    [ -z "$(ours)" ] || fail "profile left containers: $(ours)"
+    python3 - "$work/profile.json" tests/real/scenarios/profile-oom-template.json "$work/profiled.json" <<'PY' || fail "the measured profile is out of tolerance"
+import json, sys
+profile = json.load(open(sys.argv[1]))["deploysim-chaos:latest"]
+start = profile["phases"][0]["seconds"]
+peak = max(p["mib"] for p in profile["memory"])
+print(f"measured: listening after {start} s, memory peak {peak} MiB")
+scenario = json.load(open(sys.argv[2]))
+scenario["apps"]["deploysim-chaos:latest"] = profile
+json.dump(scenario, open(sys.argv[3], "w"))
+sys.exit(0 if 2.5 <= start <= 5.0 and 85 <= peak <= 115 else 1)
+PY
+    "$deploysim" compare --time-scale "$scale" "$work/profiled.json" >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    ;;
   image-not-local)
     # Given an app with runImage whose image the engine does not have, a clear error at the app's
     # runImage (file:line:column) naming docker pull / docker load, exit 2, and nothing pulled.
