@@ -279,7 +279,7 @@ PY
     # OOM kills before it listens, the breaker, a rollback.
     profile_json='{"phases":[{"name":"start","seconds":3}],"port":8080,"endpoints":{"/health":{"kind":"live"}},"memory":[{"atSeconds":0,"mib":8},{"atSeconds":2,"mib":100}]}'
     "$deploysim" profile deploysim-chaos:latest --env "DEPLOYSIM_APP_PROFILE=$profile_json" --env DEPLOYSIM_TIME_SCALE=1 \
-      --port 8080 --health-path /health --duration 12 --runs 2 --out "$work/profile.json" 2>"$work/runs.txt" ||
+      --port 8080 --health-path /health --duration 8 --runs 2 --out "$work/profile.json" 2>"$work/runs.txt" ||
       { cat "$work/runs.txt"; fail "profile failed"; }
     cat "$work/runs.txt" "$work/profile.json"
     [ -z "$(ours)" ] || fail "profile left containers: $(ours)"
