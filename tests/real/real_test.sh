@@ -277,7 +277,7 @@ PY
     # tolerance; a scenario giving it 64 MiB (tests/real/scenarios/profile-oom-template.json) plays
     # the measured profile in the simulator and the image itself for real, and both say the same:
     # OOM kills before it listens, the breaker, a rollback.
-    profile_json='{"phases":[{"name":"start","seconds":3}],"port":8080,"endpoints":{"/health":{"kind":"live"}},"memory":[{"atSeconds":0,"mib":8},{"atSeconds":2,"mib":100}]}'
+    profile_json='{"phases":[{"name":"start","seconds":3}],"liveFromPhase":1,"port":8080,"endpoints":{"/health":{"kind":"live"}},"memory":[{"atSeconds":0,"mib":8},{"atSeconds":2,"mib":100}]}'
     "$deploysim" profile deploysim-chaos:latest --env "DEPLOYSIM_APP_PROFILE=$profile_json" --env DEPLOYSIM_TIME_SCALE=1 \
       --port 8080 --health-path /health --duration 8 --runs 2 --out "$work/profile.json" 2>"$work/runs.txt" ||
       { cat "$work/runs.txt"; fail "profile failed"; }
