@@ -43,12 +43,14 @@ class App {
   void enter_phase(const sim::model::StartupPhase& phase);
   void start_server();
   void serve(int listener);
+  int request_status_code();  // a request of the load generator (kTrafficPath)
   void handle_signals();
 
   const AppProfile& profile_;
   double scale_;
   const std::map<std::string, Address>& deps_;
   std::atomic<bool> started_{false};
+  std::atomic<std::int64_t> requests_{0};  // answered at kTrafficPath
   bool serving_ = false;
 };
 
@@ -108,14 +110,23 @@ void App::serve(int listener) {
     std::thread([this, fd] {
       const std::string path = read_request_path(fd);
       const auto it = profile_.endpoints.find(path);
-      const int code = sim::world::endpoint_status_code(it == profile_.endpoints.end() ? nullptr : &it->second,
-                                                        started_.load(),
-                                                        [this](const std::string& d) { return dependency_up(d); });
+      const int code = path == kTrafficPath ? request_status_code()
+                       : sim::world::endpoint_status_code(it == profile_.endpoints.end() ? nullptr : &it->second,
+                                                          started_.load(),
+                                                          [this](const std::string& d) { return dependency_up(d); });
       std::this_thread::sleep_for(scaled(profile_.response_time, scale_));
       write_response(fd, code, code == 200 ? "ok" : "not ok");
       close(fd);
     }).detach();
   }
+}
+
+int App::request_status_code() {
+  // Exactly the profile's share of 500s, spread evenly: request n fails when the count of
+  // failures due by n (n x basis points / 10000) goes up.
+  const std::int64_t n = ++requests_;
+  const std::int64_t bp = profile_.request_error_basis_points;
+  return n * bp / 10000 > (n - 1) * bp / 10000 ? 500 : 200;
 }
 
 // SIGTERM: exit 0 after the profile's shutdown time, or ignore it (then only SIGKILL ends us). As

@@ -19,6 +19,10 @@ inline constexpr const char* kDependenciesVar = "DEPLOYSIM_DEPENDENCIES";   // "
 inline constexpr const char* kDependencyPortVar = "DEPLOYSIM_STANDIN_PORT";  // stand-in: its port
 inline constexpr const char* kDependencyDownVar = "DEPLOYSIM_STANDIN_DOWN";  // stand-in: "from-to,..." ms
 
+// The path at which the chaos app answers the load generator's requests as its profile says
+// (requestErrorPercent: that share answers 500), apart from the profile's own endpoints.
+inline constexpr const char* kTrafficPath = "/_deploysim/request";
+
 struct Address {
   std::string ip;  // dotted quad: the scratch image has no resolver
   int port = 0;

@@ -2,6 +2,11 @@
 //   chaos serve        play the app profile in DEPLOYSIM_APP_PROFILE (see chaos_config.h)
 //   chaos probe URL    GET an http:// URL: exit 0 on 2xx/3xx, 1 otherwise (a HEALTHCHECK command)
 //   chaos dependency   a dependency stand-in (dependency_standin.h)
+//   chaos pause        holds a task's network namespace (awsvpc) until SIGTERM, as ECS's pause
+//                      container does
+#include <pthread.h>
+#include <signal.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -55,6 +60,18 @@ int probe(const std::string& url) {
   return code >= 200 && code < 400 ? 0 : 1;
 }
 
+// As PID 1 the process must handle SIGTERM itself: the kernel's default does nothing.
+int pause_until_stopped() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  int signal = 0;
+  sigwait(&set, &signal);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,6 +79,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return serve();
   if (command == "probe" && argc == 3) return probe(argv[2]);
   if (command == "dependency") chaos::run_dependency_standin();
-  std::fprintf(stderr, "usage: chaos serve | chaos probe http://HOST:PORT/PATH | chaos dependency\n");
+  if (command == "pause") return pause_until_stopped();
+  std::fprintf(stderr, "usage: chaos serve | chaos probe http://HOST:PORT/PATH | chaos dependency | chaos pause\n");
   return 2;
 }

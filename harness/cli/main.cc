@@ -13,6 +13,7 @@
 #include "harness/cli/init_command.h"
 #include "harness/cli/lint_command.h"
 #include "harness/cli/merge_command.h"
+#include "harness/cli/profile_command.h"
 #include "harness/cli/real_command.h"
 #include "harness/cli/report_command.h"
 #include "harness/docker/docker_client.h"
@@ -40,6 +41,7 @@ constexpr const char* kUsage =
     "  merge PARTIAL...  join a sharded sweep's partial files into its report\n"
     "  real FILE    play the deploy for real on local Docker containers (real --cleanup: remove leftovers)\n"
     "  compare FILE run it simulated and real; do the outcomes agree, how do order and timings differ\n"
+    "  profile IMAGE measure a local image (start-up, health, memory) and write the app profile it plays\n"
     "  check FILE   explore the faults FILE declares; exit 1 when an intent is violated\n"
     "  diff BASE HEAD  what a change does to deploys, measured (exit 1 when worse on --fail-on)\n"
     "  serve [FILE] the ECS API on localhost, backed by the simulator (aws --endpoint-url, boto3)\n\n"
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
     if (command == "merge") return harness::cli::merge_command(args);
     if (command == "real") return harness::cli::real_command(args);
     if (command == "compare") return harness::cli::compare_command(args);
+    if (command == "profile") return harness::cli::profile_command(args);
     if (command == "check") return harness::cli::check_command(args);
     if (command == "diff") return harness::cli::diff_command(args);
     if (command == "serve") return harness::cli::serve_command(args);

@@ -8,6 +8,7 @@
 
 #include "harness/docker/container_config.h"
 #include "harness/docker/docker_world_task.h"
+#include "harness/docker/real_timeout.h"
 #include "harness/scenario/app_profile_text.h"
 #include "sim/ecs/depends_on.h"
 #include "sim/model/configured_value.h"
@@ -31,7 +32,9 @@ DockerWorld::DockerWorld(const sim::model::Scenario& scenario, const RealSetup& 
       io_(io),
       trace_(trace),
       metrics_(metrics),
-      traffic_(scenario) {
+      own_images_(read_own_images(setup.scenario_path)) {
+  // A sampled request waits up to 5 s of run time, at least the floor of real time (real_timeout.h).
+  if (scenario.traffic) load_.emplace(io, scenario.traffic->requests_per_second, real_timeout(sim::seconds(5), setup.time_scale));
   for (const auto& [image, profile] : scenario.apps)
     profile_json_[image] = scenario::app_profile_json(setup.scenario_path, image);
 }
@@ -72,19 +75,6 @@ void DockerWorld::report_state(Task& t, TaskState s) {
   listener_->on_task_state(t.id, s, s >= TaskState::deactivating ? &t.agent.stop() : nullptr);
 }
 
-void DockerWorld::route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) {
-  traffic_.route(clock_.now(), routes);
-}
-
-const sim::ecs::TrafficReport& DockerWorld::traffic_served() { return traffic_.advance(clock_.now()); }
-
-void DockerWorld::next_traffic_period() {
-  clock_.at(clock_.now() + sim::model::kTrafficBucket, [this] {
-    listener_->on_traffic_period(traffic_.advance(clock_.now()));
-    next_traffic_period();  // traffic flows until the run ends
-  });
-}
-
 void DockerWorld::after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&)) {
   const sim::ecs::TaskId id = t.id;
   t.state_timer = clock_.at(clock_.now() + span, [this, id, step] { (this->*step)(task(id)); });
@@ -98,7 +88,13 @@ nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& 
   const auto& td = scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition));
   ContainerLaunch launch{c.def, c.profile, profile_json_.at(c.def->image),
                          c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
-                         setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}};
+                         setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}, nullptr};
+  if (!t.network_holder.empty()) launch.network_mode = "container:" + t.network_holder;
+  static const ContainerProcess image_defaults;
+  if (own_images_.runs_own_image(c.def->image)) {
+    const ContainerProcess* process = own_images_.process(static_cast<std::size_t>(t.task_definition), static_cast<std::size_t>(c.index));
+    launch.own_image = process != nullptr ? process : &image_defaults;
+  }
   for (const std::string& secret : c.def->secrets)
     if (const auto value = sim::model::configured_value(scenario_, *c.def, secret)) launch.secret_values[secret] = *value;
   return container_config(launch);
@@ -152,13 +148,21 @@ void DockerWorld::pull(Task& t) {
     configs.emplace_back(container_name(t, c), container_config_of(t, c));
     created_names_.emplace(configs.back().first, false);
   }
+  if (shares_network(t)) created_names_.emplace(network_holder_name(t.id), false);
   auto ids = std::make_shared<std::vector<std::string>>(configs.size());
+  auto holder = std::make_shared<std::pair<std::string, std::string>>();
   in_background(
-      [this, configs, ids] {
+      [this, configs, ids, holder, shared = shares_network(t), id = t.id]() mutable {
+        if (shared) {
+          *holder = start_network_holder(id);
+          for (auto& config : configs) config.second["HostConfig"]["NetworkMode"] = "container:" + holder->first;
+        }
         for (std::size_t i = 0; i < configs.size(); ++i) (*ids)[i] = docker_.create_container(configs[i].first, configs[i].second);
       },
-      [this, id = t.id, ids](const std::string& error) {
+      [this, id = t.id, ids, holder](const std::string& error) {
         Task& task_ref = task(id);
+        task_ref.network_holder = holder->first;
+        task_ref.network_ip = holder->second;
         for (std::size_t i = 0; i < ids->size(); ++i)
           if (!(*ids)[i].empty()) {
             task_ref.containers[i].id = (*ids)[i];
@@ -212,7 +216,7 @@ void DockerWorld::start_container(Task& t, Container& next) {
         }
         if (!error.empty()) return fail_to_start(task_ref, "CannotStartContainerError: " + error);
         c.started = true;
-        c.ip = *ip;
+        c.ip = ip->empty() ? task_ref.network_ip : *ip;  // in the task's namespace: the task's address
         ++task_ref.started_count;
         trace_.add(clock_.now(), sim::observe::ContainerStarted{id, task_ref.deployment, c.index, c.def->name});
         // Docker's event stream may have told of its exit before this completion ran.

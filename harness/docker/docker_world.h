@@ -28,10 +28,11 @@
 
 #include "harness/docker/docker_client.h"
 #include "harness/docker/docker_events.h"
+#include "harness/docker/own_image.h"
 #include "harness/docker/scaled_clock.h"
 #include "sim/ecs/runtime.h"
 #include "sim/ecs/task_lifecycle.h"
-#include "sim/world/served_traffic.h"
+#include "harness/docker/load_generator.h"
 #include "sim/ecs/target_health.h"
 #include "sim/model/scenario.h"
 #include "sim/observe/outcome.h"
@@ -64,8 +65,8 @@ class DockerWorld final : public sim::ecs::Runtime {
 
   sim::ecs::Placement launch_task(const sim::ecs::LaunchRequest& request) override;
   void stop_task(sim::ecs::TaskId task, sim::ecs::StopCode code, const std::string& reason) override;
-  // Until real mode measures real answers (its load generator), the traffic is modelled from the
-  // app profiles as in the simulated world (sim/world/served_traffic.h).
+  // The scenario's traffic, for real: the load generator sends sampled requests to the targets
+  // and counts their real answers (load_generator.h); alarms judge those (docker_world_traffic.cc).
   void route_traffic(const std::vector<sim::ecs::TrafficRoute>& routes) override;
   const sim::ecs::TrafficReport& traffic_served() override;
 
@@ -73,6 +74,8 @@ class DockerWorld final : public sim::ecs::Runtime {
   void finish();
 
   const std::string& run_id() const { return setup_.run_id; }
+  // The apps it runs as their own image (runImage), and their processes.
+  const OwnImages& own_images() const { return own_images_; }
   // Names of the containers it asked the engine to create and has not seen removed: what may be
   // left when the engine went away before the clean-up.
   std::vector<std::string> maybe_left() const;
@@ -89,7 +92,9 @@ class DockerWorld final : public sim::ecs::Runtime {
   Task& create_task(const sim::ecs::LaunchRequest& request);
   void start_up_to(Task& t, sim::ecs::TaskState s);    // a start-up state (PROVISIONING .. RUNNING)
   void report_state(Task& t, sim::ecs::TaskState s);  // traces it and tells the listener
-  void next_traffic_period();
+  // Traffic (docker_world_traffic.cc): one sampled request a run second, a report every period.
+  void next_traffic_sample(std::int64_t sample);
+  std::vector<LoadTarget> load_targets() const;
   void after(sim::Millis span, Task& t, void (DockerWorld::*step)(Task&));
 
   // Start-up (docker_world.cc).
@@ -110,6 +115,14 @@ class DockerWorld final : public sim::ecs::Runtime {
   std::string dependency_addresses(const sim::model::ContainerDefinition& container) const;
 
   void kill_by_fault(std::size_t fault);  // a stop_task fault of the scenario's timeline
+
+  // Task networking (docker_world_network.cc).
+  bool shares_network(const Task& t) const;  // its task definition says awsvpc
+  // Creates and starts the task's network holder, blocking (on the pool, or in the warm-up);
+  // returns its id and address.
+  std::pair<std::string, std::string> start_network_holder(sim::ecs::TaskId task);
+  std::string network_holder_name(sim::ecs::TaskId task) const;
+  void remove_network_holder(Task& t);
 
   // Health (docker_world_health.cc).
   void on_event(const ContainerEvent& e);
@@ -142,8 +155,9 @@ class DockerWorld final : public sim::ecs::Runtime {
   sim::observe::Trace& trace_;
   sim::observe::Metrics& metrics_;
   sim::ecs::RuntimeListener* listener_ = nullptr;
-  sim::world::ServedTraffic traffic_;
+  std::optional<LoadGenerator> load_;  // when the scenario has traffic
   std::map<std::string, std::string> profile_json_;  // by image
+  OwnImages own_images_;
   std::vector<std::unique_ptr<Task>> tasks_;           // indexed by TaskId
   std::map<std::string, std::pair<sim::ecs::TaskId, int>> by_container_;  // docker id -> task, index
   std::vector<std::string> dependency_containers_;

@@ -1,6 +1,7 @@
 // DockerWorld: Docker's events (container health from its HEALTHCHECK, exits), and the target
 // group's health checks, probed over HTTP and played through the shared TargetHealthMachine.
 #include "harness/docker/docker_world_task.h"
+#include "harness/docker/real_timeout.h"
 #include "harness/docker/target_prober.h"
 
 namespace harness::docker {
@@ -90,7 +91,7 @@ void DockerWorld::probe_target(Task& t) {
   const ProbeTarget target{c.ip, tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb, tg.path, tg.matcher};
   const sim::ecs::TaskId id = t.id;
   ++metrics_.probes;
-  harness::docker::probe_target(io_, target, clock_.real(tg.timeout),
+  harness::docker::probe_target(io_, target, real_timeout(tg.timeout, clock_.time_scale()),
                                 [this, id, started](const sim::ecs::ProbeOutcome& o) { on_probe(id, started, o); });
   // The ALB probes on a fixed cadence, not waiting for the previous probe (target_health.h).
   t.target_timer = clock_.at(started + tg.interval, [this, id] { probe_target(task(id)); });

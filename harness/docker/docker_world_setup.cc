@@ -69,7 +69,8 @@ std::string DockerWorld::run_warm_container(Task& t, Container& c) {
   if (std::string error = create_container(t, c); !error.empty()) return error;
   try {
     docker_.start_container(c.id);
-    c.ip = docker_.inspect_container(c.id)["NetworkSettings"]["IPAddress"].get<std::string>();
+    c.ip = t.network_ip.empty() ? docker_.inspect_container(c.id)["NetworkSettings"]["IPAddress"].get<std::string>()
+                                : t.network_ip;
   } catch (const EngineUnreachable&) {
     throw;
   } catch (const DockerError& e) {
@@ -83,6 +84,10 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
                                    const std::function<bool()>& interrupted) {
   for (const sim::ecs::LaunchRequest& r : requests) {
     Task& t = create_task(r);
+    if (shares_network(t)) {
+      created_names_.emplace(network_holder_name(t.id), false);
+      std::tie(t.network_holder, t.network_ip) = start_network_holder(t.id);
+    }
     for (const int i : t.start_order)
       if (const std::string error = run_warm_container(t, t.containers[static_cast<std::size_t>(i)]); !error.empty())
         throw DockerError("a container of the initial deployment did not start: " + error);
@@ -124,7 +129,7 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
 }
 
 void DockerWorld::begin_run() {
-  if (traffic_.enabled()) next_traffic_period();
+  if (load_) next_traffic_sample(1);
   events_ = std::make_unique<DockerEvents>(
       io_, docker_, setup_.run_id, [this](const ContainerEvent& e) { on_event(e); }, [this] { reconcile(); });
   for (const std::string& id : dependency_containers_) docker_.signal_container(id, "SIGUSR1");

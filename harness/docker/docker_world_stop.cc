@@ -128,6 +128,7 @@ void DockerWorld::deprovisioned(Task& t) {
   perform(t, t.agent.deprovisioned());
   for (const Container& c : t.containers)
     if (!c.id.empty()) remove_in_background(t, c);
+  remove_network_holder(t);
 }
 
 void DockerWorld::remove_in_background(const Task& t, const Container& c) {

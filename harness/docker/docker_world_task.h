@@ -33,6 +33,9 @@ struct DockerWorld::Task {
   bool pulled = false;            // the pull step's time is up
   std::size_t started_count = 0;  // of start_order
   int lb_container = 0;
+  // awsvpc: the container holding the task's network namespace, and the task's one address.
+  std::string network_holder;
+  std::string network_ip;
   bool registered = false;  // with the target group
   bool probing = false;
   std::optional<sim::ecs::TargetHealthMachine> target_machine;

@@ -5,6 +5,7 @@
 
 #include "harness/docker/container_config.h"
 #include "harness/docker/docker_world.h"
+#include "harness/docker/local_images.h"
 #include "harness/docker/scaled_clock.h"
 #include "sim/ecs/service_controller.h"
 
@@ -13,6 +14,7 @@ namespace harness::docker {
 struct RealRun::Impl {
   Impl(const sim::model::Scenario& s, const std::string& path, RealRunOptions o)
       : scenario(s),
+        scenario_path(path),
         options(o),
         rules(*sim::ecs::find_rule_set(s.rule_set)),
         docker(o.socket, o.engine_timeout),
@@ -32,6 +34,7 @@ struct RealRun::Impl {
   std::string abandon(const std::string& cause);
 
   const sim::model::Scenario& scenario;
+  std::string scenario_path;
   RealRunOptions options;
   const sim::ecs::RuleSet& rules;
   DockerClient docker;
@@ -56,6 +59,7 @@ void RealRun::Impl::check_engine() const {
     throw DockerError(std::string("the chaos app's image ") + kChaosImage +
                       " is not on this engine: build it with `cmake --build build --target chaos_image` "
                       "(docker/Dockerfile, FROM scratch; scripts/test does it)");
+  require_local_images(world.own_images(), scenario_path, docker);
 }
 
 void RealRun::Impl::loop() {

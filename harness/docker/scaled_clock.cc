@@ -3,6 +3,7 @@
 namespace harness::docker {
 
 sim::Millis ScaledClock::now() const {
+  if (pinned_) return *pinned_;
   const auto real_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start_);
   return sim::Millis{static_cast<std::int64_t>(static_cast<double>(real_us.count()) / 1000.0 / scale_)};
 }

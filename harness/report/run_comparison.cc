@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iomanip>
+#include <sstream>
 #include <variant>
 
 #include "harness/report/event_view.h"
@@ -119,6 +120,28 @@ RunComparison compare_runs(const ComparedRun& simulated, const ComparedRun& real
   return c;
 }
 
+namespace {
+
+// Requests since the deploy: modelled from the app profiles in the simulator, measured from real
+// answers by real mode's load generator (each real request standing for a sample of them).
+template <typename Row>
+void print_traffic(const Row& row, const sim::observe::Metrics& sm, const sim::observe::Metrics& rm) {
+  auto share = [](std::int64_t part, std::int64_t whole) {
+    std::ostringstream text;
+    text << part;
+    if (whole > 0) text << " (" << std::fixed << std::setprecision(1) << 100.0 * static_cast<double>(part) / static_cast<double>(whole) << " %)";
+    return text.str();
+  };
+  auto before_rollback = [](const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : std::string("n/a"); };
+  row("requests", std::to_string(sm.requests), std::to_string(rm.requests) + " (measured)");
+  row("target 5xx", share(sm.target_5xx, sm.requests), share(rm.target_5xx, rm.requests));
+  row("ELB 5xx", share(sm.elb_5xx, sm.requests), share(rm.elb_5xx, rm.requests));
+  row("5xx before rollback", before_rollback(sm.errors_before_rollback), before_rollback(rm.errors_before_rollback));
+  row("alarms triggered", std::to_string(sm.alarms_triggered.size()), std::to_string(rm.alarms_triggered.size()));
+}
+
+}  // namespace
+
 void print_comparison(std::ostream& out, const RunComparison& c, const ComparedRun& simulated,
                       const ComparedRun& real, const sim::model::Scenario& scenario) {
   const auto& sm = simulated.result.metrics;
@@ -135,6 +158,7 @@ void print_comparison(std::ostream& out, const RunComparison& c, const ComparedR
   row("OOM kills", std::to_string(sm.oom_kills), std::to_string(rm.oom_kills));
   row("tasks launched", std::to_string(sm.tasks_launched), std::to_string(rm.tasks_launched));
   row("no healthy task for", sim::format_seconds(sm.zero_healthy), sim::format_seconds(rm.zero_healthy));
+  if (scenario.traffic) print_traffic(row, sm, rm);
   out << "\nevent order: " << c.simulated.size() << " milestones simulated, " << c.real.size() << " real, "
       << c.matched.size() << " of them in the same order\n";
   // The first milestone on either side that the other does not share, in order.

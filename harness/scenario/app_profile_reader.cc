@@ -173,6 +173,9 @@ AppProfile read_app_profile(const Node& node, const std::string& image,
   if (const std::optional<Node> binaries = reader.get("binaries")) {
     app.binaries = binaries->as_names();
   }
+  // Real mode's choice to run the image itself (harness/docker/own_image.h reads it from the
+  // file); the simulator plays the profile either way, so the model does not keep it.
+  reader.bool_or("runImage", false);
   read_lifecycle(reader, app);
   reader.finish();
   return app;

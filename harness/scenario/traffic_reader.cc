@@ -98,6 +98,9 @@ sim::model::TrafficConfig read_traffic(const Node& node) {
   ObjectReader reader = node.as_object(UnknownKeys::reject);
   sim::model::TrafficConfig traffic;
   traffic.requests_per_second = reader.required("requestsPerSecond").as_int32({1, 100000});
+  // The path real mode's load generator requests from an image run as it is (own_image.h reads
+  // it); the simulator's traffic has no path.
+  if (const std::optional<Node> path = reader.get("path")) path->as_name();
   reader.finish();
   return traffic;
 }

@@ -16,14 +16,15 @@ sim::model::ContainerHealthCheck check(std::vector<std::string> command) {
 
 TEST_CASE("a health check the image cannot run goes to Docker unchanged, to fail there for real") {
   // Given seed 004's CMD-SHELL wget check and an image with neither sh nor wget, when configured,
-  // then Docker gets the command as written, with every duration scaled (30 s at 0.05 = 1.5 s).
+  // then Docker gets the command as written, with every duration scaled (30 s at 0.05 = 1.5 s)
+  // and the 5 s timeout at its floor of real time (250 ms scaled is under it: real_timeout.h).
   sim::model::AppProfile scratch;
   scratch.binaries = {};
   const auto hc = check({"CMD-SHELL", "wget --quiet --tries=1 --spider http://localhost:8081/health || exit 1"});
   const nlohmann::json j = harness::docker::health_check_config(hc, scratch, 0.05);
   CHECK(j["Test"] == nlohmann::json(hc.command));
   CHECK(j["Interval"] == 1'500'000'000);
-  CHECK(j["Timeout"] == 250'000'000);
+  CHECK(j["Timeout"] == 2'000'000'000);
   CHECK(j["Retries"] == 3);
 }
 

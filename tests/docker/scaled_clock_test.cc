@@ -27,3 +27,19 @@ TEST_CASE("the scaled clock calls timers in time order, never early, and not onc
   CHECK(fired_at[1] >= 2000);
   CHECK(clock.real(sim::seconds(30)) == std::chrono::milliseconds(30));
 }
+
+TEST_CASE("as_of reads a past run time while a report of that instant is delivered, then the clock again") {
+  // Given a clock that has run past 5 s (at 0.001), when a report is delivered as of 5 s, then
+  // now() reads 5 s inside it and at least that afterwards; a future instant is never read.
+  harness::docker::asio::io_context io;
+  harness::docker::ScaledClock clock(io, 0.001);
+  clock.start();
+  clock.at(sim::Millis{6000}, [] {});
+  io.run();
+  std::int64_t inside = -1;
+  clock.as_of(sim::Millis{5000}, [&] { inside = clock.now().count(); });
+  CHECK(inside == 5000);
+  CHECK(clock.now().count() >= 6000);
+  clock.as_of(sim::Millis{1'000'000}, [&] { inside = clock.now().count(); });
+  CHECK(inside < 1'000'000);
+}

@@ -212,6 +212,105 @@ PY
     expect_field 'd["outcome"]' STUCK
     expect_field 'd["end"]' 'horizon reached'
     ;;
+  seed-004-real-no-wget)
+    # Given seed 004 with the apps' own images (runImage): the new image has no wget, so Docker
+    # runs the CMD-SHELL check as written and sh cannot find wget; with the breaker on, the third
+    # UNHEALTHY task trips it and the service rolls back; with it off, the deployment loops until
+    # the horizon. `compare` agrees with the simulator on the first.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/004-real-image-no-wget-breaker-on.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    real_run tests/real/scenarios/004-real-image-no-wget-breaker-off.json || fail "expectations not met"
+    expect_field 'd["outcome"]' STUCK
+    expect_event '"healthStatus":"UNHEALTHY"'
+    expect_event 'wget: not found'
+    [ -z "$(docker ps -aq --filter ancestor=deploysim-test/busybox-web:no-wget)" ] || fail "a container of the test image is left"
+    ;;
+  seed-004-real-with-wget)
+    # Given the same check in the image that ships wget, it runs inside the container, the
+    # container turns HEALTHY and the deploy completes, as simulated.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/004-real-image-with-wget.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
+    ;;
+  5xx-alarm-real-image)
+    # Given a real image whose new revision answers 500 on every fifth request (ERROR_EVERY=5) yet
+    # passes its health checks: with the 5xx-share alarm, the load generator's measured answers
+    # put it in ALARM during the bake and the service rolls back, as simulated; without the alarm
+    # the deploy completes and the report counts the 5xx users got.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/5xx-alarm-real-image.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    grep -Eq "^  target 5xx +[0-9]+ \([0-9.]+ %\) +[1-9][0-9]* \(" "$work/compare.txt" || fail "no measured 5xx in the comparison"
+    real_run tests/real/scenarios/5xx-no-alarm-real-image.json || fail "expectations not met"
+    expect_field 'd["outcome"]' COMPLETED
+    python3 - "$work/summary.json" <<'PY' || fail "the report does not show the measured 5xx of the new revision"
+import json, sys
+traffic = json.load(open(sys.argv[1]))["traffic"]
+new = [r for r in traffic["by_revision"] if r["deployment"] == "ecs-svc/1"][0]
+share = new["errors_5xx"] / new["requests"]
+print(f"measured: {traffic['requests']} requests, {traffic['target_5xx']} target 5xx; new revision {new['errors_5xx']}/{new['requests']} = {share:.1%}")
+sys.exit(0 if 0.15 <= share <= 0.25 else 1)
+PY
+    ;;
+  kafka-pair-awsvpc)
+    # Given seed 004's one-task Kafka + ZooKeeper with awsvpc and dependsOn HEALTHY, each its own
+    # image: kafka starts once zookeeper is HEALTHY and reaches it on localhost:2181 (the task's
+    # shared namespace); the deploy completes as simulated, and the network holders are gone.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/kafka-pair-awsvpc.json >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
+    grep -Eq "^  failed tasks +0 +0$" "$work/compare.txt" || fail "a task failed: kafka did not reach ZooKeeper on localhost"
+    [ -z "$(docker ps -aq --filter label=deploysim.container=~network)" ] || fail "a network holder is left"
+    ;;
+  profile)
+    # Given an image that listens after ~3 s and grows to ~100 MiB in ~2 s (the chaos image, playing
+    # that profile unscaled from its environment), `deploysim profile` measures both within
+    # tolerance; a scenario giving it 64 MiB (tests/real/scenarios/profile-oom-template.json) plays
+    # the measured profile in the simulator and the image itself for real, and both say the same:
+    # OOM kills before it listens, the breaker, a rollback.
+    profile_json='{"phases":[{"name":"start","seconds":3}],"liveFromPhase":1,"port":8080,"endpoints":{"/health":{"kind":"live"}},"memory":[{"atSeconds":0,"mib":8},{"atSeconds":2,"mib":100}]}'
+    "$deploysim" profile deploysim-chaos:latest --env "DEPLOYSIM_APP_PROFILE=$profile_json" --env DEPLOYSIM_TIME_SCALE=1 \
+      --port 8080 --health-path /health --duration 8 --runs 2 --out "$work/profile.json" 2>"$work/runs.txt" ||
+      { cat "$work/runs.txt"; fail "profile failed"; }
+    cat "$work/runs.txt" "$work/profile.json"
+    [ -z "$(ours)" ] || fail "profile left containers: $(ours)"
+    python3 - "$work/profile.json" tests/real/scenarios/profile-oom-template.json "$work/profiled.json" <<'PY' || fail "the measured profile is out of tolerance"
+import json, sys
+profile = json.load(open(sys.argv[1]))["deploysim-chaos:latest"]
+start = profile["phases"][0]["seconds"]
+peak = max(p["mib"] for p in profile["memory"])
+print(f"measured: listening after {start} s, memory peak {peak} MiB")
+scenario = json.load(open(sys.argv[2]))
+scenario["apps"]["deploysim-chaos:latest"] = profile
+json.dump(scenario, open(sys.argv[3], "w"))
+sys.exit(0 if 2.5 <= start <= 5.0 and 85 <= peak <= 115 else 1)
+PY
+    "$deploysim" compare --time-scale "$scale" "$work/profiled.json" >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    ;;
+  image-not-local)
+    # Given an app with runImage whose image the engine does not have, a clear error at the app's
+    # runImage (file:line:column) naming docker pull / docker load, exit 2, and nothing pulled.
+    sed 's#deploysim-test/busybox-web:no-wget#deploysim-test/not-built:1#g' tests/real/scenarios/004-real-image-no-wget-breaker-on.json >"$work/missing.json"
+    "$deploysim" real "$work/missing.json" 2>"$work/err.txt"
+    code=$?
+    cat "$work/err.txt"
+    [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
+    grep -Eq "missing.json:[0-9]+:[0-9]+: at /apps/deploysim-test~1not-built:1/runImage: expected an image in the local Docker engine .*docker pull deploysim-test/not-built:1.*docker load" "$work/err.txt" ||
+      fail "unclear error"
+    ! docker image inspect deploysim-test/not-built:1 >/dev/null 2>&1 || fail "the image was pulled"
+    ;;
   seed-002-strict-ready)
     # Given a REDIS_URL without its scheme and a strict /health/ready behind the target group, the
     # driver's own HTTP probes (playing the ALB) get 503s: targets turn unhealthy, rollback.
