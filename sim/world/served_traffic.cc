@@ -15,7 +15,7 @@ const model::AppProfile* served_app(const model::TaskDefinition& td, const model
 
 ServedTraffic::ServedTraffic(const model::Scenario& scenario) {
   if (!scenario.traffic) return;
-  meter_.emplace(scenario.traffic->requests_per_second);
+  meter_.emplace(*scenario.traffic);
   for (const model::TaskDefinition& td : scenario.task_definitions) {
     const model::AppProfile* app = served_app(td, scenario);
     td_error_basis_points_.push_back(app ? app->request_error_basis_points : 0);

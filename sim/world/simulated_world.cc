@@ -23,6 +23,7 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
       traffic_(scenario),
       per_probe_(scenario.probe_mode == model::ProbeMode::per_probe) {
   prepare_specs();
+  if (scenario.autoscaling) utilization_.emplace(scenario);
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
     if (scenario.faults[i].kind == model::FaultKind::stop_task)
       at(scenario.faults[i].at, fault_kill, 0, i);
@@ -90,7 +91,7 @@ void SimulatedWorld::report_state(Task& t, TaskState s) {
 }
 
 void SimulatedWorld::start_traffic() {
-  if (traffic_.enabled()) at(now_ + model::kTrafficBucket, traffic_period, 0);
+  if (traffic_.enabled() || utilization_) at(now_ + model::kTrafficBucket, traffic_period, 0);
 }
 
 void SimulatedWorld::route_traffic(const std::vector<ecs::TrafficRoute>& routes) { traffic_.route(now_, routes); }
@@ -189,6 +190,7 @@ void SimulatedWorld::on_event(const Event& e) {
     return;
   }
   if (e.kind == traffic_period) {
+    if (utilization_ && now_ % kUtilizationSample == Millis{0}) sample_utilization();
     listener_->on_traffic_period(traffic_.advance(now_));
     at(now_ + model::kTrafficBucket, traffic_period, 0);  // traffic flows until the run ends
     return;
