@@ -22,7 +22,7 @@ struct TrafficConfig {
   // Requests per second the load balancer receives, spread evenly over the targets that are
   // healthy and registered; with none, the load balancer answers 503 itself (HTTPCode_ELB_5XX).
   int requests_per_second = 0;  // 1-100000, from time 0
-  std::vector<TrafficChange> changes;  // strictly increasing `at`, each > 0
+  std::vector<TrafficChange> changes = {};  // strictly increasing `at`, each > 0
 
   // The rate in force at `t`.
   int rate_at(Millis t) const {
