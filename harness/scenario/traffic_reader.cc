@@ -98,6 +98,17 @@ sim::model::TrafficConfig read_traffic(const Node& node) {
   ObjectReader reader = node.as_object(UnknownKeys::reject);
   sim::model::TrafficConfig traffic;
   traffic.requests_per_second = reader.required("requestsPerSecond").as_int32({1, 100000});
+  if (const std::optional<Node> changes = reader.get("changes")) {
+    for (const Node& element : changes->as_array()) {
+      ObjectReader change = element.as_object(UnknownKeys::reject);
+      const Node at = change.required("atSeconds");
+      const sim::Millis previous = traffic.changes.empty() ? sim::Millis{0} : traffic.changes.back().at;
+      const sim::Millis when = at.as_seconds({0.001});
+      if (when <= previous) at.fail("a time after the previous change's (changes are in time order)");
+      traffic.changes.push_back({when, change.required("requestsPerSecond").as_int32({0, 100000})});
+      change.finish();
+    }
+  }
   reader.finish();
   return traffic;
 }

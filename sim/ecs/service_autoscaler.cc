@@ -4,6 +4,17 @@
 
 namespace sim::ecs {
 
+std::string_view to_string(ScalingHeld h) {
+  switch (h) {
+    case ScalingHeld::none: return "none";
+    case ScalingHeld::scale_in_during_deployment: return "a deployment is in progress";
+    case ScalingHeld::suspended: return "suspended";
+    case ScalingHeld::cooldown: return "in cooldown";
+    case ScalingHeld::at_bound: return "at the capacity bound";
+  }
+  return "?";
+}
+
 ServiceAutoscaler::ServiceAutoscaler(const model::ServiceAutoScaling& config) : config_(config) {
   for (const model::TargetTrackingPolicy& p : config_.policies) policies_.emplace_back(p);
 }
@@ -13,6 +24,7 @@ std::optional<ScalingActivity> ServiceAutoscaler::on_minute(Millis now, const Sc
   for (TargetTrackingAlarms& p : policies_) p.add(datapoints.value(p.policy().metric));
   held_ = ScalingHeld::none;
   const Wanted w = combine(service.running);
+  wanted_ = w.direction;
   if (w.direction == ScalingDirection::out) return scale_out(now, w, service);
   if (w.direction == ScalingDirection::in) return scale_in(now, w, service);
   return std::nullopt;
@@ -90,7 +102,7 @@ std::optional<ScalingActivity> ServiceAutoscaler::scale_in(Millis now, const Wan
 ScalingActivity ServiceAutoscaler::activity(const Wanted& w, int from, int to) const {
   const model::TargetTrackingPolicy& p = w.by->policy();
   return {w.direction, from, to, p.name, w.direction == ScalingDirection::out ? p.alarm_high : p.alarm_low,
-          w.by->last_value_thousandths()};
+          p.metric, w.by->last_value_thousandths()};
 }
 
 }  // namespace sim::ecs

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/ecs/scaling_metrics.h"
@@ -34,6 +35,7 @@ struct ScalingActivity {
   int to = 0;    // desiredCount after
   std::string policy;  // PolicyName
   std::string alarm;   // the alarm in ALARM that triggered it
+  model::ScalingMetric metric = model::ScalingMetric::ecs_cpu;  // the policy's
   std::int64_t metric_thousandths = 0;  // the datapoint behind it
 };
 
@@ -45,6 +47,8 @@ enum class ScalingHeld : std::uint8_t {
   cooldown,
   at_bound,                    // already at MinCapacity / MaxCapacity
 };
+// Why, in words: "a deployment is in progress", "suspended", "in cooldown", "at the capacity bound".
+std::string_view to_string(ScalingHeld h);
 
 class ServiceAutoscaler {
  public:
@@ -56,6 +60,8 @@ class ServiceAutoscaler {
                                            const ServiceCapacity& service);
 
   ScalingHeld held() const { return held_; }
+  // Which way the policies wanted to scale at the last minute (none: neither).
+  ScalingDirection wanted() const { return wanted_; }
   const model::ServiceAutoScaling& config() const { return config_; }
 
  private:
@@ -75,6 +81,7 @@ class ServiceAutoscaler {
   int last_scale_out_to_ = 0;  // the capacity the last scale-out set
   Millis scale_in_cooldown_until_{0};
   ScalingHeld held_ = ScalingHeld::none;
+  ScalingDirection wanted_ = ScalingDirection::none;
 };
 
 }  // namespace sim::ecs

@@ -2,6 +2,15 @@
 
 namespace sim::ecs {
 
+std::string_view to_string(ScalingDirection d) {
+  switch (d) {
+    case ScalingDirection::none: return "none";
+    case ScalingDirection::out: return "out";
+    case ScalingDirection::in: return "in";
+  }
+  return "?";
+}
+
 int proportional_capacity(int running, std::int64_t metric_thousandths, std::int64_t target_thousandths) {
   if (running <= 0) return 1;  // "scales out by the minimum possible amount" from 0 (ecs-rules §13.3)
   if (target_thousandths <= 0) return running;

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "sim/model/autoscaling.h"
 
@@ -22,6 +23,7 @@ inline constexpr int kScaleInDatapoints = 15;   // AlarmLow: 15 of 15
 inline constexpr int kScaleInThresholdPercent = 90;  // AlarmLow's threshold, percent of the target
 
 enum class ScalingDirection : std::uint8_t { none, out, in };
+std::string_view to_string(ScalingDirection d);  // "none", "out", "in"
 
 // The capacity target tracking asks for, starting from `running` tasks (ecs-rules §13.3): the
 // number that brings the metric back to the target if load spreads evenly, running x metric /
