@@ -285,6 +285,9 @@ Json expect_json(const sim::model::Expectations& e) {
   bounds_json(j, "failedTasks", e.failed_tasks, count);
   bounds_json(j, "oomKills", e.oom_kills, count);
   bounds_json(j, "tasksLaunched", e.tasks_launched, count);
+  bounds_json(j, "scaleOuts", e.scale_outs, count);
+  bounds_json(j, "scaleIns", e.scale_ins, count);
+  bounds_json(j, "peakDesiredCount", e.peak_desired_count, count);
   bounds_json(j, "belowDesiredHealthySeconds", e.below_desired_healthy, seconds);
   bounds_json(j, "zeroHealthySeconds", e.zero_healthy, seconds);
   return j;

@@ -1,10 +1,12 @@
 #include "sim/ecs/application_auto_scaling.h"
 
+#include <algorithm>
+
 namespace sim::ecs {
 
 ApplicationAutoScaling::ApplicationAutoScaling(const model::ServiceAutoScaling& config, ServiceController& service,
-                                               const Clock& clock, observe::Trace& trace)
-    : service_(service), clock_(clock), trace_(trace), autoscaler_(config) {}
+                                               const Clock& clock, observe::Trace& trace, observe::Metrics& metrics)
+    : service_(service), clock_(clock), trace_(trace), run_metrics_(metrics), autoscaler_(config) {}
 
 void ApplicationAutoScaling::on_traffic_period(const TrafficReport& report) {
   service_.on_traffic_period(report);
@@ -22,6 +24,8 @@ void ApplicationAutoScaling::on_traffic_period(const TrafficReport& report) {
                                                               activity->policy, activity->alarm, activity->metric,
                                                               activity->metric_thousandths});
   }
+  ++(activity->direction == ScalingDirection::out ? run_metrics_.scale_outs : run_metrics_.scale_ins);
+  run_metrics_.peak_desired_count = std::max(run_metrics_.peak_desired_count, activity->to);
   service_.set_desired_count(activity->to);
 }
 

@@ -11,6 +11,7 @@
 #include "sim/ecs/service_autoscaler.h"
 #include "sim/ecs/service_controller.h"
 #include "sim/engine/clock.h"
+#include "sim/observe/outcome.h"
 #include "sim/observe/trace.h"
 
 namespace sim::ecs {
@@ -19,7 +20,7 @@ class ApplicationAutoScaling final : public RuntimeListener {
  public:
   // `config` and `service` must outlive it.
   ApplicationAutoScaling(const model::ServiceAutoScaling& config, ServiceController& service, const Clock& clock,
-                         observe::Trace& trace);
+                         observe::Trace& trace, observe::Metrics& metrics);
 
   void on_task_state(TaskId task, TaskState state, const TaskStopInfo* stop) override {
     service_.on_task_state(task, state, stop);
@@ -39,6 +40,7 @@ class ApplicationAutoScaling final : public RuntimeListener {
   ServiceController& service_;
   const Clock& clock_;
   observe::Trace& trace_;
+  observe::Metrics& run_metrics_;  // scale-outs, scale-ins, peak desiredCount
   ScalingMetrics metrics_;
   ServiceAutoscaler autoscaler_;
   ScalingHeld last_held_ = ScalingHeld::none;
