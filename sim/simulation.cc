@@ -1,7 +1,11 @@
 #include "sim/simulation.h"
 
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
+#include <vector>
 
+#include "sim/ecs/application_auto_scaling.h"
 #include "sim/ecs/service_controller.h"
 #include "sim/engine/clock.h"
 #include "sim/engine/event_queue.h"
@@ -12,7 +16,7 @@
 namespace sim {
 namespace {
 
-enum ScenarioEvent : std::uint16_t { deploy_event };
+enum ScenarioEvent : std::uint16_t { timeline_event };
 
 // The simulated Clock: callbacks are controller-owned events on the shared queue.
 class QueueClock final : public Clock {
@@ -38,8 +42,9 @@ const ecs::RuleSet& rules_named(const std::string& name) {
 }  // namespace
 
 struct Simulation::Impl {
-  Impl(const model::Scenario& s, RunOptions o)
-      : scenario(s),
+  Impl(std::unique_ptr<model::Scenario> own, const model::Scenario& s, RunOptions o)
+      : owned(std::move(own)),
+        scenario(s),
         rules(rules_named(s.rule_set)),
         streams(s.seed),
         task_cap(o.task_cap),
@@ -47,9 +52,12 @@ struct Simulation::Impl {
         clock(queue, now),
         world(s, queue, now, streams, trace, result.metrics),
         controller(s, rules, clock, world, trace, result.metrics) {
-    world.attach(&controller);
+    // With autoscaling, Application Auto Scaling hears the world first and passes every report on.
+    if (s.autoscaling) autoscaling.emplace(*s.autoscaling, controller, clock, trace, result.metrics);
+    world.attach(autoscaling ? static_cast<ecs::RuntimeListener*>(&*autoscaling) : &controller);
   }
 
+  std::unique_ptr<model::Scenario> owned;  // set when the simulation owns its scenario
   const model::Scenario& scenario;
   const ecs::RuleSet& rules;
   Millis now{0};
@@ -61,29 +69,57 @@ struct Simulation::Impl {
   QueueClock clock;
   world::SimulatedWorld world;
   ecs::ServiceController controller;
+  std::optional<ecs::ApplicationAutoScaling> autoscaling;
+  std::vector<model::ServiceUpdate> actions;  // the timeline as played, the deploy included
+  std::size_t actions_applied = 0;
+  bool started = false;
 
+  void start();
+  void schedule_timeline();
+  // Runs the events due up to `until`; false once a cap or the outcome stopped it (result.end).
+  bool run_events(Millis until, bool stop_at_outcome);
   observe::RunResult run();
 };
 
-observe::RunResult Simulation::Impl::run() {
+void Simulation::Impl::start() {
+  if (started) return;
+  started = true;
   const std::vector<ecs::LaunchRequest> warm = controller.install_initial_deployment(scenario.initial_task_definition);
   world.start_traffic();
   for (const ecs::LaunchRequest& r : warm) world.start_warm_task(r);
-  queue.schedule(scenario.deploy.at, EventOwner::scenario, deploy_event, 0, 0);
-  result.end = observe::RunEnd::queue_empty;
+}
+
+// The timeline's UpdateService calls and then the deploy under test, each at its time; at the
+// same instant in that order (events at one time run in the order they were scheduled).
+void Simulation::Impl::schedule_timeline() {
+  actions = scenario.timeline;
+  std::stable_sort(actions.begin(), actions.end(),
+                   [](const model::ServiceUpdate& a, const model::ServiceUpdate& b) { return a.at < b.at; });
+  model::ServiceUpdate deploy;
+  deploy.at = scenario.deploy.at;
+  deploy.task_definition = scenario.deploy.to_task_definition;
+  deploy.origin = "deploy";
+  const auto after = std::upper_bound(actions.begin(), actions.end(), deploy.at,
+                                      [](Millis at, const model::ServiceUpdate& u) { return at < u.at; });
+  actions.insert(after, deploy);
+  for (std::size_t i = 0; i < actions.size(); ++i)
+    queue.schedule(actions[i].at, EventOwner::scenario, timeline_event, static_cast<std::uint32_t>(i), 0);
+}
+
+bool Simulation::Impl::run_events(Millis until, bool stop_at_outcome) {
   Event e;
-  while (queue.next_time() <= scenario.horizon) {
+  while (queue.next_time() <= until) {
     if (result.metrics.events >= scenario.event_cap) {
       result.end = observe::RunEnd::event_cap;
-      break;
+      return false;
     }
     if (trace.full()) {
       result.end = observe::RunEnd::trace_cap;
-      break;
+      return false;
     }
     if (result.metrics.tasks_launched >= task_cap) {
       result.end = observe::RunEnd::task_cap;
-      break;
+      return false;
     }
     queue.pop(e);
     now = e.at;
@@ -91,17 +127,28 @@ observe::RunResult Simulation::Impl::run() {
     switch (e.owner) {
       case EventOwner::controller: controller.on_timer(e.kind, e.subject, e.arg); break;
       case EventOwner::world: world.on_event(e); break;
-      case EventOwner::scenario: controller.deploy(scenario.deploy.to_task_definition); break;
+      case EventOwner::scenario:
+        controller.apply(actions.at(e.subject));
+        ++actions_applied;
+        break;
     }
-    if (controller.outcome() && scenario.stop_at_outcome) {
+    // The outcome is the last deployment's: a run stops there only once the timeline is played.
+    if (stop_at_outcome && controller.outcome() && actions_applied == actions.size()) {
       result.end = observe::RunEnd::outcome_reached;
-      break;
+      return false;
     }
   }
+  return true;
+}
+
+observe::RunResult Simulation::Impl::run() {
+  start();
+  schedule_timeline();
+  result.end = observe::RunEnd::queue_empty;
   // Nothing left to happen means nothing changes until the horizon: the run is judged there (a
   // deployment that stopped changing is as stuck as one that loops), and time-based metrics run
   // to it, as they do in the per-probe mode, whose probes never let the queue empty.
-  if (result.end == observe::RunEnd::queue_empty) {
+  if (run_events(scenario.horizon, scenario.stop_at_outcome)) {
     result.end = observe::RunEnd::horizon;
     now = scenario.horizon;
   }
@@ -113,7 +160,12 @@ observe::RunResult Simulation::Impl::run() {
 }
 
 Simulation::Simulation(const model::Scenario& scenario, RunOptions options)
-    : impl_(std::make_unique<Impl>(scenario, options)) {}
+    : impl_(std::make_unique<Impl>(nullptr, scenario, options)) {}
+
+Simulation::Simulation(std::unique_ptr<model::Scenario> scenario, RunOptions options) {
+  model::Scenario& s = *scenario;
+  impl_ = std::make_unique<Impl>(std::move(scenario), s, options);
+}
 
 Simulation::~Simulation() = default;
 
@@ -128,6 +180,42 @@ observe::RunResult Simulation::run() {
                              std::to_string(impl_->scenario.seed) + ", simulated time " +
                              format_clock(impl_->now) + ")");
   }
+}
+
+void Simulation::start() { impl_->start(); }
+
+bool Simulation::advance_to(Millis t) {
+  impl_->start();
+  if (t < impl_->now) return true;
+  if (!impl_->run_events(t, false)) return false;
+  impl_->now = t;
+  return true;
+}
+
+void Simulation::apply(const model::ServiceUpdate& update) {
+  impl_->start();
+  impl_->controller.apply(update);
+}
+
+int Simulation::add_task_definition(model::TaskDefinition td) {
+  if (!impl_->owned) throw std::logic_error("add_task_definition needs a Simulation that owns its scenario");
+  impl_->owned->task_definitions.push_back(std::move(td));
+  impl_->world.task_definition_added();
+  impl_->controller.task_definition_added();
+  return static_cast<int>(impl_->owned->task_definitions.size() - 1);
+}
+
+Millis Simulation::now() const { return impl_->now; }
+
+const model::Scenario& Simulation::scenario() const { return impl_->scenario; }
+
+const ecs::ServiceController& Simulation::controller() const { return impl_->controller; }
+
+observe::RunResult Simulation::result() const {
+  observe::RunResult r = impl_->result;
+  r.ended_at = impl_->now;
+  r.outcome = impl_->controller.outcome().value_or(observe::Outcome::stuck);
+  return r;
 }
 
 const observe::Trace& Simulation::trace() const { return impl_->trace; }

@@ -9,11 +9,15 @@
 #include <memory>
 
 #include "sim/ecs/rule_set.h"
+#include "sim/engine/time.h"
 #include "sim/model/scenario.h"
 #include "sim/observe/outcome.h"
 #include "sim/observe/trace.h"
 
 namespace sim {
+namespace ecs {
+class ServiceController;
+}
 
 struct RunOptions {
   bool trace = true;  // keep the event trace (off for benchmarks and sweeps)
@@ -31,6 +35,8 @@ class Simulation {
   // The scenario must outlive the simulation. Throws std::invalid_argument for a rule set name
   // that does not exist (the scenario loader checks it first, with a better message).
   Simulation(const model::Scenario& scenario, RunOptions options = {});
+  // Owns its scenario: the form `add_task_definition` needs (deploysim serve).
+  explicit Simulation(std::unique_ptr<model::Scenario> scenario, RunOptions options = {});
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
@@ -38,6 +44,22 @@ class Simulation {
   // Runs until the outcome (unless the scenario says to go on), the horizon, the event cap, or
   // until nothing is left to happen.
   observe::RunResult run();
+
+  // Stepwise use, for a service that lives as long as a server does (deploysim serve): start()
+  // once, then advance_to() and apply() in any order. The scenario's deploy and timeline are
+  // not played: every UpdateService comes through apply(). result() is the run so far.
+  void start();
+  // Runs every event up to and including `t`, then sets the clock to `t`. Stops early (and
+  // returns false) at the event cap, the trace cap or the task cap, as run() does.
+  bool advance_to(Millis t);
+  void apply(const model::ServiceUpdate& update);  // an UpdateService now
+  // RegisterTaskDefinition: appends to the owned scenario; returns its index. Its images' app
+  // profiles must be in the scenario's apps. Only for a Simulation that owns its scenario.
+  int add_task_definition(model::TaskDefinition td);
+  Millis now() const;
+  const model::Scenario& scenario() const;
+  const ecs::ServiceController& controller() const;
+  observe::RunResult result() const;
 
   const observe::Trace& trace() const;
   const ecs::RuleSet& rules() const;

@@ -34,7 +34,10 @@ void check_alarms_not_enforced(const LintContext& context, Findings& out) {
 
 void check_bake_zero_with_alarms(const LintContext& context, Findings& out) {
   const sim::model::DeploymentConfiguration& deployment = context.scenario.service.deployment;
-  if (!deployment.alarms.enable || deployment.bake_time > sim::Millis{0}) return;
+  // Left out, a rolling bake is computed from the alarms (ecs-rules §2); an explicit 0 has none.
+  const bool no_bake = deployment.bake_time == sim::Millis{0} &&
+                       (deployment.bake_time_given || deployment.strategy != sim::model::DeploymentStrategy::rolling);
+  if (!deployment.alarms.enable || !no_bake) return;
   // Without a bake ECS completes at steady state (rolling) or scales blue to 0 right after the
   // traffic shift (blue/green): an alarm needs whole periods of bad datapoints after that.
   out.add(Severity::warning, "bake-zero-with-alarms", context.source.service("/deploymentConfiguration/bakeTimeInMinutes"),

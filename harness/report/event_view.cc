@@ -179,6 +179,32 @@ class Describer {
     v_.text = "lifecycle hook " + e.hook_target_arn + " at " + stage + ": " + status + " (" + detail + ")";
   }
 
+  void operator()(const observe::ServiceUpdated& e) {
+    f_["origin"] = e.origin;
+    std::string what;
+    const auto add = [&](const std::string& part) { what += (what.empty() ? "" : ", ") + part; };
+    if (e.task_definition) {
+      const std::string td = s_.task_definitions.at(static_cast<std::size_t>(*e.task_definition)).arn_name();
+      f_["taskDefinition"] = td;
+      add("taskDefinition " + td);
+    }
+    if (e.desired_count) {
+      f_["desiredCount"] = *e.desired_count;
+      add("desiredCount " + std::to_string(*e.desired_count));
+    }
+    if (e.configuration_changed) {
+      f_["configurationChanged"] = true;
+      add("deploymentConfiguration");
+    }
+    if (e.force_new_deployment) {
+      f_["forceNewDeployment"] = true;
+      add("forceNewDeployment");
+    }
+    if (e.started) f_["startedDeployment"] = deployment_name(*e.started);
+    v_.text = "UpdateService (" + e.origin + "): " + (what.empty() ? "no change" : what) +
+              (e.started ? " -> deployment " + deployment_name(*e.started) : "");
+  }
+
   void operator()(const observe::ScalingActivityStarted& e) {
     const std::string metric = metric_name(e.metric);
     const std::string value = thousandths_text(e.metric_thousandths);

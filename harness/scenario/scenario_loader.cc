@@ -41,6 +41,7 @@ class ScenarioReader {
                    "taskDefinitions",
                    "initialTaskDefinition",
                    "deploy",
+                   "timeline",
                    "apps",
                    "dependencies",
                    "faults",
@@ -59,6 +60,7 @@ class ScenarioReader {
     read_task_definitions();
     read_initial_and_deploy();
     read_service_and_target_group();
+    read_timeline();
     read_faults_and_secrets();
     read_platform();
     if (const std::optional<Node> expect = root_.get("expect")) {
@@ -174,6 +176,9 @@ class ScenarioReader {
         "initialTaskDefinition", 0, [&](const Node& n) { return task_definition_index(n); });
     const std::optional<Node> deploy = root_.get("deploy");
     const bool has_second = task_definition_names_.size() > 1;
+    note_timeline_task_definitions();
+    // A timeline that starts deployments names the one under test itself (read_timeline).
+    if (!deploy && timeline_deploys_) return;
     if (!deploy && !has_second) {
       root_.required("deploy").fail(
           "an object naming the task definition to deploy (only one task definition is given)");
@@ -191,17 +196,38 @@ class ScenarioReader {
     reader.finish();
   }
 
-  void read_service_and_target_group() {
-    std::vector<const sim::model::TaskDefinition*> in_use = {
-        &scenario_.task_definitions[scenario_.initial_task_definition]};
-    if (scenario_.deploy.to_task_definition != scenario_.initial_task_definition) {
-      in_use.push_back(&scenario_.task_definitions[scenario_.deploy.to_task_definition]);
+  // The task definitions the timeline deploys, noted before the service is read: its load
+  // balancer must find its container in each of them.
+  void note_timeline_task_definitions() {
+    const std::optional<Node> timeline = root_.get("timeline");
+    if (!timeline) return;
+    for (const Node& element : timeline->as_array()) {
+      if (!element.json().is_object() || !element.json().contains("updateService")) continue;
+      const Node request = element.child("updateService");
+      if (request.json().is_object() && request.json().contains("taskDefinition")) {
+        timeline_task_definitions_.push_back(task_definition_index(request.child("taskDefinition")));
+      }
+      if (request.json().is_object() && (request.json().contains("taskDefinition") ||
+                                         request.json().value("forceNewDeployment", false) == true)) {
+        timeline_deploys_ = true;
+      }
     }
+  }
+
+  void read_service_and_target_group() {
+    std::vector<int> used = {scenario_.initial_task_definition};
+    if (!timeline_deploys_ || root_.has("deploy")) used.push_back(scenario_.deploy.to_task_definition);
+    used.insert(used.end(), timeline_task_definitions_.begin(), timeline_task_definitions_.end());
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    std::vector<const sim::model::TaskDefinition*> in_use;
+    for (const int index : used) in_use.push_back(&scenario_.task_definitions[static_cast<std::size_t>(index)]);
     const Node service = root_.required("service");
     read_traffic_and_alarms();
     std::vector<std::string> alarm_names;
     for (const sim::model::AlarmDefinition& alarm : scenario_.alarms) alarm_names.push_back(alarm.name);
-    const std::vector<std::string> hook_arns = read_hook_results_section();
+    hook_arns_ = read_hook_results_section();
+    const std::vector<std::string>& hook_arns = hook_arns_;
     scenario_.service = read_service(service, in_use, alarm_names, hook_arns);
     check_hook_results_used();
     // Target group and loadBalancers describe one attachment from two sides; one without the
@@ -259,6 +285,45 @@ class ScenarioReader {
   }
 
   // Alarms watch the traffic, so there are none without it.
+  // The timeline's UpdateService calls (timeline_reader.cc). The deployment under test is the
+  // last one the timeline starts: the "deploy" section when there is one (no timeline entry may
+  // then start a deployment at or after it), else the timeline's last deployment, taken out of it.
+  void read_timeline() {
+    const std::optional<Node> timeline = root_.get("timeline");
+    if (!timeline) return;
+    std::vector<std::string> alarm_names;
+    for (const sim::model::AlarmDefinition& alarm : scenario_.alarms) alarm_names.push_back(alarm.name);
+    const TimelineContext context{scenario_.service, [&](const Node& n) { return task_definition_index(n); },
+                                  alarm_names, hook_arns_, static_cast<double>(scenario_.horizon.count()) / 1000.0};
+    std::vector<sim::model::ServiceUpdate> updates = read_timeline_section(*timeline, context);
+    const std::vector<Node> elements = timeline->as_array();
+    const auto last_deploy = std::find_if(updates.rbegin(), updates.rend(),
+                                          [](const sim::model::ServiceUpdate& u) { return u.starts_deployment(); });
+    if (root_.has("deploy")) {
+      for (std::size_t i = 0; i < updates.size(); ++i) {
+        if (updates[i].starts_deployment() && updates[i].at >= scenario_.deploy.at) {
+          elements[i].child("atSeconds").fail(
+              "a time before deploy.atSeconds: \"deploy\" is the deployment under test and must be the last one "
+              "started (or leave \"deploy\" out and the timeline's last deployment is the one under test)");
+        }
+      }
+    } else if (last_deploy != updates.rend()) {
+      // forceNewDeployment without a task definition redeploys the one in force at that time.
+      int in_force = scenario_.initial_task_definition;
+      for (auto u = updates.begin(); u != last_deploy.base(); ++u)
+        if (u->task_definition) in_force = *u->task_definition;
+      scenario_.deploy.to_task_definition = in_force;
+      scenario_.deploy.at = last_deploy->at;
+      // The rest of that call (desiredCount, configuration) stays in the timeline just before it.
+      last_deploy->task_definition.reset();
+      last_deploy->force_new_deployment = false;
+      last_deploy->origin += " (deploy under test)";
+      if (!last_deploy->desired_count && !last_deploy->deployment_configuration && !last_deploy->health_check_grace_period)
+        updates.erase(std::next(last_deploy).base());
+    }
+    scenario_.timeline = std::move(updates);
+  }
+
   void read_traffic_and_alarms() {
     if (const std::optional<Node> traffic = root_.get("traffic")) {
       scenario_.traffic = read_traffic(*traffic);
@@ -331,6 +396,9 @@ class ScenarioReader {
   ObjectReader root_;
   Scenario scenario_;
   std::vector<std::string> dependency_names_;
+  std::vector<std::string> hook_arns_;
+  std::vector<int> timeline_task_definitions_;  // deployed by the timeline
+  bool timeline_deploys_ = false;               // the timeline starts a deployment
   std::vector<std::string> task_definition_names_;
 };
 

@@ -62,7 +62,8 @@ void write_strategy_and_alarms(const sim::model::DeploymentConfiguration& d, Jso
                                        {DeploymentStrategy::blue_green, "BLUE_GREEN"},
                                        {DeploymentStrategy::linear, "LINEAR"},
                                        {DeploymentStrategy::canary, "CANARY"}});
-  j["bakeTimeInMinutes"] = whole_minutes(d.bake_time);
+  // Left out, a rolling bake is computed from the alarms (ecs-rules §2): write it only if given.
+  if (d.bake_time_given || d.strategy != DeploymentStrategy::rolling) j["bakeTimeInMinutes"] = whole_minutes(d.bake_time);
   j["canaryConfiguration"] = {{"canaryPercent", d.canary_percent_tenths / 10.0},
                               {"canaryBakeTimeInMinutes", whole_minutes(d.canary_bake_time)}};
   j["linearConfiguration"] = {{"stepPercent", d.linear_step_percent_tenths / 10.0},
@@ -105,17 +106,21 @@ Json alarm_json(const sim::model::AlarmDefinition& a) {
   return j;
 }
 
+Json deployment_configuration_json(const sim::model::DeploymentConfiguration& d) {
+  Json j = {{"minimumHealthyPercent", d.minimum_healthy_percent},
+            {"maximumPercent", d.maximum_percent},
+            {"deploymentCircuitBreaker", breaker_json(d.circuit_breaker)}};
+  write_strategy_and_alarms(d, j);
+  return j;
+}
+
 Json service_json(const sim::model::ServiceConfig& s) {
   Json j = {{"serviceName", s.name},
             {"cluster", s.cluster},
             {"desiredCount", s.desired_count},
             {"launchType", s.launch_type == sim::model::LaunchType::ec2 ? "EC2" : "FARGATE"},
-            {"deploymentConfiguration",
-             {{"minimumHealthyPercent", s.deployment.minimum_healthy_percent},
-              {"maximumPercent", s.deployment.maximum_percent},
-              {"deploymentCircuitBreaker", breaker_json(s.deployment.circuit_breaker)}}},
+            {"deploymentConfiguration", deployment_configuration_json(s.deployment)},
             {"healthCheckGracePeriodSeconds", seconds(s.health_check_grace_period)}};
-  write_strategy_and_alarms(s.deployment, j["deploymentConfiguration"]);
   if (s.load_balancer)
     j["loadBalancers"] = Json::array(
         {{{"containerName", s.container_name_for_lb}, {"containerPort", s.container_port_for_lb}}});
@@ -347,6 +352,18 @@ nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
   const auto td_name = [&](int index) { return s.task_definitions.at(static_cast<std::size_t>(index)).arn_name(); };
   j["initialTaskDefinition"] = td_name(s.initial_task_definition);
   j["deploy"] = {{"taskDefinition", td_name(s.deploy.to_task_definition)}, {"atSeconds", seconds(s.deploy.at)}};
+  if (!s.timeline.empty()) {
+    j["timeline"] = Json::array();
+    for (const sim::model::ServiceUpdate& u : s.timeline) {
+      Json request = {{"cluster", s.service.cluster}, {"service", s.service.name}};
+      if (u.task_definition) request["taskDefinition"] = td_name(*u.task_definition);
+      if (u.desired_count) request["desiredCount"] = *u.desired_count;
+      if (u.deployment_configuration) request["deploymentConfiguration"] = deployment_configuration_json(*u.deployment_configuration);
+      if (u.health_check_grace_period) request["healthCheckGracePeriodSeconds"] = seconds(*u.health_check_grace_period);
+      if (u.force_new_deployment) request["forceNewDeployment"] = true;
+      j["timeline"].push_back({{"atSeconds", seconds(u.at)}, {"updateService", request}});
+    }
+  }
   j["apps"] = Json::object();
   for (const auto& [image, app] : s.apps) j["apps"][image] = app_json(app);
   if (!s.dependencies.empty()) {

@@ -9,6 +9,7 @@
 // keys.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "sim/model/health_check.h"
 #include "sim/model/platform_timing.h"
 #include "sim/model/service_config.h"
+#include "sim/model/service_update.h"
 #include "sim/model/task_definition.h"
 #include "sim/model/traffic.h"
 
@@ -58,6 +60,25 @@ sim::model::ContainerDefinition read_container_definition(
 sim::model::ServiceConfig read_service(
     const Node& node, const std::vector<const sim::model::TaskDefinition*>& in_use,
     const std::vector<std::string>& defined_alarms = {}, const std::vector<std::string>& simulated_hooks = {});
+
+// deploymentConfiguration as describe-services prints it and UpdateService takes it: members
+// absent keep their value in `base` (the service's configuration before the call).
+sim::model::DeploymentConfiguration read_deployment_configuration(
+    const Node& node, const std::vector<std::string>& defined_alarms, const std::vector<std::string>& simulated_hooks,
+    const sim::model::DeploymentConfiguration& base = {});
+
+// What the "timeline" section refers to, read before it.
+struct TimelineContext {
+  const sim::model::ServiceConfig& service;                  // the service at the start
+  std::function<int(const Node&)> task_definition;           // a reference to its index
+  const std::vector<std::string>& alarm_names;
+  const std::vector<std::string>& hook_arns;
+  double horizon_seconds = 0;
+};
+
+// "timeline": [{"atSeconds": N, "updateService": {UpdateService request}}], in time order
+// (timeline_reader.cc; ecs-rules §12).
+std::vector<sim::model::ServiceUpdate> read_timeline_section(const Node& node, const TimelineContext& context);
 
 // deploymentConfiguration.lifecycleHooks: AWS_LAMBDA hooks whose hookTargetArn is one of
 // `simulated_arns`, at the stages `strategy` goes through, with an optional timeoutConfiguration.

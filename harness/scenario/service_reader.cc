@@ -98,10 +98,13 @@ void read_shift_configurations(ObjectReader& reader, sim::model::DeploymentConfi
 
 // deploymentConfiguration (ecs-rules §3). maximumPercent is held to 100-200: below 100 a rolling
 // replacement cannot start a task first, and 200 is the REPLICA default we model up to.
+}  // namespace
+
 sim::model::DeploymentConfiguration read_deployment_configuration(
-    const Node& node, const std::vector<std::string>& defined_alarms, const std::vector<std::string>& simulated_hooks) {
+    const Node& node, const std::vector<std::string>& defined_alarms, const std::vector<std::string>& simulated_hooks,
+    const sim::model::DeploymentConfiguration& base) {
   ObjectReader reader = node.as_object(UnknownKeys::ignore);
-  sim::model::DeploymentConfiguration deployment;
+  sim::model::DeploymentConfiguration deployment = base;
   deployment.minimum_healthy_percent =
       reader.int_or("minimumHealthyPercent", deployment.minimum_healthy_percent, {0, 100});
   deployment.maximum_percent =
@@ -113,7 +116,9 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
     deployment.alarms = read_deployment_alarms(*alarms, defined_alarms);
   }
   // bakeTimeInMinutes: 0-1440 (Terraform/Pulumi ranges; ecs-rules §3.2).
-  deployment.bake_time = sim::minutes(reader.int_or("bakeTimeInMinutes", 0, {0, 1440}));
+  deployment.bake_time = reader.value_or("bakeTimeInMinutes", deployment.bake_time,
+                                         [](const Node& n) { return sim::minutes(n.as_int32({0, 1440})); });
+  deployment.bake_time_given = deployment.bake_time_given || reader.has("bakeTimeInMinutes");
   using sim::model::DeploymentStrategy;
   deployment.strategy = reader.choice_or<DeploymentStrategy>(
       "strategy", deployment.strategy,
@@ -140,6 +145,8 @@ sim::model::DeploymentConfiguration read_deployment_configuration(
   reader.finish();
   return deployment;
 }
+
+namespace {
 
 // ECS checks at create-service that the load balancer's container and port exist in the task
 // definition; we check every definition the run will launch.

@@ -35,7 +35,7 @@ ServiceCapacity ApplicationAutoScaling::capacity() const {
   ServiceCapacity c;
   for (const TaskRecord& r : service_.tasks().records())
     if (r.state == TaskState::running) ++c.running;
-  c.desired = service_.desired_count();
+  c.desired = service_.service().desired_count;
   for (const Deployment& d : service_.deployments())
     if (d.rollout == RolloutState::in_progress && d.status != DeploymentStatus::inactive) c.deployment_in_progress = true;
   return c;

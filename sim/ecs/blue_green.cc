@@ -22,7 +22,7 @@ bool ServiceController::blue_green_in_progress() {
 void ServiceController::reconcile_blue_green() {
   using model::LifecycleStage;
   Deployment& green = primary();
-  const int desired = scenario_.service.desired_count;
+  const int desired = service_.desired_count;
   if (!pass_stages_before_scale_up(green)) return;
   // SCALE_UP: green to desiredCount; failed green tasks are replaced from green (ecs-rules §3.1).
   // Within maximumPercent: where blue's unhealthy tasks linger beside their replacements, they
@@ -58,7 +58,7 @@ void ServiceController::reconcile_blue_green() {
 // wait between steps; the hooks of a step answer before its wait starts. True after the last.
 bool ServiceController::shift_production_traffic_in_steps(Deployment& green) {
   using model::LifecycleStage;
-  const std::vector<ShiftStep> steps = production_shift_steps(scenario_.service.deployment);
+  const std::vector<ShiftStep> steps = production_shift_steps(service_.deployment);
   while (green.shift_step < steps.size()) {
     if (clock_.now() < green.next_shift_at) return false;
     const std::size_t step = green.shift_step;
@@ -73,7 +73,7 @@ bool ServiceController::shift_production_traffic_in_steps(Deployment& green) {
     if (last) return true;
     green.next_shift_at = clock_.now() + steps[step].wait_after;
     clock_.call_at(green.next_shift_at, bake_timer, green.id, 0);
-    service_event([&] { return event_text::shift_wait_started(service_, green.name(), steps[step].wait_after); });
+    service_event([&] { return event_text::shift_wait_started(service_name_, green.name(), steps[step].wait_after); });
   }
   return true;
 }
@@ -81,10 +81,10 @@ bool ServiceController::shift_production_traffic_in_steps(Deployment& green) {
 // BAKE_TIME: both revisions run for bakeTimeInMinutes with all production traffic on green.
 void ServiceController::start_blue_green_bake(Deployment& green) {
   enter_stage(green, model::LifecycleStage::bake_time);
-  const Millis bake = scenario_.service.deployment.bake_time;
+  const Millis bake = service_.deployment.bake_time;
   green.bake_until = clock_.now() + bake;
   clock_.call_at(green.bake_until, bake_timer, green.id, 0);
-  service_event([&] { return event_text::blue_green_bake_started(service_, green.name(), bake); });
+  service_event([&] { return event_text::blue_green_bake_started(service_name_, green.name(), bake); });
 }
 
 void ServiceController::shift_production_traffic(int green_basis_points, const std::string& why) {
@@ -92,7 +92,7 @@ void ServiceController::shift_production_traffic(int green_basis_points, const s
   split_->green_basis_points = green_basis_points;
   route_traffic();
   service_event([&] {
-    return event_text::traffic_shifted(service_, green_basis_points, deployments_[split_->green].name(),
+    return event_text::traffic_shifted(service_name_, green_basis_points, deployments_[split_->green].name(),
                                        deployments_[split_->blue].name(), why);
   });
 }

@@ -7,8 +7,10 @@ namespace sim::ecs {
 void ServiceController::record_failure(Deployment& d, const std::string& why, bool start_failure) {
   ++d.failed_tasks;
   if (is_deployed(d)) metrics_.failure_counted(clock_.now());
-  if (d.rollout != RolloutState::in_progress || !d.breaker.enabled()) return;
-  const int desired = scenario_.service.desired_count;
+  // The breaker watches the PRIMARY deployment only: an older deployment still draining after a
+  // newer one started cannot trip (ecs-rules §12.2).
+  if (d.rollout != RolloutState::in_progress || !d.breaker.enabled() || d.id != primary().id) return;
+  const int desired = service_.desired_count;
   const bool tripped = d.breaker.on_task_failed(desired);
   metrics_.breaker_counted(d.breaker.failures());
   if (trace_.enabled())
@@ -17,7 +19,7 @@ void ServiceController::record_failure(Deployment& d, const std::string& why, bo
 }
 
 void ServiceController::trip(Deployment& d, const std::string& why) {
-  fail_deployment(d, "ECS deployment circuit breaker", why, scenario_.service.deployment.circuit_breaker.rollback);
+  fail_deployment(d, "ECS deployment circuit breaker", why, service_.deployment.circuit_breaker.rollback);
 }
 
 // Breaker and alarms: whichever detects first fails the deployment, and it rolls back only if
@@ -29,7 +31,7 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   d.rollout_reason = detector + ": " + why + ".";
   while (ledger_.of(d.id).lingering > 0) stop_one_lingering(d);
   if (is_deployed(d)) metrics_.deployment_failed(clock_.now(), traffic_served());
-  service_event([&] { return event_text::deployment_failed(service_, d.name(), why); });
+  service_event([&] { return event_text::deployment_failed(service_name_, d.name(), why); });
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = d.id,
                                                              .state = RolloutState::failed,
@@ -45,7 +47,7 @@ void ServiceController::fail_deployment(Deployment& d, const std::string& detect
   }
   // Roll back to the most recent COMPLETED deployment; with none, the deployment stalls (§1.4).
   if (!last_completed_) {
-    service_event([&] { return event_text::cannot_roll_back(service_, d.name()); });
+    service_event([&] { return event_text::cannot_roll_back(service_name_, d.name()); });
     reach_outcome(observe::Outcome::failed);
     metrics_.outcome_at(clock_.now());
     return;
@@ -64,7 +66,7 @@ void ServiceController::roll_back_to_last_completed(Deployment& d, const std::st
   target.rollout = RolloutState::in_progress;
   target.is_rollback = true;
   target.reported_blocked = false;
-  target.breaker = CircuitBreaker(scenario_.service.deployment.circuit_breaker, rules_);
+  target.breaker = CircuitBreaker(service_.deployment.circuit_breaker, rules_);
   primary_index_ = target.id;
   // Blue/green, canary, linear: blue still runs, so production traffic goes straight back to it
   // (ecs-rules §3.2).
@@ -72,7 +74,7 @@ void ServiceController::roll_back_to_last_completed(Deployment& d, const std::st
     shift_production_traffic(0, "rollback");
   throttle_.reset();
   next_launch_at_ = clock_.now();
-  service_event([&] { return event_text::rolling_back(service_, d.name(), detector, target.name()); });
+  service_event([&] { return event_text::rolling_back(service_name_, d.name(), detector, target.name()); });
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = target.id,
                                                              .state = RolloutState::in_progress,
@@ -94,13 +96,13 @@ void ServiceController::check_completion() {
   Deployment& p = primary();
   if (p.rollout != RolloutState::in_progress) return;
   const DeploymentTasks& tasks = ledger_.of(p.id);
-  if (tasks.live != scenario_.service.desired_count || tasks.live_unhealthy != 0) return;
+  if (tasks.live != service_.desired_count || tasks.live_unhealthy != 0) return;
   for (const Deployment& d : deployments_)
     if (d.id != p.id && ledger_.of(d.id).not_stopped > 0) return;
   // Steady state: the primary runs desiredCount healthy tasks and nothing else is left (§9).
   // ROLLING: the old revision is at 0 here, so SCALE_UP is over; POST_SCALE_UP, BAKE_TIME and
   // CLEAN_UP follow (ecs-rules §3.3; where a rolling update puts them is our reading).
-  const bool rolling = scenario_.service.deployment.strategy == model::DeploymentStrategy::rolling;
+  const bool rolling = service_.deployment.strategy == model::DeploymentStrategy::rolling;
   if (rolling && in_lifecycle(p) && !pass_stage(p, model::LifecycleStage::post_scale_up)) return;
   if (baking(p)) return;
   if (in_lifecycle(p)) pass_stage(p, model::LifecycleStage::clean_up);
@@ -109,8 +111,8 @@ void ServiceController::check_completion() {
   last_completed_ = p.id;
   for (Deployment& d : deployments_)
     if (d.id != p.id) d.status = DeploymentStatus::inactive;
-  service_event([&] { return event_text::deployment_completed(service_, p.name()); });
-  service_event([&] { return event_text::steady_state(service_); }, /*steady_state=*/true);
+  service_event([&] { return event_text::deployment_completed(service_name_, p.name()); });
+  service_event([&] { return event_text::steady_state(service_name_); }, /*steady_state=*/true);
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::DeploymentStateChanged{.deployment = p.id,
                                                              .state = RolloutState::completed,
@@ -128,14 +130,14 @@ void ServiceController::check_completion() {
 // its alarms are still watched (deployment-alarm-failure.html; ecs-rules §2). True while baking.
 bool ServiceController::baking(Deployment& p) {
   if (!is_deployed(p) || p.is_rollback) return false;
-  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;
-  const Millis window = rolling_bake_window(scenario_.service.deployment);
+  if (service_.deployment.strategy != model::DeploymentStrategy::rolling) return false;
+  const Millis window = rolling_bake_window(service_.deployment, scenario_.alarms);
   if (window <= Millis{0}) return false;
   if (p.bake_until == kNever) {
     enter_stage(p, model::LifecycleStage::bake_time);
     p.bake_until = clock_.now() + window;
     clock_.call_at(p.bake_until, bake_timer, p.id, 0);
-    service_event([&] { return event_text::rolling_bake_started(service_, p.name(), window); }, /*steady_state=*/true);
+    service_event([&] { return event_text::rolling_bake_started(service_name_, p.name(), window); }, /*steady_state=*/true);
   }
   return clock_.now() < p.bake_until;
 }

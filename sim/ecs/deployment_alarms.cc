@@ -34,7 +34,7 @@ void ServiceController::on_traffic_period(const TrafficReport& report) {
 void ServiceController::check_deployment_alarms() {
   if (!deployed_) return;
   Deployment& d = deployments_[*deployed_];
-  const model::DeploymentAlarmsConfig& config = scenario_.service.deployment.alarms;
+  const model::DeploymentAlarmsConfig& config = service_.deployment.alarms;
   // Monitoring starts once a task of the new deployment runs, and covers the bake (ecs-rules §2).
   if (!config.enable || d.alarms_ignored || !d.has_running_task || d.rollout != RolloutState::in_progress) return;
   std::vector<std::string> in_alarm = alarms_.in_alarm(config.alarm_names);
@@ -48,12 +48,12 @@ void ServiceController::check_deployment_alarms() {
 // At deploy start an alarm already in ALARM makes ECS ignore the alarms for this whole
 // deployment, so a fix can be deployed (ecs-rules §2).
 void ServiceController::watch_new_deployment(Deployment& d) {
-  const model::DeploymentAlarmsConfig& config = scenario_.service.deployment.alarms;
+  const model::DeploymentAlarmsConfig& config = service_.deployment.alarms;
   if (!scenario_.traffic || !config.enable) return;
   const std::vector<std::string> in_alarm = alarms_.in_alarm(config.alarm_names);
   if (in_alarm.empty()) return;
   d.alarms_ignored = true;
-  service_event([&] { return event_text::alarm_ignored(service_, d.name(), in_alarm.front()); });
+  service_event([&] { return event_text::alarm_ignored(service_name_, d.name(), in_alarm.front()); });
 }
 
 }  // namespace sim::ecs

@@ -28,7 +28,7 @@ void ServiceController::enter_stage(Deployment& d, LifecycleStage stage, std::si
   metrics_.lifecycle_stage(std::string(model::to_string(stage)));
   if (trace_.enabled())
     trace_.add(clock_.now(), observe::LifecycleStageEntered{d.id, stage, step});
-  const std::vector<model::LifecycleHook>& hooks = scenario_.service.deployment.lifecycle_hooks;
+  const std::vector<model::LifecycleHook>& hooks = service_.deployment.lifecycle_hooks;
   for (std::size_t i = 0; i < hooks.size(); ++i) {
     const std::vector<LifecycleStage>& stages = hooks[i].lifecycle_stages;
     if (std::find(stages.begin(), stages.end(), stage) == stages.end()) continue;
@@ -59,7 +59,7 @@ void ServiceController::on_hook_answer(DeploymentId id, std::size_t hook_index) 
   if (d.rollout != RolloutState::in_progress || d.is_rollback) return;
   integrate_metrics();
   --d.hooks_running;
-  const model::LifecycleHook& hook = scenario_.service.deployment.lifecycle_hooks[hook_index];
+  const model::LifecycleHook& hook = service_.deployment.lifecycle_hooks[hook_index];
   const HookVerdict verdict = hook_verdict(hook, scenario_.hook_results.at(hook.hook_target_arn));
   const std::string stage(model::to_string(d.stage));
   const std::string status(to_string(verdict.status));

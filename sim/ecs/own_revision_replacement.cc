@@ -18,7 +18,7 @@ namespace sim::ecs {
 
 bool ServiceController::replaces_with_own_revision(const Deployment& d) {
   if (!rules_.replace_with_own_revision) return false;
-  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) return false;
+  if (service_.deployment.strategy != model::DeploymentStrategy::rolling) return false;
   const Deployment& p = primary();
   // A FAILED deployment launches no further tasks (API_Deployment rolloutState; ecs-rules §1.4).
   return d.id != p.id && p.rollout == RolloutState::in_progress && d.rollout != RolloutState::failed;
@@ -34,7 +34,7 @@ void ServiceController::launch_own_revision_replacements() {
   int old_live = ledger_.live() - p.live;
   for (Deployment& d : deployments_) {
     if (d.own_replacements_owed == 0) continue;
-    const int shortfall = std::max(scenario_.service.desired_count - primary_healthy - old_live, 0);
+    const int shortfall = std::max(service_.desired_count - primary_healthy - old_live, 0);
     d.own_replacements_owed = replaces_with_own_revision(d) ? std::min(d.own_replacements_owed, shortfall) : 0;
     const int room = std::max(bounds_.max_tasks - ledger_.live() - ledger_.lingering(), 0);
     const int count = std::min(d.own_replacements_owed, room);
@@ -58,7 +58,7 @@ int ServiceController::protected_own_replacements() {
   int starting = 0;
   for (const Deployment& d : deployments_)
     if (d.id != p) starting += ledger_.of(d.id).own_replacements_starting;
-  protect_own_replacements_ = starting > 0 && ledger_.of(p).healthy() < scenario_.service.desired_count;
+  protect_own_replacements_ = starting > 0 && ledger_.of(p).healthy() < service_.desired_count;
   return protect_own_replacements_ ? starting : 0;
 }
 

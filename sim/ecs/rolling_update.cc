@@ -20,7 +20,7 @@ void ServiceController::reconcile() {
   if (in_lifecycle(p) && !pass_stages_before_scale_up(p)) return;
   const DeploymentTasks& primary_tasks = ledger_.of(p.id);
   RollingCounts counts;
-  counts.desired = scenario_.service.desired_count;
+  counts.desired = service_.desired_count;
   counts.primary_live = primary_tasks.live;
   counts.primary_live_unhealthy = primary_tasks.live_unhealthy;
   counts.old_live = ledger_.live() - primary_tasks.live;
@@ -41,7 +41,7 @@ void ServiceController::reconcile() {
   if (step.blocked && !p.reported_blocked) {
     p.reported_blocked = true;
     // deployment-type-ecs.html: the deadlock event, verbatim.
-    service_event([&] { return event_text::deadlock(service_); });
+    service_event([&] { return event_text::deadlock(service_name_); });
   }
   check_completion();
 }
@@ -69,7 +69,7 @@ void ServiceController::launch(Deployment& p, int count) {
     const Placement placed = runtime_.launch_task({id, p.id, p.task_definition});
     if (!placed.placed) {
       ledger_.retract_last();
-      service_event([&] { return event_text::placement_failed(service_, placed.reason); });
+      service_event([&] { return event_text::placement_failed(service_name_, placed.reason); });
       if (trace_.enabled()) trace_.add(clock_.now(), observe::PlacementFailed{p.id, placed.reason});
       // "A task is a failure if the scheduler cannot launch it" (API_Deployment failedTasks);
       // placement failures feed the launch throttle and are retried after it (ecs-rules §8, §9).
@@ -89,7 +89,7 @@ void ServiceController::launch(Deployment& p, int count) {
   }
   if (!started.empty()) {
     const auto n = std::count(started.begin(), started.end(), '(');
-    service_event([&] { return event_text::started_tasks(service_, static_cast<int>(n), started); });
+    service_event([&] { return event_text::started_tasks(service_name_, static_cast<int>(n), started); });
   }
 }
 
@@ -116,7 +116,7 @@ void ServiceController::stop_old(int unhealthy_count, int healthy_count) {
   }
   if (!stopped.empty()) {
     const auto n = std::count(stopped.begin(), stopped.end(), '(');
-    service_event([&] { return event_text::stopped_tasks(service_, static_cast<int>(n), stopped); });
+    service_event([&] { return event_text::stopped_tasks(service_name_, static_cast<int>(n), stopped); });
   }
 }
 
@@ -143,7 +143,7 @@ void ServiceController::send_stop(TaskId id, StopCause cause, const std::string&
 // stoppedReason of a task the scheduler replaces for a failed health check (API_Task).
 std::string ServiceController::health_stop_reason(StopCause cause) const {
   if (cause != StopCause::elb_health_check_failed) return "Task failed container health checks";
-  return "Task failed ELB health checks in (target-group " + scenario_.service.load_balancer->name + ")";
+  return "Task failed ELB health checks in (target-group " + service_.load_balancer->name + ")";
 }
 
 // Since Oct 2023 ECS starts a replacement for an unhealthy task first, when maximumPercent

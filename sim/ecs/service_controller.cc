@@ -14,33 +14,39 @@ ServiceController::ServiceController(const model::Scenario& scenario, const Rule
       run_(scenario.seed, clock),
       ledger_(run_),
       metrics_(metrics, scenario.service.desired_count),
-      service_("(service " + scenario.service.name + ")"),
+      service_(scenario.service),
+      service_name_("(service " + scenario.service.name + ")"),
       bounds_(task_bounds(scenario.service.desired_count, scenario.service.deployment.minimum_healthy_percent,
                           scenario.service.deployment.maximum_percent)),
       has_lb_(scenario.service.load_balancer.has_value()),
       throttle_(rules.throttle_cap),
       alarms_(scenario.traffic ? scenario.alarms : std::vector<model::AlarmDefinition>{}) {
-  for (const model::TaskDefinition& td : scenario.task_definitions) {
+  task_definition_added();
+}
+
+void ServiceController::task_definition_added() {
+  for (std::size_t i = td_has_checks_.size(); i < scenario_.task_definitions.size(); ++i) {
     bool checks = false;
-    for (const model::ContainerDefinition& c : td.containers) checks = checks || (c.essential && c.health_check);
+    for (const model::ContainerDefinition& c : scenario_.task_definitions[i].containers)
+      checks = checks || (c.essential && c.health_check);
     td_has_checks_.push_back(checks);
   }
 }
 
 int ServiceController::threshold_in_force() const {
-  return breaker_threshold(scenario_.service.deployment.circuit_breaker, scenario_.service.desired_count, rules_);
+  return breaker_threshold(service_.deployment.circuit_breaker, service_.desired_count, rules_);
 }
 
 std::vector<LaunchRequest> ServiceController::install_initial_deployment(int td) {
-  deployments_.emplace_back(0, td, clock_.now(), scenario_.service.deployment.circuit_breaker, rules_);
+  deployments_.emplace_back(0, td, clock_.now(), service_.deployment.circuit_breaker, rules_);
   Deployment& d = deployments_.back();
   d.rollout = RolloutState::completed;
   last_completed_ = 0;
   primary_index_ = 0;
-  if (scenario_.service.deployment.strategy != model::DeploymentStrategy::rolling) split_ = TrafficSplit{d.id, d.id, 0};
+  if (service_.deployment.strategy != model::DeploymentStrategy::rolling) split_ = TrafficSplit{d.id, d.id, 0};
   const std::size_t containers = scenario_.task_definitions.at(static_cast<std::size_t>(td)).containers.size();
   std::vector<LaunchRequest> requests;
-  for (int i = 0; i < scenario_.service.desired_count; ++i) {
+  for (int i = 0; i < service_.desired_count; ++i) {
     const TaskId id = ledger_.add(d.id, td, clock_.now(), containers);
     ledger_.record(id).old_enough = true;  // warm tasks have been running for long
     requests.push_back({id, d.id, td});
@@ -56,9 +62,11 @@ void ServiceController::deploy(int td) {
   // RECONCILE_SERVICE happens only with more than one revision ACTIVE (API_DeploymentLifecycleHook).
   int active_revisions = 0;
   for (const Deployment& d : deployments_) active_revisions += ledger_.of(d.id).not_stopped > 0 ? 1 : 0;
-  deployments_.emplace_back(id, td, clock_.now(), scenario_.service.deployment.circuit_breaker, rules_);
+  deployments_.emplace_back(id, td, clock_.now(), service_.deployment.circuit_breaker, rules_);
   primary_index_ = id;
+  // The newest deployment is the one under test: its outcome is the run's (ecs-rules §12.2).
   deployed_ = id;
+  outcome_.reset();
   deployments_.back().reconcile_service = active_revisions > 1;
   // Updating the service resets the launch throttle (service-throttle-logic.html).
   throttle_.reset();
@@ -66,7 +74,7 @@ void ServiceController::deploy(int td) {
   metrics_.start_deploy(clock_.now(), threshold_in_force(), traffic_served());
   watch_new_deployment(deployments_.back());
   service_event([&] {
-    return event_text::started_deployment(service_, deployments_.back().name(),
+    return event_text::started_deployment(service_name_, deployments_.back().name(),
                                           scenario_.task_definitions.at(static_cast<std::size_t>(td)).arn_name());
   });
   if (trace_.enabled())

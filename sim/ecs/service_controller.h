@@ -52,8 +52,22 @@ class ServiceController final : public RuntimeListener {
   // returns their launch requests; the caller has the world start them warm.
   std::vector<LaunchRequest> install_initial_deployment(int task_definition);
 
-  // UpdateService with a new task definition: a new PRIMARY deployment, IN_PROGRESS.
+  // One UpdateService call (service_update.h): changes the service's desiredCount, deployment
+  // configuration or grace period, and starts a deployment when it names a task definition or
+  // forceNewDeployment (service_updates.cc; ecs-rules §12).
+  void apply(const model::ServiceUpdate& update);
+
+  // UpdateService with a new task definition: a new PRIMARY deployment, IN_PROGRESS. Older
+  // deployments with tasks become ACTIVE and are replaced too (ecs-rules §12.2).
   void deploy(int task_definition);
+
+  // desiredCount changed (the timeline, or Application Auto Scaling): bounds follow at once; during
+  // a rolling deployment a scale-out is shared with the older revisions (ecs-rules §12.4).
+  void set_desired_count(int count);
+
+  // RegisterTaskDefinition while running (deploysim serve): a task definition appended to the
+  // scenario's list after the controller was built.
+  void task_definition_added();
 
   // Reports from the world (RuntimeListener).
   void on_task_state(TaskId task, TaskState state, const TaskStopInfo* stop) override;
@@ -72,6 +86,10 @@ class ServiceController final : public RuntimeListener {
 
   const std::vector<Deployment>& deployments() const { return deployments_; }
   const TaskLedger& tasks() const { return ledger_; }
+  const model::ServiceConfig& service() const { return service_; }  // as the last UpdateService left it
+  std::optional<DeploymentId> deployment_under_test() const {
+    return deployed_ ? std::optional<DeploymentId>(static_cast<DeploymentId>(*deployed_)) : std::nullopt;
+  }
   int healthy_tasks() const { return ledger_.healthy(); }
   int live_tasks() const { return ledger_.live(); }
   int threshold_in_force() const;
@@ -165,7 +183,8 @@ class ServiceController final : public RuntimeListener {
   RunContext run_;
   TaskLedger ledger_;
   observe::DeployMetrics metrics_;
-  std::string service_;  // "(service web)"
+  model::ServiceConfig service_;  // the scenario's, as UpdateService calls have changed it
+  std::string service_name_;  // "(service web)"
   TaskBounds bounds_;
   bool has_lb_;
   std::vector<bool> td_has_checks_;  // per task definition: an essential container has a check

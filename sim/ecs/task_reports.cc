@@ -105,7 +105,7 @@ void ServiceController::check_health_failure(TaskId id) {
   if (!target_failed && !container_failed) return;
   // healthCheckGracePeriodSeconds: unhealthy ELB and container checks are ignored for this long
   // after the task first reached RUNNING (service_definition_parameters.html; ecs-rules §6).
-  const Millis grace_end = r.running_at + scenario_.service.health_check_grace_period;
+  const Millis grace_end = r.running_at + service_.health_check_grace_period;
   if (clock_.now() < grace_end) {
     clock_.call_at(grace_end, grace_recheck_timer, id, 0);
     return;
@@ -131,7 +131,7 @@ void ServiceController::note_start_failure(TaskId id, DeploymentId deployment) {
     trace_.add(clock_.now(),
                observe::LaunchThrottled{id, deployment, throttle_.delay(), throttle_.consecutive_failures()});
   if (throttle_.consecutive_failures() >= 2)
-    service_event([&] { return event_text::unable_to_start_tasks(service_); });
+    service_event([&] { return event_text::unable_to_start_tasks(service_name_); });
 }
 
 }  // namespace sim::ecs

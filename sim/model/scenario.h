@@ -17,6 +17,7 @@
 #include "sim/model/fault.h"
 #include "sim/model/platform_timing.h"
 #include "sim/model/service_config.h"
+#include "sim/model/service_update.h"
 #include "sim/model/task_definition.h"
 #include "sim/model/traffic.h"
 
@@ -26,6 +27,9 @@ namespace sim::model {
 // one event per probe and exists as the reference the fast mode is tested against.
 enum class ProbeMode { predictive, per_probe };
 
+// The deployment under test: the UpdateService whose deployment's outcome the run reports. It is
+// the last deployment the timeline starts (the JSON "deploy" section, or the timeline's last
+// action with a task definition or forceNewDeployment).
 struct Deploy {
   int to_task_definition = 1;  // index into Scenario::task_definitions
   Millis at = seconds(0);
@@ -49,6 +53,10 @@ struct Scenario {
   std::vector<TaskDefinition> task_definitions;
   int initial_task_definition = 0;  // runs at t=0, COMPLETED and healthy (index)
   Deploy deploy;
+  // Every other UpdateService call, in time order: desiredCount changes, new configuration, and
+  // deployments before the one under test (ecs-rules §12). At the same instant they go before
+  // the deploy above, in the order written.
+  std::vector<ServiceUpdate> timeline;
   std::map<std::string, AppProfile> apps;  // by image reference
   std::vector<DependencyProfile> dependencies;
   std::vector<Fault> faults;

@@ -55,6 +55,9 @@ struct DeploymentConfiguration {
   // after all production traffic is on the new revision (blue/green) (ecs-rules §2, §3.2). ECS's
   // own default for rolling deployments is not published; ours is 0. Required for BLUE_GREEN.
   Millis bake_time = minutes(0);
+  // bakeTimeInMinutes was given. A ROLLING deployment with alarms and no bakeTimeInMinutes still
+  // bakes, for a window ECS computes from the alarms (sim/ecs/bake.h; ecs-rules §2).
+  bool bake_time_given = false;
   // lifecycleHooks: Lambda functions ECS invokes at the lifecycle stages they name (ecs-rules §3.3).
   std::vector<LifecycleHook> lifecycle_hooks;
 };

@@ -7,6 +7,10 @@
 namespace sim::observe {
 
 void DeployMetrics::start_deploy(Millis now, int breaker_threshold, const ecs::TrafficReport* traffic) {
+  // A later deployment of the same episode supersedes the one under test: the figures go on from
+  // the first deployment's start until the outcome of the last.
+  outcome_reached_ = false;
+  if (started_) return;
   started_ = true;
   m_.deploy_started_at = now;
   m_.breaker_threshold = breaker_threshold;

@@ -4,7 +4,9 @@
 // the deploy's start, and turns the cumulative traffic a world reports into the deploy's share.
 //
 // Everything before deploy_started() is the service's history and is not counted; once the
-// outcome is reached the time integrals stop (what happens after is reported, not charged).
+// outcome is reached the time integrals stop (what happens after is reported, not charged). With
+// a timeline of several deployments, the figures run from the first deployment's start to the
+// outcome of the last (the deployment under test).
 #pragma once
 
 #include <algorithm>
@@ -29,6 +31,7 @@ class DeployMetrics {
   // below desiredCount and with none at all.
   void advance(Millis now, int healthy);
   void outcome_reached() { outcome_reached_ = true; }
+  void desired_count(int n) { desired_ = n; }
 
   void task_launched();
   // A task of the deploy under test failed (Deployment.failedTasks).

@@ -206,6 +206,18 @@ struct LifecycleHookAnswered {
   friend bool operator==(const LifecycleHookAnswered&, const LifecycleHookAnswered&) = default;
 };
 
+// An UpdateService call of the timeline was applied (ecs-rules §12): what it changed, and the
+// deployment it started, if any.
+struct ServiceUpdated {
+  std::string origin;                     // "timeline[2]", "deploy", "UpdateService"
+  std::optional<int> desired_count;       // the new desiredCount
+  std::optional<int> task_definition;     // the task definition it deploys
+  bool force_new_deployment = false;
+  bool configuration_changed = false;     // deploymentConfiguration or grace period
+  std::optional<ecs::DeploymentId> started;  // the deployment it started
+  friend bool operator==(const ServiceUpdated&, const ServiceUpdated&) = default;
+};
+
 // Application Auto Scaling set the service's desiredCount: one describe-scaling-activities entry
 // ("Setting desired count to 6.", caused by "monitor alarm A in state ALARM triggered policy P").
 struct ScalingActivityStarted {

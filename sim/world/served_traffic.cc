@@ -16,8 +16,13 @@ const model::AppProfile* served_app(const model::TaskDefinition& td, const model
 ServedTraffic::ServedTraffic(const model::Scenario& scenario) {
   if (!scenario.traffic) return;
   meter_.emplace(*scenario.traffic);
-  for (const model::TaskDefinition& td : scenario.task_definitions) {
-    const model::AppProfile* app = served_app(td, scenario);
+  task_definitions_added(scenario);
+}
+
+void ServedTraffic::task_definitions_added(const model::Scenario& scenario) {
+  if (!meter_) return;
+  for (std::size_t i = td_error_basis_points_.size(); i < scenario.task_definitions.size(); ++i) {
+    const model::AppProfile* app = served_app(scenario.task_definitions[i], scenario);
     td_error_basis_points_.push_back(app ? app->request_error_basis_points : 0);
     td_latency_.push_back(app && app->request_latency ? *app->request_latency : model::RequestLatency{});
   }

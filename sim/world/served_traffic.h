@@ -27,6 +27,9 @@ class ServedTraffic {
 
   bool enabled() const { return meter_.has_value(); }
 
+  // Task definitions appended to the scenario since (RegisterTaskDefinition in deploysim serve).
+  void task_definitions_added(const model::Scenario& scenario);
+
   // Accounts up to `now` under the routes in force, then routes by `routes`.
   void route(Millis now, const std::vector<ecs::TrafficRoute>& routes);
 

@@ -38,7 +38,8 @@ SimulatedWorld::~SimulatedWorld() = default;
 void SimulatedWorld::prepare_specs() {
   // wget --spider and curl -f succeed on 2xx and 3xx answers.
   static const std::vector<int> shell_client_ok = {200, 201, 202, 203, 204, 301, 302, 303, 304, 307, 308};
-  for (const model::TaskDefinition& td : scenario_.task_definitions) {
+  for (std::size_t i = start_orders_.size(); i < scenario_.task_definitions.size(); ++i) {
+    const model::TaskDefinition& td = scenario_.task_definitions[i];
     auto order = ecs::container_start_order(td);
     if (const auto* error = std::get_if<ecs::DependsOnError>(&order))
       throw std::invalid_argument(td.arn_name() + ": " + error->message);
@@ -70,6 +71,12 @@ void SimulatedWorld::prepare_specs() {
       target_probes_.emplace_back();
     }
   }
+}
+
+void SimulatedWorld::task_definition_added() {
+  prepare_specs();
+  traffic_.task_definitions_added(scenario_);
+  if (utilization_) utilization_->task_definitions_added(scenario_);
 }
 
 SimulatedWorld::Task& SimulatedWorld::task(ecs::TaskId id) { return *tasks_.at(id); }

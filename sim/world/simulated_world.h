@@ -49,6 +49,10 @@ class SimulatedWorld final : public ecs::Runtime {
 
   void attach(ecs::RuntimeListener* listener) { listener_ = listener; }
 
+  // A task definition was appended to the scenario (RegisterTaskDefinition in deploysim serve);
+  // its image's app profile must be in the scenario's apps already.
+  void task_definition_added();
+
   // Starts the traffic periods (every kTrafficBucket) when the scenario has request traffic or
   // autoscaling (whose utilisation samples travel with the traffic reports).
   void start_traffic();
@@ -74,7 +78,7 @@ class SimulatedWorld final : public ecs::Runtime {
   struct Container;
   enum Kind : std::uint16_t;
 
-  void prepare_specs();
+  void prepare_specs();  // for the task definitions not prepared yet
   Task& task(ecs::TaskId id);
   Task& create_task(const ecs::LaunchRequest& req, std::int64_t memory_mib);
   TimerId at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg = 0);

@@ -6,8 +6,9 @@
 
 namespace sim::world {
 
-UtilizationSampler::UtilizationSampler(const model::Scenario& scenario) {
-  for (const model::TaskDefinition& td : scenario.task_definitions) {
+void UtilizationSampler::task_definitions_added(const model::Scenario& scenario) {
+  for (std::size_t i = td_.size(); i < scenario.task_definitions.size(); ++i) {
+    const model::TaskDefinition& td = scenario.task_definitions[i];
     Sizes sizes;
     sizes.cpu_units = td.cpu_units.value_or(0);
     // The memory denominator: memoryReservation where set, else memory (ecs-rules §13.2).

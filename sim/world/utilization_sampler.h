@@ -27,7 +27,10 @@ struct RunningTask {
 
 class UtilizationSampler {
  public:
-  explicit UtilizationSampler(const model::Scenario& scenario);
+  explicit UtilizationSampler(const model::Scenario& scenario) { task_definitions_added(scenario); }
+
+  // Sizes the task definitions appended to the scenario since (deploysim serve registers more).
+  void task_definitions_added(const model::Scenario& scenario);
 
   // Takes one sample: `requests_per_second` reach the load balancer now and are split over the
   // deployments by `serving`'s weights, then evenly over each deployment's serving tasks.

@@ -2,7 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "sim/ecs/bake.h"
 
 namespace sim::ecs {
 namespace {
@@ -44,16 +43,6 @@ TEST_CASE("the 5xx percent datapoint is 100 x target 5xx / requests, 0 without r
   CHECK(datapoint_thousandths(model::AlarmMetric::target_5xx_percent, {6000, 1200, 0}) == 20'000);
   CHECK(datapoint_thousandths(model::AlarmMetric::target_5xx_percent, {0, 0, 0}) == 0);
   CHECK(datapoint_thousandths(model::AlarmMetric::elb_5xx_count, {0, 0, 42}) == 42'000);
-}
-
-TEST_CASE("a rolling deployment bakes only when its alarms are enabled") {
-  // Given bakeTimeInMinutes 10, then the bake window is 10 min with alarms enabled and 0 without:
-  // bake time watches alarms (deployment-alarm-failure.html; ecs-rules §2).
-  model::DeploymentConfiguration config;
-  config.bake_time = minutes(10);
-  CHECK(rolling_bake_window(config) == Millis{0});
-  config.alarms.enable = true;
-  CHECK(rolling_bake_window(config) == minutes(10));
 }
 
 }  // namespace
