@@ -4,8 +4,8 @@
 // never acts: the caller applies the activity through the service controller, like the
 // UpdateService call Application Auto Scaling makes. Pure: fed datapoints and counts.
 //
-// Invariant: an activity's new desiredCount is within [MinCapacity, MaxCapacity], unless the
-// count was already outside them and the activity moves it toward them.
+// An activity's new desiredCount is within [MinCapacity, MaxCapacity]; a count already outside
+// them is only ever moved toward them (tests/ecs/service_autoscaler_test.cc).
 #pragma once
 
 #include <optional>
