@@ -112,7 +112,8 @@ TEST_CASE("the JSONL log names each kind as before") {
       "service_event",  "deployment_state", "task_launched",        "placement_failed",   "task_state",
       "task_stopped",   "container_started", "container_exited",    "container_health",   "task_counted_healthy",
       "target_health",  "breaker_count",    "throttle",             "stop_requested",     "app_phase",
-      "dependency_state", "alarm_state",     "lifecycle_stage",    "lifecycle_hook"};
+      "dependency_state", "alarm_state",     "lifecycle_stage",    "lifecycle_hook",     "service_updated",
+      "scaling_activity", "scaling_held"};
   const auto payloads = one_of_each();
   REQUIRE(payloads.size() == names.size());
   for (std::size_t i = 0; i < payloads.size(); ++i) {

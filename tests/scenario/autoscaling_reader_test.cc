@@ -77,19 +77,19 @@ TEST_CASE("a policy without Alarms gets alarm names as Application Auto Scaling 
 TEST_CASE("autoscaling errors name the field, its position and what was expected", "[scenario]") {
   const std::string policy_head = R"({"PolicyName": "p", "PolicyType": )";
   CHECK(load_error(with_autoscaling(kTarget + policy_head + R"("StepScaling"}]})")) ==
-        "test.json:5:59: at /autoscaling/ScalingPolicies/0/PolicyType: expected one of \"TargetTrackingScaling\", "
+        "test.json:5:57: at /autoscaling/ScalingPolicies/0/PolicyType: expected one of \"TargetTrackingScaling\", "
         "found \"StepScaling\"");
   CHECK(load_error(with_autoscaling(R"({"ScalableTargets": [{"ResourceId": "service/default/web", "MinCapacity": 1,
     "MaxCapacity": 2}], "ScalingPolicies": []})")) ==
-        "test.json:2:50: at /autoscaling/ScalableTargets/0/ResourceId: expected \"service/prod/web\" (the scenario's "
+        "test.json:2:54: at /autoscaling/ScalableTargets/0/ResourceId: expected \"service/prod/web\" (the scenario's "
         "service), found \"service/default/web\"");
   CHECK(load_error(with_autoscaling(R"({"ScalableTargets": [{"MinCapacity": 5, "MaxCapacity": 2}],
     "ScalingPolicies": []})")) ==
-        "test.json:2:71: at /autoscaling/ScalableTargets/0/MaxCapacity: expected an integer 5-100000, found 2");
+        "test.json:2:73: at /autoscaling/ScalableTargets/0/MaxCapacity: expected an integer 5-100000, found 2");
   CHECK(load_error(with_autoscaling(kTarget + policy_head + R"("TargetTrackingScaling",
       "TargetTrackingScalingPolicyConfiguration": {"TargetValue": 100,
         "PredefinedMetricSpecification": {"PredefinedMetricType": "ALBRequestCountPerTarget"}}}]})")) ==
-        "test.json:8:42: at /autoscaling/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration/"
+        "test.json:7:42: at /autoscaling/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration/"
         "PredefinedMetricSpecification/ResourceLabel: expected a non-empty string, found nothing (it is required)");
 }
 
