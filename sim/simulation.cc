@@ -95,6 +95,13 @@ void Simulation::Impl::schedule_timeline() {
   actions = scenario.timeline;
   std::stable_sort(actions.begin(), actions.end(),
                    [](const model::ServiceUpdate& a, const model::ServiceUpdate& b) { return a.at < b.at; });
+  if (scenario.deploy.none) {
+    // A steady-state run: the figures count from the start (ecs-rules §12.5).
+    controller.observe_from_start();
+    for (std::size_t i = 0; i < actions.size(); ++i)
+      queue.schedule(actions[i].at, EventOwner::scenario, timeline_event, static_cast<std::uint32_t>(i), 0);
+    return;
+  }
   model::ServiceUpdate deploy;
   deploy.at = scenario.deploy.at;
   deploy.task_definition = scenario.deploy.to_task_definition;
@@ -155,7 +162,9 @@ observe::RunResult Simulation::Impl::run() {
   result.ended_at = now;
   controller.finish(now);
   world.finish(now);
-  result.outcome = controller.outcome().value_or(observe::Outcome::stuck);
+  result.outcome = controller.outcome().value_or(scenario.deploy.none && !controller.deployment_under_test()
+                                                     ? observe::Outcome::steady_state
+                                                     : observe::Outcome::stuck);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "harness/check/intent_check.h"
+#include "harness/cli/scenario_input.h"
 #include "harness/check/liveness_bounds.h"
 #include "harness/cli/command_line.h"
 #include "harness/cli/usage_error.h"
@@ -32,6 +33,7 @@ struct CheckFlags {
   std::string junit_path;
   std::string sarif_path;
   std::string out_dir = ".";
+  ScenarioInputFlags input;
 };
 
 po::options_description check_options(CheckFlags& f) {
@@ -48,6 +50,7 @@ po::options_description check_options(CheckFlags& f) {
       ("junit", po::value(&f.junit_path), "write a JUnit XML report to this file")
       ("sarif", po::value(&f.sarif_path), "write SARIF 2.1.0 to this file: a result per violated intent")
       ("out", po::value(&f.out_dir), "directory for counterexample scenarios (default: .)");
+  add_scenario_input_options(d, f.input);
   return d;
 }
 
@@ -166,7 +169,7 @@ int check_command(const std::vector<std::string>& args) {
   if (f.file.empty()) throw UsageError("check: a scenario FILE is required");
   if (vm.count("runs") && f.runs < 1) throw UsageError("check: --runs must be 1 or more");
   if (vm.count("seed") && f.seed < 0) throw UsageError("check: --seed must be 0 or more");
-  const sim::model::Scenario s = harness::scenario::load_scenario_file(f.file).scenario;
+  const sim::model::Scenario s = load_scenario_or_default(f.file, f.input).scenario;
   if (!s.check)
     throw UsageError("check: " + f.file + " has no \"check\" section (the intents to check; see scenarios/README.md)");
   const int runs = vm.count("runs") ? f.runs : s.check->runs;

@@ -61,16 +61,18 @@ void print_what_if(const explain::WhatIf& w, sim::observe::Outcome actual, const
 
 int explain_command(const std::vector<std::string>& args) {
   std::string file;
+  ScenarioInputFlags input;
   po::options_description visible("deploysim explain [FILE]\n\n"
                                   "Explains how a scenario's deploy ended and which single config change\n"
                                   "would have changed it (the built-in default without FILE).\n\nOptions");
   visible.add_options()("help,h", "this help");
+  add_scenario_input_options(visible, input);
   const po::variables_map vm = parse_command_line("explain", args, visible, file);
   if (vm.count("help")) {
     std::cout << visible << "\n";
     return 0;
   }
-  const scenario::Loaded loaded = load_scenario_or_default(file);
+  const scenario::Loaded loaded = load_scenario_or_default(file, input);
   const sim::model::Scenario& s = loaded.scenario;
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult result = simulation.run();

@@ -7,6 +7,8 @@
 
 #include "harness/ci/github_actions.h"
 #include "harness/cli/command_line.h"
+#include "harness/cli/lint_origins.h"
+#include "harness/cli/scenario_input.h"
 #include "harness/cli/usage_error.h"
 #include "harness/lint/finding_locator.h"
 #include "harness/lint/finding_report.h"
@@ -28,6 +30,7 @@ struct LintFlags {
   std::string sarif_path;
   std::string junit_path;
   std::string code_quality_path;
+  ScenarioInputFlags input;
 };
 
 po::options_description lint_options(LintFlags& f) {
@@ -43,6 +46,7 @@ po::options_description lint_options(LintFlags& f) {
       ("sarif", po::value(&f.sarif_path), "write the findings as SARIF 2.1.0 to this file")
       ("junit", po::value(&f.junit_path), "write a JUnit XML report to this file (a case per rule)")
       ("code-quality", po::value(&f.code_quality_path), "write GitLab's Code Quality JSON report to this file");
+  add_scenario_input_options(d, f.input);
   return d;
 }
 
@@ -125,11 +129,20 @@ int lint_command(const std::vector<std::string>& args) {
   const ci::GithubEnvironment github = ci::GithubEnvironment::from_environment();
   std::vector<lint::LintedFile> linted;
   for (const std::string& path : f.files) {
+    // A configuration (plan, template, ...) is linted as the scenario init writes from it, its
+    // findings placed back in the user's files (lint_origins.h).
+    const std::optional<readers::ConfigInput> config = read_config_input(path, f.input);
+    if (config) {
+      linted.push_back({path, lint::lint(config->loaded.scenario)});
+      place_in_user_files(linted.back(), config->built.origins);
+    }
     // The loader checks the file and builds the model; the document is read again only for the
     // shape of the AWS sections, which the model does not keep (harness/lint/source_map.h).
-    const scenario::Loaded loaded = scenario::load_scenario_file(path);
-    const scenario::Document document = scenario::Document::from_file(path);
-    linted.push_back({path, lint::lint(loaded.scenario, lint::SourceMap(document))});
+    const scenario::Loaded loaded = config ? config->loaded : scenario::load_scenario_file(path);
+    if (!config) {
+      const scenario::Document document = scenario::Document::from_file(path);
+      linted.push_back({path, lint::lint(loaded.scenario, lint::SourceMap(document))});
+    }
     if (f.json) {
       std::cout << lint::findings_json(linted.back().findings).dump(2) << "\n";
       continue;

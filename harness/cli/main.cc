@@ -10,6 +10,7 @@
 #include "harness/cli/compare_command.h"
 #include "harness/cli/diff_command.h"
 #include "harness/cli/explain_command.h"
+#include "harness/cli/init_command.h"
 #include "harness/cli/lint_command.h"
 #include "harness/cli/merge_command.h"
 #include "harness/cli/real_command.h"
@@ -31,6 +32,7 @@ constexpr const char* kUsage =
     "  explain [FILE]  why the deploy ended as it did, and the smallest change that alters it\n"
     "  report [FILE] -o OUT.html  a self-contained HTML page: lanes per task, charts, events, why\n"
     "  train [INCIDENT...]  predict, watch and fix the library's incidents (answers on stdin)\n"
+    "  init SOURCE... [-o OUT]  a scenario from a Terraform plan, CloudFormation/CDK, ecspresso or live exports\n"
     "  lint FILE    check a scenario before deploying it (exit 1 on errors)\n"
     "  sweep FILE   evaluate settings over many deploys (all cores; --shard K/N for a cluster)\n"
     "  sweep BASE.json --axis NAME=POINTER:v1,v2  the same without a sweep file\n"
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "run") return harness::cli::run_command(args);
     if (command == "lint") return harness::cli::lint_command(args);
+    if (command == "init") return harness::cli::init_command(args);
     if (command == "explain") return harness::cli::explain_command(args);
     if (command == "report") return harness::cli::report_command(args);
     if (command == "train") return harness::cli::train_command(args);

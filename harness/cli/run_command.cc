@@ -28,6 +28,7 @@ struct RunFlags {
   bool quiet = false;
   std::string seeds;
   std::string junit_path;
+  ScenarioInputFlags input;
 };
 
 po::options_description run_options(RunFlags& f) {
@@ -46,6 +47,7 @@ po::options_description run_options(RunFlags& f) {
       ("seeds", po::value(&f.seeds),
        "run seeds A-B (or 1-N given N) and print how often each outcome happens, with times and\n"
        "how many runs meet `expect`; exit 1 when any run misses it");
+  add_scenario_input_options(d, f.input);
   return d;
 }
 
@@ -124,7 +126,7 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << visible << "\n";
     return 0;
   }
-  scenario::Loaded loaded = load_scenario_or_default(f.file);
+  scenario::Loaded loaded = load_scenario_or_default(f.file, f.input);
   sim::model::Scenario& s = loaded.scenario;
   if (f.seed >= 0) s.seed = static_cast<std::uint64_t>(f.seed);
   if (vm.count("seed") && f.seed < 0) throw UsageError("run: --seed must be 0 or more");

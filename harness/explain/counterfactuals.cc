@@ -186,6 +186,7 @@ std::vector<Outcome> goals_for(Outcome outcome, bool broken) {
     case Outcome::rolled_back:
     case Outcome::failed: return {Outcome::completed};
     case Outcome::stuck: return {Outcome::completed, Outcome::rolled_back};
+    case Outcome::steady_state: return {};  // no deployment to explain
   }
   return {};
 }

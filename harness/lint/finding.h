@@ -37,6 +37,10 @@ struct Finding {
                         // or the library incident beyond the seeds: "incident 102 (...): ..."
   std::string file;          // a "$file" the field lives in (see Location); empty: the scenario
   std::string file_pointer;  // the field inside `file`
+  // Set when the scenario was read from the user's configuration (harness/readers): the place in
+  // `file` (or the configuration itself), which need not be JSON. 0: find it by `file_pointer`.
+  int line = 0;
+  int column = 0;
 };
 
 // The findings of one lint, in the order the rules add them.

@@ -26,6 +26,7 @@ FindingPosition FindingLocator::locate(const Finding& finding) {
   const std::filesystem::path path =
       finding.file.empty() ? scenario_path_
                            : (scenario_path_.parent_path() / finding.file).lexically_normal();
+  if (finding.line > 0) return {path.generic_string(), finding.line, finding.column};
   return locate(path, finding.file.empty() ? finding.pointer : finding.file_pointer);
 }
 

@@ -31,7 +31,8 @@ OutcomeDistribution summarize(const std::vector<SeededResult>& results) {
   if (results.empty()) return d;
   d.first_seed = results.front().seed;
   d.last_seed = results.back().seed;
-  for (const Outcome outcome : {Outcome::completed, Outcome::rolled_back, Outcome::failed, Outcome::stuck}) {
+  for (const Outcome outcome :
+       {Outcome::completed, Outcome::rolled_back, Outcome::failed, Outcome::stuck, Outcome::steady_state}) {
     OutcomeShare share;
     share.outcome = outcome;
     std::vector<std::optional<sim::Millis>> times;

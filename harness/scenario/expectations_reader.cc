@@ -46,7 +46,7 @@ sim::model::Expectations read_expectations(const Node& node) {
   const auto outcome = [](Outcome o) { return Choice<Outcome>{sim::observe::to_string(o), o}; };
   expect.outcome = reader.required("outcome").as_choice<Outcome>(
       {outcome(Outcome::completed), outcome(Outcome::rolled_back), outcome(Outcome::failed),
-       outcome(Outcome::stuck)});
+       outcome(Outcome::stuck), outcome(Outcome::steady_state)});
   const auto seconds = [&](std::string_view key, Bounds<sim::Millis>& bounds) {
     if (const std::optional<Node> member = reader.get(key)) bounds = read_seconds_bounds(*member);
   };

@@ -19,6 +19,7 @@ sim::model::Fault read_fault(const Node& node, const std::vector<std::string>& d
     // Which revision's task is killed: one of the old deployment's or one of the new one's.
     fault.target = target.as_choice<std::string>({{"old", "old"}, {"new", "new"}});
     fault.duration = reader.seconds_or("durationSeconds", fault.duration);
+    fault.count = reader.int_or("count", fault.count, {1, 5000});
   }
   reader.finish();
   return fault;

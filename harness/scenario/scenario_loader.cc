@@ -184,6 +184,17 @@ class ScenarioReader {
           "an object naming the task definition to deploy (only one task definition is given)");
     }
     if (!deploy) return;
+    // "none": a steady-state run, no deployment under test (ecs-rules §12.5).
+    if (deploy->json().is_string()) {
+      deploy->as_choice<bool>({{"none", true}});
+      if (timeline_deploys_) {
+        deploy->fail("an object naming the deployment under test (the timeline starts a deployment; \"none\" is for "
+                     "a steady-state run)");
+      }
+      scenario_.deploy.none = true;
+      scenario_.deploy.to_task_definition = scenario_.initial_task_definition;
+      return;
+    }
     ObjectReader reader = deploy->as_object(UnknownKeys::reject);
     const std::optional<Node> target = reader.get("taskDefinition");
     if (!target && !has_second) {

@@ -351,7 +351,10 @@ nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
   for (const auto& td : s.task_definitions) j["taskDefinitions"].push_back(task_definition_json(td));
   const auto td_name = [&](int index) { return s.task_definitions.at(static_cast<std::size_t>(index)).arn_name(); };
   j["initialTaskDefinition"] = td_name(s.initial_task_definition);
-  j["deploy"] = {{"taskDefinition", td_name(s.deploy.to_task_definition)}, {"atSeconds", seconds(s.deploy.at)}};
+  if (s.deploy.none)
+    j["deploy"] = "none";
+  else
+    j["deploy"] = {{"taskDefinition", td_name(s.deploy.to_task_definition)}, {"atSeconds", seconds(s.deploy.at)}};
   if (!s.timeline.empty()) {
     j["timeline"] = Json::array();
     for (const sim::model::ServiceUpdate& u : s.timeline) {

@@ -105,7 +105,8 @@ struct PlatformSection {
 };
 PlatformSection read_platform(const Node& node);
 
-// "expect": the outcome ("COMPLETED", "ROLLED_BACK", "FAILED" or "STUCK", required) and optional
+// "expect": the outcome ("COMPLETED", "ROLLED_BACK", "FAILED", "STUCK" or, for a steady-state run,
+// "STEADY_STATE"; required) and optional
 // bounds on metrics, each {"min": x, "max": y} with at least one end; counts also take a bare
 // integer meaning exactly that many.
 sim::model::Expectations read_expectations(const Node& node);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "harness/readers/source_text.h"
 #include "harness/scenario/document.h"
 #include "harness/scenario/scenario_error.h"
 #include "harness/sweep/sweep_reader.h"
@@ -116,12 +117,13 @@ nlohmann::json axis_from_flag(std::string_view flag) {
 }
 
 SweepSpec read_sweep(const std::string& file, const SweepFlags& flags) {
-  const scenario::Document document = scenario::Document::from_file(file);
+  // YAML too: the base may be a CloudFormation template (harness/readers).
+  const readers::SourcePtr document = readers::SourceText::from_file(file);
   nlohmann::json sweep;
-  if (is_sweep_file(document.root())) {
+  if (is_sweep_file(document->root())) {
     if (!flags.any()) return read_sweep_file(file);
     read_sweep_file(file);  // the file's own mistakes, reported at their places
-    sweep = document.root();
+    sweep = document->root();
   } else {
     if (flags.axes.empty())
       throw ScenarioError("sweep: " + file, "", "a sweep file (scenarios/sweeps/README.md), or a base scenario and --axis",
@@ -138,7 +140,7 @@ SweepSpec read_sweep(const std::string& file, const SweepFlags& flags) {
   if (flags.bad_percent) sweep["population"]["badPercent"] = *flags.bad_percent;
   const std::string name = file + " with command-line flags";
   try {
-    return read_sweep_json(sweep, name, document.base_dir());
+    return read_sweep_json(sweep, name, std::filesystem::path(file).parent_path());
   } catch (const ScenarioError& e) {
     if (e.file != name) throw;  // the base scenario's own error, at its place
     const std::string flag = flag_of(e.json_pointer, flags, first_fault_flag);

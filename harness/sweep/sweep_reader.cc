@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "harness/readers/config_input.h"
 #include "harness/scenario/document.h"
 #include "harness/scenario/json_reader.h"
 #include "harness/scenario/position_index.h"
@@ -105,6 +106,16 @@ class SweepReader {
       node.fail(failure.expected + " (the base scenario, relative to the sweep file)",
                 node.json().dump() + ": " + failure.found);
     spec_.scenario_text = *text;
+    // A Terraform plan, template, ecspresso config or live export is swept as the scenario
+    // `deploysim init` writes from it (harness/readers).
+    const readers::ReadOptions options;
+    if (std::filesystem::is_directory(spec_.scenario_path) || readers::is_config_input(spec_.scenario_path.string(), options)) {
+      readers::ConfigInput input = readers::load_config_input({spec_.scenario_path.string()}, options);
+      spec_.scenario_json = input.built.scenario;
+      spec_.scenario_text = spec_.scenario_json.dump(2);
+      base_ = std::move(input.loaded);
+      return;
+    }
     // The loader reports a broken base with its own file:line:col.
     base_ = scenario::load_scenario_file(spec_.scenario_path.string());
     spec_.scenario_json = nlohmann::json::parse(*text);

@@ -32,6 +32,7 @@ Question outcome_question(const sim::observe::RunResult& r) {
     case Outcome::rolled_back: q.answer = "r"; break;
     case Outcome::failed: q.answer = "f"; break;
     case Outcome::stuck: q.answer = "s"; break;
+    case Outcome::steady_state: q.answer = ""; break;  // the library's training cases all deploy
   }
   q.why = "The run ended " + std::string(sim::observe::to_string(r.outcome)) + ".";
   return q;

@@ -77,7 +77,7 @@ void ServiceController::launch(Deployment& p, int count) {
       record_failure(p, "task could not be placed", true);
       break;
     }
-    if (deployed_) metrics_.task_launched();
+    metrics_.task_launched();  // counts once the figures have started (a deploy, or a steady-state run)
     SIM_INVARIANT(run_, ledger_.live() + ledger_.lingering() <= bounds_.max_tasks,
                   "a launch took the tasks counted toward maximumPercent to " +
                       std::to_string(ledger_.live() + ledger_.lingering()) + ", above maxTasks " +

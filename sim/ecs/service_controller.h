@@ -65,6 +65,9 @@ class ServiceController final : public RuntimeListener {
   // a rolling deployment a scale-out is shared with the older revisions (ecs-rules §12.4).
   void set_desired_count(int count);
 
+  // A steady-state run (no deployment under test): the figures count from now.
+  void observe_from_start();
+
   // RegisterTaskDefinition while running (deploysim serve): a task definition appended to the
   // scenario's list after the controller was built.
   void task_definition_added();

@@ -35,6 +35,10 @@ void ServiceController::apply(const model::ServiceUpdate& u) {
   request_reconcile(clock_.now());
 }
 
+void ServiceController::observe_from_start() {
+  metrics_.start_deploy(clock_.now(), threshold_in_force(), traffic_served());
+}
+
 void ServiceController::set_desired_count(int count) {
   integrate_metrics();
   const int before = service_.desired_count;

@@ -9,7 +9,7 @@ namespace sim::model {
 
 enum class FaultKind {
   dependency_outage,  // target: dependency name; down from `at` for `duration`
-  stop_task,          // target: "old" or "new" (a task of that revision is killed, exit 137)
+  stop_task,          // target: "old" or "new": `count` tasks of that revision are killed, exit 137
 };
 
 struct Fault {
@@ -17,6 +17,7 @@ struct Fault {
   FaultKind kind = FaultKind::dependency_outage;
   std::string target;
   Millis duration = seconds(0);
+  int count = 1;  // stop_task: how many tasks (the lowest-numbered running ones)
 };
 
 }  // namespace sim::model

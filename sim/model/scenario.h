@@ -33,6 +33,9 @@ enum class ProbeMode { predictive, per_probe };
 struct Deploy {
   int to_task_definition = 1;  // index into Scenario::task_definitions
   Millis at = seconds(0);
+  // A steady-state run ("deploy": "none"): no deployment under test; the service runs its initial
+  // revision through the timeline and the faults, judged by its figures (ecs-rules §12.5).
+  bool none = false;
 };
 
 struct Scenario {

@@ -8,6 +8,7 @@ std::string_view to_string(Outcome o) {
     case Outcome::rolled_back: return "ROLLED_BACK";
     case Outcome::failed: return "FAILED";
     case Outcome::stuck: return "STUCK";
+    case Outcome::steady_state: return "STEADY_STATE";
   }
   return "?";
 }

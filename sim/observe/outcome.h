@@ -16,6 +16,7 @@ enum class Outcome : std::uint8_t {
   rolled_back,  // the breaker tripped and the rollback deployment COMPLETED
   failed,       // the breaker tripped without rollback (or had no COMPLETED deployment to go to)
   stuck,        // no terminal state by the horizon (seed 004's deployment loop)
+  steady_state,  // no deployment was started ("deploy": "none"): judged by the figures alone
 };
 
 // Why the run loop stopped.

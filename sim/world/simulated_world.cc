@@ -180,11 +180,12 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
 
 void SimulatedWorld::on_event(const Event& e) {
   if (e.kind == fault_kill) {
-    // A scenario fault kills the lowest-numbered live task of the named revision ("old"/"new").
+    // A scenario fault kills the lowest-numbered running tasks of the named revision ("old"/"new").
     const model::Fault& f = scenario_.faults.at(e.arg);
     const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
+    int left = f.count;
     for (auto& tp : tasks_)
-      if (tp && tp->task_definition == td && tp->state() == TaskState::running) {
+      if (left > 0 && tp && tp->task_definition == td && tp->state() == TaskState::running) {
         Container& c = tp->containers.front();
         c.plan.exit_at = now_;
         c.plan.exit_code = 137;
@@ -192,7 +193,7 @@ void SimulatedWorld::on_event(const Event& e) {
         c.plan.exit_detail = "killed by the scenario's fault timeline";
         c.plan.exit_cause = observe::ContainerExitCause::fault_injected;
         on_container_exit(*tp, c);
-        break;
+        --left;
       }
     return;
   }
