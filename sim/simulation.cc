@@ -1,9 +1,11 @@
 #include "sim/simulation.h"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
+#include "sim/ecs/application_auto_scaling.h"
 #include "sim/ecs/service_controller.h"
 #include "sim/engine/clock.h"
 #include "sim/engine/event_queue.h"
@@ -50,7 +52,9 @@ struct Simulation::Impl {
         clock(queue, now),
         world(s, queue, now, streams, trace, result.metrics),
         controller(s, rules, clock, world, trace, result.metrics) {
-    world.attach(&controller);
+    // With autoscaling, Application Auto Scaling hears the world first and passes every report on.
+    if (s.autoscaling) autoscaling.emplace(*s.autoscaling, controller, clock, trace, result.metrics);
+    world.attach(autoscaling ? static_cast<ecs::RuntimeListener*>(&*autoscaling) : &controller);
   }
 
   std::unique_ptr<model::Scenario> owned;  // set when the simulation owns its scenario
@@ -65,6 +69,7 @@ struct Simulation::Impl {
   QueueClock clock;
   world::SimulatedWorld world;
   ecs::ServiceController controller;
+  std::optional<ecs::ApplicationAutoScaling> autoscaling;
   std::vector<model::ServiceUpdate> actions;  // the timeline as played, the deploy included
   std::size_t actions_applied = 0;
   bool started = false;

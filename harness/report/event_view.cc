@@ -205,7 +205,49 @@ class Describer {
               (e.started ? " -> deployment " + deployment_name(*e.started) : "");
   }
 
+  void operator()(const observe::ScalingActivityStarted& e) {
+    const std::string metric = metric_name(e.metric);
+    const std::string value = thousandths_text(e.metric_thousandths);
+    const std::string cause = "monitor alarm " + e.alarm + " in state ALARM triggered policy " + e.policy;
+    f_["direction"] = std::string(ecs::to_string(e.direction));
+    f_["fromDesiredCount"] = e.from;
+    f_["desiredCount"] = e.to;
+    f_["policy"] = e.policy;
+    f_["cause"] = cause;
+    f_["metric"] = metric;
+    f_["datapoint"] = static_cast<double>(e.metric_thousandths) / 1000.0;
+    // describe-scaling-activities' Description and Cause (aws-cli's example).
+    v_.text = "autoscaling: Setting desired count to " + std::to_string(e.to) + ". (was " + std::to_string(e.from) +
+              "; " + cause + "; " + metric + " " + value + ")";
+  }
+
+  void operator()(const observe::ScalingHeldBack& e) {
+    const std::string direction = e.direction == ecs::ScalingDirection::out ? "scale-out" : "scale-in";
+    f_["direction"] = std::string(ecs::to_string(e.direction));
+    f_["reason"] = std::string(ecs::to_string(e.reason));
+    v_.text = "autoscaling: " + direction + " held back: " + std::string(ecs::to_string(e.reason));
+  }
+
  private:
+  static std::string metric_name(sim::model::ScalingMetric m) {
+    switch (m) {
+      case sim::model::ScalingMetric::ecs_cpu: return "ECSServiceAverageCPUUtilization";
+      case sim::model::ScalingMetric::ecs_memory: return "ECSServiceAverageMemoryUtilization";
+      case sim::model::ScalingMetric::alb_requests: return "ALBRequestCountPerTarget";
+    }
+    return "?";
+  }
+  // 80500 -> "80.5", 80000 -> "80".
+  static std::string thousandths_text(std::int64_t x) {
+    std::string text = std::to_string(x / 1000);
+    if (x % 1000 != 0) {
+      std::string fraction = std::to_string(1000 + x % 1000).substr(1);
+      while (fraction.back() == '0') fraction.pop_back();
+      text += "." + fraction;
+    }
+    return text;
+  }
+
   EventView& v_;
   nlohmann::json& f_;
   const sim::model::Scenario& s_;

@@ -116,6 +116,9 @@ void print_outcome(std::ostream& out, const RunReportInput& in) {
   for (const auto& h : m.hooks)
     out << "  lifecycle hook:             " << h.hook_target_arn << " at " << h.stage << ": " << h.status << " ("
         << format_seconds(h.after_deploy) << " after the deploy)\n";
+  if (in.scenario.autoscaling)
+    out << "  autoscaling:                " << m.scale_outs << " scale-out(s), " << m.scale_ins
+        << " scale-in(s), peak desiredCount " << m.peak_desired_count << "\n";
   if (in.scenario.traffic) print_traffic(out, in);
 }
 
@@ -174,6 +177,9 @@ nlohmann::json summary_json(const RunReportInput& in) {
   nlohmann::json summary = plain_summary_json(in);
   if (in.scenario.traffic) summary["traffic"] = traffic_json(in.result.metrics);
   const auto& m = in.result.metrics;
+  if (in.scenario.autoscaling)
+    summary["autoscaling"] = {{"scale_outs", m.scale_outs}, {"scale_ins", m.scale_ins},
+                              {"peak_desired_count", m.peak_desired_count}};
   // ServiceDeployment.lifecycleStage of the deployment under test, and its hooks (ecs-rules §3.3).
   if (!m.lifecycle_stage.empty()) summary["lifecycle_stage"] = m.lifecycle_stage;
   if (!m.hooks.empty()) {

@@ -167,6 +167,11 @@ AppProfile read_app_profile(const Node& node, const std::string& image,
   if (const std::optional<Node> errors = reader.get("requestErrorPercent")) {
     app.request_error_basis_points = static_cast<int>(errors->as_scaled({0, 100}, 100));
   }
+  // CPU for ECSServiceAverageCPUUtilization: idle units (1024 = one vCPU) and CPU time per request.
+  app.cpu_idle_units = reader.int_or("cpuIdleUnits", app.cpu_idle_units, {0, 1024 * 192});
+  if (const std::optional<Node> per_request = reader.get("cpuMsPerRequest")) {
+    app.cpu_micros_per_request = per_request->as_scaled({0, 10000}, 1000);
+  }
   if (const std::optional<Node> latency = reader.get("requestLatencyMs")) {
     app.request_latency = read_request_latency(*latency);
   }

@@ -62,6 +62,9 @@ std::vector<std::string> unmet_expectations(const sim::model::Expectations& expe
   checker.check("failed tasks", expect.failed_tasks, std::optional<int>(m.failed_tasks));
   checker.check("OOM kills", expect.oom_kills, std::optional<int>(m.oom_kills));
   checker.check("tasks launched", expect.tasks_launched, std::optional<int>(m.tasks_launched));
+  checker.check("scale-outs", expect.scale_outs, std::optional<int>(m.scale_outs));
+  checker.check("scale-ins", expect.scale_ins, std::optional<int>(m.scale_ins));
+  checker.check("peak desired count", expect.peak_desired_count, std::optional<int>(m.peak_desired_count));
   checker.check("time below desired healthy", expect.below_desired_healthy,
                 std::optional<sim::Millis>(m.below_desired_healthy));
   checker.check("time with no healthy task", expect.zero_healthy,

@@ -58,6 +58,9 @@ sim::model::Expectations read_expectations(const Node& node) {
   count("failedTasks", expect.failed_tasks);
   count("oomKills", expect.oom_kills);
   count("tasksLaunched", expect.tasks_launched);
+  count("scaleOuts", expect.scale_outs);
+  count("scaleIns", expect.scale_ins);
+  count("peakDesiredCount", expect.peak_desired_count);
   seconds("belowDesiredHealthySeconds", expect.below_desired_healthy);
   seconds("zeroHealthySeconds", expect.zero_healthy);
   count("errorsServed", expect.errors_served);

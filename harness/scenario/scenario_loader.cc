@@ -50,6 +50,7 @@ class ScenarioReader {
                    "platform",
                    "traffic",
                    "alarms",
+                   "autoscaling",
                    "lifecycleHookResults",
                    "expect",
                    "check"});
@@ -255,6 +256,20 @@ class ScenarioReader {
           .fail("an object with the target group's health check (service.loadBalancers names one)");
     }
     if (target_group) scenario_.service.load_balancer = read_target_group(*target_group);
+    read_autoscaling_section();
+  }
+
+  // Autoscaling names the service; ALBRequestCountPerTarget needs its load balancer's traffic.
+  void read_autoscaling_section() {
+    const std::optional<Node> autoscaling = root_.get("autoscaling");
+    if (!autoscaling) return;
+    scenario_.autoscaling = read_autoscaling(*autoscaling, scenario_.service);
+    for (const sim::model::TargetTrackingPolicy& p : scenario_.autoscaling->policies) {
+      if (p.metric == sim::model::ScalingMetric::alb_requests && !scenario_.traffic) {
+        autoscaling->fail("a \"traffic\" section with it (ALBRequestCountPerTarget counts its requests)",
+                          "no \"traffic\"");
+      }
+    }
   }
 
   // What each lifecycle hook answers; returns the hook ARNs it covers.

@@ -230,6 +230,8 @@ Json app_json(const sim::model::AppProfile& a) {
   }
   j["leakMibPerHour"] = a.leak_mib_per_hour;
   if (a.request_error_basis_points != 0) j["requestErrorPercent"] = a.request_error_basis_points / 100.0;
+  if (a.cpu_idle_units != 0) j["cpuIdleUnits"] = a.cpu_idle_units;
+  if (a.cpu_micros_per_request != 0) j["cpuMsPerRequest"] = static_cast<double>(a.cpu_micros_per_request) / 1000.0;
   if (a.request_latency) j["requestLatencyMs"] = {{"p50", a.request_latency->p50_ms}, {"p99", a.request_latency->p99_ms}};
   j["binaries"] = a.binaries;
   j["responseTimeMs"] = a.response_time.count();
@@ -290,8 +292,44 @@ Json expect_json(const sim::model::Expectations& e) {
   bounds_json(j, "failedTasks", e.failed_tasks, count);
   bounds_json(j, "oomKills", e.oom_kills, count);
   bounds_json(j, "tasksLaunched", e.tasks_launched, count);
+  bounds_json(j, "scaleOuts", e.scale_outs, count);
+  bounds_json(j, "scaleIns", e.scale_ins, count);
+  bounds_json(j, "peakDesiredCount", e.peak_desired_count, count);
   bounds_json(j, "belowDesiredHealthySeconds", e.below_desired_healthy, seconds);
   bounds_json(j, "zeroHealthySeconds", e.zero_healthy, seconds);
+  return j;
+}
+
+Json traffic_json(const sim::model::TrafficConfig& t) {
+  Json j = {{"requestsPerSecond", t.requests_per_second}};
+  for (const auto& c : t.changes)
+    j["changes"].push_back({{"atSeconds", seconds(c.at)}, {"requestsPerSecond", c.requests_per_second}});
+  return j;
+}
+
+// The describe-scalable-targets and describe-scaling-policies shapes the loader reads.
+Json autoscaling_json(const sim::model::ServiceAutoScaling& a, const sim::model::ServiceConfig& service) {
+  using sim::model::ScalingMetric;
+  const std::string resource = "service/" + service.cluster + "/" + service.name;
+  Json target = {{"ServiceNamespace", "ecs"}, {"ResourceId", resource}, {"ScalableDimension", "ecs:service:DesiredCount"},
+                 {"MinCapacity", a.target.min_capacity}, {"MaxCapacity", a.target.max_capacity},
+                 {"SuspendedState", {{"DynamicScalingInSuspended", a.target.dynamic_scaling_in_suspended},
+                                     {"DynamicScalingOutSuspended", a.target.dynamic_scaling_out_suspended},
+                                     {"ScheduledScalingSuspended", a.target.scheduled_scaling_suspended}}}};
+  Json j = {{"ScalableTargets", Json::array({target})}, {"ScalingPolicies", Json::array()}};
+  for (const auto& p : a.policies) {
+    Json metric = {{"PredefinedMetricType", name_of(p.metric, {{ScalingMetric::ecs_cpu, "ECSServiceAverageCPUUtilization"},
+                                                               {ScalingMetric::ecs_memory, "ECSServiceAverageMemoryUtilization"},
+                                                               {ScalingMetric::alb_requests, "ALBRequestCountPerTarget"}})}};
+    if (!p.resource_label.empty()) metric["ResourceLabel"] = p.resource_label;
+    j["ScalingPolicies"].push_back(
+        {{"PolicyName", p.name}, {"ResourceId", resource}, {"PolicyType", "TargetTrackingScaling"},
+         {"TargetTrackingScalingPolicyConfiguration",
+          {{"TargetValue", static_cast<double>(p.target_value_thousandths) / 1000.0}, {"PredefinedMetricSpecification", metric},
+           {"ScaleOutCooldown", p.scale_out_cooldown.count() / 1000}, {"ScaleInCooldown", p.scale_in_cooldown.count() / 1000},
+           {"DisableScaleIn", p.disable_scale_in}}},
+         {"Alarms", Json::array({{{"AlarmName", p.alarm_high}}, {{"AlarmName", p.alarm_low}}})}});
+  }
   return j;
 }
 
@@ -349,7 +387,8 @@ nlohmann::ordered_json scenario_to_json(const sim::model::Scenario& s) {
   }
   if (!s.unreadable_secrets.empty()) j["unreadableSecrets"] = s.unreadable_secrets;
   if (!s.secret_values.empty()) j["secretValues"] = s.secret_values;
-  if (s.traffic) j["traffic"] = {{"requestsPerSecond", s.traffic->requests_per_second}};
+  if (s.traffic) j["traffic"] = traffic_json(*s.traffic);
+  if (s.autoscaling) j["autoscaling"] = autoscaling_json(*s.autoscaling, s.service);
   if (!s.alarms.empty()) {
     j["alarms"] = Json::array();
     for (const auto& a : s.alarms) j["alarms"].push_back(alarm_json(a));

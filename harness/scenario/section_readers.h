@@ -17,6 +17,7 @@
 
 #include "harness/scenario/json_reader.h"
 #include "sim/model/app_profile.h"
+#include "sim/model/autoscaling.h"
 #include "sim/model/check_spec.h"
 #include "sim/model/dependency.h"
 #include "sim/model/expectations.h"
@@ -115,13 +116,20 @@ sim::model::Expectations read_expectations(const Node& node);
 // class it is about, one outcome or a list, and an optional withinSeconds).
 sim::model::CheckSpec read_check_spec(const Node& node, const std::vector<std::string>& dependency_names);
 
-// "traffic": requestsPerSecond (1-100000).
+// "traffic": requestsPerSecond (1-100000) from time 0, and "changes": [{atSeconds,
+// requestsPerSecond (0-100000)}] in time order, each the rate from then on.
 sim::model::TrafficConfig read_traffic(const Node& node);
 
 // "alarms": CloudWatch MetricAlarms as describe-alarms prints them (the array, or the whole answer
 // with "MetricAlarms"): AlarmName, MetricName, ComparisonOperator, Threshold, Period,
 // EvaluationPeriods, DatapointsToAlarm.
 std::vector<sim::model::AlarmDefinition> read_alarms(const Node& node);
+
+// "autoscaling": {"ScalableTargets": [one target], "ScalingPolicies": [...]} as
+// `aws application-autoscaling describe-scalable-targets` and `describe-scaling-policies` print
+// them: MinCapacity, MaxCapacity, SuspendedState; TargetTrackingScaling policies on the three
+// predefined ECS metrics. ResourceId, where given, must name `service`.
+sim::model::ServiceAutoScaling read_autoscaling(const Node& node, const sim::model::ServiceConfig& service);
 
 // Integer ranges shared by several sections.
 inline constexpr IntRange kPortRange{1, 65535};

@@ -101,6 +101,17 @@ sim::model::TrafficConfig read_traffic(const Node& node) {
   // The path real mode's load generator requests from an image run as it is (own_image.h reads
   // it); the simulator's traffic has no path.
   if (const std::optional<Node> path = reader.get("path")) path->as_name();
+  if (const std::optional<Node> changes = reader.get("changes")) {
+    for (const Node& element : changes->as_array()) {
+      ObjectReader change = element.as_object(UnknownKeys::reject);
+      const Node at = change.required("atSeconds");
+      const sim::Millis previous = traffic.changes.empty() ? sim::Millis{0} : traffic.changes.back().at;
+      const sim::Millis when = at.as_seconds({0.001});
+      if (when <= previous) at.fail("a time after the previous change's (changes are in time order)");
+      traffic.changes.push_back({when, change.required("requestsPerSecond").as_int32({0, 100000})});
+      change.finish();
+    }
+  }
   reader.finish();
   return traffic;
 }

@@ -43,6 +43,19 @@ struct RevisionTraffic {
   model::RequestLatency latency;  // how its app answers (p50, p99); zeros when not measured
 };
 
+// The service's resource use as ECS samples it, every 20 s (ecs-rules §13.2): sums over every
+// sample since time 0 of the tasks RUNNING at it. A one-minute datapoint is the difference of
+// two reports (sim/ecs/scaling_metrics.h). All zeros when the scenario has no autoscaling.
+struct UtilizationSamples {
+  std::int64_t samples = 0;              // 20-s samples taken
+  std::int64_t running_tasks = 0;        // tasks RUNNING at a sample
+  std::int64_t cpu_used_units = 0;       // CPU units they used (1024 = one vCPU), task-level cpu only
+  std::int64_t cpu_reserved_units = 0;   // their task definitions' cpu
+  std::int64_t memory_used_mib = 0;      // resident memory of their containers
+  std::int64_t memory_reserved_mib = 0;  // task memory, else memoryReservation, else memory
+  std::int64_t healthy_targets = 0;      // healthy registered targets at a sample
+};
+
 struct TrafficReport {
   std::vector<RevisionTraffic> revisions;  // indexed by deployment id; may be shorter
   // Over every revision; counted in the world's own precision, so they may exceed the sums of
@@ -50,6 +63,7 @@ struct TrafficReport {
   std::int64_t target_requests = 0;
   std::int64_t target_5xx = 0;
   std::int64_t elb_5xx = 0;  // 503s from the load balancer: no target to send to
+  UtilizationSamples utilization;
 
   // The revision's traffic, or zeros for a deployment that never served.
   RevisionTraffic revision(DeploymentId d) const {

@@ -2,6 +2,7 @@
 // chaos app in docker/ plays the same profile for real. One profile per image reference.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -81,6 +82,11 @@ struct AppProfile {
   // How long it takes to answer a request (requestLatencyMs), for TargetResponseTime; absent:
   // latency is not simulated and counts as 0 ms (sim/observe/request_latency.h).
   std::optional<RequestLatency> request_latency;
+  // The CPU a task of this app uses, for ECSServiceAverageCPUUtilization (ecs-rules §13.2):
+  // `cpu_idle_units` (1024 = one vCPU) while it runs, plus `cpu_micros_per_request` of CPU time
+  // for each request it answers (cpuMsPerRequest x 1000). Zeros: an idle app.
+  int cpu_idle_units = 0;
+  std::int64_t cpu_micros_per_request = 0;
   Millis response_time = Millis{5};   // how long a probe of a listening endpoint takes
   Millis shutdown_time = seconds(1);  // exit this long after SIGTERM
   bool ignores_sigterm = false;       // then SIGKILL at stopTimeout, exit 137

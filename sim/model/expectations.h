@@ -32,6 +32,9 @@ struct Expectations {
   Bounds<int> failed_tasks;    // tasks the breaker counted as failed
   Bounds<int> oom_kills;
   Bounds<int> tasks_launched;  // every launch after the deploy started, rollback included
+  Bounds<int> scale_outs;      // Application Auto Scaling's scale-outs and scale-ins (§13)
+  Bounds<int> scale_ins;
+  Bounds<int> peak_desired_count;  // the highest desiredCount it set
   Bounds<Millis> below_desired_healthy;  // fewer healthy tasks than desiredCount
   Bounds<Millis> zero_healthy;           // no healthy task at all: a full outage
   // With traffic: 5xx served to users (by tasks or by the load balancer) over the run, and from

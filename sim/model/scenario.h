@@ -10,6 +10,7 @@
 
 #include "sim/engine/time.h"
 #include "sim/model/app_profile.h"
+#include "sim/model/autoscaling.h"
 #include "sim/model/check_spec.h"
 #include "sim/model/dependency.h"
 #include "sim/model/expectations.h"
@@ -69,6 +70,7 @@ struct Scenario {
   PlatformTiming platform;
   std::optional<TrafficConfig> traffic;  // absent: no request traffic is simulated
   std::vector<AlarmDefinition> alarms;   // CloudWatch alarms, by name, over the traffic
+  std::optional<ServiceAutoScaling> autoscaling;  // absent: desiredCount changes only by hand
   // What each lifecycle hook's Lambda answers, by hookTargetArn ("lifecycleHookResults").
   std::map<std::string, SimulatedHookResult> hook_results;
   ProbeMode probe_mode = ProbeMode::predictive;

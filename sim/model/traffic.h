@@ -6,15 +6,31 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sim/engine/time.h"
 
 namespace sim::model {
 
+// From `at` on, the load balancer receives `requests_per_second` (a rise or fall of demand).
+struct TrafficChange {
+  Millis at{0};
+  int requests_per_second = 0;  // 0-100000
+};
+
 struct TrafficConfig {
   // Requests per second the load balancer receives, spread evenly over the targets that are
   // healthy and registered; with none, the load balancer answers 503 itself (HTTPCode_ELB_5XX).
-  int requests_per_second = 0;  // 1-100000
+  int requests_per_second = 0;  // 1-100000, from time 0
+  std::vector<TrafficChange> changes = {};  // strictly increasing `at`, each > 0
+
+  // The rate in force at `t`.
+  int rate_at(Millis t) const {
+    int rate = requests_per_second;
+    for (const TrafficChange& c : changes)
+      if (c.at <= t) rate = c.requests_per_second;
+    return rate;
+  }
 };
 
 // The load balancer's traffic is counted in buckets of this length; alarm periods are multiples.

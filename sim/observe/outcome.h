@@ -32,6 +32,11 @@ struct Metrics {
   int breaker_threshold = 0;     // the threshold in force at deploy start
   int breaker_max_count = 0;     // highest failure count reached
   int oom_kills = 0;
+  // Application Auto Scaling's activities (ecs-rules §13) and the highest desiredCount it set
+  // (0: it set none).
+  int scale_outs = 0;
+  int scale_ins = 0;
+  int peak_desired_count = 0;
   Millis below_desired_healthy{0};  // time with fewer healthy tasks than desiredCount
   Millis zero_healthy{0};           // time with no healthy task at all (a full outage)
   std::int64_t task_milliseconds = 0;  // summed lifetime of all tasks after the deploy started

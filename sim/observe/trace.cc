@@ -24,6 +24,8 @@ const char* to_string(TraceKind k) {
     case TraceKind::lifecycle_stage: return "lifecycle_stage";
     case TraceKind::lifecycle_hook: return "lifecycle_hook";
     case TraceKind::service_updated: return "service_updated";
+    case TraceKind::scaling_activity: return "scaling_activity";
+    case TraceKind::scaling_held: return "scaling_held";
   }
   return "?";
 }

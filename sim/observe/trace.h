@@ -44,15 +44,18 @@ enum class TraceKind : std::uint8_t {
   lifecycle_stage,
   lifecycle_hook,
   service_updated,
+  scaling_activity,
+  scaling_held,
 };
 
 using TracePayload =
     std::variant<ServiceEvent, DeploymentStateChanged, TaskLaunched, PlacementFailed, TaskStateChanged, TaskStopped,
                  ContainerStarted, ContainerExited, ContainerHealthChanged, TaskCountedHealthy, TargetHealthChanged,
                  BreakerCounted, LaunchThrottled, StopRequested, AppPhaseEntered, DependencyChanged,
-                 AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered, ServiceUpdated>;
+                 AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered, ServiceUpdated,
+                 ScalingActivityStarted, ScalingHeldBack>;
 
-static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::service_updated) + 1,
+static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::scaling_held) + 1,
               "one payload per TraceKind, in TraceKind's order");
 
 struct TraceEvent {

@@ -17,6 +17,7 @@
 #include "sim/ecs/deployment.h"
 #include "sim/ecs/health_status.h"
 #include "sim/ecs/lifecycle_hooks.h"
+#include "sim/ecs/service_autoscaler.h"
 #include "sim/ecs/task_state.h"
 #include "sim/engine/time.h"
 #include "sim/model/lifecycle_hook.h"
@@ -215,6 +216,26 @@ struct ServiceUpdated {
   bool configuration_changed = false;     // deploymentConfiguration or grace period
   std::optional<ecs::DeploymentId> started;  // the deployment it started
   friend bool operator==(const ServiceUpdated&, const ServiceUpdated&) = default;
+};
+
+// Application Auto Scaling set the service's desiredCount: one describe-scaling-activities entry
+// ("Setting desired count to 6.", caused by "monitor alarm A in state ALARM triggered policy P").
+struct ScalingActivityStarted {
+  ecs::ScalingDirection direction = ecs::ScalingDirection::out;
+  int from = 0;  // desiredCount before
+  int to = 0;    // and after
+  std::string policy;
+  std::string alarm;
+  model::ScalingMetric metric = model::ScalingMetric::ecs_cpu;
+  std::int64_t metric_thousandths = 0;  // the datapoint behind it, x 1000
+  friend bool operator==(const ScalingActivityStarted&, const ScalingActivityStarted&) = default;
+};
+
+// A policy wanted to scale and did not, and why (traced when the reason first appears).
+struct ScalingHeldBack {
+  ecs::ScalingDirection direction = ecs::ScalingDirection::in;
+  ecs::ScalingHeld reason = ecs::ScalingHeld::scale_in_during_deployment;
+  friend bool operator==(const ScalingHeldBack&, const ScalingHeldBack&) = default;
 };
 
 }  // namespace sim::observe

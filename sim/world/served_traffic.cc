@@ -15,7 +15,7 @@ const model::AppProfile* served_app(const model::TaskDefinition& td, const model
 
 ServedTraffic::ServedTraffic(const model::Scenario& scenario) {
   if (!scenario.traffic) return;
-  meter_.emplace(scenario.traffic->requests_per_second);
+  meter_.emplace(*scenario.traffic);
   task_definitions_added(scenario);
 }
 

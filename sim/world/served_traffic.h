@@ -36,6 +36,12 @@ class ServedTraffic {
   // Accounts up to `now` under the routes in force; returns what was served so far.
   const ecs::TrafficReport& advance(Millis now);
 
+  // The routes in force and the rate at `now`, for the utilisation sampler; 0 without traffic.
+  const std::vector<ServingRevision>& serving() const { return serving_; }
+  int rate_at(Millis now) const { return meter_ ? meter_->rate_at(now) : 0; }
+  // Reports `totals` with the traffic from now on (utilization_sampler.h).
+  void record_utilization(const ecs::UtilizationSamples& totals) { report_.utilization = totals; }
+
  private:
   std::optional<TrafficMeter> meter_;
   std::vector<int> td_error_basis_points_;  // per task definition: its served app's 5xx share

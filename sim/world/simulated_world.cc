@@ -23,6 +23,7 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
       traffic_(scenario),
       per_probe_(scenario.probe_mode == model::ProbeMode::per_probe) {
   prepare_specs();
+  if (scenario.autoscaling) utilization_.emplace(scenario);
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
     if (scenario.faults[i].kind == model::FaultKind::stop_task)
       at(scenario.faults[i].at, fault_kill, 0, i);
@@ -75,6 +76,7 @@ void SimulatedWorld::prepare_specs() {
 void SimulatedWorld::task_definition_added() {
   prepare_specs();
   traffic_.task_definitions_added(scenario_);
+  if (utilization_) utilization_->task_definitions_added(scenario_);
 }
 
 SimulatedWorld::Task& SimulatedWorld::task(ecs::TaskId id) { return *tasks_.at(id); }
@@ -96,7 +98,7 @@ void SimulatedWorld::report_state(Task& t, TaskState s) {
 }
 
 void SimulatedWorld::start_traffic() {
-  if (traffic_.enabled()) at(now_ + model::kTrafficBucket, traffic_period, 0);
+  if (traffic_.enabled() || utilization_) at(now_ + model::kTrafficBucket, traffic_period, 0);
 }
 
 void SimulatedWorld::route_traffic(const std::vector<ecs::TrafficRoute>& routes) { traffic_.route(now_, routes); }
@@ -196,6 +198,7 @@ void SimulatedWorld::on_event(const Event& e) {
     return;
   }
   if (e.kind == traffic_period) {
+    if (utilization_ && now_ % kUtilizationSample == Millis{0}) sample_utilization();
     listener_->on_traffic_period(traffic_.advance(now_));
     at(now_ + model::kTrafficBucket, traffic_period, 0);  // traffic flows until the run ends
     return;

@@ -29,6 +29,7 @@
 #include "sim/world/dependency_schedule.h"
 #include "sim/world/probe_forecast.h"
 #include "sim/world/served_traffic.h"
+#include "sim/world/utilization_sampler.h"
 
 namespace sim::world {
 
@@ -52,7 +53,8 @@ class SimulatedWorld final : public ecs::Runtime {
   // its image's app profile must be in the scenario's apps already.
   void task_definition_added();
 
-  // Starts the traffic periods (every kTrafficBucket) when the scenario has request traffic.
+  // Starts the traffic periods (every kTrafficBucket) when the scenario has request traffic or
+  // autoscaling (whose utilisation samples travel with the traffic reports).
   void start_traffic();
 
   // Starts a task that has been running (and healthy) since long before the run began.
@@ -111,6 +113,9 @@ class SimulatedWorld final : public ecs::Runtime {
   TargetSource target_source(const Task& t) const;
   void stop_target_check(Task& t, bool draining);
 
+  // A 20-s utilisation sample of the RUNNING tasks (world_utilization.cc).
+  void sample_utilization();
+
   // Shut-down: the agent's steps carried out (world_shutdown.cc).
   void on_container_exit(Task& t, Container& c);
   void fail_to_start(Task& t, const std::string& reason);
@@ -127,6 +132,7 @@ class SimulatedWorld final : public ecs::Runtime {
   DependencySchedule deps_;
   ecs::RuntimeListener* listener_ = nullptr;
   ServedTraffic traffic_;
+  std::optional<UtilizationSampler> utilization_;  // with autoscaling only: it costs a task scan
   std::vector<std::unique_ptr<Task>> tasks_;  // indexed by TaskId
   std::vector<std::vector<ContainerSpec>> specs_;  // [task definition][container]
   std::vector<std::vector<int>> start_orders_;     // [task definition]: dependsOn order

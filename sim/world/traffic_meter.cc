@@ -3,11 +3,22 @@
 namespace sim::world {
 
 void TrafficMeter::advance(Millis now, const std::vector<ServingRevision>& serving) {
+  // Split the stretch at every change of rate inside it, so a rise is counted from its instant.
+  for (const model::TrafficChange& change : schedule_.changes) {
+    if (change.at <= last_ || change.at >= now) continue;
+    account(rate_at(last_), (change.at - last_).count(), serving);
+    last_ = change.at;
+  }
   const std::int64_t dt_ms = (now - last_).count();
-  last_ = now;
   if (dt_ms <= 0) return;
+  account(rate_at(last_), dt_ms, serving);
+  last_ = now;
+}
+
+void TrafficMeter::account(std::int64_t requests_per_second, std::int64_t dt_ms,
+                           const std::vector<ServingRevision>& serving) {
   // rps x ms x 1000 = millionths of a request; 10^5 rps over 10^9 s stays far inside int64.
-  const std::int64_t total_micro = std::int64_t{requests_per_second_} * dt_ms * 1000;
+  const std::int64_t total_micro = requests_per_second * dt_ms * 1000;
   std::int64_t total_weight = 0;
   for (const ServingRevision& s : serving) total_weight += s.weight;
   // No healthy target: the ALB answers 503 itself (HTTPCode_ELB_5XX_Count, ALB CloudWatch metrics).

@@ -9,9 +9,11 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "sim/engine/time.h"
+#include "sim/model/traffic.h"
 
 namespace sim::world {
 
@@ -32,12 +34,18 @@ struct RevisionCounts {
 
 class TrafficMeter {
  public:
-  explicit TrafficMeter(int requests_per_second) : requests_per_second_(requests_per_second) {}
+  // A steady rate, or the scenario's rate with its changes over time.
+  explicit TrafficMeter(int requests_per_second) { schedule_.requests_per_second = requests_per_second; }
+  explicit TrafficMeter(model::TrafficConfig schedule) : schedule_(std::move(schedule)) {}
 
   // Accounts the traffic from the last call up to `now`, spread over `serving` as it was during
   // that stretch, in proportion to the weights; with no weight at all (no healthy target to send
-  // to), every request is a 503 from the load balancer itself.
+  // to), every request is a 503 from the load balancer itself. A change of rate inside the
+  // stretch is honoured at its instant.
   void advance(Millis now, const std::vector<ServingRevision>& serving);
+
+  // Requests per second the load balancer receives at `t`.
+  int rate_at(Millis t) const { return schedule_.rate_at(t); }
 
   // Whole counts since time 0.
   RevisionCounts revision(int deployment) const;
@@ -52,7 +60,10 @@ class TrafficMeter {
     std::int64_t errors_micro = 0;
   };
 
-  int requests_per_second_;
+  // Accounts [from, to) at one rate.
+  void account(std::int64_t requests_per_second, std::int64_t dt_ms, const std::vector<ServingRevision>& serving);
+
+  model::TrafficConfig schedule_;
   Millis last_{0};
   std::vector<Accumulated> served_;
   std::int64_t elb_5xx_micro_ = 0;

@@ -104,6 +104,13 @@ const std::map<std::string, Entry>& library_table() {
       {"103-breaker-default-one-task.json", {Kind::comparison, {"missing-env"}}},
       {"103-breaker-count-1-one-task.json", {Kind::comparison, {"missing-env"}}},
       {"103-breaker-pre-2024-one-task.json", {Kind::comparison, {"missing-env"}}},
+      // Beyond the seeds (issue 15): autoscaling feeds a failing revision during a traffic rise,
+      // and the same bad deploy with scale-out suspended. Both deploy the revision whose readiness
+      // check waits on an unreachable dependency, which lint flags either way.
+      {"105-autoscaling-feeds-failing-revision.json",
+       {Kind::as_it_happened, {"deep-health-check-on-shared-dependency"}}},
+      {"105-autoscaling-scale-out-suspended-during-deploy.json",
+       {Kind::comparison, {"deep-health-check-on-shared-dependency"}}},
   };
   return table;
 }

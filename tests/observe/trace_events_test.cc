@@ -42,6 +42,10 @@ std::vector<observe::TracePayload> one_of_each() {
       observe::LifecycleStageEntered{2, LifecycleStage::production_traffic_shift, 1},
       observe::LifecycleHookAnswered{2, LifecycleStage::post_scale_up, ecs::HookVerdictStatus::timed_out,
                                      "arn:aws:lambda:us-east-1:1:function:check", sim::minutes(5)},
+      observe::ServiceUpdated{"timeline[1]", 6, 1, false, true, 2},
+      observe::ScalingActivityStarted{ecs::ScalingDirection::out, 4, 7, "cpu50", "TargetTracking-service/default/web-AlarmHigh",
+                                      sim::model::ScalingMetric::ecs_memory, 78'906},
+      observe::ScalingHeldBack{ecs::ScalingDirection::in, ecs::ScalingHeld::cooldown},
   };
 }
 
@@ -65,7 +69,7 @@ TEST_CASE("every kind goes into the trace and comes back with its kind and field
   observe::Trace trace(true);
   const auto payloads = one_of_each();
   for (std::size_t i = 0; i < payloads.size(); ++i) trace.add(Millis{static_cast<std::int64_t>(i)}, payloads[i]);
-  REQUIRE(trace.events().size() == static_cast<std::size_t>(observe::TraceKind::lifecycle_hook) + 1);
+  REQUIRE(trace.events().size() == static_cast<std::size_t>(observe::TraceKind::scaling_held) + 1);
   for (std::size_t i = 0; i < payloads.size(); ++i) {
     const observe::TraceEvent& e = trace.events()[i];
     CHECK(e.at == Millis{static_cast<std::int64_t>(i)});
@@ -108,7 +112,8 @@ TEST_CASE("the JSONL log names each kind as before") {
       "service_event",  "deployment_state", "task_launched",        "placement_failed",   "task_state",
       "task_stopped",   "container_started", "container_exited",    "container_health",   "task_counted_healthy",
       "target_health",  "breaker_count",    "throttle",             "stop_requested",     "app_phase",
-      "dependency_state", "alarm_state",     "lifecycle_stage",    "lifecycle_hook"};
+      "dependency_state", "alarm_state",     "lifecycle_stage",    "lifecycle_hook",     "service_updated",
+      "scaling_activity", "scaling_held"};
   const auto payloads = one_of_each();
   REQUIRE(payloads.size() == names.size());
   for (std::size_t i = 0; i < payloads.size(); ++i) {
@@ -149,4 +154,18 @@ TEST_CASE("stopped tasks, exits and hooks describe their typed fields in the old
   CHECK(hook.fields["detail"] == "no answer but IN_PROGRESS after 300 s");
   const auto alarm = described(observe::AlarmStateChanged{"latency", ecs::AlarmState::alarm, 746});
   CHECK(alarm.text == "alarm latency -> ALARM (datapoint 0.746)");
+}
+
+TEST_CASE("a scaling activity reads as describe-scaling-activities words it") {
+  // Given Application Auto Scaling's scale-out from 4 to 7, then the line gives AWS's Description
+  // and Cause, and a held scale-in says why.
+  const auto activity = described(observe::ScalingActivityStarted{
+      ecs::ScalingDirection::out, 4, 7, "cpu50", "web-AlarmHigh", sim::model::ScalingMetric::ecs_cpu, 78'900});
+  CHECK(activity.text ==
+        "autoscaling: Setting desired count to 7. (was 4; monitor alarm web-AlarmHigh in state ALARM triggered "
+        "policy cpu50; ECSServiceAverageCPUUtilization 78.9)");
+  CHECK(activity.fields["desiredCount"] == 7);
+  CHECK(activity.fields["kind"] == "scaling_activity");
+  const auto held = described(observe::ScalingHeldBack{ecs::ScalingDirection::in, ecs::ScalingHeld::scale_in_during_deployment});
+  CHECK(held.text == "autoscaling: scale-in held back: a deployment is in progress");
 }

@@ -51,5 +51,18 @@ TEST_CASE("fractions of a request carry over between short stretches") {
   CHECK(meter.all_targets().requests == 3);
 }
 
+TEST_CASE("a rise of traffic counts from its instant, also inside one stretch") {
+  // Given 100 requests/s rising to 400 at 30 s, when one stretch runs from 0 to 60 s over one
+  // target, then it served 30 x 100 + 30 x 400 = 15000 requests, not 60 x 100 or 60 x 400.
+  model::TrafficConfig config;
+  config.requests_per_second = 100;
+  config.changes = {{seconds(30), 400}};
+  TrafficMeter meter(config);
+  meter.advance(seconds(60), {{0, 1, 0}});
+  CHECK(meter.revision(0).requests == 15000);
+  CHECK(meter.rate_at(seconds(29)) == 100);
+  CHECK(meter.rate_at(seconds(30)) == 400);
+}
+
 }  // namespace
 }  // namespace sim::world
