@@ -130,6 +130,7 @@ class ServiceController final : public RuntimeListener {
   void reconcile_blue_green();
   void shift_production_traffic(int green_basis_points, const std::string& why);
   int traffic_weight(const Deployment& d) const;
+  int listener_weight(DeploymentId id) const;  // during a traffic shift, in basis points
 
   // Lifecycle stages and hooks of the deployment under test (lifecycle_stages.cc).
   bool in_lifecycle(const Deployment& d) const;
@@ -144,6 +145,10 @@ class ServiceController final : public RuntimeListener {
 
   // Traffic routes and deployment alarms (deployment_alarms.cc).
   void route_traffic();
+  // ALB fail-open (fail_open.cc, ecs-rules §6): a route whose target group has no healthy target
+  // sends its requests to every registered one.
+  void fail_open_empty_target_groups();
+  bool failing_open() const;
   const TrafficReport* traffic_served();  // null without request traffic
   void watch_new_deployment(Deployment& d);
   void check_deployment_alarms();

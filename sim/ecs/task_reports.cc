@@ -46,10 +46,13 @@ void ServiceController::on_container_health(TaskId id, int container, HealthStat
   check_health_failure(id);
 }
 
-void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFailure /*reason*/) {
+void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFailure reason) {
   SIM_INVARIANT(run_, id < ledger_.size(), "a report of task " + std::to_string(id) + ", which was never launched");
   ledger_.record(id).target = state;
+  ledger_.record(id).target_failure = reason;
   update_counted_healthy(id);
+  // A failing-open target group routes by every registered target, healthy or not (§6).
+  if (failing_open()) route_traffic();
   check_health_failure(id);
 }
 

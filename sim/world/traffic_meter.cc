@@ -10,7 +10,7 @@ void TrafficMeter::advance(Millis now, const std::vector<ServingRevision>& servi
   const std::int64_t total_micro = std::int64_t{requests_per_second_} * dt_ms * 1000;
   std::int64_t total_weight = 0;
   for (const ServingRevision& s : serving) total_weight += s.weight;
-  // No healthy target: the ALB answers 503 itself (HTTPCode_ELB_5XX_Count, ALB CloudWatch metrics).
+  // No target at all: the ALB answers 503 itself (HTTPCode_ELB_5XX_Count, ALB CloudWatch metrics).
   if (total_weight == 0) {
     elb_5xx_micro_ += total_micro;
     return;
@@ -22,8 +22,10 @@ void TrafficMeter::advance(Millis now, const std::vector<ServingRevision>& servi
     Accumulated& a = served_[static_cast<std::size_t>(s.deployment)];
     // In proportion to its weight (round robin over targets: one share per healthy target).
     const std::int64_t share = total_micro / total_weight * s.weight;
-    a.requests_micro += share;
-    a.errors_micro += share / 10'000 * s.error_basis_points;
+    const std::int64_t unreachable = share / 10'000 * s.unreachable_basis_points;
+    elb_5xx_micro_ += unreachable;
+    a.requests_micro += share - unreachable;
+    a.errors_micro += (share - unreachable) / 10'000 * s.error_basis_points;
   }
 }
 

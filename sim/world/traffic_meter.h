@@ -23,6 +23,9 @@ struct ServingRevision {
   // (blue/green, canary, linear). 0: it gets no request.
   int weight = 0;
   int error_basis_points = 0;       // share of its requests that fail with a 5xx (x 10000)
+  // Share of its requests (x 10000) that reach no target that answers, when its target group
+  // fails open onto unhealthy targets (ecs-rules §6): the load balancer's own 5xx.
+  int unreachable_basis_points = 0;
 };
 
 struct RevisionCounts {
@@ -35,8 +38,8 @@ class TrafficMeter {
   explicit TrafficMeter(int requests_per_second) : requests_per_second_(requests_per_second) {}
 
   // Accounts the traffic from the last call up to `now`, spread over `serving` as it was during
-  // that stretch, in proportion to the weights; with no weight at all (no healthy target to send
-  // to), every request is a 503 from the load balancer itself.
+  // that stretch, in proportion to the weights; with no weight at all (no target to send to),
+  // every request is a 503 from the load balancer itself.
   void advance(Millis now, const std::vector<ServingRevision>& serving);
 
   // Whole counts since time 0.
