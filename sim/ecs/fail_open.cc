@@ -49,14 +49,7 @@ void open(TrafficRoute& route, int weight, const RegisteredTargets& targets) {
 }  // namespace
 
 void ServiceController::fail_open_empty_target_groups() {
-  bool any_healthy = false;
-  bool may_open = false;
-  for (const TrafficRoute& r : routes_) {
-    any_healthy = any_healthy || r.weight > 0;
-    may_open = may_open || (r.weight == 0 && (!split_ || listener_weight(r.deployment) > 0));
-  }
-  // ROLLING: one target group, which fails open only when no deployment has a healthy target.
-  if (!may_open || (!split_ && any_healthy)) return;
+  if (!may_fail_open()) return;
   const std::vector<RegisteredTargets> targets = registered_targets(ledger_, deployments_.size());
   for (TrafficRoute& r : routes_) {
     const RegisteredTargets& t = targets[r.deployment];
@@ -67,10 +60,16 @@ void ServiceController::fail_open_empty_target_groups() {
   }
 }
 
-bool ServiceController::failing_open() const {
-  for (const TrafficRoute& r : routes_)
+bool ServiceController::may_fail_open() const {
+  bool any_healthy = false;
+  bool without_healthy = false;
+  for (const TrafficRoute& r : routes_) {
     if (r.failing_open) return true;
-  return false;
+    any_healthy = any_healthy || r.weight > 0;
+    without_healthy = without_healthy || (r.weight == 0 && (!split_ || listener_weight(r.deployment) > 0));
+  }
+  // ROLLING: one target group, which fails open only when no deployment has a healthy target.
+  return without_healthy && (split_ || !any_healthy);
 }
 
 }  // namespace sim::ecs

@@ -148,7 +148,9 @@ class ServiceController final : public RuntimeListener {
   // ALB fail-open (fail_open.cc, ecs-rules §6): a route whose target group has no healthy target
   // sends its requests to every registered one.
   void fail_open_empty_target_groups();
-  bool failing_open() const;
+  // Whether a target group of the routes in force has no healthy target (or fails open already):
+  // then every change of a target's registration or reachability changes the routes.
+  bool may_fail_open() const;
   const TrafficReport* traffic_served();  // null without request traffic
   void watch_new_deployment(Deployment& d);
   void check_deployment_alarms();

@@ -52,7 +52,7 @@ void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFail
   ledger_.record(id).target_failure = reason;
   update_counted_healthy(id);
   // A failing-open target group routes by every registered target, healthy or not (§6).
-  if (failing_open()) route_traffic();
+  if (may_fail_open()) route_traffic();
   check_health_failure(id);
 }
 

@@ -93,3 +93,21 @@ TEST_CASE("a healthy replacement ends the fail-open") {
   CHECK(s.route().weight == 1);
   CHECK_FALSE(s.route().failing_open);
 }
+
+TEST_CASE("a target group with no registered target fails open as soon as one registers") {
+  // Given every target deregistered (draining: the ALB answers 503 itself), when a new task's
+  // target registers in `initial`, then the route weighs it at once, before its first check.
+  LoadBalancedService s(1);
+  s.controller.on_target_health(0, TargetState::unhealthy, ProbeFailure::response_code);
+  s.controller.on_target_health(0, TargetState::draining, ProbeFailure::none);
+  CHECK(s.route().weight == 0);
+  for (int step = 0; step < 20 && s.runtime.launched.empty() && s.clock.next_timer() < sim::kNever; ++step)
+    s.clock.advance_to(s.clock.next_timer(), s.controller);
+  REQUIRE_FALSE(s.runtime.launched.empty());
+  const sim::ecs::TaskId replacement = s.runtime.launched.back().task;
+  s.controller.on_task_state(replacement, TaskState::pending, nullptr);
+  s.controller.on_task_state(replacement, TaskState::running, nullptr);
+  s.controller.on_target_health(replacement, TargetState::initial, ProbeFailure::none);
+  CHECK(s.route().weight == 1);
+  CHECK(s.route().failing_open);
+}
