@@ -32,8 +32,22 @@ RuleSet make_pre_2025_11() {
   return r;
 }
 
+// The eras, then each era's variant that counts only the failures Deployment.failedTasks lists
+// (ecs-rules §1.5).
+std::vector<RuleSet> make_all() {
+  std::vector<RuleSet> sets = {make_current(), make_pre_2025_11(), make_pre_2024()};
+  const std::size_t eras = sets.size();
+  for (std::size_t i = 0; i < eras; ++i) {
+    RuleSet variant = sets[i];
+    variant.name += kExitBeforeHealthyNotCounted;
+    variant.count_exit_before_healthy = false;
+    sets.push_back(std::move(variant));
+  }
+  return sets;
+}
+
 const std::vector<RuleSet>& all() {
-  static const std::vector<RuleSet> sets = {make_current(), make_pre_2025_11(), make_pre_2024()};
+  static const std::vector<RuleSet> sets = make_all();
   return sets;
 }
 

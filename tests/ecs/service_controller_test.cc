@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string_view>
 
 #include "sim/ecs/rule_set.h"
 #include "sim/ecs/service_controller.h"
@@ -33,10 +34,11 @@ Scenario service_of(int desired) {
 }
 
 struct Harness {
-  explicit Harness(Scenario s) : scenario(std::move(s)) {}
+  explicit Harness(Scenario s, std::string_view rule_set = "current")
+      : scenario(std::move(s)), rules(*sim::ecs::find_rule_set(rule_set)) {}
 
   Scenario scenario;
-  const sim::ecs::RuleSet& rules = *sim::ecs::find_rule_set("current");
+  const sim::ecs::RuleSet& rules;
   testsupport::ManualClock clock;
   testsupport::FakeRuntime runtime;
   sim::observe::Trace trace{true};
@@ -168,6 +170,27 @@ TEST_CASE("a task that exits after RUNNING before it is ever healthy counts as a
   oom.oom_killed = true;
   h.stop(first, oom);
   CHECK(h.deployment(1).failed_tasks == 1);
+  h.settle_until_launch();
+  CHECK(h.launched_of(1).size() == 2);
+}
+
+TEST_CASE("a task that exits after RUNNING before it is ever healthy is no failure under "
+          "current+exit-before-healthy-not-counted (API_Deployment failedTasks; ecs-rules §1.5)") {
+  // Given the rule-set choice that follows the letter of Deployment.failedTasks, when a new task
+  // runs and exits after 5 s, then the breaker counts nothing, and a replacement is still launched.
+  Harness h(service_of(1), "current+exit-before-healthy-not-counted");
+  h.start_service();
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  const TaskId first = h.launched_of(1).at(0);
+  h.reach_running(first);
+  h.settle(seconds(5));
+  TaskStopInfo oom;
+  oom.code = StopCode::essential_container_exited;
+  oom.exit_code = 137;
+  oom.oom_killed = true;
+  h.stop(first, oom);
+  CHECK(h.deployment(1).failed_tasks == 0);
   h.settle_until_launch();
   CHECK(h.launched_of(1).size() == 2);
 }
