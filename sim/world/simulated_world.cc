@@ -245,8 +245,8 @@ void SimulatedWorld::on_event(const Event& e) {
       break;
     case start_timeout:
       if (!c->started && t.state() == TaskState::pending)
-        fail_to_start(t, "CannotStartContainerError: container " + c->def->name +
-                             " dependsOn condition not met within startTimeout");
+        fail_to_start(t, "CannotStartContainerError: dependency graph: container ordering dependency for "
+                         "container " + c->def->name + " has timed out (startTimeout)");
       break;
     case trace_phase: {
       const auto phase = static_cast<std::size_t>(e.arg >> 8);

@@ -83,6 +83,7 @@ class SimulatedWorld final : public ecs::Runtime {
   void begin_pulling(Task& t);
   void start_ready_containers(Task& t);
   bool awaits_sibling_plan(const Task& t, const Container& c) const;
+  void arm_start_timeout(const Task& t, Container& c);
   template <class Which>
   static bool connects_to_sibling(const Task& t, const Container& c, Which which);
   void start_container(Task& t, Container& c);

@@ -66,6 +66,7 @@ struct SimulatedWorld::Container {
   Forecast<ecs::ContainerHealthMachine> check_forecast;
   TimerId check_timer = kNoTimer;
   TimerId start_timeout_timer = kNoTimer;
+  Millis start_deadline = kNever;  // when the agent gives up on its dependencies (ecs-rules §7.3)
 };
 
 struct SimulatedWorld::Task {
@@ -74,6 +75,7 @@ struct SimulatedWorld::Task {
   int task_definition = 0;
   ecs::TaskLifecycle agent;  // its lifecycle state and stop code, by the ECS agent's rules
   std::vector<Container> containers;
+  bool containers_signalled = false;  // the agent is stopping them, dependents first
   TimerId state_timer = kNoTimer;
   std::int64_t memory_mib = 0;
   // The load balancer target.
