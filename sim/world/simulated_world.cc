@@ -160,6 +160,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
       if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
     }
   }
+  watch_task_memory(t);
   t.agent.started(TaskState::running);
   listener_->on_task_state(t.id, TaskState::running, nullptr);
   for (Container& c : t.containers)
@@ -242,6 +243,9 @@ void SimulatedWorld::on_event(const Event& e) {
     case deprovisioned:
       placed_memory_mib_ -= t.memory_mib;
       perform(t, t.agent.deprovisioned());
+      break;
+    case task_memory_exceeded:
+      on_task_memory_exceeded(t);
       break;
     case start_timeout:
       if (!c->started && t.state() == TaskState::pending)

@@ -114,6 +114,9 @@ class SimulatedWorld final : public ecs::Runtime {
   void perform(Task& t, const ecs::AgentSteps& steps);
   static bool containers_running(const Task& t);
   void signal_containers(Task& t);
+  // The task's memory as one cap its containers share (task_memory.h, ecs-rules §8).
+  void watch_task_memory(Task& t);
+  void on_task_memory_exceeded(Task& t);
 
   const model::Scenario& scenario_;
   EventQueue& queue_;

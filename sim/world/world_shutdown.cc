@@ -28,6 +28,7 @@ void SimulatedWorld::on_container_exit(Task& t, Container& c) {
     trace_.add(now_, observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, c.exit_code, c.plan.exit_cause,
                                               c.plan.exit_reason, c.plan.exit_detail});
   if (t.containers_signalled) signal_containers(t);  // its dependencies may stop now
+  watch_task_memory(t);  // the others have its memory to share now
   const ecs::AgentSteps steps = t.agent.container_exited(c.def->essential, c.def->name, c.exit_code,
                                                          c.plan.exit_reason, c.plan.oom, containers_running(t));
   if (!steps.empty()) {

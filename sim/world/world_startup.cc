@@ -101,6 +101,7 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
   }
   if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
   if (c.def->health_check) start_container_check(t, c, false);
+  watch_task_memory(t);
 }
 
 void SimulatedWorld::maybe_activate(Task& t) {
