@@ -31,6 +31,9 @@ struct RuleSet {
   // Task-launch throttle (service-throttle-logic): the delay before another launch after k
   // consecutive tasks failed to start grows to this cap (27 min now, 15 min in older docs).
   Millis throttle_cap = minutes(27);
+  // The older API text: healthCheckGracePeriodSeconds "is only valid if your service is configured
+  // to use a load balancer"; today it also covers container health checks without one (ecs-rules §4).
+  bool grace_period_needs_load_balancer = false;
   // Unhealthy-task replacement uses the failing task's own revision (Nov 2025, ecs-rules §3.1).
   bool replace_with_own_revision = true;
 };

@@ -107,8 +107,10 @@ void ServiceController::check_health_failure(TaskId id) {
   const bool container_failed = task_health(r.container_health, td) == HealthStatus::unhealthy;
   if (!target_failed && !container_failed) return;
   // healthCheckGracePeriodSeconds: unhealthy ELB and container checks are ignored for this long
-  // after the task first reached RUNNING (service_definition_parameters.html; ecs-rules §6).
-  const Millis grace_end = r.running_at + scenario_.service.health_check_grace_period;
+  // after the task first reached RUNNING (service_definition_parameters.html; ecs-rules §4);
+  // under older rules only with a load balancer.
+  const bool grace_applies = has_lb_ || !rules_.grace_period_needs_load_balancer;
+  const Millis grace_end = r.running_at + (grace_applies ? scenario_.service.health_check_grace_period : Millis{0});
   if (clock_.now() < grace_end) {
     clock_.call_at(grace_end, grace_recheck_timer, id, 0);
     return;

@@ -57,6 +57,10 @@ TEST_CASE("the pre-2024 rule set has a breaker floor of 10 and a 15 minute throt
   CHECK(rules->breaker_min_threshold == 10);
   CHECK_FALSE(rules->threshold_configuration_supported);
   CHECK(rules->throttle_cap == minutes(15));
+  // Source: ecs-rules §4 (older API text: the grace period "is only valid if your service is
+  // configured to use a load balancer").
+  CHECK(rules->grace_period_needs_load_balancer);
+  CHECK_FALSE(find_rule_set("current")->grace_period_needs_load_balancer);
   CHECK_FALSE(rules->replace_with_own_revision);
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 #include <string_view>
 
 #include "sim/ecs/rule_set.h"
@@ -193,6 +194,30 @@ TEST_CASE("a task that exits after RUNNING before it is ever healthy is no failu
   CHECK(h.deployment(1).failed_tasks == 0);
   h.settle_until_launch();
   CHECK(h.launched_of(1).size() == 2);
+}
+
+TEST_CASE("without a load balancer the grace period covers container checks now, and did not "
+          "under the pre-2024 rules (ecs-rules §4)") {
+  // Given web:2 with a container check, no load balancer and a 60 s grace period, when the new
+  // task's container turns UNHEALTHY 10 s after RUNNING, then today ECS waits out the grace (no
+  // replacement yet) while under "pre-2024" it replaces the task at once (a second launch).
+  // Source: the older CreateService text, "only valid if your service is configured to use a load
+  // balancer"; the current one covers container health checks too.
+  for (const char* rules : {"current", "pre-2024"}) {
+    Scenario s = service_of(1);
+    s.service.health_check_grace_period = seconds(60);
+    s.task_definitions[1].containers[0].health_check = sim::model::ContainerHealthCheck{};
+    Harness h(s, rules);
+    h.start_service();
+    h.controller.deploy(1);
+    h.settle(Millis{0});
+    const TaskId first = h.launched_of(1).at(0);
+    h.reach_running(first);
+    h.settle(seconds(10));
+    h.controller.on_container_health(first, 0, sim::ecs::HealthStatus::unhealthy);
+    h.settle(seconds(10));
+    CHECK(h.launched_of(1).size() == (std::string(rules) == "pre-2024" ? 2u : 1u));
+  }
 }
 
 TEST_CASE("traffic is routed to each deployment by its healthy tasks") {
