@@ -86,7 +86,7 @@ TEST_CASE("unknown keys of an AWS-style object are listed as ignored, each once"
   CHECK(ignored.list() == std::vector<std::string>{"/f", "/n", "/s"});
 }
 
-TEST_CASE("-0 in an unsigned field is 0, not an error that says it found 0", "[scenario]") {
+TEST_CASE("negative zero (-0) in an unsigned field is 0, not an error that says it found 0", "[scenario]") {
   // Given the seed -0 (JSON's negative zero, which nlohmann reads as a signed integer), when read
   // as an unsigned 64-bit integer, then it is 0; -1 is still refused.
   const Document zero("t.json", "-0", "");
