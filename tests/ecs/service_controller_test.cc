@@ -138,6 +138,23 @@ TEST_CASE("breaker trips on the third task that fails to start when desiredCount
   CHECK(h.metrics.failed_tasks == 3);
 }
 
+TEST_CASE("once a task of the deployment reached RUNNING, tasks failing to start no longer count "
+          "toward the breaker (stage 1 is over)") {
+  // Given desiredCount 2, when the first new task reaches RUNNING and the second then fails to
+  // start, then the breaker's count stays 0: stage 2 counts only health-check failures.
+  // Source: deployment-circuit-breaker.html ("As soon as the deployment has a task in RUNNING the
+  // stage-1 criterion is skipped"); ecs-rules §1.3.
+  Harness h(service_of(2));
+  h.start_service();
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  REQUIRE(h.launched_of(1).size() == 2);
+  h.reach_running(h.launched_of(1).at(0));
+  h.fail_to_start(h.launched_of(1).at(1));
+  CHECK(h.deployment(1).breaker.failures() == 0);
+  CHECK(h.deployment(1).rollout == RolloutState::in_progress);
+}
+
 TEST_CASE("a task that cannot be placed is a failed task and the service event says why") {
   // Given a placement the runtime refuses, when web:2 is deployed, then the breaker counts it and
   // the refusal's words are in the service events.
