@@ -1,11 +1,14 @@
 // memory-below-peak: the kernel kills a container whose memory reaches its hard limit (exit 137,
 // "OutOfMemoryError: Container killed due to memory usage"). The limit is the container's
-// `memory`, else the task's, as the simulated world applies it (sim/world/world_startup.cc).
+// `memory`, else in a one-container task the task's; with several containers the task's memory is
+// one cap they share (ecs-rules §8), checked against their sum.
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "harness/lint/rules.h"
 #include "sim/world/container_plan.h"
+#include "sim/world/task_memory.h"
 
 namespace harness::lint {
 namespace {
@@ -25,6 +28,24 @@ int peak_mib(const sim::model::AppProfile& profile, sim::Millis lifetime) {
 
 }  // namespace
 
+// With several containers the task's memory is one cap they share (ecs-rules §8): their curves,
+// all started at once, must not reach it together.
+static void check_shared_memory(const LintContext& context, Findings& out) {
+  const sim::model::TaskDefinition& definition = context.deployed();
+  const int cap = definition.shared_memory_cap_mib();
+  if (cap == 0) return;
+  std::vector<sim::world::ContainerMemory> memory;
+  for (const sim::model::ContainerDefinition& container : definition.containers)
+    if (const sim::model::AppProfile* profile = context.profile(container)) memory.push_back({profile, sim::Millis{0}});
+  const sim::Millis crossing = sim::world::task_memory_crossing(memory, cap, sim::Millis{0});
+  if (memory.empty() || crossing > context.scenario.horizon) return;
+  out.add(Severity::error, "memory-below-peak", context.source.task_definition(context.deployed_index(), "/memory"),
+          std::to_string(cap) + " MiB of task memory is shared by its " + std::to_string(definition.containers.size()) +
+              " containers, which together reach it " + sim::format_seconds(crossing) +
+              " after start: the kernel OOM-kills the largest (exit 137)",
+          kWhy);
+}
+
 void check_memory_below_peak(const LintContext& context, Findings& out) {
   const sim::model::TaskDefinition& definition = context.deployed();
   // A container can live no longer than the run, so the horizon bounds its lifetime (and leak).
@@ -32,9 +53,10 @@ void check_memory_below_peak(const LintContext& context, Findings& out) {
   for (std::size_t i = 0; i < definition.containers.size(); ++i) {
     const sim::model::ContainerDefinition& container = definition.containers[i];
     const sim::model::AppProfile* profile = context.profile(container);
-    const std::optional<int> limit =
-        container.memory_mib ? container.memory_mib : definition.memory_mib;
-    if (profile == nullptr || !limit) continue;
+    // Its own limit, as the simulated world applies it (TaskDefinition::container_memory_limit_mib).
+    const int own_limit = definition.container_memory_limit_mib(container);
+    if (profile == nullptr || own_limit == 0) continue;
+    const std::optional<int> limit = own_limit;
     const sim::Millis crossing = sim::world::memory_crossing(*profile, *limit);
     if (crossing > lifetime) continue;
     const int peak = peak_mib(*profile, lifetime);
@@ -52,6 +74,7 @@ void check_memory_below_peak(const LintContext& context, Findings& out) {
                 " after start and is OOM-killed (exit 137)",
             kWhy);
   }
+  check_shared_memory(context, out);
 }
 
 }  // namespace harness::lint

@@ -78,7 +78,7 @@ void print_timeline(std::ostream& out, const RunReportInput& in) {
 static void print_traffic(std::ostream& out, const RunReportInput& in) {
   const auto& m = in.result.metrics;
   out << "  requests since deploy:      " << m.requests << " (5xx from tasks " << m.target_5xx
-      << ", 503 from the load balancer with no healthy target " << m.elb_5xx << ")\n";
+      << ", 5xx from the load balancer itself " << m.elb_5xx << ")\n";
   out << "  errors before rollback:     "
       << (m.errors_before_rollback ? std::to_string(*m.errors_before_rollback) : std::string("none (never failed)"))
       << "\n";

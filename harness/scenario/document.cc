@@ -3,7 +3,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <set>
 #include <utility>
+#include <vector>
 
 #include "harness/scenario/position_index.h"
 #include "harness/scenario/scenario_error.h"
@@ -38,11 +41,9 @@ std::string describe_limit(std::size_t bytes) {
   return std::to_string(bytes / (1024 * 1024)) + " MiB";
 }
 
-// nlohmann parses without recursion, but destroying, dumping and position-indexing a value all
-// recurse: a deeply nested document would overflow the stack there. One pass outside strings
-// finds the first bracket too deep, before anything is built.
-void check_nesting(const std::string& name, const std::string& text) {
-  int depth = 0;
+// Calls `on_byte(i)` for each byte of `text` outside JSON strings, until it returns false.
+template <typename OnByte>
+void for_each_byte_outside_strings(const std::string& text, OnByte on_byte) {
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -51,7 +52,20 @@ void check_nesting(const std::string& name, const std::string& text) {
       else if (c == '"') in_string = false;
     } else if (c == '"') {
       in_string = true;
-    } else if (c == '{' || c == '[') {
+    } else if (!on_byte(i)) {
+      return;
+    }
+  }
+}
+
+// nlohmann parses without recursion, but destroying, dumping and position-indexing a value all
+// recurse: a deeply nested document would overflow the stack there. One pass outside strings
+// finds the first bracket too deep, before anything is built.
+void check_nesting(const std::string& name, const std::string& text) {
+  int depth = 0;
+  for_each_byte_outside_strings(text, [&](std::size_t i) {
+    const char c = text[i];
+    if (c == '{' || c == '[') {
       if (++depth > kMaxNestingDepth)
         fail_at_offset(name, text, i,
                        "arrays and objects nested at most " + std::to_string(kMaxNestingDepth) +
@@ -60,7 +74,58 @@ void check_nesting(const std::string& name, const std::string& text) {
     } else if (c == '}' || c == ']') {
       --depth;
     }
+    return true;
+  });
+}
+
+bool is_number_byte(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Where the number token `token` first stands on its own outside strings. nlohmann stops at the
+// first number beyond double's range, and the same text always gives the same value, so that is
+// the one it refused; a key or string value with the same text is skipped.
+std::size_t number_token_offset(const std::string& text, const std::string& token) {
+  std::size_t found = 0;
+  for_each_byte_outside_strings(text, [&](std::size_t i) {
+    if (text.compare(i, token.size(), token) != 0) return true;
+    const std::size_t end = i + token.size();
+    const bool starts = i == 0 || !is_number_byte(text[i - 1]);
+    const bool ends = end == text.size() || !is_number_byte(text[end]);
+    if (!starts || !ends) return true;
+    found = i;
+    return false;
+  });
+  return found;
+}
+
+// RFC 8259 §4: names within an object SHOULD be unique, and parsers differ on which of two wins
+// (nlohmann keeps the last). A scenario means one value, so a repeated key is an error, placed
+// at its second occurrence. The parse callback only notices one; the position index, which
+// walks the text in order, finds the first repeat and where it stands.
+class DuplicateKeyWatch {
+ public:
+  bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) keys_.emplace_back();
+    if (event == Event::object_end) keys_.pop_back();
+    if (event == Event::key && !keys_.back().insert(parsed.get<std::string>()).second)
+      seen_ = true;
+    return true;
   }
+  bool seen() const { return seen_; }
+
+ private:
+  std::vector<std::set<std::string>> keys_;
+  bool seen_ = false;
+};
+
+void check_duplicate_keys(const std::string& name, const std::string& text) {
+  const PositionIndex index(text);
+  const std::optional<PositionIndex::RepeatedKey> repeat = index.first_repeated_key();
+  if (!repeat) return;
+  fail_at_offset(name, text, repeat->offset, "each key at most once in an object",
+                 nlohmann::json(repeat->key).dump() + " a second time");
 }
 
 nlohmann::json parse(const std::string& name, const std::string& text) {
@@ -69,7 +134,10 @@ nlohmann::json parse(const std::string& name, const std::string& text) {
                         std::to_string(text.size()) + " bytes");
   check_nesting(name, text);
   try {
-    return nlohmann::json::parse(text);
+    DuplicateKeyWatch duplicates;
+    nlohmann::json root = nlohmann::json::parse(text, std::ref(duplicates));
+    if (duplicates.seen()) check_duplicate_keys(name, text);
+    return root;
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte counts the characters read, the failing one included: its offset is byte - 1.
     const auto [expected, found] = split_parse_error(e.what());
@@ -82,9 +150,8 @@ nlohmann::json parse(const std::string& name, const std::string& text) {
     const std::string what = e.what();
     const auto open = what.find('\'');
     const std::string token = what.substr(open + 1, what.rfind('\'') - open - 1);
-    const auto offset = text.find(token);
-    fail_at_offset(name, text, offset == std::string::npos ? 0 : offset,
-                   "a number that fits in a double", token);
+    fail_at_offset(name, text, number_token_offset(text, token), "a number that fits in a double",
+                   token);
   }
 }
 

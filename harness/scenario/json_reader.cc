@@ -169,6 +169,8 @@ int Node::as_int_or_digits(IntRange range) const {
 
 std::uint64_t Node::as_uint64() const {
   if (value_->is_number_unsigned()) return value_->get<std::uint64_t>();
+  // nlohmann reads "-0" as a signed integer; it is 0, in range, and was refused as "found 0".
+  if (value_->is_number_integer() && value_->get<std::int64_t>() == 0) return 0;
   fail("an integer 0-18446744073709551615");
 }
 

@@ -38,9 +38,12 @@ class PositionScanner {
       const std::size_t key_start = pos_;
       skip_string();
       const std::string key = decode_key(text_.substr(key_start, pos_ - key_start));
+      const std::string member = pointer + "/" + pointer_token(key);
+      if (index_.entries_.count(member) != 0 && !index_.first_repeated_key_)
+        index_.first_repeated_key_ = PositionIndex::RepeatedKey{key, key_start};
       skip_whitespace();
       ++pos_;  // ':'
-      value(pointer + "/" + pointer_token(key), key_start);
+      value(member, key_start);
       skip_separator();
     }
     ++pos_;

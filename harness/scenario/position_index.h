@@ -37,6 +37,15 @@ class PositionIndex {
   // the root and unknown pointers.
   std::optional<std::size_t> key_offset(const std::string& pointer) const;
 
+  // The first key, in text order, that repeats a key of its own object, and where the repeat
+  // stands; nullopt when every object's keys are distinct. (The entries above then describe the
+  // last of equal keys, the one nlohmann keeps.)
+  struct RepeatedKey {
+    std::string key;
+    std::size_t offset = 0;
+  };
+  const std::optional<RepeatedKey>& first_repeated_key() const { return first_repeated_key_; }
+
  private:
   struct Entry {
     std::size_t value = 0;
@@ -44,6 +53,7 @@ class PositionIndex {
   };
   friend class PositionScanner;
   std::map<std::string, Entry> entries_;
+  std::optional<RepeatedKey> first_repeated_key_;
 };
 
 }  // namespace harness::scenario

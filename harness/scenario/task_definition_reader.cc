@@ -41,7 +41,8 @@ void number_revision(ObjectReader& reader, TaskDefinition& definition,
 }
 
 // dependsOn must name another container of the same definition; COMPLETE and SUCCESS wait for a
-// container to exit, which ECS refuses on an essential one (API_ContainerDependency).
+// container to exit, which ECS refuses on an essential one (API_ContainerDependency); HEALTHY
+// waits for a health check, which the container must have.
 void check_dependency_names(const Node& containers, const TaskDefinition& definition) {
   std::vector<std::string> names;
   for (const auto& container : definition.containers) names.push_back(container.name);
@@ -57,6 +58,13 @@ void check_dependency_names(const Node& containers, const TaskDefinition& defini
         entry.child("condition")
             .fail("\"START\" or \"HEALTHY\" (container \"" + names[target] +
                   "\" is essential, so it cannot be waited on to exit)");
+      }
+      // The ECS agent cannot resolve HEALTHY on a container without a health check and stops the
+      // task before it starts (TaskDependencyError), every time (ecs-rules §7.3).
+      if (depends_on[j].condition == DependencyCondition::healthy && !definition.containers[target].health_check) {
+        entry.child("condition")
+            .fail("\"START\", \"COMPLETE\" or \"SUCCESS\" (container \"" + names[target] +
+                  "\" has no healthCheck, so it never reports HEALTHY)");
       }
     }
   }

@@ -102,9 +102,12 @@ void ServiceController::shift_production_traffic(int green_basis_points, const s
 int ServiceController::traffic_weight(const Deployment& d) const {
   const int healthy = ledger_.of(d.id).healthy();
   if (!split_) return healthy;
-  if (healthy == 0) return 0;
-  if (d.id == split_->blue) return 10'000 - split_->green_basis_points;
-  if (d.id == split_->green) return split_->green_basis_points;
+  return healthy == 0 ? 0 : listener_weight(d.id);
+}
+
+int ServiceController::listener_weight(DeploymentId id) const {
+  if (id == split_->blue) return 10'000 - split_->green_basis_points;
+  if (id == split_->green) return split_->green_basis_points;
   return 0;
 }
 

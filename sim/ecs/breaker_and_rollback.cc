@@ -10,6 +10,9 @@ void ServiceController::record_failure(Deployment& d, const std::string& why, bo
   // The breaker watches the PRIMARY deployment only: an older deployment still draining after a
   // newer one started cannot trip (ecs-rules §12.2).
   if (d.rollout != RolloutState::in_progress || !d.breaker.enabled() || d.id != primary().id) return;
+  // Stage 1 counts tasks that never reach RUNNING; once one task of the deployment has, stage 1
+  // is over and only health-check failures count (deployment-circuit-breaker.html; ecs-rules §1.3).
+  if (start_failure && d.breaker.stage() != BreakerStage::tasks_reaching_running) return;
   const int desired = service_.desired_count;
   const bool tripped = d.breaker.on_task_failed(desired);
   metrics_.breaker_counted(d.breaker.failures());

@@ -7,11 +7,13 @@
 // is bad input, reported with the containers involved so the scenario author can fix it.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "sim/ecs/health_status.h"
+#include "sim/engine/time.h"
 #include "sim/model/task_definition.h"
 
 namespace sim::ecs {
@@ -48,6 +50,38 @@ DependsOnVerdict depends_on_verdict(const std::vector<Container>& containers, co
     }
   }
   return DependsOnVerdict::met;
+}
+
+// When the ECS agent gives up on `c`'s dependencies (ecs-rules §7.3; amazon-ecs-agent
+// agent/engine/dependencygraph/graph.go, hasDependencyTimedOut): the earliest
+// `started_at(dep) + dep.startTimeout` over the dependencies `c` waits on for COMPLETE, SUCCESS or
+// HEALTHY that have a startTimeout and have started. The timeout is the *dependency's*, counted
+// from the dependency's start; START never times out, nor does a dependency not yet started;
+// kNever when nothing can time out. (The agent notices within its 5 s poll; we at the instant.)
+template <class Container, class StartedAt>
+Millis dependency_deadline(const std::vector<Container>& containers, const Container& c, StartedAt started_at) {
+  Millis deadline = kNever;
+  for (const model::ContainerDependency& d : c.def->depends_on) {
+    if (d.condition == model::DependencyCondition::start) continue;
+    for (const Container& dep : containers) {
+      if (dep.def->name != d.container_name || !dep.started || !dep.def->start_timeout) continue;
+      deadline = std::min(deadline, started_at(dep) + *dep.def->start_timeout);
+    }
+  }
+  return deadline;
+}
+
+// Whether the agent may stop `c` now: shutdown goes in reverse dependency order, so a container
+// waits until every started container that lists it in dependsOn has exited (graph.go,
+// verifyShutdownOrder; ecs-rules §7.3).
+template <class Container>
+bool dependents_have_exited(const std::vector<Container>& containers, const Container& c) {
+  for (const Container& other : containers) {
+    if (!other.started || other.exited) continue;
+    for (const model::ContainerDependency& d : other.def->depends_on)
+      if (d.container_name == c.def->name) return false;
+  }
+  return true;
 }
 
 // Bad dependsOn input, e.g. `dependsOn cycle: app -> sidecar -> app` (the cycle in dependsOn

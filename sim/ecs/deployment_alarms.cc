@@ -14,6 +14,7 @@ void ServiceController::route_traffic() {
   if (!scenario_.traffic) return;
   routes_.clear();
   for (const Deployment& d : deployments_) routes_.push_back({d.id, d.task_definition, traffic_weight(d)});
+  if (has_lb_) fail_open_empty_target_groups();
   runtime_.route_traffic(routes_);
 }
 

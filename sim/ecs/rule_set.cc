@@ -10,7 +10,8 @@ RuleSet make_current() {
 }
 
 // Before January 2024: threshold floor 10; before July 2026 no thresholdConfiguration;
-// throttle cap documented as 15 minutes; before Nov 2025 replacements used the primary revision.
+// throttle cap documented as 15 minutes; before Nov 2025 replacements used the primary revision;
+// the grace period applied only with a load balancer (the API text of the day).
 RuleSet make_pre_2024() {
   RuleSet r;
   r.name = "pre-2024";
@@ -18,6 +19,7 @@ RuleSet make_pre_2024() {
   r.threshold_configuration_supported = false;
   r.throttle_cap = minutes(15);
   r.replace_with_own_revision = false;
+  r.grace_period_needs_load_balancer = true;
   return r;
 }
 
@@ -32,8 +34,22 @@ RuleSet make_pre_2025_11() {
   return r;
 }
 
+// The eras, then each era's variant that counts only the failures Deployment.failedTasks lists
+// (ecs-rules §1.5).
+std::vector<RuleSet> make_all() {
+  std::vector<RuleSet> sets = {make_current(), make_pre_2025_11(), make_pre_2024()};
+  const std::size_t eras = sets.size();
+  for (std::size_t i = 0; i < eras; ++i) {
+    RuleSet variant = sets[i];
+    variant.name += kExitBeforeHealthyNotCounted;
+    variant.count_exit_before_healthy = false;
+    sets.push_back(std::move(variant));
+  }
+  return sets;
+}
+
 const std::vector<RuleSet>& all() {
-  static const std::vector<RuleSet> sets = {make_current(), make_pre_2025_11(), make_pre_2024()};
+  static const std::vector<RuleSet> sets = make_all();
   return sets;
 }
 

@@ -19,9 +19,11 @@ struct RuleSet {
   // thresholdConfiguration and resetOnHealthyTask exist since July 2026 (ecs-rules §1.2); an
   // older rule set ignores them (percent 50, bounded, consecutive counting).
   bool threshold_configuration_supported = true;
-  // ecs-rules open question 2: whether a task that reached RUNNING and then exited before it
-  // ever counted as healthy (seed 000's OOM at ~35 s, no health checks) is a breaker failure.
-  // We count it: the seed reports the breaker tripping after 3-5 such tasks.
+  // Whether a task that reached RUNNING and then exited before it ever counted as healthy (seed
+  // 000's OOM at ~35 s, no health checks) is a breaker failure (ecs-rules §1.5). A documented
+  // choice, not an era: every era counts it by default (seed 000 saw the breaker trip on such
+  // tasks); the variant named "<era>+exit-before-healthy-not-counted" follows the letter of
+  // Deployment.failedTasks, which does not list the case (users report loops with failedTasks 0).
   bool count_exit_before_healthy = true;
   // Without a load balancer or container health check a task counts toward healthy this long
   // after it reaches RUNNING (ecs-rules §3.1).
@@ -29,11 +31,18 @@ struct RuleSet {
   // Task-launch throttle (service-throttle-logic): the delay before another launch after k
   // consecutive tasks failed to start grows to this cap (27 min now, 15 min in older docs).
   Millis throttle_cap = minutes(27);
+  // The older API text: healthCheckGracePeriodSeconds "is only valid if your service is configured
+  // to use a load balancer"; today it also covers container health checks without one (ecs-rules §4).
+  bool grace_period_needs_load_balancer = false;
   // Unhealthy-task replacement uses the failing task's own revision (Nov 2025, ecs-rules §3.1).
   bool replace_with_own_revision = true;
 };
 
-// The rule set named `name` ("current", "pre-2025-11", "pre-2024"); nullptr when there is none by that name.
+// Suffix of the variant of each era that does not count a task exiting before it was healthy.
+inline constexpr std::string_view kExitBeforeHealthyNotCounted = "+exit-before-healthy-not-counted";
+
+// The rule set named `name` ("current", "pre-2025-11", "pre-2024", each also with
+// kExitBeforeHealthyNotCounted); nullptr when there is none by that name.
 const RuleSet* find_rule_set(std::string_view name);
 
 // Every known rule-set name, for error messages.

@@ -33,6 +33,11 @@ struct TrafficRoute {
   // over one target group, or its listener rule weight during a traffic shift (blue/green,
   // canary, linear). 0: it gets no request.
   int weight = 0;
+  // The target group has no healthy target, so the load balancer fails open: the route's requests
+  // go to all its registered targets (ecs-rules §6), and this share of them (x 10000) reaches
+  // none that answers (nothing listens, or no answer in time): the load balancer's own 5xx.
+  bool failing_open = false;
+  int unreachable_basis_points = 0;
 };
 
 // What the world's targets served, cumulative since time 0 (whole requests).
@@ -62,7 +67,9 @@ struct TrafficReport {
   // the whole per-revision counts.
   std::int64_t target_requests = 0;
   std::int64_t target_5xx = 0;
-  std::int64_t elb_5xx = 0;  // 503s from the load balancer: no target to send to
+  // 5xx from the load balancer itself: 503 with no target to send to, 502 or 504 from a target
+  // that cannot answer when the target group fails open (ecs-rules §6).
+  std::int64_t elb_5xx = 0;
   UtilizationSamples utilization;
 
   // The revision's traffic, or zeros for a deployment that never served.

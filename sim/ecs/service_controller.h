@@ -151,6 +151,7 @@ class ServiceController final : public RuntimeListener {
   void reconcile_blue_green();
   void shift_production_traffic(int green_basis_points, const std::string& why);
   int traffic_weight(const Deployment& d) const;
+  int listener_weight(DeploymentId id) const;  // during a traffic shift, in basis points
 
   // Lifecycle stages and hooks of the deployment under test (lifecycle_stages.cc).
   bool in_lifecycle(const Deployment& d) const;
@@ -165,6 +166,12 @@ class ServiceController final : public RuntimeListener {
 
   // Traffic routes and deployment alarms (deployment_alarms.cc).
   void route_traffic();
+  // ALB fail-open (fail_open.cc, ecs-rules §6): a route whose target group has no healthy target
+  // sends its requests to every registered one.
+  void fail_open_empty_target_groups();
+  // Whether a target group of the routes in force has no healthy target (or fails open already):
+  // then every change of a target's registration or reachability changes the routes.
+  bool may_fail_open() const;
   const TrafficReport* traffic_served();  // null without request traffic
   void watch_new_deployment(Deployment& d);
   void check_deployment_alarms();

@@ -14,7 +14,7 @@ void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
   if (r.stop_requested || stop == nullptr) return;
   Deployment& d = deployment_of(id);
   note_lost_task(d);
-  // The task ended by itself. Which of these the breaker counts is ecs-rules §1.3 and open q. 2.
+  // The task ended by itself. Which of these the breaker counts is ecs-rules §1.3 and §1.5.
   if (!r.reached_running) {
     note_start_failure(id, r.deployment);
     record_failure(d, "task failed to start", true);

@@ -43,6 +43,7 @@ struct TaskRecord {
   Millis running_at{0};
   std::vector<HealthStatus> container_health;
   TargetState target = TargetState::unused;
+  ProbeFailure target_failure = ProbeFailure::none;  // why its last load balancer check failed
 };
 
 // The counts of one deployment's tasks.

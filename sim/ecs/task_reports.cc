@@ -46,10 +46,13 @@ void ServiceController::on_container_health(TaskId id, int container, HealthStat
   check_health_failure(id);
 }
 
-void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFailure /*reason*/) {
+void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFailure reason) {
   SIM_INVARIANT(run_, id < ledger_.size(), "a report of task " + std::to_string(id) + ", which was never launched");
   ledger_.record(id).target = state;
+  ledger_.record(id).target_failure = reason;
   update_counted_healthy(id);
+  // A failing-open target group routes by every registered target, healthy or not (§6).
+  if (may_fail_open()) route_traffic();
   check_health_failure(id);
 }
 
@@ -104,8 +107,10 @@ void ServiceController::check_health_failure(TaskId id) {
   const bool container_failed = task_health(r.container_health, td) == HealthStatus::unhealthy;
   if (!target_failed && !container_failed) return;
   // healthCheckGracePeriodSeconds: unhealthy ELB and container checks are ignored for this long
-  // after the task first reached RUNNING (service_definition_parameters.html; ecs-rules §6).
-  const Millis grace_end = r.running_at + service_.health_check_grace_period;
+  // after the task first reached RUNNING (service_definition_parameters.html; ecs-rules §4);
+  // under older rules only with a load balancer.
+  const bool grace_applies = has_lb_ || !rules_.grace_period_needs_load_balancer;
+  const Millis grace_end = r.running_at + (grace_applies ? service_.health_check_grace_period : Millis{0});
   if (clock_.now() < grace_end) {
     clock_.call_at(grace_end, grace_recheck_timer, id, 0);
     return;

@@ -64,11 +64,17 @@ struct TaskDefinition {
     return sum;
   }
 
-  // The hard limit the kernel enforces on container `c` (an OOM kill at it): the container's
-  // `memory`, else the task's memory as placed; 0 means no limit.
+  // The hard limit the kernel enforces on container `c` alone (an OOM kill at it): its `memory`;
+  // in a task of one container, the task's `memory` when that is lower or `memory` is unset;
+  // 0: no limit of its own. A memoryReservation is no limit at all (ecs-rules §8). With several
+  // containers, the task's `memory` is one cap they share (sim/world/task_memory.h).
   int container_memory_limit_mib(const ContainerDefinition& c) const {
-    return c.memory_mib.value_or(static_cast<int>(placement_memory_mib()));
+    int limit = c.memory_mib.value_or(0);
+    if (containers.size() == 1 && memory_mib && (limit == 0 || *memory_mib < limit)) limit = *memory_mib;
+    return limit;
   }
+  // The cap the containers share, when they are several and the task has `memory`; else 0.
+  int shared_memory_cap_mib() const { return containers.size() > 1 ? memory_mib.value_or(0) : 0; }
 };
 
 }  // namespace sim::model

@@ -20,7 +20,8 @@ struct TrafficChange {
 
 struct TrafficConfig {
   // Requests per second the load balancer receives, spread evenly over the targets that are
-  // healthy and registered; with none, the load balancer answers 503 itself (HTTPCode_ELB_5XX).
+  // healthy and registered; with none healthy, over every registered target (fail-open, ecs-rules
+  // §6); with none registered, the load balancer answers 503 itself (HTTPCode_ELB_5XX).
   int requests_per_second = 0;  // 1-100000, from time 0
   std::vector<TrafficChange> changes = {};  // strictly increasing `at`, each > 0
 
@@ -39,7 +40,7 @@ inline constexpr Millis kTrafficBucket = seconds(10);
 // The metric an alarm watches, over the whole target group (every revision's targets at once).
 enum class AlarmMetric : std::uint8_t {
   target_5xx_count,    // HTTPCode_Target_5XX_Count, Sum over the period
-  elb_5xx_count,       // HTTPCode_ELB_5XX_Count, Sum: requests with no healthy target to go to
+  elb_5xx_count,       // HTTPCode_ELB_5XX_Count, Sum: requests no target answered (503, 502, 504)
   target_5xx_percent,  // metric math 100 * HTTPCode_Target_5XX_Count / RequestCount
   target_response_time,  // TargetResponseTime in seconds: Average or a percentile (pNN)
 };

@@ -45,7 +45,7 @@ struct Metrics {
   // Request traffic since the deploy started (only with a scenario "traffic" section).
   std::int64_t requests = 0;            // every request the load balancer received
   std::int64_t target_5xx = 0;          // answered with a 5xx by a task (HTTPCode_Target_5XX)
-  std::int64_t elb_5xx = 0;             // 503s from the load balancer: no healthy target
+  std::int64_t elb_5xx = 0;             // 5xx from the load balancer itself (HTTPCode_ELB_5XX)
   // 5xx served to users from the deploy start to the moment the deployment failed (breaker or
   // alarm); absent when it never failed. What a late detection costs the users.
   std::optional<std::int64_t> errors_before_rollback;

@@ -34,7 +34,8 @@ void ServedTraffic::route(Millis now, const std::vector<ecs::TrafficRoute>& rout
   serving_.clear();
   for (const ecs::TrafficRoute& r : routes) {
     const std::size_t td = static_cast<std::size_t>(r.task_definition);
-    serving_.push_back({static_cast<int>(r.deployment), r.weight, td_error_basis_points_.at(td)});
+    serving_.push_back({static_cast<int>(r.deployment), r.weight, td_error_basis_points_.at(td),
+                        r.unreachable_basis_points});
     if (r.deployment >= deployment_td_.size()) deployment_td_.resize(r.deployment + 1, 0);
     deployment_td_[r.deployment] = r.task_definition;
   }

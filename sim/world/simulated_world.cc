@@ -168,6 +168,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
       if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
     }
   }
+  watch_task_memory(t);
   t.agent.started(TaskState::running);
   listener_->on_task_state(t.id, TaskState::running, nullptr);
   for (Container& c : t.containers)
@@ -253,10 +254,13 @@ void SimulatedWorld::on_event(const Event& e) {
       placed_memory_mib_ -= t.memory_mib;
       perform(t, t.agent.deprovisioned());
       break;
+    case task_memory_exceeded:
+      on_task_memory_exceeded(t);
+      break;
     case start_timeout:
       if (!c->started && t.state() == TaskState::pending)
-        fail_to_start(t, "CannotStartContainerError: container " + c->def->name +
-                             " dependsOn condition not met within startTimeout");
+        fail_to_start(t, "CannotStartContainerError: dependency graph: container ordering dependency for "
+                         "container " + c->def->name + " has timed out (startTimeout)");
       break;
     case trace_phase: {
       const auto phase = static_cast<std::size_t>(e.arg >> 8);

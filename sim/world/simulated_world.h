@@ -89,6 +89,7 @@ class SimulatedWorld final : public ecs::Runtime {
   void begin_pulling(Task& t);
   void start_ready_containers(Task& t);
   bool awaits_sibling_plan(const Task& t, const Container& c) const;
+  void arm_start_timeout(const Task& t, Container& c);
   template <class Which>
   static bool connects_to_sibling(const Task& t, const Container& c, Which which);
   void start_container(Task& t, Container& c);
@@ -122,6 +123,9 @@ class SimulatedWorld final : public ecs::Runtime {
   void perform(Task& t, const ecs::AgentSteps& steps);
   static bool containers_running(const Task& t);
   void signal_containers(Task& t);
+  // The task's memory as one cap its containers share (task_memory.h, ecs-rules §8).
+  void watch_task_memory(Task& t);
+  void on_task_memory_exceeded(Task& t);
 
   const model::Scenario& scenario_;
   EventQueue& queue_;

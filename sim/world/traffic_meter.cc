@@ -21,7 +21,7 @@ void TrafficMeter::account(std::int64_t requests_per_second, std::int64_t dt_ms,
   const std::int64_t total_micro = requests_per_second * dt_ms * 1000;
   std::int64_t total_weight = 0;
   for (const ServingRevision& s : serving) total_weight += s.weight;
-  // No healthy target: the ALB answers 503 itself (HTTPCode_ELB_5XX_Count, ALB CloudWatch metrics).
+  // No target at all: the ALB answers 503 itself (HTTPCode_ELB_5XX_Count, ALB CloudWatch metrics).
   if (total_weight == 0) {
     elb_5xx_micro_ += total_micro;
     return;
@@ -33,8 +33,10 @@ void TrafficMeter::account(std::int64_t requests_per_second, std::int64_t dt_ms,
     Accumulated& a = served_[static_cast<std::size_t>(s.deployment)];
     // In proportion to its weight (round robin over targets: one share per healthy target).
     const std::int64_t share = total_micro / total_weight * s.weight;
-    a.requests_micro += share;
-    a.errors_micro += share / 10'000 * s.error_basis_points;
+    const std::int64_t unreachable = share / 10'000 * s.unreachable_basis_points;
+    elb_5xx_micro_ += unreachable;
+    a.requests_micro += share - unreachable;
+    a.errors_micro += (share - unreachable) / 10'000 * s.error_basis_points;
   }
 }
 

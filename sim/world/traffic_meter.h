@@ -25,6 +25,9 @@ struct ServingRevision {
   // (blue/green, canary, linear). 0: it gets no request.
   int weight = 0;
   int error_basis_points = 0;       // share of its requests that fail with a 5xx (x 10000)
+  // Share of its requests (x 10000) that reach no target that answers, when its target group
+  // fails open onto unhealthy targets (ecs-rules §6): the load balancer's own 5xx.
+  int unreachable_basis_points = 0;
 };
 
 struct RevisionCounts {
@@ -39,9 +42,9 @@ class TrafficMeter {
   explicit TrafficMeter(model::TrafficConfig schedule) : schedule_(std::move(schedule)) {}
 
   // Accounts the traffic from the last call up to `now`, spread over `serving` as it was during
-  // that stretch, in proportion to the weights; with no weight at all (no healthy target to send
-  // to), every request is a 503 from the load balancer itself. A change of rate inside the
-  // stretch is honoured at its instant.
+  // that stretch, in proportion to the weights; with no weight at all (no target to send to),
+  // every request is a 503 from the load balancer itself. A change of rate inside the stretch is
+  // honoured at its instant.
   void advance(Millis now, const std::vector<ServingRevision>& serving);
 
   // Requests per second the load balancer receives at `t`.

@@ -2,6 +2,7 @@
 // into is the ECS agent's rule, written once in sim/ecs/task_lifecycle.h for both worlds; this
 // file carries its steps out in simulated time: draining, SIGTERM then SIGKILL after
 // stopTimeout as the app profile plays it, deprovisioning.
+#include "sim/ecs/depends_on.h"
 #include "sim/world/world_task.h"
 
 namespace sim::world {
@@ -26,6 +27,8 @@ void SimulatedWorld::on_container_exit(Task& t, Container& c) {
   if (trace_.enabled())
     trace_.add(now_, observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, c.exit_code, c.plan.exit_cause,
                                               c.plan.exit_reason, c.plan.exit_detail});
+  if (t.containers_signalled) signal_containers(t);  // its dependencies may stop now
+  watch_task_memory(t);  // the others have its memory to share now
   const ecs::AgentSteps steps = t.agent.container_exited(c.def->essential, c.def->name, c.exit_code,
                                                          c.plan.exit_reason, c.plan.oom, containers_running(t));
   if (!steps.empty()) {
@@ -71,9 +74,13 @@ void SimulatedWorld::perform(Task& t, const ecs::AgentSteps& steps) {
   }
 }
 
+// SIGTERM to every running container whose dependents have exited: shutdown goes in reverse
+// dependency order (ecs-rules §7.3, the agent's verifyShutdownOrder); each exit calls again.
 void SimulatedWorld::signal_containers(Task& t) {
+  t.containers_signalled = true;
   for (Container& c : t.containers) {
     if (!c.started || c.exited || c.sigterm_sent) continue;
+    if (!ecs::dependents_have_exited(t.containers, c)) continue;
     c.sigterm_sent = true;
     // SIGTERM; the app exits after its shutdown time, or SIGKILL (137) at stopTimeout.
     const model::AppProfile& p = *c.profile;

@@ -45,12 +45,24 @@ void SimulatedWorld::start_ready_containers(Task& t) {
         fail_to_start(t, "CannotStartContainerError: dependsOn condition of container " + c.def->name +
                              " can no longer be met");
         return;
-      } else if (c.def->start_timeout && c.start_timeout_timer == kNoTimer) {
-        c.start_timeout_timer = at(now_ + *c.def->start_timeout, start_timeout, t.id, c.index);
+      } else {
+        arm_start_timeout(t, c);
       }
     }
   }
   maybe_activate(t);
+}
+
+// The agent waits for a dependency up to the dependency's startTimeout, counted from the
+// dependency's start, for COMPLETE, SUCCESS and HEALTHY only (ecs-rules §7.3). A dependency that
+// starts later may bring the deadline forward.
+void SimulatedWorld::arm_start_timeout(const Task& t, Container& c) {
+  const Millis deadline =
+      ecs::dependency_deadline(t.containers, c, [](const Container& dep) { return dep.plan.started_at; });
+  if (deadline >= c.start_deadline) return;
+  c.start_deadline = deadline;
+  queue_.cancel(c.start_timeout_timer);
+  c.start_timeout_timer = at(std::max(deadline, now_), start_timeout, t.id, c.index);
 }
 
 // True while a container it connects to in its own task could start now but has not: planning
@@ -89,6 +101,7 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
   }
   if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
   if (c.def->health_check) start_container_check(t, c, false);
+  watch_task_memory(t);
 }
 
 void SimulatedWorld::maybe_activate(Task& t) {

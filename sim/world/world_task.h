@@ -33,6 +33,7 @@ enum SimulatedWorld::Kind : std::uint16_t {
   trace_phase,                 // arg: container index | phase << 8 (trace only)
   trace_dependency,            // arg: edge index (trace only)
   traffic_period,              // every kTrafficBucket: the traffic served goes to the listener
+  task_memory_exceeded,        // the containers together reached the task's memory
 };
 
 // What never changes for a container of one task definition, prepared once per run: parsing a
@@ -66,6 +67,7 @@ struct SimulatedWorld::Container {
   Forecast<ecs::ContainerHealthMachine> check_forecast;
   TimerId check_timer = kNoTimer;
   TimerId start_timeout_timer = kNoTimer;
+  Millis start_deadline = kNever;  // when the agent gives up on its dependencies (ecs-rules §7.3)
 };
 
 struct SimulatedWorld::Task {
@@ -74,7 +76,9 @@ struct SimulatedWorld::Task {
   int task_definition = 0;
   ecs::TaskLifecycle agent;  // its lifecycle state and stop code, by the ECS agent's rules
   std::vector<Container> containers;
+  bool containers_signalled = false;  // the agent is stopping them, dependents first
   TimerId state_timer = kNoTimer;
+  TimerId memory_timer = kNoTimer;  // when the containers together reach the task's memory
   std::int64_t memory_mib = 0;
   // The load balancer target.
   bool registered = false;

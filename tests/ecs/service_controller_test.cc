@@ -3,6 +3,8 @@
 // the runtime. No scenario file, no simulated world.
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "sim/ecs/rule_set.h"
 #include "sim/ecs/service_controller.h"
 #include "tests/support/controller_harness.h"
@@ -111,6 +113,71 @@ TEST_CASE("a task that exits after RUNNING before it is ever healthy counts as a
   h.settle_until_launch();
   CHECK(h.launched_of(1).size() == 2);
 }
+
+TEST_CASE("once a task of the deployment reached RUNNING, tasks failing to start no longer count "
+          "toward the breaker (stage 1 is over)") {
+  // Given desiredCount 2, when the first new task reaches RUNNING and the second then fails to
+  // start, then the breaker's count stays 0: stage 2 counts only health-check failures.
+  // Source: deployment-circuit-breaker.html ("As soon as the deployment has a task in RUNNING the
+  // stage-1 criterion is skipped"); ecs-rules §1.3.
+  Harness h(service_of(2));
+  h.start_service();
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  REQUIRE(h.launched_of(1).size() == 2);
+  h.reach_running(h.launched_of(1).at(0));
+  h.fail_to_start(h.launched_of(1).at(1));
+  CHECK(h.deployment(1).breaker.failures() == 0);
+  CHECK(h.deployment(1).rollout == RolloutState::in_progress);
+}
+
+
+TEST_CASE("a task that exits after RUNNING before it is ever healthy is no failure under "
+          "current+exit-before-healthy-not-counted (API_Deployment failedTasks; ecs-rules §1.5)") {
+  // Given the rule-set choice that follows the letter of Deployment.failedTasks, when a new task
+  // runs and exits after 5 s, then the breaker counts nothing, and a replacement is still launched.
+  Harness h(service_of(1), "current+exit-before-healthy-not-counted");
+  h.start_service();
+  h.controller.deploy(1);
+  h.settle(Millis{0});
+  const TaskId first = h.launched_of(1).at(0);
+  h.reach_running(first);
+  h.settle(seconds(5));
+  TaskStopInfo oom;
+  oom.code = StopCode::essential_container_exited;
+  oom.exit_code = 137;
+  oom.oom_killed = true;
+  h.stop(first, oom);
+  CHECK(h.deployment(1).failed_tasks == 0);
+  h.settle_until_launch();
+  CHECK(h.launched_of(1).size() == 2);
+}
+
+
+TEST_CASE("without a load balancer the grace period covers container checks now, and did not "
+          "under the pre-2024 rules (ecs-rules §4)") {
+  // Given web:2 with a container check, no load balancer and a 60 s grace period, when the new
+  // task's container turns UNHEALTHY 10 s after RUNNING, then today ECS waits out the grace (no
+  // replacement yet) while under "pre-2024" it replaces the task at once (a second launch).
+  // Source: the older CreateService text, "only valid if your service is configured to use a load
+  // balancer"; the current one covers container health checks too.
+  for (const char* rules : {"current", "pre-2024"}) {
+    Scenario s = service_of(1);
+    s.service.health_check_grace_period = seconds(60);
+    s.task_definitions[1].containers[0].health_check = sim::model::ContainerHealthCheck{};
+    Harness h(s, rules);
+    h.start_service();
+    h.controller.deploy(1);
+    h.settle(Millis{0});
+    const TaskId first = h.launched_of(1).at(0);
+    h.reach_running(first);
+    h.settle(seconds(10));
+    h.controller.on_container_health(first, 0, sim::ecs::HealthStatus::unhealthy);
+    h.settle(seconds(10));
+    CHECK(h.launched_of(1).size() == (std::string(rules) == "pre-2024" ? 2u : 1u));
+  }
+}
+
 
 TEST_CASE("traffic is routed to each deployment by its healthy tasks") {
   // Given request traffic, when the initial tasks count healthy, then the last route gives

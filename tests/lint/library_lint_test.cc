@@ -40,6 +40,7 @@ const std::map<std::string, Entry>& library_table() {
       // Seed 000: the 128 MB limit, the missing OPENAI_API_KEY (its file keeps the 128 MB too),
       // and the 512 MB fix (min 0 stays as a warning).
       {"000-oom-128mb.json", {Kind::as_it_happened, {"memory-below-peak"}}},
+      {"000-oom-loop-exit-not-counted.json", {Kind::as_it_happened, {"memory-below-peak"}}},
       {"000-missing-openai-key.json", {Kind::as_it_happened, {"missing-env"}}},
       {"000-fixed-512mb.json", {Kind::fixed, {"memory-below-peak", "missing-env"}}},
       // Seed 001: the stale tag deploys old code without its AI_MAX_TOKENS_* variables; behind

@@ -37,6 +37,22 @@ TEST_CASE("memory-below-peak uses the task's memory when the container sets none
              Catch::StartsWith("128 MiB (task memory; container \"app\" sets none) is below"));
 }
 
+TEST_CASE("memory-below-peak checks several containers' sum against the task memory they share",
+          "[lint]") {
+  // Given two containers of the 253 MiB app without memory of their own in a 400 MiB task, then
+  // neither alone is flagged but together they are, at the task's memory (ecs-rules §8).
+  nlohmann::json scenario = clean_scenario();
+  deployed_container(scenario).erase("memory");
+  scenario["taskDefinitions"][1]["memory"] = "400";
+  nlohmann::json sidecar = deployed_container(scenario);
+  sidecar["name"] = "sidecar";
+  scenario["taskDefinitions"][1]["containerDefinitions"].push_back(sidecar);
+  const Finding found = single_finding(scenario, "memory-below-peak");
+  CHECK(found.pointer == "/taskDefinitions/1/memory");
+  CHECK_THAT(found.message, Catch::StartsWith("400 MiB of task memory is shared by its 2 containers, which "
+                                              "together reach it"));
+}
+
 TEST_CASE("memory-below-peak counts the leak up to the horizon", "[lint]") {
   // Given 300 MiB and a 60 MiB/h leak after the 253 MiB plateau, when the run lasts an hour the
   // leak reaches the limit; when it lasts half an hour it does not.

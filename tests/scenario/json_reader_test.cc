@@ -86,4 +86,15 @@ TEST_CASE("unknown keys of an AWS-style object are listed as ignored, each once"
   CHECK(ignored.list() == std::vector<std::string>{"/f", "/n", "/s"});
 }
 
+TEST_CASE("negative zero (-0) in an unsigned field is 0, not an error that says it found 0", "[scenario]") {
+  // Given the seed -0 (JSON's negative zero, which nlohmann reads as a signed integer), when read
+  // as an unsigned 64-bit integer, then it is 0; -1 is still refused.
+  const Document zero("t.json", "-0", "");
+  const Document minus_one("t.json", "-1", "");
+  IgnoredFields ignored;
+  CHECK(Node(zero, zero.root(), "", ignored).as_uint64() == 0);
+  CHECK_THROWS_WITH(Node(minus_one, minus_one.root(), "", ignored).as_uint64(),
+                    "t.json:1:1: expected an integer 0-18446744073709551615, found -1");
+}
+
 }  // namespace harness::scenario

@@ -177,7 +177,9 @@ TEST_CASE("an unknown rule set lists the known ones", "[scenario]") {
 })";
   CHECK(load_error(text) ==
         "test.json:2:12: at /rules: expected one of the rule sets "
-        "\"current\", \"pre-2025-11\", \"pre-2024\", found \"2023\"");
+        "\"current\", \"pre-2025-11\", \"pre-2024\", \"current+exit-before-healthy-not-counted\", "
+        "\"pre-2025-11+exit-before-healthy-not-counted\", \"pre-2024+exit-before-healthy-not-counted\", "
+        "found \"2023\"");
 }
 
 TEST_CASE("an unreadable secret must be one some container reads", "[scenario]") {

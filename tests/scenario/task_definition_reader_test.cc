@@ -136,6 +136,23 @@ TEST_CASE("dependsOn COMPLETE on an essential container is refused as ECS refuse
         "waited on to exit), found \"COMPLETE\"");
 }
 
+TEST_CASE("dependsOn HEALTHY on a container without a healthCheck is refused, as the ECS agent "
+          "refuses to start such a task (dependencygraph/graph.go)",
+          "[scenario]") {
+  // Given app waiting for proxy HEALTHY and proxy without a check, when loaded, then the condition
+  // is the error; with a check on proxy it loads.
+  CHECK(load_error(with_definitions(R"(    {"family": "web", "containerDefinitions": [
+      {"name": "app", "image": "web:1", "dependsOn": [{"containerName": "proxy", "condition": "HEALTHY"}]},
+      {"name": "proxy", "image": "web:2"}]})")) ==
+        "test.json:7:95: at /taskDefinitions/0/containerDefinitions/0/dependsOn/0/condition: "
+        "expected \"START\", \"COMPLETE\" or \"SUCCESS\" (container \"proxy\" has no healthCheck, so it "
+        "never reports HEALTHY), found \"HEALTHY\"");
+  CHECK(load_error(with_definitions(R"(    {"family": "web", "containerDefinitions": [
+      {"name": "app", "image": "web:1", "dependsOn": [{"containerName": "proxy", "condition": "HEALTHY"}]},
+      {"name": "proxy", "image": "web:2", "healthCheck": {"command": ["CMD-SHELL", "true"]}}]})")) ==
+        "loaded");
+}
+
 TEST_CASE("a dependsOn cycle is reported with the containers in it", "[scenario]") {
   CHECK(load_error(with_definitions(R"(    {"family": "web", "containerDefinitions": [
       {"name": "app", "image": "web:1", "dependsOn": [{"containerName": "proxy", "condition": "START"}]},

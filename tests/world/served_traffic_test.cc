@@ -40,7 +40,7 @@ TEST_CASE("each stretch of time is served by the routes given before it") {
   CHECK(r.elb_5xx == 0);
 }
 
-TEST_CASE("with no weight anywhere every request is a 503 from the load balancer") {
+TEST_CASE("with no weight anywhere (no registered target) every request is a 503 from the load balancer") {
   // Given routes that all weigh 0 (no healthy target), when 5 s pass at 10 requests/s, then 50 ELB 5xx.
   const auto s = scenario_with_traffic(10);
   sim::world::ServedTraffic traffic(s);
@@ -59,4 +59,20 @@ TEST_CASE("a scenario without a traffic section serves nothing") {
   CHECK_FALSE(traffic.enabled());
   traffic.route(seconds(1), {TrafficRoute{0, 0, 3}});
   CHECK(traffic.advance(seconds(2)).revisions.empty());
+}
+
+TEST_CASE("a route failing open serves its answering targets' share and the load balancer fails the rest") {
+  // Given 10 requests/s for 10 s to deployment 1 failing open with 2500 basis points unreachable
+  // (ecs-rules §6), when read, then 25 are the load balancer's own 5xx and 75 reach the app, whose
+  // 20 % fail (15).
+  const auto s = scenario_with_traffic(10);
+  sim::world::ServedTraffic traffic(s);
+  TrafficRoute open{1, 1, 4};
+  open.failing_open = true;
+  open.unreachable_basis_points = 2500;
+  traffic.route(Millis{0}, {TrafficRoute{0, 0, 0}, open});
+  const sim::ecs::TrafficReport& r = traffic.advance(seconds(10));
+  CHECK(r.elb_5xx == 25);
+  CHECK(r.revision(1).requests == 75);
+  CHECK(r.revision(1).errors == 15);
 }
