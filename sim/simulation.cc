@@ -98,17 +98,15 @@ void Simulation::Impl::schedule_timeline() {
   if (scenario.deploy.none) {
     // A steady-state run: the figures count from the start (ecs-rules §12.5).
     controller.observe_from_start();
-    for (std::size_t i = 0; i < actions.size(); ++i)
-      queue.schedule(actions[i].at, EventOwner::scenario, timeline_event, static_cast<std::uint32_t>(i), 0);
-    return;
+  } else {
+    model::ServiceUpdate deploy;
+    deploy.at = scenario.deploy.at;
+    deploy.task_definition = scenario.deploy.to_task_definition;
+    deploy.origin = "deploy";
+    const auto after = std::upper_bound(actions.begin(), actions.end(), deploy.at,
+                                        [](Millis at, const model::ServiceUpdate& u) { return at < u.at; });
+    actions.insert(after, deploy);
   }
-  model::ServiceUpdate deploy;
-  deploy.at = scenario.deploy.at;
-  deploy.task_definition = scenario.deploy.to_task_definition;
-  deploy.origin = "deploy";
-  const auto after = std::upper_bound(actions.begin(), actions.end(), deploy.at,
-                                      [](Millis at, const model::ServiceUpdate& u) { return at < u.at; });
-  actions.insert(after, deploy);
   for (std::size_t i = 0; i < actions.size(); ++i)
     queue.schedule(actions[i].at, EventOwner::scenario, timeline_event, static_cast<std::uint32_t>(i), 0);
 }

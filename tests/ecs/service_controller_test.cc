@@ -104,11 +104,7 @@ TEST_CASE("a task that exits after RUNNING before it is ever healthy counts as a
   const TaskId first = h.launched_of(1).at(0);
   h.reach_running(first);
   h.settle(seconds(5));
-  TaskStopInfo oom;
-  oom.code = StopCode::essential_container_exited;
-  oom.exit_code = 137;
-  oom.oom_killed = true;
-  h.stop(first, oom);
+  h.oom_kill(first);
   CHECK(h.deployment(1).failed_tasks == 1);
   h.settle_until_launch();
   CHECK(h.launched_of(1).size() == 2);
@@ -131,7 +127,6 @@ TEST_CASE("once a task of the deployment reached RUNNING, tasks failing to start
   CHECK(h.deployment(1).rollout == RolloutState::in_progress);
 }
 
-
 TEST_CASE("a task that exits after RUNNING before it is ever healthy is no failure under "
           "current+exit-before-healthy-not-counted (API_Deployment failedTasks; ecs-rules §1.5)") {
   // Given the rule-set choice that follows the letter of Deployment.failedTasks, when a new task
@@ -143,16 +138,11 @@ TEST_CASE("a task that exits after RUNNING before it is ever healthy is no failu
   const TaskId first = h.launched_of(1).at(0);
   h.reach_running(first);
   h.settle(seconds(5));
-  TaskStopInfo oom;
-  oom.code = StopCode::essential_container_exited;
-  oom.exit_code = 137;
-  oom.oom_killed = true;
-  h.stop(first, oom);
+  h.oom_kill(first);
   CHECK(h.deployment(1).failed_tasks == 0);
   h.settle_until_launch();
   CHECK(h.launched_of(1).size() == 2);
 }
-
 
 TEST_CASE("without a load balancer the grace period covers container checks now, and did not "
           "under the pre-2024 rules (ecs-rules §4)") {
@@ -177,7 +167,6 @@ TEST_CASE("without a load balancer the grace period covers container checks now,
     CHECK(h.launched_of(1).size() == (std::string(rules) == "pre-2024" ? 2u : 1u));
   }
 }
-
 
 TEST_CASE("traffic is routed to each deployment by its healthy tasks") {
   // Given request traffic, when the initial tasks count healthy, then the last route gives

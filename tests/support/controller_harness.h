@@ -20,12 +20,11 @@ using sim::ecs::TaskState;
 using sim::ecs::TaskStopInfo;
 
 struct Harness {
-  explicit Harness(sim::model::Scenario s) : scenario(std::move(s)) {}
-
-  Harness(sim::model::Scenario s, const char* rule_set) : scenario(std::move(s)), rules(*sim::ecs::find_rule_set(rule_set)) {}
+  explicit Harness(sim::model::Scenario s, const char* rule_set = "current")
+      : scenario(std::move(s)), rules(*sim::ecs::find_rule_set(rule_set)) {}
 
   sim::model::Scenario scenario;
-  const sim::ecs::RuleSet& rules = *sim::ecs::find_rule_set("current");
+  const sim::ecs::RuleSet& rules;
   testsupport::ManualClock clock;
   testsupport::FakeRuntime runtime;
   sim::observe::Trace trace{true};
@@ -50,6 +49,14 @@ struct Harness {
   void stop(TaskId id, const TaskStopInfo& info) {
     controller.on_task_state(id, TaskState::stopping, &info);
     controller.on_task_state(id, TaskState::stopped, &info);
+  }
+  // The task's essential container is OOM-killed (exit 137), as in seed 000.
+  void oom_kill(TaskId id) {
+    TaskStopInfo oom;
+    oom.code = StopCode::essential_container_exited;
+    oom.exit_code = 137;
+    oom.oom_killed = true;
+    stop(id, oom);
   }
   void fail_to_start(TaskId id) {
     TaskStopInfo info;
