@@ -1,7 +1,10 @@
 #include "harness/readers/cloudformation_template.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <initializer_list>
 #include <iterator>
+#include <map>
 
 #include "harness/readers/cloudformation_intrinsics.h"
 #include "harness/readers/service_choice.h"
@@ -54,7 +57,7 @@ class TemplateReader {
     read_task_definition(service_id);
     read_target_group(service_id);
     read_alarms(service_id);
-    read_scaling_policies();
+    read_autoscaling();
     return std::move(sections_);
   }
 
@@ -203,13 +206,61 @@ class TemplateReader {
     }
   }
 
-  void read_scaling_policies() {
+  // The named properties of `id`, resolved (others, such as a RoleARN built from pseudo
+  // parameters, are not needed and not resolved), with integers written as strings made numbers.
+  json resolved(const std::string& id, std::initializer_list<const char*> names) {
+    json out = json::object();
+    for (const char* name : names) {
+      const json& raw = raw_property(id, name);
+      if (raw.is_null()) continue;
+      out[name] = resolver_.resolve(raw, resource_pointer(id) + "/Properties/" + name);
+    }
+    return out;
+  }
+
+  // AWS::ApplicationAutoScaling::ScalableTarget and ScalingPolicy of any service, in the shapes
+  // the AWS CLI prints; the scenario builder keeps what scales this one (autoscaling_section.h).
+  // A policy names its target by ScalingTargetId (a Ref) or by ResourceId and the rest.
+  void read_autoscaling() {
+    std::map<std::string, json> targets;
+    for (const std::string& id : ids_of("AWS::ApplicationAutoScaling::ScalableTarget")) {
+      SectionWriter writer(sections_, source_, label(id));
+      json target = writer.as_is(resolved(id, {"ServiceNamespace", "ScalableDimension", "ResourceId", "MinCapacity",
+                                               "MaxCapacity", "SuspendedState"}),
+                                 "/scalableTargets/" + std::to_string(sections_.scalable_targets.size()),
+                                 resource_pointer(id) + "/Properties");
+      numbers_from_strings(target, {"MinCapacity", "MaxCapacity"});
+      targets[id] = target;
+      sections_.scalable_targets.push_back(std::move(target));
+    }
     for (const std::string& id : ids_of("AWS::ApplicationAutoScaling::ScalingPolicy")) {
-      json policy = properties(id);
+      SectionWriter writer(sections_, source_, label(id));
+      json policy = writer.as_is(resolved(id, {"PolicyName", "PolicyType", "ServiceNamespace", "ScalableDimension",
+                                               "ResourceId", "TargetTrackingScalingPolicyConfiguration"}),
+                                 "/scalingPolicies/" + std::to_string(sections_.scaling_policies.size()),
+                                 resource_pointer(id) + "/Properties");
       if (!policy.contains("PolicyName")) policy["PolicyName"] = id;
-      sections_.notes.push_back(id + ": scaling policy " + policy.value("PolicyType", std::string("?")) +
-                                " read, not simulated (deploysim has no autoscaling section yet)");
+      if (const std::optional<std::string> target = resolver_.referenced_resource(raw_property(id, "ScalingTargetId")))
+        if (const auto it = targets.find(*target); it != targets.end())
+          for (const char* key : {"ServiceNamespace", "ScalableDimension", "ResourceId"})
+            if (it->second.contains(key)) policy[key] = it->second[key];
+      if (policy.contains("TargetTrackingScalingPolicyConfiguration"))
+        numbers_from_strings(policy["TargetTrackingScalingPolicyConfiguration"],
+                             {"TargetValue", "ScaleInCooldown", "ScaleOutCooldown"});
       sections_.scaling_policies.push_back(std::move(policy));
+    }
+  }
+
+  // CloudFormation takes numbers written as strings ("MinCapacity": "2").
+  static void numbers_from_strings(json& object, std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+      if (!object.contains(name) || !object[name].is_string()) continue;
+      const std::string text = object[name].get<std::string>();
+      char* end = nullptr;
+      const double value = std::strtod(text.c_str(), &end);
+      if (!text.empty() && end && *end == '\0')
+        object[name] = value == static_cast<double>(static_cast<long long>(value)) ? json(static_cast<long long>(value))
+                                                                                   : json(value);
     }
   }
 

@@ -25,13 +25,15 @@ struct ConfigSections {
   std::optional<nlohmann::json> running_task_definition;
   nlohmann::json deployed_task_definition;
   nlohmann::json alarms = nlohmann::json::array();
-  // Application Auto Scaling policies, as describe-scaling-policies prints them: read and
-  // reported, not simulated (the scenario has no autoscaling section yet).
+  // Application Auto Scaling of any service, as describe-scalable-targets and
+  // describe-scaling-policies print them, with origins at "/scalableTargets/N/..." and
+  // "/scalingPolicies/N/..."; autoscaling_section.h keeps what scales the chosen service.
+  nlohmann::json scalable_targets = nlohmann::json::array();
   nlohmann::json scaling_policies = nlohmann::json::array();
   std::vector<std::string> notes;
   // Keys are pointers of the generated scenario: "/service/...", "/targetGroup/...",
-  // "/alarms/N/...", and for task definitions "/running/..." and "/deployed/..." (the scenario
-  // builder moves them to "/taskDefinitions/N").
+  // "/alarms/N/...", for task definitions "/running/..." and "/deployed/..." (the scenario
+  // builder moves them to "/taskDefinitions/N"), "/scalableTargets/N/...", "/scalingPolicies/N/...".
   OriginMap origins;
 };
 

@@ -12,7 +12,7 @@ namespace {
 using nlohmann::json;
 
 struct Bundle {
-  std::vector<SourcePtr> services, task_definitions, target_groups, attributes, alarms, policies;
+  std::vector<SourcePtr> services, task_definitions, target_groups, attributes, alarms, targets, policies;
 };
 
 Bundle sort_files(const std::string& directory) {
@@ -36,6 +36,7 @@ Bundle sort_files(const std::string& directory) {
     else if (root.contains("TargetGroups")) bundle.target_groups.push_back(source);
     else if (root.contains("Attributes")) bundle.attributes.push_back(source);
     else if (root.contains("MetricAlarms")) bundle.alarms.push_back(source);
+    else if (root.contains("ScalableTargets")) bundle.targets.push_back(source);
     else if (root.contains("ScalingPolicies")) bundle.policies.push_back(source);
   }
   return bundle;
@@ -59,16 +60,25 @@ class LiveReader {
     read_task_definitions();
     read_target_group();
     read_alarms();
-    for (const SourcePtr& file : bundle_.policies)
-      for (const json& policy : file->root()["ScalingPolicies"]) {
-        sections_.scaling_policies.push_back(policy);
-        sections_.notes.push_back("scaling policy " + policy.value("PolicyName", std::string("?")) +
-                                  " read, not simulated (deploysim has no autoscaling section yet)");
-      }
+    read_autoscaling(bundle_.targets, "ScalableTargets", "/scalableTargets", sections_.scalable_targets);
+    read_autoscaling(bundle_.policies, "ScalingPolicies", "/scalingPolicies", sections_.scaling_policies);
     return std::move(sections_);
   }
 
  private:
+  // describe-scalable-targets and describe-scaling-policies answers, as they are: the scenario
+  // builder keeps what scales this service (autoscaling_section.h).
+  void read_autoscaling(const std::vector<SourcePtr>& files, const char* key, const std::string& to, json& list) {
+    for (const SourcePtr& file : files) {
+      if (!file->root()[key].is_array()) file->fail("/" + std::string(key), key, "an array", file->root()[key].dump());
+      for (std::size_t i = 0; i < file->root()[key].size(); ++i) {
+        SectionWriter writer(sections_, file, "");
+        list.push_back(writer.as_is(file->root()[key][i], to + "/" + std::to_string(list.size()),
+                                    "/" + std::string(key) + "/" + std::to_string(i)));
+      }
+    }
+  }
+
   void read_service() {
     if (bundle_.services.empty())
       throw scenario::ScenarioError(directory_, "", "a describe-services answer ({\"services\": [...]}) among its .json files",

@@ -1,5 +1,6 @@
 #include "harness/readers/scenario_builder.h"
 
+#include "harness/readers/autoscaling_section.h"
 #include "harness/readers/derived_apps.h"
 
 namespace harness::readers {
@@ -17,6 +18,8 @@ bool simulated_metric(const json& alarm) {
 std::string arn_name(const json& definition) {
   return definition.value("family", "") + ":" + std::to_string(definition.value("revision", 1));
 }
+
+void add_traffic(json& scenario, std::vector<std::string>& story, const std::string& so_that);
 
 // Alarms deploysim cannot simulate leave the service's alarm list, said so; the rest need traffic.
 void keep_simulated_alarms(ConfigSections& head, json& scenario, std::vector<std::string>& story) {
@@ -38,10 +41,23 @@ void keep_simulated_alarms(ConfigSections& head, json& scenario, std::vector<std
   for (const std::string& name : dropped)
     story.push_back("alarm " + name + " watches a metric deploysim does not simulate: read, left out of the run");
   if (kept.empty()) return;
-  scenario["traffic"] = {{"requestsPerSecond", 10}};
   scenario["alarms"] = kept;
-  story.push_back("traffic: 10 requests per second reach the load balancer, so the deployment's alarms have "
-                  "something to watch; set your own rate");
+  add_traffic(scenario, story, "the deployment's alarms have something to watch");
+}
+
+// A configuration says nothing of its traffic; alarms and ALBRequestCountPerTarget need some.
+void add_traffic(json& scenario, std::vector<std::string>& story, const std::string& so_that) {
+  if (scenario.contains("traffic")) return;
+  scenario["traffic"] = {{"requestsPerSecond", 10}};
+  story.push_back("traffic: 10 requests per second reach the load balancer, so " + so_that + "; set your own rate");
+}
+
+bool counts_requests(const json& autoscaling) {
+  for (const json& policy : autoscaling["ScalingPolicies"])
+    if (policy.value("/TargetTrackingScalingPolicyConfiguration/PredefinedMetricSpecification/PredefinedMetricType"_json_pointer,
+                     std::string()) == "ALBRequestCountPerTarget")
+      return true;
+  return false;
 }
 
 // What `deploysim check` explores when the user has said nothing yet: the intents every team
@@ -102,6 +118,10 @@ BuiltScenario build_scenario(std::vector<ConfigSections> sources, const json& ou
   keep_simulated_alarms(head, scenario, built.story);
   scenario["service"] = head.service;
   scenario["apps"] = derive_apps(definitions, head.service, head.target_group ? &*head.target_group : nullptr, built.story);
+  if (std::optional<json> autoscaling = autoscaling_section(head, built.origins, built.story)) {
+    if (counts_requests(*autoscaling)) add_traffic(scenario, built.story, "ALBRequestCountPerTarget has requests to count");
+    scenario["autoscaling"] = std::move(*autoscaling);
+  }
   scenario["check"] = default_check(scenario, built.story);
   for (const ConfigSections& source : sources)
     for (const std::string& note : source.notes) built.story.push_back(note);

@@ -1,6 +1,8 @@
 #include "harness/readers/terraform_plan.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 
 #include "harness/readers/service_choice.h"
 #include "harness/scenario/position_index.h"
@@ -25,6 +27,9 @@ bool unknown(const TfResource& r, const std::string& attribute) {
   return r.after_unknown && r.after_unknown->is_object() && r.after_unknown->value(attribute, json(false)) == json(true);
 }
 
+// Attribute -> JSON pointer in the API's shape, for copying a resource's values.
+using Fields = std::initializer_list<std::pair<const char*, const char*>>;
+
 // The first element of a nested block (the plan writes blocks as arrays), or null.
 const json* block(const json& values, const std::string& name) {
   if (!values.contains(name) || !values[name].is_array() || values[name].empty()) return nullptr;
@@ -45,7 +50,7 @@ class PlanReader {
     read_task_definitions(service);
     read_target_group(service);
     read_alarms();
-    read_scaling_policies();
+    read_autoscaling();
     return std::move(sections_);
   }
 
@@ -358,12 +363,55 @@ class PlanReader {
     sections_.alarms = kept;
   }
 
-  void read_scaling_policies() {
+  // aws_appautoscaling_target and aws_appautoscaling_policy of any service, in the shapes the
+  // AWS CLI prints; the scenario builder keeps what scales this one (autoscaling_section.h).
+  void read_autoscaling() {
+    for (const TfResource* r : of_type("aws_appautoscaling_target")) {
+      SectionWriter writer(sections_, source_, r->address);
+      const std::string to = "/scalableTargets/" + std::to_string(sections_.scalable_targets.size());
+      json target = json::object();
+      writer.origin(to, r->after_pointer);
+      for (const auto& [from, field] : Fields{{"service_namespace", "/ServiceNamespace"},
+                                        {"scalable_dimension", "/ScalableDimension"}, {"resource_id", "/ResourceId"},
+                                        {"min_capacity", "/MinCapacity"}, {"max_capacity", "/MaxCapacity"}})
+        put(writer, target, to, *r, *r->after, r->after_pointer, from, field);
+      if (const json* suspended = block(*r->after, "suspended_state")) {
+        const std::string sp = r->after_pointer + "/suspended_state/0";
+        for (const auto& [from, field] : Fields{{"dynamic_scaling_in_suspended", "/SuspendedState/DynamicScalingInSuspended"},
+                                          {"dynamic_scaling_out_suspended", "/SuspendedState/DynamicScalingOutSuspended"},
+                                          {"scheduled_scaling_suspended", "/SuspendedState/ScheduledScalingSuspended"}})
+          put(writer, target, to, *r, *suspended, sp, from, field);
+      }
+      sections_.scalable_targets.push_back(std::move(target));
+    }
     for (const TfResource* r : of_type("aws_appautoscaling_policy")) {
-      sections_.notes.push_back(r->address + ": scaling policy " + r->after->value("policy_type", std::string("?")) +
-                                " read, not simulated (deploysim has no autoscaling section yet)");
-      sections_.scaling_policies.push_back({{"PolicyName", r->after->value("name", r->address)},
-                                            {"PolicyType", r->after->value("policy_type", "")}});
+      SectionWriter writer(sections_, source_, r->address);
+      const std::string to = "/scalingPolicies/" + std::to_string(sections_.scaling_policies.size());
+      json policy = {{"PolicyName", r->after->value("name", r->address)}};
+      writer.origin(to, r->after_pointer);
+      for (const auto& [from, field] : Fields{{"name", "/PolicyName"}, {"policy_type", "/PolicyType"},
+                                        {"service_namespace", "/ServiceNamespace"},
+                                        {"scalable_dimension", "/ScalableDimension"}, {"resource_id", "/ResourceId"}})
+        put(writer, policy, to, *r, *r->after, r->after_pointer, from, field);
+      // The provider's default policy_type is StepScaling.
+      if (!policy.contains("PolicyType")) policy["PolicyType"] = "StepScaling";
+      if (const json* tracking = block(*r->after, "target_tracking_scaling_policy_configuration")) {
+        const std::string tp = r->after_pointer + "/target_tracking_scaling_policy_configuration/0";
+        const std::string c = "/TargetTrackingScalingPolicyConfiguration";
+        for (const auto& [from, field] : Fields{{"target_value", "/TargetValue"}, {"scale_in_cooldown", "/ScaleInCooldown"},
+                                          {"scale_out_cooldown", "/ScaleOutCooldown"}, {"disable_scale_in", "/DisableScaleIn"}})
+          put(writer, policy, to, *r, *tracking, tp, from, c + field);
+        if (const json* metric = block(*tracking, "predefined_metric_specification")) {
+          const std::string mp = tp + "/predefined_metric_specification/0";
+          put(writer, policy, to, *r, *metric, mp, "predefined_metric_type",
+              c + "/PredefinedMetricSpecification/PredefinedMetricType");
+          if (metric->value("resource_label", "") != "")
+            put(writer, policy, to, *r, *metric, mp, "resource_label", c + "/PredefinedMetricSpecification/ResourceLabel");
+        }
+        if (block(*tracking, "customized_metric_specification"))
+          policy[json::json_pointer(c + "/CustomizedMetricSpecification")] = json::object();
+      }
+      sections_.scaling_policies.push_back(std::move(policy));
     }
   }
 

@@ -118,7 +118,8 @@ void print_outcome(std::ostream& out, const RunReportInput& in) {
         << format_seconds(h.after_deploy) << " after the deploy)\n";
   if (in.scenario.autoscaling)
     out << "  autoscaling:                " << m.scale_outs << " scale-out(s), " << m.scale_ins
-        << " scale-in(s), peak desiredCount " << m.peak_desired_count << "\n";
+        << " scale-in(s), peak desiredCount "
+        << (m.scale_outs + m.scale_ins > 0 ? std::to_string(m.peak_desired_count) : "- (never set)") << "\n";
   if (in.scenario.traffic) print_traffic(out, in);
 }
 

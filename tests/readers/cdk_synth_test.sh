@@ -20,4 +20,17 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 echo "cdk synth took $(awk "BEGIN { printf \"%.1f\", $end - $start }") s (aws-cdk $(cd "$app" && node -p 'require("aws-cdk/package.json").version'), aws-cdk-lib $(cd "$app" && node -p 'require("aws-cdk-lib/package.json").version'))"
 "$deploysim" init "$work/cdk.out/OrdersStack.template.json" -o "$work/orders.json"
+# autoScaleTaskCount + scaleOnCpuUtilization (app.js) become the scenario's autoscaling section.
+python3 - "$work/orders.json" <<'PY'
+import json, sys
+scaling = json.load(open(sys.argv[1])).get("autoscaling")
+assert scaling, "init wrote no autoscaling section from the CDK's ScalableTarget and ScalingPolicy"
+target, policy = scaling["ScalableTargets"][0], scaling["ScalingPolicies"][0]
+assert (target["ResourceId"], target["MinCapacity"], target["MaxCapacity"]) == ("service/prod/orders", 3, 10), target
+tracking = policy["TargetTrackingScalingPolicyConfiguration"]
+assert tracking["PredefinedMetricSpecification"]["PredefinedMetricType"] == "ECSServiceAverageCPUUtilization", tracking
+assert (tracking["TargetValue"], tracking["ScaleOutCooldown"], tracking["ScaleInCooldown"]) == (60, 60, 300), tracking
+print("autoscaling from the CDK app: %s, %d-%d tasks at %s %% CPU" %
+      (policy["PolicyName"], target["MinCapacity"], target["MaxCapacity"], tracking["TargetValue"]))
+PY
 "$deploysim" run "$work/orders.json" --quiet 2>/dev/null

@@ -1,4 +1,5 @@
-// A small CDK app as a team would write it: a Fargate service behind an Application Load Balancer,
+// A small CDK app as a team would write it: a Fargate service behind an Application Load Balancer
+// (scaled by Application Auto Scaling on CPU),
 // with the deployment circuit breaker on (rollback), a container health check, a target group
 // health check path, environment and secrets. The readers test runs `cdk synth` on it (offline,
 // env-agnostic stack) and `deploysim init` reads the synthesised CloudFormation template.
@@ -51,6 +52,15 @@ service.taskDefinition.node.defaultChild.addPropertyOverride('ContainerDefinitio
   Timeout: 5,
   Retries: 3,
   StartPeriod: 30,
+});
+
+// Target tracking on the service's CPU, as teams add it to the pattern: Application Auto Scaling
+// between 3 and 10 tasks at 60 % CPU (a ScalableTarget and a TargetTrackingScaling policy).
+const scaling = service.service.autoScaleTaskCount({ minCapacity: 3, maxCapacity: 10 });
+scaling.scaleOnCpuUtilization('Cpu', {
+  targetUtilizationPercent: 60,
+  scaleOutCooldown: cdk.Duration.seconds(60),
+  scaleInCooldown: cdk.Duration.seconds(300),
 });
 
 app.synth();
