@@ -229,6 +229,8 @@ observe::RunResult Simulation::result() const {
 
 const observe::Trace& Simulation::trace() const { return impl_->trace; }
 
+double Simulation::mean_queue_length() const { return impl_->queue.mean_length_at_pop(); }
+
 const ecs::RuleSet& Simulation::rules() const { return impl_->rules; }
 
 int Simulation::breaker_threshold() const { return impl_->controller.threshold_in_force(); }

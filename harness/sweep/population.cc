@@ -64,13 +64,22 @@ Deploy draw_deploy(const Population& population, std::uint64_t sweep_seed, std::
   return deploy;
 }
 
+namespace {
+
+// The images of the deployed revision, each once: the apps whose start-up a deploy scales.
+std::set<std::string> deployed_images(const sim::model::Scenario& scenario) {
+  std::set<std::string> images;
+  for (const auto& container : scenario.task_definitions[scenario.deploy.to_task_definition].containers)
+    images.insert(container.image);
+  return images;
+}
+
+}  // namespace
+
 void apply_deploy(const Deploy& deploy, sim::model::Scenario& scenario) {
   scenario.seed = deploy.run_seed;
   if (deploy.startup_permille != 1000) {
-    std::set<std::string> images;
-    for (const auto& container : scenario.task_definitions[scenario.deploy.to_task_definition].containers)
-      images.insert(container.image);
-    for (const std::string& image : images) {
+    for (const std::string& image : deployed_images(scenario)) {
       for (sim::model::StartupPhase& phase : scenario.apps.at(image).phases)
         phase.duration = sim::Millis{phase.duration.count() * deploy.startup_permille / 1000};
     }
@@ -79,6 +88,18 @@ void apply_deploy(const Deploy& deploy, sim::model::Scenario& scenario) {
     blip.at += scenario.deploy.at;
     scenario.faults.push_back(blip);
   }
+}
+
+void reapply_deploy(const Deploy& deploy, const sim::model::Scenario& base, sim::model::Scenario& scenario) {
+  // apply_deploy appends blips to the faults and scales the deployed apps' phase durations;
+  // everything else it sets (the seed) it sets whole.
+  scenario.faults.resize(base.faults.size(), sim::model::Fault{});
+  for (const std::string& image : deployed_images(base)) {
+    const std::vector<sim::model::StartupPhase>& phases = base.apps.at(image).phases;
+    std::vector<sim::model::StartupPhase>& scaled = scenario.apps.at(image).phases;
+    for (std::size_t i = 0; i < phases.size(); ++i) scaled[i].duration = phases[i].duration;
+  }
+  apply_deploy(deploy, scenario);
 }
 
 double normal_quantile(double p) {

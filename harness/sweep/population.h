@@ -26,6 +26,13 @@ Deploy draw_deploy(const Population& population, std::uint64_t sweep_seed, std::
 // of the deployed revision's apps, adds the blips after its deploy time and sets the seed.
 void apply_deploy(const Deploy& deploy, sim::model::Scenario& scenario);
 
+// The same as copying `base` and applying `deploy` to the copy, written into `scenario`, which
+// must be a copy of `base` that only apply_deploy and this function changed since: it puts back
+// what apply_deploy changes (the blips, the phase durations) and applies `deploy`. A sweep thread
+// keeps one scenario per base this way, instead of copying apps, task definitions and their
+// strings for every deploy.
+void reapply_deploy(const Deploy& deploy, const sim::model::Scenario& base, sim::model::Scenario& scenario);
+
 // The standard normal quantile of p in (0, 1) (Acklam's rational approximation, relative error
 // below 1.2e-9): how a lognormal start-up scale is drawn from one uniform draw.
 double normal_quantile(double p);

@@ -1,9 +1,11 @@
 #include "harness/sweep/sweep_runner.h"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "harness/sweep/population.h"
 #include "harness/sweep/scenario_variant.h"
@@ -26,16 +28,17 @@ RunRecord run_record(const sim::observe::RunResult& result) {
 
 namespace {
 
-// Calls work(i) for every i in [0, count) on `threads` threads, each taking the next index; the
-// first exception stops the others and is rethrown here.
-void parallel_for(std::int64_t count, int threads, const std::function<void(std::int64_t)>& work) {
+// Calls work(i, worker) for every i in [0, count) on `threads` threads, each taking the next
+// index; `worker` (0 .. threads - 1) names the thread, for state a thread keeps between its
+// indexes. The first exception stops the others and is rethrown here.
+void parallel_for(std::int64_t count, int threads, const std::function<void(std::int64_t, int)>& work) {
   std::atomic<std::int64_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
-  const auto worker = [&] {
+  const auto worker = [&](int id) {
     for (std::int64_t i; (i = next.fetch_add(1)) < count;) {
       try {
-        work(i);
+        work(i, id);
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
@@ -44,11 +47,39 @@ void parallel_for(std::int64_t count, int threads, const std::function<void(std:
     }
   };
   std::vector<std::jthread> pool;
-  for (int t = 1; t < threads && t < count; ++t) pool.emplace_back(worker);
-  worker();
+  for (int t = 1; t < threads && t < count; ++t) pool.emplace_back(worker, t);
+  worker(0);
   pool.clear();
   if (failure) std::rethrow_exception(failure);
 }
+
+// A thread's scenarios for the deploys it runs: one copy per base (a cell's scenario for one
+// fault class), made when the thread first meets that base and reused, through reapply_deploy,
+// for its later deploys from it. A thread works through the runs in increasing order, so it
+// keeps the copies of the cell it is in.
+class DeployScenarios {
+ public:
+  const sim::model::Scenario& for_deploy(const sim::model::Scenario& base, std::size_t base_index,
+                                         const Deploy& deploy) {
+    if (copies_.size() <= base_index) copies_.resize(base_index + 1);
+    Copy& copy = copies_[base_index];
+    if (copy.base != &base) {
+      copy.base = &base;
+      copy.scenario = base;
+      apply_deploy(deploy, copy.scenario);
+    } else {
+      reapply_deploy(deploy, base, copy.scenario);
+    }
+    return copy.scenario;
+  }
+
+ private:
+  struct Copy {
+    const sim::model::Scenario* base = nullptr;
+    sim::model::Scenario scenario;
+  };
+  std::vector<Copy> copies_;  // by fault class + 1
+};
 
 }  // namespace
 
@@ -63,17 +94,19 @@ std::vector<RunRecord> run_slice(const SweepSpec& spec, RunSlice slice, int thre
   const std::int64_t cells = slice.end > slice.begin ? (slice.end - 1) / runs_per_cell + 1 - first_cell : 0;
   // Phase 1: load each cell's scenarios once (good deploy + one per fault class).
   std::vector<std::vector<sim::model::Scenario>> scenarios(static_cast<std::size_t>(cells));
-  parallel_for(cells, threads, [&](std::int64_t c) { scenarios[c] = cell_scenarios(spec, first_cell + c); });
+  parallel_for(cells, threads, [&](std::int64_t c, int) { scenarios[c] = cell_scenarios(spec, first_cell + c); });
   // Phase 2: the runs.
   const std::int64_t total = slice.end - slice.begin;
   std::vector<RunRecord> records(static_cast<std::size_t>(total));
   std::atomic<std::int64_t> done{0};
   const std::int64_t report_every = std::max<std::int64_t>(1, total / 1000);
-  parallel_for(total, threads, [&](std::int64_t i) {
+  std::vector<DeployScenarios> per_thread(static_cast<std::size_t>(std::max(threads, 1)));
+  parallel_for(total, threads, [&](std::int64_t i, int worker) {
     const std::int64_t run = slice.begin + i;
     const Deploy deploy = draw_deploy(spec.population, spec.seed, run % runs_per_cell);
-    sim::model::Scenario scenario = scenarios[run / runs_per_cell - first_cell][deploy.fault + 1];
-    apply_deploy(deploy, scenario);
+    const auto base = static_cast<std::size_t>(deploy.fault + 1);
+    const sim::model::Scenario& scenario = per_thread[static_cast<std::size_t>(worker)].for_deploy(
+        scenarios[run / runs_per_cell - first_cell][base], base, deploy);
     sim::Simulation simulation(scenario, {.trace = false});
     records[i] = run_record(simulation.run());
     records[i].fault = deploy.fault;

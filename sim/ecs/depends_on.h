@@ -24,9 +24,10 @@ enum class DependsOnVerdict { met, wait, impossible };
 // §7.3): START once the dependency started, COMPLETE once it exited, SUCCESS once it exited 0,
 // HEALTHY once its container check is healthy. `impossible`: a condition that can no longer be
 // met (SUCCESS after a non-zero exit, HEALTHY after an exit). `Container` is a world's record
-// (the simulated one, or real mode's) with def, started, exited, exit_code and health.
-template <class Container>
-DependsOnVerdict depends_on_verdict(const std::vector<Container>& containers, const Container& c) {
+// (the simulated one, or real mode's) with def, started, exited, exit_code and health;
+// `Containers` any range of them (a std::vector, or the simulated world's inline small vector).
+template <class Containers, class Container>
+DependsOnVerdict depends_on_verdict(const Containers& containers, const Container& c) {
   for (const model::ContainerDependency& d : c.def->depends_on) {
     const Container* dep = nullptr;
     for (const Container& other : containers)
@@ -58,8 +59,8 @@ DependsOnVerdict depends_on_verdict(const std::vector<Container>& containers, co
 // HEALTHY that have a startTimeout and have started. The timeout is the *dependency's*, counted
 // from the dependency's start; START never times out, nor does a dependency not yet started;
 // kNever when nothing can time out. (The agent notices within its 5 s poll; we at the instant.)
-template <class Container, class StartedAt>
-Millis dependency_deadline(const std::vector<Container>& containers, const Container& c, StartedAt started_at) {
+template <class Containers, class Container, class StartedAt>
+Millis dependency_deadline(const Containers& containers, const Container& c, StartedAt started_at) {
   Millis deadline = kNever;
   for (const model::ContainerDependency& d : c.def->depends_on) {
     if (d.condition == model::DependencyCondition::start) continue;
@@ -74,8 +75,8 @@ Millis dependency_deadline(const std::vector<Container>& containers, const Conta
 // Whether the agent may stop `c` now: shutdown goes in reverse dependency order, so a container
 // waits until every started container that lists it in dependsOn has exited (graph.go,
 // verifyShutdownOrder; ecs-rules §7.3).
-template <class Container>
-bool dependents_have_exited(const std::vector<Container>& containers, const Container& c) {
+template <class Containers, class Container>
+bool dependents_have_exited(const Containers& containers, const Container& c) {
   for (const Container& other : containers) {
     if (!other.started || other.exited) continue;
     for (const model::ContainerDependency& d : other.def->depends_on)

@@ -134,7 +134,7 @@ std::optional<TaskId> TaskLedger::take_stop_candidate(DeploymentId deployment, b
                                                       bool skip_own_replacements) {
   if (deployment >= queues_.size()) return std::nullopt;
   std::deque<TaskId>& q = healthy ? queues_[deployment].healthy : queues_[deployment].unhealthy;
-  std::deque<TaskId> passed_over;  // starting own-revision replacements, kept in their order
+  std::vector<TaskId> passed_over;  // starting own-revision replacements, kept in their order
   std::optional<TaskId> found;
   while (!q.empty() && !found) {
     const TaskId id = q.front();

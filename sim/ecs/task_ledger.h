@@ -12,6 +12,7 @@
 // hands out stop candidates in launch order.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <cstddef>
 #include <deque>
 #include <optional>
@@ -24,6 +25,10 @@
 #include "sim/engine/time.h"
 
 namespace sim::ecs {
+
+// The last reported health of each container of a task, in definition order: inline for up to
+// six containers, so a task's record needs no allocation of its own.
+using ContainerHealths = boost::container::small_vector<HealthStatus, 6>;
 
 // What the scheduler knows of one task.
 struct TaskRecord {
@@ -41,7 +46,7 @@ struct TaskRecord {
   bool old_enough = false;  // no checks at all: counts 40 s after RUNNING (§3.1)
   Millis launched_at{0};
   Millis running_at{0};
-  std::vector<HealthStatus> container_health;
+  ContainerHealths container_health;
   TargetState target = TargetState::unused;
   ProbeFailure target_failure = ProbeFailure::none;  // why its last load balancer check failed
 };

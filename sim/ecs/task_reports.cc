@@ -58,7 +58,7 @@ void ServiceController::on_target_health(TaskId id, TargetState state, ProbeFail
 
 // ECS task healthStatus: UNHEALTHY if an essential container is, HEALTHY when every essential
 // container with a check is (API_Task healthStatus).
-static HealthStatus task_health(const std::vector<HealthStatus>& containers,
+static HealthStatus task_health(const ContainerHealths& containers,
                                 const model::TaskDefinition& td) {
   bool all_healthy = true;
   for (std::size_t i = 0; i < td.containers.size(); ++i) {

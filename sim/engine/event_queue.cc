@@ -37,6 +37,8 @@ void EventQueue::drop_cancelled_top() {
 bool EventQueue::pop(Event& out) {
   drop_cancelled_top();
   if (size() == 0) return false;
+  ++pops_;
+  length_at_pops_ += size();
   const Node top = node(0);
   const Payload& p = payloads_[top.key & kSlotMask];
   out = Event{top.at, top.key >> kSlotBits, p.owner, p.kind, p.subject, p.arg};

@@ -59,6 +59,9 @@ class EventQueue {
   bool empty() { return next_time() == kNever; }
   std::size_t size_including_cancelled() const { return size(); }
   std::uint64_t scheduled_total() const { return next_seq_ - 1; }
+  // The heap's length (cancelled events included) averaged over the pops so far: the queue the
+  // run worked against, for the benchmark's bare-heap baseline (tests/bench/bare_heap.h).
+  double mean_length_at_pop() const { return pops_ ? static_cast<double>(length_at_pops_) / pops_ : 0.0; }
 
  private:
   static constexpr int kSlotBits = 24;
@@ -105,6 +108,8 @@ class EventQueue {
   std::vector<std::uint32_t> free_slots_;  // slots of popped events, reused last-freed first
   std::vector<std::uint64_t> cancelled_;   // bitmap indexed by seq
   std::uint64_t next_seq_ = 1;
+  std::uint64_t pops_ = 0;            // live events popped
+  std::uint64_t length_at_pops_ = 0;  // sum of size() at those pops
 };
 
 }  // namespace sim

@@ -3,6 +3,7 @@
 // known at start, the plan is fixed: only a stop request (SIGTERM) or a kill can end it sooner.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <map>
 #include <set>
 #include <string>
@@ -29,7 +30,9 @@ using UnusableDependencies = std::map<std::string, std::string>;
 
 struct ContainerPlan {
   Millis started_at{0};
-  std::vector<Millis> phase_starts;  // one per profile phase that was reached
+  // One per profile phase that was reached; inline for the usual few phases (no allocation per
+  // container start).
+  boost::container::small_vector<Millis, 4> phase_starts;
   Millis health_server_at = kNever;  // the app answers HTTP (live endpoints) from here
   Millis listening_at = kNever;      // start-up finished: every endpoint answers
   Millis exit_at = kNever;           // when the process exits by itself

@@ -10,8 +10,8 @@
 #pragma once
 
 #include <algorithm>
+#include <boost/container/small_vector.hpp>
 #include <cstdint>
-#include <vector>
 
 #include "sim/ecs/health_status.h"
 #include "sim/engine/time.h"
@@ -33,15 +33,18 @@ struct ProbeRun {
   Millis next() const { return first + period * static_cast<std::int64_t>(count_before(until)); }
 };
 
+// A forecast's runs of probes: it rarely holds more than two, so they live inside the forecast
+// (inside the task's record) rather than in an allocation of their own per task.
+using ProbeRuns = boost::container::small_vector<ProbeRun, 2>;
+
 // Appends probes starting at `start` every `period` before `until`, extending the last run when
 // the new probes continue it on the same cadence (an ELB target's probes always do), so that a
 // forecast rarely holds more than a run or two.
-inline void add_probes(std::vector<ProbeRun>& runs, Millis start, Millis period, Millis until) {
+inline void add_probes(ProbeRuns& runs, Millis start, Millis period, Millis until) {
   if (!runs.empty() && runs.back().period == period && runs.back().next() == start) {
     runs.back().until = until;
     return;
   }
-  if (runs.capacity() == 0) runs.reserve(4);
   runs.push_back({start, period, until});
 }
 
@@ -51,7 +54,7 @@ struct Forecast {
   Millis at = kNever;     // when the transition is seen: the end of the deciding probe
   Machine after;          // the machine right after the transition
   Millis next_start = kNever;
-  std::vector<ProbeRun> runs;
+  ProbeRuns runs;
 
   std::uint64_t probes_before(Millis t) const {
     std::uint64_t n = 0;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <stdexcept>
+#include <string>
 
 #include "sim/ecs/depends_on.h"
 #include "sim/world/world_task.h"
@@ -79,7 +81,10 @@ void SimulatedWorld::task_definition_added() {
   if (utilization_) utilization_->task_definitions_added(scenario_);
 }
 
-SimulatedWorld::Task& SimulatedWorld::task(ecs::TaskId id) { return *tasks_.at(id); }
+SimulatedWorld::Task& SimulatedWorld::task(ecs::TaskId id) {
+  if (id >= tasks_.size()) throw std::out_of_range("no task " + std::to_string(id) + " in the world");
+  return tasks_[id];
+}
 
 TimerId SimulatedWorld::at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg) {
   return queue_.schedule(std::max(t, now_), EventOwner::world, kind, task, arg);
@@ -131,23 +136,24 @@ ecs::Placement SimulatedWorld::launch_task(const ecs::LaunchRequest& req) {
 
 SimulatedWorld::Task& SimulatedWorld::create_task(const ecs::LaunchRequest& req, std::int64_t memory) {
   const model::TaskDefinition& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
-  if (tasks_.size() <= req.task) tasks_.resize(req.task + 1);
-  auto t = std::make_unique<Task>();
-  t->id = req.task;
-  t->deployment = req.deployment;
-  t->task_definition = req.task_definition;
-  t->memory_mib = memory;
+  // Ids come in launch order; a task the runtime could not place took none. Should one be
+  // skipped, its slot stays a never-started task, which no loop over the tasks acts on.
+  while (tasks_.size() < req.task) tasks_.emplace_back();
+  Task& t = req.task < tasks_.size() ? (tasks_[req.task] = Task{}) : tasks_.emplace_back();
+  t.id = req.task;
+  t.deployment = req.deployment;
+  t.task_definition = req.task_definition;
+  t.memory_mib = memory;
   for (std::size_t i = 0; i < td.containers.size(); ++i) {
     Container c;
     c.index = static_cast<int>(i);
     c.spec = &specs_[static_cast<std::size_t>(req.task_definition)][i];
     c.def = c.spec->def;
     c.profile = c.spec->profile;
-    t->containers.push_back(std::move(c));
-    if (td.containers[i].name == scenario_.service.container_name_for_lb) t->lb_container = static_cast<int>(i);
+    t.containers.push_back(std::move(c));
+    if (td.containers[i].name == scenario_.service.container_name_for_lb) t.lb_container = static_cast<int>(i);
   }
-  tasks_[req.task] = std::move(t);
-  return *tasks_[req.task];
+  return t;
 }
 
 void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
@@ -185,17 +191,19 @@ void SimulatedWorld::on_event(const Event& e) {
     const model::Fault& f = scenario_.faults.at(e.arg);
     const int td = f.target == "old" ? scenario_.initial_task_definition : scenario_.deploy.to_task_definition;
     int left = f.count;
-    for (auto& tp : tasks_)
-      if (left > 0 && tp && tp->task_definition == td && tp->state() == TaskState::running) {
-        Container& c = tp->containers.front();
+    for (std::size_t i = 0, n = tasks_.size(); i < n && left > 0; ++i) {
+      Task& t = tasks_[i];
+      if (t.task_definition == td && t.state() == TaskState::running) {
+        Container& c = t.containers.front();
         c.plan.exit_at = now_;
         c.plan.exit_code = 137;
         c.plan.exit_reason = "";
         c.plan.exit_detail = "killed by the scenario's fault timeline";
         c.plan.exit_cause = observe::ContainerExitCause::fault_injected;
-        on_container_exit(*tp, c);
+        on_container_exit(t, c);
         --left;
       }
+    }
     return;
   }
   if (e.kind == traffic_period) {
@@ -277,12 +285,11 @@ void SimulatedWorld::on_event(const Event& e) {
 }
 
 void SimulatedWorld::finish(Millis end) {
-  for (auto& tp : tasks_) {
-    if (!tp) continue;
-    for (Container& c : tp->containers)
+  tasks_.for_each([&](const Task& t) {
+    for (const Container& c : t.containers)
       if (c.check_active && !per_probe_) metrics_.probes += c.check_forecast.probes_before(end);
-    if (tp->target_active && !per_probe_) metrics_.probes += tp->target_forecast.probes_before(end);
-  }
+    if (t.target_active && !per_probe_) metrics_.probes += t.target_forecast.probes_before(end);
+  });
 }
 
 }  // namespace sim::world

@@ -19,6 +19,7 @@
 #include "sim/ecs/runtime.h"
 #include "sim/ecs/task_lifecycle.h"
 #include "sim/ecs/target_health.h"
+#include "sim/engine/block_vector.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/rng.h"
 #include "sim/model/scenario.h"
@@ -137,7 +138,8 @@ class SimulatedWorld final : public ecs::Runtime {
   ecs::RuntimeListener* listener_ = nullptr;
   ServedTraffic traffic_;
   std::optional<UtilizationSampler> utilization_;  // with autoscaling only: it costs a task scan
-  std::vector<std::unique_ptr<Task>> tasks_;  // indexed by TaskId
+  // Indexed by TaskId, in blocks: a task never moves, and neighbours share pages (block_vector.h).
+  BlockVector<Task, 32> tasks_;
   std::vector<std::vector<ContainerSpec>> specs_;  // [task definition][container]
   std::vector<std::vector<int>> start_orders_;     // [task definition]: dependsOn order
   std::vector<HttpProbe> target_probes_;           // [task definition]

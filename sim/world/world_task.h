@@ -2,6 +2,7 @@
 // SimulatedWorld (start-up, health checks, shut-down). Internal to sim/world.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -75,7 +76,8 @@ struct SimulatedWorld::Task {
   ecs::DeploymentId deployment = 0;
   int task_definition = 0;
   ecs::TaskLifecycle agent;  // its lifecycle state and stop code, by the ECS agent's rules
-  std::vector<Container> containers;
+  // Inline for a one-container task, the usual kind: no allocation of its own per task.
+  boost::container::small_vector<Container, 1> containers;
   bool containers_signalled = false;  // the agent is stopping them, dependents first
   TimerId state_timer = kNoTimer;
   TimerId memory_timer = kNoTimer;  // when the containers together reach the task's memory

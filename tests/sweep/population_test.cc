@@ -4,6 +4,8 @@
 
 #include "harness/scenario/scenario_loader.h"
 #include "harness/sweep/population.h"
+#include "harness/sweep/sweep_runner.h"
+#include "sim/simulation.h"
 #include "tests/sweep/sweep_fixture.h"
 
 using namespace harness::sweep;
@@ -66,6 +68,40 @@ TEST_CASE("apply_deploy scales the deployed revision's start-up and adds blips a
   REQUIRE(scenario.faults.size() == 1);
   CHECK(scenario.faults[0].at == sim::seconds(30));
   CHECK(scenario.faults[0].target == "discord");
+}
+
+TEST_CASE("reapply_deploy on a reused copy gives what apply_deploy gives on a fresh copy") {
+  // Given the small sweep's base and its deploys 0..39 (scaled start-ups, some with blips), when
+  // one copy is reused through reapply_deploy for each in turn, then after each it has the
+  // fresh copy's phase durations, faults and seed, and its run ends the same way.
+  const SweepSpec spec = sweeptest::small_sweep();
+  const sim::model::Scenario base = harness::scenario::load_scenario_file(spec.scenario_path.string()).scenario;
+  sim::model::Scenario reused = base;
+  int with_blips = 0, without_blips = 0;
+  for (std::int64_t run = 0; run < 40; ++run) {
+    const Deploy deploy = draw_deploy(spec.population, spec.seed, run);
+    (deploy.blips.empty() ? without_blips : with_blips) += 1;
+    sim::model::Scenario fresh = base;
+    apply_deploy(deploy, fresh);
+    reapply_deploy(deploy, base, reused);
+    CHECK(reused.seed == fresh.seed);
+    for (const auto& [image, app] : fresh.apps) {
+      REQUIRE(reused.apps.at(image).phases.size() == app.phases.size());
+      for (std::size_t i = 0; i < app.phases.size(); ++i)
+        CHECK(reused.apps.at(image).phases[i].duration == app.phases[i].duration);
+    }
+    REQUIRE(reused.faults.size() == fresh.faults.size());
+    for (std::size_t i = 0; i < fresh.faults.size(); ++i) {
+      CHECK(reused.faults[i].at == fresh.faults[i].at);
+      CHECK(reused.faults[i].target == fresh.faults[i].target);
+      CHECK(reused.faults[i].duration == fresh.faults[i].duration);
+    }
+    CHECK(run_record(sim::Simulation(reused, {.trace = false}).run()) ==
+          run_record(sim::Simulation(fresh, {.trace = false}).run()));
+  }
+  // Both kinds came up, so a blip left behind by an earlier deploy would have been seen.
+  CHECK(with_blips > 0);
+  CHECK(without_blips > 0);
 }
 
 TEST_CASE("normal_quantile matches the standard normal's known quantiles") {
