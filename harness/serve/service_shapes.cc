@@ -36,14 +36,18 @@ std::string task_definition_arn_of(const ServedService& service, int index) {
   return task_definition_arn(service.task_definition_name(index));
 }
 
-// ECS's sentences (the ECS-over-time reference, section 8.2); a FAILED deployment keeps the controller's own reason.
+// ECS's sentences (the ECS-over-time reference, section 8.2). ECS words every breaker failure
+// "tasks failed to start.", health-check failures included, where the controller says which; an
+// alarm's failure has no published wording, so it keeps the controller's.
 std::string rollout_reason(const Deployment& d) {
+  static const std::string breaker = "ECS deployment circuit breaker:";
   switch (d.rollout) {
     case RolloutState::in_progress:
       return "ECS deployment " + d.name() + " in progress.";
     case RolloutState::completed:
       return "ECS deployment " + d.name() + " completed.";
     case RolloutState::failed:
+      if (d.rollout_reason.starts_with(breaker)) return breaker + " tasks failed to start.";
       return d.rollout_reason;
   }
   return "";
