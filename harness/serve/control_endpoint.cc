@@ -29,7 +29,7 @@ nlohmann::json advance(EcsState& state, Pacer& pacer, const HttpRequest& request
   // Real containers live on the wall clock: their time cannot be skipped, only waited for.
   if (state.real())
     throw invalid_parameter("deploysim serve --real cannot advance time: its tasks are real Docker containers on the "
-                            "wall clock, at " + std::to_string(pacer.time_scale()) +
+                            "wall clock, at " + (std::ostringstream() << pacer.time_scale()).str() +
                             " run seconds a wall second (--time-scale); wait instead, or serve without --real");
   RequestBody body(request.body());
   scenario::ObjectReader reader = body.object();

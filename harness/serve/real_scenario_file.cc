@@ -27,7 +27,12 @@ RealScenarioFile::~RealScenarioFile() {
 }
 
 void RealScenarioFile::write(const sim::model::Scenario& scenario) const {
-  nlohmann::ordered_json json = scenario::scenario_to_json(scenario);
+  // The API's calls are the served service's timeline: the file carries none (a served
+  // scenario's deploy may name a task definition it does not hold).
+  sim::model::Scenario served = scenario;
+  served.deploy = sim::model::Deploy{.to_task_definition = served.initial_task_definition, .none = true};
+  served.timeline.clear();
+  nlohmann::ordered_json json = scenario::scenario_to_json(served);
   for (auto& [image, app] : json["apps"].items())
     if (own_images_.count(image) > 0) app["runImage"] = true;
   std::ofstream out(path_, std::ios::trunc);
