@@ -67,9 +67,9 @@ po::options_description serve_options(ServeFlags& f) {
       ("max-connections", po::value(&f.options.limits.max_connections),
        "connections served at once; more get 503 (default 256)")
       ("real", po::bool_switch(&f.real),
-       "play every service for real: its tasks are local Docker containers (the chaos app, or the image\n"
-       "itself for apps marked runImage), as `deploysim real` runs them; time runs at the wall clock times\n"
-       "--time-scale (default 20 here, 0.1-100; `real --time-scale 0.05` is 20) and cannot be advanced;\n"
+       "play every service for real: its tasks are local Docker containers (the chaos app, or the image "
+       "itself for apps marked runImage), as `deploysim real` runs them; time runs at the wall clock times "
+       "--time-scale (default 20 here, 0.1-100; `real --time-scale 0.05` is 20) and cannot be advanced; "
        "DeleteService and SIGINT/SIGTERM remove the containers (docs/serve.md)")
       ("socket", po::value(&f.socket), "with --real: the Docker engine's socket (default /var/run/docker.sock)");
   return d;

@@ -86,6 +86,13 @@ echo "ok: the control endpoint refuses to advance real time: $refused"
 
 "${aws[@]}" ecs update-service "${cluster[@]}" --service alia-bot-service --task-definition alia-bot:28 >/dev/null ||
   fail "update-service failed"
+# Meanwhile service side moves to an image registered only now, which the scenario has no profile
+# for: the chaos app plays the default app (serve.md), and that deployment completes.
+expect "registered an image the scenario does not know" "$("${aws[@]}" ecs register-task-definition --family web-new \
+  --container-definitions '[{"name":"web","image":"web-new:1","memory":256,"essential":true,"portMappings":[{"containerPort":8080}]}]' \
+  --query taskDefinition.taskDefinitionArn)" "arn:aws:ecs:us-east-1:123456789012:task-definition/web-new:1"
+"${aws[@]}" ecs update-service "${cluster[@]}" --service side --task-definition web-new:1 >/dev/null ||
+  fail "update-service side failed"
 describe=("${aws[@]}" ecs describe-services "${cluster[@]}" --services alia-bot-service)
 # The breaker trips on the third OOM kill (about 2 min of run time, 1 min of wall time at 2x); the
 # FAILED deployment is listed while its last task stops.
@@ -137,6 +144,9 @@ done
 expect "status after delete-service --force" "$status" INACTIVE
 [ -z "$(docker ps -aq --filter "label=deploysim.run=$run")" ] || fail "containers of the deleted service remain"
 echo "ok: delete-service removed every container of run $run"
+expect "service side on the newly registered image" "$("${aws[@]}" ecs describe-services "${cluster[@]}" --services side \
+  --query 'services[0].deployments[0].[taskDefinition,rolloutState]')" \
+  "arn:aws:ecs:us-east-1:123456789012:task-definition/web-new:1	COMPLETED"
 [ "$(running_containers "$side")" -ge 1 ] || fail "the other service's container is gone"
 echo "ok: service side still runs (run $side), left for SIGTERM"
 echo "serve_real_test: all passed"
