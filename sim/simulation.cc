@@ -7,6 +7,7 @@
 
 #include "sim/ecs/application_auto_scaling.h"
 #include "sim/ecs/service_controller.h"
+#include "sim/ecs/timeline_player.h"
 #include "sim/engine/clock.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/invariant.h"
@@ -70,8 +71,7 @@ struct Simulation::Impl {
   world::SimulatedWorld world;
   ecs::ServiceController controller;
   std::optional<ecs::ApplicationAutoScaling> autoscaling;
-  std::vector<model::ServiceUpdate> actions;  // the timeline as played, the deploy included
-  std::size_t actions_applied = 0;
+  std::optional<ecs::TimelinePlayer> timeline;  // once run() plays the scenario's calls
   bool started = false;
 
   void start();
@@ -89,26 +89,11 @@ void Simulation::Impl::start() {
   for (const ecs::LaunchRequest& r : warm) world.start_warm_task(r);
 }
 
-// The timeline's UpdateService calls and then the deploy under test, each at its time; at the
-// same instant in that order (events at one time run in the order they were scheduled).
+// The scenario's calls (ecs/timeline_player.h), each an event at its time on the queue.
 void Simulation::Impl::schedule_timeline() {
-  actions = scenario.timeline;
-  std::stable_sort(actions.begin(), actions.end(),
-                   [](const model::ServiceUpdate& a, const model::ServiceUpdate& b) { return a.at < b.at; });
-  if (scenario.deploy.none) {
-    // A steady-state run: the figures count from the start (ecs-rules §12.5).
-    controller.observe_from_start();
-  } else {
-    model::ServiceUpdate deploy;
-    deploy.at = scenario.deploy.at;
-    deploy.task_definition = scenario.deploy.to_task_definition;
-    deploy.origin = "deploy";
-    const auto after = std::upper_bound(actions.begin(), actions.end(), deploy.at,
-                                        [](Millis at, const model::ServiceUpdate& u) { return at < u.at; });
-    actions.insert(after, deploy);
-  }
-  for (std::size_t i = 0; i < actions.size(); ++i)
-    queue.schedule(actions[i].at, EventOwner::scenario, timeline_event, static_cast<std::uint32_t>(i), 0);
+  timeline.emplace(scenario, controller);
+  for (std::size_t i = 0; i < timeline->calls().size(); ++i)
+    queue.schedule(timeline->calls()[i].at, EventOwner::scenario, timeline_event, static_cast<std::uint32_t>(i), 0);
 }
 
 bool Simulation::Impl::run_events(Millis until, bool stop_at_outcome) {
@@ -132,13 +117,10 @@ bool Simulation::Impl::run_events(Millis until, bool stop_at_outcome) {
     switch (e.owner) {
       case EventOwner::controller: controller.on_timer(e.kind, e.subject, e.arg); break;
       case EventOwner::world: world.on_event(e); break;
-      case EventOwner::scenario:
-        controller.apply(actions.at(e.subject));
-        ++actions_applied;
-        break;
+      case EventOwner::scenario: timeline->play(e.subject); break;
     }
     // The outcome is the last deployment's: a run stops there only once the timeline is played.
-    if (stop_at_outcome && controller.outcome() && actions_applied == actions.size()) {
+    if (stop_at_outcome && controller.outcome() && timeline && timeline->all_played()) {
       result.end = observe::RunEnd::outcome_reached;
       return false;
     }
@@ -160,9 +142,7 @@ observe::RunResult Simulation::Impl::run() {
   result.ended_at = now;
   controller.finish(now);
   world.finish(now);
-  result.outcome = controller.outcome().value_or(scenario.deploy.none && !controller.deployment_under_test()
-                                                     ? observe::Outcome::steady_state
-                                                     : observe::Outcome::stuck);
+  result.outcome = timeline->outcome();
   return result;
 }
 

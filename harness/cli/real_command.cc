@@ -31,8 +31,9 @@ struct RealFlags {
 
 po::options_description real_options(RealFlags& f) {
   po::options_description d("deploysim real FILE [options] | deploysim real --cleanup\n\n"
-                             "Plays FILE's deploy for real: the same controller drives local Docker containers of\n"
-                             "the chaos app (docker/), each playing its app profile. Needs a Docker engine and\n"
+                             "Plays FILE's timeline for real (its UpdateService calls and the deploy, each at its\n"
+                             "time): the same controller drives local Docker containers of the chaos app (docker/),\n"
+                             "each playing its app profile. Needs a Docker engine and\n"
                              "the image (cmake --build build --target chaos_image).\n\nOptions");
   d.add_options()
       ("help,h", "this help")

@@ -6,6 +6,8 @@
 #include "harness/cli/command_line.h"
 #include "harness/cli/scenario_input.h"
 #include "harness/cli/usage_error.h"
+#include "harness/docker/own_image.h"
+#include "harness/docker/real_run.h"
 #include "harness/serve/ecs_api.h"
 #include "harness/serve/ecs_server.h"
 
@@ -19,7 +21,27 @@ struct ServeFlags {
   serve::ServeOptions options;
   int port = 4566;
   bool no_service = false;
+  bool real = false;
+  std::string socket = docker::kDefaultSocket;
 };
+
+// serve --real plays each service on Docker; its --time-scale keeps serve's meaning (run seconds
+// per wall second), which is 1 / real's (real seconds per run second): 20 here is real's 0.05.
+constexpr double kRealDefaultTimeScale = 20;
+
+serve::RealServing real_serving(const ServeFlags& f, const sim::model::Scenario& scenario) {
+  serve::RealServing real;
+  real.options.time_scale = 1.0 / f.options.time_scale;
+  real.options.socket = f.socket;
+  if (f.file.empty()) return real;
+  docker::check_real_mode_can_play(scenario, f.file);
+  try {
+    real.own_images = docker::read_own_images(f.file).images;
+  } catch (const scenario::ScenarioError&) {
+    // A configuration the readers read (Terraform, CloudFormation ...) marks no runImage.
+  }
+  return real;
+}
 
 po::options_description serve_options(ServeFlags& f) {
   po::options_description d(
@@ -43,7 +65,13 @@ po::options_description serve_options(ServeFlags& f) {
       ("no-service", po::bool_switch(&f.no_service),
        "do not create the scenario's service: start with task definitions only")
       ("max-connections", po::value(&f.options.limits.max_connections),
-       "connections served at once; more get 503 (default 256)");
+       "connections served at once; more get 503 (default 256)")
+      ("real", po::bool_switch(&f.real),
+       "play every service for real: its tasks are local Docker containers (the chaos app, or the image "
+       "itself for apps marked runImage), as `deploysim real` runs them; time runs at the wall clock times "
+       "--time-scale (default 20 here, 0.1-100; `real --time-scale 0.05` is 20) and cannot be advanced; "
+       "DeleteService and SIGINT/SIGTERM remove the containers (docs/serve.md)")
+      ("socket", po::value(&f.socket), "with --real: the Docker engine's socket (default /var/run/docker.sock)");
   return d;
 }
 
@@ -57,15 +85,22 @@ int serve_command(const std::vector<std::string>& args) {
   if (f.port < 0 || f.port > 65535) throw UsageError("serve: --port must be 0-65535");
   if (!(f.options.time_scale >= 0 && f.options.time_scale <= 100'000))
     throw UsageError("serve: --time-scale must be a number in [0, 100000]");
+  if (vm.count("socket") && !f.real) throw UsageError("serve: --socket goes with --real");
+  if (f.real && !vm.count("time-scale")) f.options.time_scale = kRealDefaultTimeScale;
+  if (f.real && !(f.options.time_scale >= 0.1 && f.options.time_scale <= 100))
+    throw UsageError("serve: with --real, --time-scale must be a number in [0.1, 100] (real containers cannot stand "
+                     "still, nor start and check health faster than that)");
   if (f.options.limits.max_connections < 1 || f.options.limits.max_connections > 10'000)
     throw UsageError("serve: --max-connections must be 1-10000");
   f.options.port = static_cast<unsigned short>(f.port);
   f.options.create_scenario_service = !f.no_service;
   const scenario::Loaded loaded = load_scenario_or_default(f.file);
+  if (f.real) f.options.real = real_serving(f, loaded.scenario);
   try {
     return serve::serve(loaded.scenario, f.options, [&](unsigned short port) {
       std::cout << "deploysim serve: ECS API on http://" << f.options.host << ":" << port << " (time scale "
-                << f.options.time_scale << ", scenario " << loaded.scenario.name << ")" << std::endl;
+                << f.options.time_scale << ", scenario " << loaded.scenario.name
+                << (f.real ? ", real: Docker containers labelled deploysim.run" : "") << ")" << std::endl;
     });
   } catch (const boost::system::system_error& e) {
     throw UsageError("serve: cannot listen on " + f.options.host + ":" + std::to_string(f.port) + ": " + e.what());

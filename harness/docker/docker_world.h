@@ -53,6 +53,9 @@ class DockerWorld final : public sim::ecs::Runtime {
   ~DockerWorld() override;
 
   void attach(sim::ecs::RuntimeListener* listener) { listener_ = listener; }
+  // The scenario's apps gained `image` (a task definition registered while running): its profile
+  // is read from the scenario file, which must describe it by now.
+  void app_added(const std::string& image);
 
   // Before the run's clock starts: the dependency stand-ins, then the initial deployment's
   // containers, waiting (real time, bounded) until they serve. Throws DockerError if they do not.

@@ -1,164 +1,117 @@
 #include "harness/docker/real_run.h"
 
 #include <csignal>
-#include <stdexcept>
+#include <optional>
 
-#include "harness/docker/container_config.h"
-#include "harness/docker/docker_world.h"
-#include "harness/docker/local_images.h"
-#include "harness/docker/scaled_clock.h"
-#include "sim/ecs/service_controller.h"
+#include "harness/scenario/document.h"
+#include "sim/ecs/timeline_player.h"
 
 namespace harness::docker {
 
+// Application Auto Scaling watches the service's CPU and memory utilisation (or requests per
+// healthy target), which the simulated world samples and the Docker world does not: refused
+// rather than left out, since a run without it would judge a different service.
+void check_real_mode_can_play(const sim::model::Scenario& s, const std::string& path) {
+  if (!s.autoscaling) return;
+  scenario::Document::from_file(path).fail(
+      "/autoscaling",
+      "a scenario without Application Auto Scaling for real mode (real mode measures no CPU or memory "
+      "utilisation of containers, so target tracking would have no datapoints; `deploysim run` plays it)",
+      "an autoscaling section", "/autoscaling");
+}
+
 struct RealRun::Impl {
   Impl(const sim::model::Scenario& s, const std::string& path, RealRunOptions o)
-      : scenario(s),
-        scenario_path(path),
-        options(o),
-        rules(*sim::ecs::find_rule_set(s.rule_set)),
-        docker(o.socket, o.engine_timeout),
-        clock(io, o.time_scale),
-        world(s, RealSetup{path, new_run_id(), o.time_scale}, docker, clock, io, trace, result.metrics),
-        controller(s, rules, clock, world, trace, result.metrics),
-        signals(io, SIGINT, SIGTERM) {
-    world.attach(&controller);
-    clock.deliver_to([this](std::uint16_t kind, std::uint32_t subject, std::uint64_t arg) {
-      controller.on_timer(kind, subject, arg);
-    });
-  }
+      : scenario(s), service(s, path, o), signals(service.io(), SIGINT, SIGTERM) {}
 
-  void check_engine() const;
   void loop();
-  void clean_up();
-  std::string abandon(const std::string& cause);
+  void schedule_timeline();
+  bool done();
 
   const sim::model::Scenario& scenario;
-  std::string scenario_path;
-  RealRunOptions options;
-  const sim::ecs::RuleSet& rules;
-  DockerClient docker;
-  asio::io_context io;
-  sim::observe::Trace trace{true};
-  sim::observe::RunResult result;
-  ScaledClock clock;
-  DockerWorld world;
-  sim::ecs::ServiceController controller;
+  RealService service;
   asio::signal_set signals;
+  std::optional<sim::ecs::TimelinePlayer> timeline;
+  sim::observe::RunResult result;
   int interrupted_by = 0;
   bool horizon_reached = false;
-  int removed = 0;
-  bool cleaned = false;
-  std::chrono::steady_clock::time_point began = std::chrono::steady_clock::now();
-  double wall_seconds = 0;
 };
 
-void RealRun::Impl::check_engine() const {
-  if (!docker.ping()) throw DockerError(no_engine_message(docker.socket_path()));
-  if (!docker.image_exists(kChaosImage))
-    throw DockerError(std::string("the chaos app's image ") + kChaosImage +
-                      " is not on this engine: build it with `cmake --build build --target chaos_image` "
-                      "(docker/Dockerfile, FROM scratch; scripts/test does it)");
-  require_local_images(world.own_images(), scenario_path, docker);
+// The simulator's calls in the simulator's order (sim/ecs/timeline_player.h), each at its run
+// time on the scaled wall clock.
+void RealRun::Impl::schedule_timeline() {
+  timeline.emplace(scenario, service.controller());
+  for (std::size_t i = 0; i < timeline->calls().size(); ++i)
+    service.at(timeline->calls()[i].at, [this, i] { timeline->play(i); });
+  service.at(scenario.horizon, [this] { horizon_reached = true; });
+}
+
+// While the event stream is being reopened the run does not end: the events of the gap (a
+// container's exit) are still to come, and belong in its record.
+bool RealRun::Impl::done() {
+  if (interrupted_by != 0) return true;
+  if (service.events_behind()) return false;
+  if (horizon_reached) {
+    result.end = sim::observe::RunEnd::horizon;
+    return true;
+  }
+  if (result.metrics.events >= scenario.event_cap) {
+    result.end = sim::observe::RunEnd::event_cap;
+    return true;
+  }
+  // The outcome is the last deployment's: the run stops there only once the timeline is played.
+  if (scenario.stop_at_outcome && service.controller().outcome() && timeline->all_played()) {
+    result.end = sim::observe::RunEnd::outcome_reached;
+    return true;
+  }
+  return false;
 }
 
 void RealRun::Impl::loop() {
   signals.async_wait([this](const boost::system::error_code& ec, int signal) {
     if (!ec) interrupted_by = signal;
   });
-  world.start_dependencies();
-  world.start_warm_tasks(controller.install_initial_deployment(scenario.initial_task_definition),
-                         [this] { return interrupted_by != 0; });
+  service.start([this] { return interrupted_by != 0; });
   if (interrupted_by != 0) return;
-  clock.start();
-  world.begin_run();
-  clock.at(scenario.deploy.at, [this] { controller.deploy(scenario.deploy.to_task_definition); });
-  clock.at(scenario.horizon, [this] { horizon_reached = true; });
-  result.end = sim::observe::RunEnd::horizon;
-  // While the event stream is being reopened the run does not end: the events of the gap (a
-  // container's exit) are still to come, and belong in its record.
-  while (interrupted_by == 0 && !(horizon_reached && !world.events_behind())) {
-    io.run_one();
-    if (++result.metrics.events >= scenario.event_cap) {
-      result.end = sim::observe::RunEnd::event_cap;
-      break;
-    }
-    if (controller.outcome() && scenario.stop_at_outcome && !world.events_behind()) {
-      result.end = sim::observe::RunEnd::outcome_reached;
-      break;
-    }
-  }
-}
-
-void RealRun::Impl::clean_up() {
-  if (cleaned) return;
-  world.finish();
-  wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
-  for (const std::string& id : docker.containers_labelled(std::string(kRunLabel) + "=" + world.run_id())) {
-    docker.remove_container(id);
-    ++removed;
-  }
-  cleaned = true;
-}
-
-std::string RealRun::Impl::abandon(const std::string& cause) {
-  std::string message = "real run " + world.run_id() + " stopped: " + cause + "\n";
-  try {
-    clean_up();
-    return message + "removed its " + std::to_string(removed) + " container(s); none of them is left on the engine";
-  } catch (const DockerError& e) {
-    cleaned = true;  // the destructor is not to wait for the engine again
-    const std::vector<std::string> left = world.maybe_left();
-    message += std::string("its containers could not be removed: ") + e.what() + "\n";
-    if (left.empty()) return message + "it had created none, so none is left";
-    message += "these " + std::to_string(left.size()) + " container(s) may remain, labelled " + kRunLabel + "=" +
-               world.run_id() + ":\n";
-    for (const std::string& name : left) message += "  " + name + "\n";
-    const std::string socket = options.socket == kDefaultSocket ? "" : " --socket " + options.socket;
-    return message + "once the engine answers again, `deploysim real --cleanup --run " + world.run_id() + socket +
-           "` removes them (`deploysim real --cleanup" + socket + "`: those of every run; neither touches a container "
-           "without the label " + kRunLabel + ")";
+  schedule_timeline();
+  while (!done()) {
+    service.run_one();
+    ++result.metrics.events;
   }
 }
 
 RealRun::RealRun(const sim::model::Scenario& scenario, const std::string& scenario_path, RealRunOptions options) {
-  if (!(options.time_scale > 0)) throw std::invalid_argument("the time scale must be above 0");
-  if (sim::ecs::find_rule_set(scenario.rule_set) == nullptr)
-    throw std::invalid_argument("unknown rule set \"" + scenario.rule_set + "\"");
+  check_real_mode_can_play(scenario, scenario_path);
   impl_ = std::make_unique<Impl>(scenario, scenario_path, options);
 }
 
-RealRun::~RealRun() {
-  try {
-    impl_->clean_up();
-  } catch (const std::exception&) {
-    // Nothing more can be done here; `deploysim real --cleanup` removes what is left.
-  }
-}
+RealRun::~RealRun() = default;
 
 sim::observe::RunResult RealRun::run() {
   Impl& m = *impl_;
-  m.check_engine();
   try {
     m.loop();
-    const sim::Millis end = m.horizon_reached ? m.scenario.horizon : m.clock.now();
+    const sim::Millis end = m.horizon_reached ? m.scenario.horizon : m.service.now();
+    const std::uint64_t events = m.result.metrics.events;
+    m.service.finish(end);
+    m.result.metrics = m.service.metrics();
+    m.result.metrics.events = events;
     m.result.ended_at = end;
-    m.controller.finish(end);
-    m.result.outcome = m.controller.outcome().value_or(sim::observe::Outcome::stuck);
-    m.clean_up();
+    m.result.outcome = m.timeline ? m.timeline->outcome() : sim::observe::Outcome::stuck;
+    m.service.clean_up();
   } catch (const DockerError& e) {
-    throw DockerError(m.abandon(e.what()));
+    throw DockerError(m.service.abandon(e.what()));
   }
   return m.result;
 }
 
-const sim::observe::Trace& RealRun::trace() const { return impl_->trace; }
-int RealRun::breaker_threshold() const { return impl_->controller.threshold_in_force(); }
-const std::string& RealRun::run_id() const { return impl_->world.run_id(); }
+const sim::observe::Trace& RealRun::trace() const { return impl_->service.trace(); }
+int RealRun::breaker_threshold() const { return impl_->service.breaker_threshold(); }
+const std::string& RealRun::run_id() const { return impl_->service.run_id(); }
 int RealRun::interrupted_by() const { return impl_->interrupted_by; }
-double RealRun::wall_seconds() const { return impl_->wall_seconds; }
-int RealRun::containers_removed() const { return impl_->removed; }
-int RealRun::events_reopened() const { return impl_->world.events_reopened(); }
+double RealRun::wall_seconds() const { return impl_->service.wall_seconds(); }
+int RealRun::containers_removed() const { return impl_->service.containers_removed(); }
+int RealRun::events_reopened() const { return impl_->service.events_reopened(); }
 
 int remove_leftovers(const DockerClient& docker, const std::string& run_id) {
   const std::vector<std::string> ids = docker.containers_labelled(run_id.empty() ? std::string(kRunLabel) : std::string(kRunLabel) + "=" + run_id);

@@ -1,6 +1,13 @@
-// One real run of a scenario: the unchanged service controller (sim/ecs) drives real Docker
-// containers through DockerWorld and a ScaledClock, on one single-threaded io_context. Same
-// trace, outcome and metrics as a simulated run (sim/simulation.h), so harness/report prints it.
+// One real run of a scenario: its whole timeline played on a RealService (real_service.h) — the
+// unchanged service controller driving real Docker containers on the scaled wall clock. The
+// timeline's UpdateService calls and the deploy under test are the simulator's
+// (sim/ecs/timeline_player.h), each at its time; a steady-state run ("deploy": "none") plays
+// its timeline and is judged at the horizon. Same trace, outcome and metrics as a simulated run
+// (sim/simulation.h), so harness/report prints it.
+//
+// What cannot be played for real is refused before any container starts, with a ScenarioError
+// at its place in the file: Application Auto Scaling (real mode measures no CPU or memory
+// utilisation of containers).
 //
 // Safety: every container carries kRunLabel=<run id>; the run removes all of them when it ends,
 // when it is interrupted (SIGINT, SIGTERM: run() returns early, interrupted_by() says which), and
@@ -17,29 +24,25 @@
 #include <string>
 
 #include "harness/docker/docker_client.h"
-#include "sim/ecs/rule_set.h"
+#include "harness/docker/real_service.h"
 #include "sim/model/scenario.h"
 #include "sim/observe/outcome.h"
 #include "sim/observe/trace.h"
 
 namespace harness::docker {
 
-struct RealRunOptions {
-  double time_scale = 0.05;  // real seconds per run second
-  std::string socket = kDefaultSocket;
-  std::chrono::milliseconds engine_timeout = std::chrono::seconds(30);  // per Docker call
-};
-
 class RealRun {
  public:
   // `scenario_path` is the file the scenario came from (the apps' profiles are read from it).
+  // Throws ScenarioError for a part of the scenario real mode cannot play (see above).
   RealRun(const sim::model::Scenario& scenario, const std::string& scenario_path, RealRunOptions options);
   ~RealRun();
   RealRun(const RealRun&) = delete;
   RealRun& operator=(const RealRun&) = delete;
 
-  // Checks the engine and the chaos image (DockerError saying how to get them), then runs until
-  // the outcome (unless the scenario says to go on), the horizon or a signal.
+  // Checks the engine and the chaos image (DockerError saying how to get them), then plays the
+  // timeline until the outcome once every call is played (unless the scenario says to go on),
+  // the horizon or a signal.
   sim::observe::RunResult run();
 
   const sim::observe::Trace& trace() const;
@@ -54,6 +57,10 @@ class RealRun {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Throws ScenarioError, at its place in the file at `path`, for a part of `scenario` real mode
+// cannot play (see above); deploysim serve --real checks its scenario with it too.
+void check_real_mode_can_play(const sim::model::Scenario& scenario, const std::string& path);
 
 // Removes every container carrying kRunLabel — of run `run_id` only, unless it is empty — from
 // any run (`deploysim real --cleanup [--run ID]`), and returns how many there were. Containers

@@ -104,9 +104,21 @@ std::vector<TraceEvent> milestones(const sim::observe::Trace& trace) {
   return out;
 }
 
+std::vector<std::string> deployment_sequence(const sim::observe::Trace& trace) {
+  std::vector<std::string> out;
+  for (const TraceEvent& e : trace.events())
+    if (const auto* d = std::get_if<observe::DeploymentStateChanged>(&e.payload))
+      out.push_back("ecs-svc/" + std::to_string(d->deployment) + " " + std::string(sim::ecs::to_string(d->state)) +
+                    (d->rollback ? " (rollback)" : ""));
+  return out;
+}
+
 RunComparison compare_runs(const ComparedRun& simulated, const ComparedRun& real) {
   RunComparison c;
   c.outcomes_agree = simulated.result.outcome == real.result.outcome;
+  c.simulated_deployments = deployment_sequence(simulated.trace);
+  c.real_deployments = deployment_sequence(real.trace);
+  c.deployments_agree = c.simulated_deployments == c.real_deployments;
   c.simulated = milestones(simulated.trace);
   c.real = milestones(real.trace);
   c.matched = longest_common(c.simulated, c.real);
@@ -159,6 +171,14 @@ void print_comparison(std::ostream& out, const RunComparison& c, const ComparedR
   row("tasks launched", std::to_string(sm.tasks_launched), std::to_string(rm.tasks_launched));
   row("no healthy task for", sim::format_seconds(sm.zero_healthy), sim::format_seconds(rm.zero_healthy));
   if (scenario.traffic) print_traffic(row, sm, rm);
+  auto sequence = [](const std::vector<std::string>& states) {
+    std::string text;
+    for (const std::string& s : states) text += (text.empty() ? "" : ", ") + s;
+    return text.empty() ? std::string("none") : text;
+  };
+  out << "\ndeployments " << (c.deployments_agree ? "AGREE" : "DIFFER") << ":\n"
+      << "  simulated  " << sequence(c.simulated_deployments) << "\n"
+      << "  real       " << sequence(c.real_deployments) << "\n";
   out << "\nevent order: " << c.simulated.size() << " milestones simulated, " << c.real.size() << " real, "
       << c.matched.size() << " of them in the same order\n";
   // The first milestone on either side that the other does not share, in order.

@@ -26,6 +26,11 @@ struct MilestoneMatch {
 
 struct RunComparison {
   bool outcomes_agree = false;
+  // Each run's deployments over time: every rolloutState a deployment entered, in order
+  // ("ecs-svc/1 IN_PROGRESS", "ecs-svc/1 FAILED", "ecs-svc/0 IN_PROGRESS (rollback)" ...).
+  std::vector<std::string> simulated_deployments;
+  std::vector<std::string> real_deployments;
+  bool deployments_agree = false;
   std::vector<sim::observe::TraceEvent> simulated;  // milestones, in order
   std::vector<sim::observe::TraceEvent> real;
   std::vector<MilestoneMatch> matched;  // the longest common subsequence, in order
@@ -35,6 +40,9 @@ struct RunComparison {
 
 // The milestones of a trace: the events that mark what happened, not every probe's detail.
 std::vector<sim::observe::TraceEvent> milestones(const sim::observe::Trace& trace);
+
+// The rolloutStates the trace's deployments entered, in order (RunComparison::simulated_deployments).
+std::vector<std::string> deployment_sequence(const sim::observe::Trace& trace);
 
 RunComparison compare_runs(const ComparedRun& simulated, const ComparedRun& real);
 

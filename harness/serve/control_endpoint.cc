@@ -26,6 +26,11 @@ std::string query_value(const std::string& target, const std::string& key) {
 }
 
 nlohmann::json advance(EcsState& state, Pacer& pacer, const HttpRequest& request) {
+  // Real containers live on the wall clock: their time cannot be skipped, only waited for.
+  if (state.real())
+    throw invalid_parameter("deploysim serve --real cannot advance time: its tasks are real Docker containers on the "
+                            "wall clock, at " + (std::ostringstream() << pacer.time_scale()).str() +
+                            " run seconds a wall second (--time-scale); wait instead, or serve without --real");
   RequestBody body(request.body());
   scenario::ObjectReader reader = body.object();
   const double seconds = reader.required("seconds").json().is_number() ? reader.required("seconds").json().get<double>() : -1;
@@ -42,13 +47,17 @@ nlohmann::json describe_state(EcsState& state, const Pacer& pacer, const ServerC
       nlohmann::json rollouts = nlohmann::json::array();
       for (const auto& d : deployments_json(state, *service))
         rollouts.push_back({{"id", d["id"]}, {"status", d["status"]}, {"rolloutState", d["rolloutState"]}});
-      services.push_back({{"cluster", cluster}, {"service", service->name()},
-                          {"status", to_string(service->status())}, {"deployments", rollouts},
-                          {"simulating", service->simulating()}});
+      nlohmann::json entry = {{"cluster", cluster}, {"service", service->name()},
+                              {"status", to_string(service->status())}, {"deployments", rollouts},
+                              {"simulating", service->simulating()}};
+      if (service->real()) entry["realRun"] = service->run_id();  // its containers' label deploysim.run
+      if (!service->stopped_reason().empty()) entry["stoppedReason"] = service->stopped_reason();
+      services.push_back(std::move(entry));
     }
   }
   return {{"simulatedSeconds", static_cast<double>(state.now().count()) / 1000.0},
           {"timeScale", pacer.time_scale()},
+          {"real", state.real()},
           {"services", services},
           {"requests", counters.requests},
           {"refusedTooLarge", counters.refused_too_large},
@@ -62,8 +71,8 @@ std::string trace_lines(EcsState& state, const std::string& target) {
   ServedService* service = state.find_service(cluster, query_value(target, "service"));
   if (!service) throw service_not_found();
   std::string out;
-  for (const sim::observe::TraceEvent& e : service->simulation().trace().events()) {
-    nlohmann::json fields = report::describe(e, service->simulation().scenario()).fields;
+  for (const sim::observe::TraceEvent& e : service->trace().events()) {
+    nlohmann::json fields = report::describe(e, service->scenario()).fields;
     fields["t_ms"] = service->server_time(e.at).count();
     out += fields.dump() + "\n";
   }
@@ -77,7 +86,7 @@ nlohmann::json target_health(EcsState& state, const std::string& target) {
   const ServedService* service = state.find_service(cluster, query_value(target, "service"));
   if (!service) throw service_not_found();
   nlohmann::json descriptions = nlohmann::json::array();
-  const auto& records = service->simulation().controller().tasks().records();
+  const auto& records = service->controller().tasks().records();
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto id = static_cast<sim::ecs::TaskId>(i);
     if (records[i].target == sim::ecs::TargetState::unused) continue;

@@ -38,7 +38,7 @@ const char* service_deployment_status(const ServedService& service, const Deploy
   }
   if (!service.config().deployment.circuit_breaker.rollback && !service.config().deployment.alarms.rollback)
     return "STOPPED";
-  for (const Deployment& other : service.simulation().controller().deployments())
+  for (const Deployment& other : service.controller().deployments())
     if (other.is_rollback && other.rollout == RolloutState::in_progress) return "ROLLBACK_IN_PROGRESS";
   return "ROLLBACK_SUCCESSFUL";
 }
@@ -65,7 +65,7 @@ nlohmann::json full_json(const EcsState& state, const ServedService& service, co
   out.erase("targetServiceRevisionArn");
   out["targetServiceRevision"] = {{"arn", service_revision_arn(service, d)},
                                   {"requestedTaskCount", service.config().desired_count},
-                                  {"runningTaskCount", service.simulation().controller().tasks().of(d.id).live},
+                                  {"runningTaskCount", service.controller().tasks().of(d.id).live},
                                   {"pendingTaskCount", 0}};
   const bool breaker_on = service.config().deployment.circuit_breaker.enable;
   out["deploymentCircuitBreaker"] = {
@@ -88,7 +88,7 @@ nlohmann::json list_service_deployments(EcsState& state, RequestBody& request) {
   const std::vector<std::string> statuses = reader.names_or_empty("status");
   reader.int_or("maxResults", 20, {1, 100});
   nlohmann::json out = nlohmann::json::array();
-  const auto& deployments = service->simulation().controller().deployments();
+  const auto& deployments = service->controller().deployments();
   for (auto it = deployments.rbegin(); it != deployments.rend(); ++it) {  // newest first
     nlohmann::json brief = brief_json(state, *service, *it);
     if (statuses.empty() || std::find(statuses.begin(), statuses.end(), brief["status"]) != statuses.end())
@@ -108,7 +108,7 @@ nlohmann::json describe_service_deployments(EcsState& state, RequestBody& reques
     bool matched = false;
     for (const std::string& cluster : state.clusters())
       for (const ServedService* service : state.services(cluster))
-        for (const Deployment& d : service->simulation().controller().deployments())
+        for (const Deployment& d : service->controller().deployments())
           if (service_deployment_arn(*service, d) == arn) {
             found.push_back(full_json(state, *service, d));
             matched = true;

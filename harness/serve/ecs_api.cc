@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "harness/docker/docker_client.h"
 #include "harness/serve/control_endpoint.h"
 #include "harness/serve/ecs_error.h"
 #include "harness/serve/ecs_operations.h"
@@ -83,6 +84,9 @@ HttpResponse EcsApi::handle(const HttpRequest& request) {
     return error_response(request, e);
   } catch (const scenario::ScenarioError& e) {
     return error_response(request, invalid_parameter(ecs_message(e)));
+  } catch (const docker::DockerError& e) {
+    // serve --real: the engine refused or did not answer (a service could not start its tasks).
+    return error_response(request, EcsError("ServerException", e.what(), 500));
   }
 }
 

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "harness/serve/http_server.h"
+#include "harness/serve/served_service.h"
 #include "sim/model/scenario.h"
 
 namespace harness::serve {
@@ -16,9 +18,11 @@ struct ServeOptions {
   double time_scale = 60;          // simulated seconds per wall second; 0: only the control endpoint moves time
   bool create_scenario_service = true;
   ServerLimits limits;
+  // serve --real: every service is a real run on Docker (time_scale must be above 0 then).
+  std::optional<RealServing> real;
 };
 
-// Serves until a signal arrives; returns 0 then. `ready(port)` is called once listening (the CLI
+// Serves until a signal arrives; returns 0 then, once every real service's containers are removed. `ready(port)` is called once listening (the CLI
 // prints the address there). Throws boost::system::system_error when the address cannot be bound.
 int serve(const sim::model::Scenario& scenario, const ServeOptions& options,
           const std::function<void(unsigned short port)>& ready);

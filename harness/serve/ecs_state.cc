@@ -1,29 +1,38 @@
 #include "harness/serve/ecs_state.h"
 
+#include <algorithm>
+
 #include "harness/scenario/scenario_writer.h"
 #include "harness/serve/arns.h"
 #include "harness/serve/ecs_error.h"
 
 namespace harness::serve {
 
-EcsState::EcsState(const sim::model::Scenario& world, double epoch_start, bool create_scenario_service)
-    : world_(world), epoch_start_(epoch_start), registry_(world.apps) {
+EcsState::EcsState(const sim::model::Scenario& world, double epoch_start, bool create_scenario_service,
+                   std::optional<RealServing> real)
+    : world_(world), real_(std::move(real)), epoch_start_(epoch_start), registry_(world.apps) {
   // The registry echoes a definition as registered; the scenario writer gives the model's JSON.
   for (const sim::model::TaskDefinition& definition : world.task_definitions) {
     registry_.preload(definition, nlohmann::json::parse(scenario::task_definition_to_json(definition).dump()),
                       epoch_start);
   }
   clusters_ = {"default", world.service.cluster};
-  if (create_scenario_service) {
-    sim::model::Scenario scenario = world;
-    auto service = std::make_unique<ServedService>(std::move(scenario), now_);
-    services_[world.service.cluster][world.service.name] = std::move(service);
-  }
+  if (create_scenario_service) add_service(world);
+}
+
+ServedService& EcsState::add_service(sim::model::Scenario scenario) {
+  const std::string cluster = scenario.service.cluster;
+  const std::string name = scenario.service.name;
+  auto service = real_ ? std::make_unique<ServedService>(std::move(scenario), now_, *real_)
+                       : std::make_unique<ServedService>(std::move(scenario), now_);
+  auto& slot = services_[cluster][name];
+  slot = std::move(service);
+  return *slot;
 }
 
 void EcsState::advance_to(sim::Millis t) {
-  if (t <= now_) return;
-  now_ = t;
+  if (t <= now_ && !real_) return;
+  now_ = std::max(now_, t);
   for (auto& [cluster, services] : services_)
     for (auto& [name, service] : services) service->advance_to(now_);
 }
@@ -62,10 +71,7 @@ ServedService& EcsState::create_service(const sim::model::ServiceConfig& config,
   scenario.apps = registry_.apps();  // the scenario's, and the defaults of images registered since
   scenario.initial_task_definition = 0;
   scenario.faults.clear();  // the scenario's faults are about its own service's tasks
-  auto service = std::make_unique<ServedService>(std::move(scenario), now_);
-  auto& slot = services_[config.cluster][config.name];
-  slot = std::move(service);
-  return *slot;
+  return add_service(std::move(scenario));
 }
 
 std::vector<const ServedService*> EcsState::services(const std::string& cluster) const {

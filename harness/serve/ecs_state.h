@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,11 +28,16 @@ class EcsState {
   // cluster exists, and with `create_scenario_service` its service runs from time 0 on its
   // initial task definition, ready for an UpdateService. `epoch_start`: the wall-clock epoch
   // seconds that simulated time 0 stands for (the timestamps clients see).
-  EcsState(const sim::model::Scenario& world, double epoch_start, bool create_scenario_service);
+  // With `real`, every service is played for real (ServedService's second form).
+  EcsState(const sim::model::Scenario& world, double epoch_start, bool create_scenario_service,
+           std::optional<RealServing> real = std::nullopt);
 
   sim::Millis now() const { return now_; }
+  // Whether the services are real runs (deploysim serve --real): then time cannot jump.
+  bool real() const { return real_.has_value(); }
   double epoch(sim::Millis t) const { return epoch_start_ + static_cast<double>(t.count()) / 1000.0; }
-  // Runs every service's simulation to `t` (nothing when `t` is not later than now()).
+  // Runs every service's simulation to `t` (nothing when `t` is not later than now()); a real
+  // service handles what is due on its own clock, whatever `t`.
   void advance_to(sim::Millis t);
 
   TaskDefinitionRegistry& task_definitions() { return registry_; }
@@ -58,7 +64,10 @@ class EcsState {
   const sim::model::Scenario& world() const { return world_; }
 
  private:
+  ServedService& add_service(sim::model::Scenario scenario);
+
   sim::model::Scenario world_;
+  std::optional<RealServing> real_;
   double epoch_start_;
   sim::Millis now_{0};
   TaskDefinitionRegistry registry_;

@@ -19,30 +19,72 @@ std::unique_ptr<sim::model::Scenario> open_ended(sim::model::Scenario scenario) 
 ServedService::ServedService(sim::model::Scenario scenario, sim::Millis created_at)
     : created_at_(created_at), config_(scenario.service) {
   simulation_ = std::make_unique<sim::Simulation>(open_ended(std::move(scenario)));
-  const auto& definitions = simulation_->scenario().task_definitions;
-  for (std::size_t i = 0; i < definitions.size(); ++i)
-    task_definition_index_[definitions[i].arn_name()] = static_cast<int>(i);
+  index_task_definitions();
   simulation_->start();
   index_.catch_up(simulation_->trace());
 }
 
+ServedService::ServedService(sim::model::Scenario scenario, sim::Millis created_at, const RealServing& real)
+    : created_at_(created_at), config_(scenario.service) {
+  std::unique_ptr<sim::model::Scenario> owned = open_ended(std::move(scenario));
+  real_file_ = std::make_unique<RealScenarioFile>(config_.cluster, config_.name, real.own_images);
+  real_file_->write(*owned);
+  real_ = std::make_unique<docker::RealService>(std::move(owned), real_file_->path(), real.options);
+  index_task_definitions();
+  real_->start();
+  created_at_ = created_at + real_->warm_up();
+  index_.catch_up(real_->trace());
+}
+
+void ServedService::index_task_definitions() {
+  const auto& definitions = scenario().task_definitions;
+  for (std::size_t i = 0; i < definitions.size(); ++i)
+    task_definition_index_[definitions[i].arn_name()] = static_cast<int>(i);
+}
+
 void ServedService::advance_to(sim::Millis now) {
-  if (now <= created_at_ || !simulating_) return;
-  simulating_ = simulation_->advance_to(now - created_at_);
-  index_.catch_up(simulation_->trace());
+  if (!simulating_) return;
+  if (real_) {
+    run_real([this] { real_->poll(); });
+  } else {
+    if (now <= created_at_) return;
+    simulating_ = simulation_->advance_to(now - created_at_);
+  }
+  index_.catch_up(trace());
   refresh_status();
+}
+
+// The engine failed the real run: the service stands still from now on, its containers removed
+// (or named, with the command that removes them), and the server keeps serving.
+template <class Step>
+void ServedService::run_real(Step&& step) {
+  try {
+    step();
+  } catch (const docker::DockerError& e) {
+    simulating_ = false;
+    stopped_reason_ = real_->abandon(e.what());
+  }
+}
+
+int ServedService::add_task_definition(const ServiceChange& change) {
+  if (!real_) return simulation_->add_task_definition(*change.task_definition, change.apps);
+  // The real run reads a new image's profile from its scenario file: that file first.
+  sim::model::Scenario described = real_->scenario();
+  for (const auto& [image, profile] : change.apps) described.apps.emplace(image, profile);
+  described.task_definitions.push_back(*change.task_definition);
+  real_file_->write(described);
+  return real_->add_task_definition(*change.task_definition, change.apps);
 }
 
 void ServedService::apply(const ServiceChange& change) {
   sim::model::ServiceUpdate update;
-  update.at = simulation_->now();
+  update.at = real_ ? real_->now() : simulation_->now();
   update.origin = "UpdateService";
   if (change.task_definition) {
     const std::string name = change.task_definition->arn_name();
     auto known = task_definition_index_.find(name);
     if (known == task_definition_index_.end())
-      known = task_definition_index_.emplace(name, simulation_->add_task_definition(*change.task_definition, change.apps))
-                  .first;
+      known = task_definition_index_.emplace(name, add_task_definition(change)).first;
     update.task_definition = known->second;
   }
   update.desired_count = change.desired_count;
@@ -52,8 +94,12 @@ void ServedService::apply(const ServiceChange& change) {
   if (change.desired_count) config_.desired_count = *change.desired_count;
   if (change.deployment_configuration) config_.deployment = *change.deployment_configuration;
   if (change.health_check_grace_period) config_.health_check_grace_period = *change.health_check_grace_period;
-  simulation_->apply(update);
-  index_.catch_up(simulation_->trace());
+  if (real_) {
+    run_real([&] { real_->apply(update); });
+  } else {
+    simulation_->apply(update);
+  }
+  index_.catch_up(trace());
 }
 
 void ServedService::remove() {
@@ -66,15 +112,28 @@ void ServedService::remove() {
 
 void ServedService::refresh_status() {
   if (status_ != ServiceStatus::draining) return;
-  const auto& tasks = simulation_->controller().tasks().records();
+  const auto& tasks = controller().tasks().records();
   const bool all_stopped = std::all_of(tasks.begin(), tasks.end(), [](const sim::ecs::TaskRecord& task) {
     return task.state == sim::ecs::TaskState::stopped;
   });
-  if (all_stopped) status_ = ServiceStatus::inactive;
+  if (!all_stopped) return;
+  status_ = ServiceStatus::inactive;
+  // Deleted and drained: a real service's containers (stopped tasks, dependency stand-ins) go.
+  if (real_) run_real([this] { real_->clean_up(); });
 }
 
 const sim::model::TaskDefinition& ServedService::task_definition(int index) const {
-  return simulation_->scenario().task_definitions.at(static_cast<std::size_t>(index));
+  return scenario().task_definitions.at(static_cast<std::size_t>(index));
+}
+
+const sim::ecs::ServiceController& ServedService::controller() const {
+  return real_ ? real_->controller() : simulation_->controller();
+}
+
+const sim::observe::Trace& ServedService::trace() const { return real_ ? real_->trace() : simulation_->trace(); }
+
+const sim::model::Scenario& ServedService::scenario() const {
+  return real_ ? real_->scenario() : simulation_->scenario();
 }
 
 }  // namespace harness::serve

@@ -24,7 +24,7 @@ struct Counts {
 // RUNNING and PENDING as ECS counts them: lastStatus RUNNING, and the states before it.
 Counts count_tasks(const ServedService& service, std::optional<sim::ecs::DeploymentId> only) {
   Counts counts;
-  for (const sim::ecs::TaskRecord& task : service.simulation().controller().tasks().records()) {
+  for (const sim::ecs::TaskRecord& task : service.controller().tasks().records()) {
     if (only && task.deployment != *only) continue;
     if (task.state == TaskState::running) ++counts.running;
     if (task.state < TaskState::running) ++counts.pending;
@@ -36,14 +36,18 @@ std::string task_definition_arn_of(const ServedService& service, int index) {
   return task_definition_arn(service.task_definition_name(index));
 }
 
-// ECS's sentences (the ECS-over-time reference, section 8.2); a FAILED deployment keeps the controller's own reason.
+// ECS's sentences (the ECS-over-time reference, section 8.2). ECS words every breaker failure
+// "tasks failed to start.", health-check failures included, where the controller says which; an
+// alarm's failure has no published wording, so it keeps the controller's.
 std::string rollout_reason(const Deployment& d) {
+  static const std::string breaker = "ECS deployment circuit breaker:";
   switch (d.rollout) {
     case RolloutState::in_progress:
       return "ECS deployment " + d.name() + " in progress.";
     case RolloutState::completed:
       return "ECS deployment " + d.name() + " completed.";
     case RolloutState::failed:
+      if (d.rollout_reason.starts_with(breaker)) return breaker + " tasks failed to start.";
       return d.rollout_reason;
   }
   return "";
@@ -51,7 +55,7 @@ std::string rollout_reason(const Deployment& d) {
 
 bool listed(const ServedService& service, const Deployment& d) {
   if (d.status == DeploymentStatus::primary) return true;
-  return d.status != DeploymentStatus::inactive && service.simulation().controller().tasks().of(d.id).not_stopped > 0;
+  return d.status != DeploymentStatus::inactive && service.controller().tasks().of(d.id).not_stopped > 0;
 }
 
 nlohmann::json deployment_json(const EcsState& state, const ServedService& service, const Deployment& d,
@@ -123,7 +127,7 @@ std::string task_id_of(const ServedService& service, sim::ecs::TaskId task) {
 }
 
 nlohmann::json deployments_json(const EcsState& state, const ServedService& service) {
-  const auto& deployments = service.simulation().controller().deployments();
+  const auto& deployments = service.controller().deployments();
   std::vector<const Deployment*> shown;
   for (const Deployment& d : deployments)
     if (listed(service, d)) shown.push_back(&d);
@@ -148,7 +152,7 @@ nlohmann::json service_json(const EcsState& state, const ServedService& service)
   const auto& config = service.config();
   const Counts counts = count_tasks(service, std::nullopt);
   const nlohmann::json written = nlohmann::json::parse(scenario::service_to_json(config).dump());
-  const auto& controller = service.simulation().controller();
+  const auto& controller = service.controller();
   const Deployment* primary = nullptr;
   for (const Deployment& d : controller.deployments())
     if (d.status == DeploymentStatus::primary) primary = &d;
@@ -175,9 +179,9 @@ nlohmann::json service_json(const EcsState& state, const ServedService& service)
 }
 
 nlohmann::json task_json(const EcsState& state, const ServedService& service, sim::ecs::TaskId id) {
-  const sim::ecs::TaskRecord& task = service.simulation().controller().tasks()[id];
+  const sim::ecs::TaskRecord& task = service.controller().tasks()[id];
   const TaskFacts& facts = service.facts().task(id);
-  const auto& deployments = service.simulation().controller().deployments();
+  const auto& deployments = service.controller().deployments();
   const std::string arn = task_arn(service.cluster(), task_id_of(service, id));
   const auto when = [&](sim::Millis t) { return state.epoch(service.server_time(t)); };
   nlohmann::json out = {

@@ -17,7 +17,7 @@ struct TaskRef {
 std::map<std::string, TaskRef> tasks_by_id(const EcsState& state, const std::string& cluster) {
   std::map<std::string, TaskRef> out;
   for (const ServedService* service : state.services(cluster)) {
-    const std::size_t count = service->simulation().controller().tasks().size();
+    const std::size_t count = service->controller().tasks().size();
     for (std::size_t i = 0; i < count; ++i) {
       const auto id = static_cast<sim::ecs::TaskId>(i);
       out[task_id_of(*service, id)] = {service, id};
@@ -42,7 +42,7 @@ nlohmann::json list_tasks(EcsState& state, RequestBody& request) {
   reader.int_or("maxResults", 100, {1, 100});  // one page holds every task
   nlohmann::json arns = nlohmann::json::array();
   for (const ServedService* service : services) {
-    const auto& controller = service->simulation().controller();
+    const auto& controller = service->controller();
     const auto& records = controller.tasks().records();
     for (std::size_t i = 0; i < records.size(); ++i) {
       const sim::ecs::TaskRecord& task = records[i];

@@ -163,6 +163,46 @@ case $case_name in
     grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "compare did not agree"
     [ -z "$(ours)" ] || fail "containers left after compare: $(ours)"
     ;;
+  timeline-fix-during-rollback)
+    # Given a timeline (alia-bot:27 at 0 s, the fix alia-bot:28 at 160 s): real mode plays both
+    # calls at their times, as the simulator does. 27 is OOM-killed three times and rolled back;
+    # the fix lands during the rollback, becomes PRIMARY and completes. compare: the outcome and
+    # the sequence of deployments agree.
+    scenario=tests/real/scenarios/timeline-fix-during-rollback.json
+    "$deploysim" compare --time-scale "$scale" "$scenario" >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "compare did not agree"
+    grep -q "^deployments AGREE:" "$work/compare.txt" || fail "the sequences of deployments differ"
+    grep -q "real       ecs-svc/1 IN_PROGRESS, ecs-svc/1 FAILED, ecs-svc/0 IN_PROGRESS (rollback), ecs-svc/2 IN_PROGRESS, ecs-svc/2 COMPLETED$" \
+      "$work/compare.txt" || fail "real mode did not fail 27, roll back, then complete the fix during the rollback"
+    real_run "$scenario" || fail "expectations not met"
+    expect_field 'd["outcome"]' COMPLETED
+    expect_field 'd["metrics"]["oom_kills"]' 3
+    python3 - "$work/events.jsonl" <<'PY' || fail "the timeline's calls were not played at their times"
+import json, sys
+events = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+calls = [e for e in events if e["kind"] == "service_updated"]
+print("calls played:", [(e["origin"], e["t_ms"]) for e in calls])
+assert [e["origin"] for e in calls] == ["timeline[0]", "deploy"], calls
+# Each at its run time: the clock's timers fire a few real milliseconds late, never early.
+assert 0 <= calls[0]["t_ms"] < 2000 and 160000 <= calls[1]["t_ms"] < 162000, calls
+PY
+    ;;
+  steady-state-scale-out-and-in)
+    # Given no deployment ("deploy": "none") and a timeline of desiredCount 2 at 20 s, 1 at 120 s:
+    # one task is started and one stopped, no deployment, STEADY_STATE at the horizon, as simulated.
+    scenario=tests/real/scenarios/steady-state-scale-out-and-in.json
+    real_run "$scenario" || fail "expectations not met"
+    expect_field 'd["outcome"]' STEADY_STATE
+    expect_field 'd["metrics"]["tasks_launched"]' 1
+    expect_event 'Scaling activity initiated by (deployment ecs-svc/0)'
+    "$deploysim" compare --time-scale "$scale" "$scenario" >"$work/compare.txt" ||
+      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated STEADY_STATE, real STEADY_STATE" "$work/compare.txt" || fail "compare did not agree"
+    grep -q "^deployments AGREE:" "$work/compare.txt" || fail "the sequences of deployments differ"
+    ;;
   depends-on)
     # Given an init container (dependsOn SUCCESS) and a sidecar (dependsOn HEALTHY) before the app:
     # when the new migration fails, the app never starts and every task fails to start, as the

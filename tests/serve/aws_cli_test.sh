@@ -19,12 +19,7 @@ expect() {  # expect NAME ACTUAL EXPECTED
 advance() { curl -sf -X POST "$DEPLOYSIM_ENDPOINT/_deploysim/advance" -d "{\"seconds\": $1}" >/dev/null; }
 
 # The library's OOM task definition, as register-task-definition --cli-input-json takes it.
-python3 - scenarios/incidents/000-oom-128mb.json "$work/td.json" <<'PY'
-import json, sys
-definition = json.load(open(sys.argv[1]))["taskDefinitions"][1]
-definition.pop("revision")
-json.dump(definition, open(sys.argv[2], "w"))
-PY
+python3 tests/serve/cli_input_task_definition.py scenarios/incidents/000-oom-128mb.json 1 "$work/td.json"
 expect "registered revision" \
   "$("${aws[@]}" ecs register-task-definition --cli-input-json "file://$work/td.json" --query taskDefinition.revision)" 28
 expect "describe-task-definition memory" \
