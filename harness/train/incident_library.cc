@@ -55,9 +55,13 @@ Library load_library(const std::string& folder) {
     e.stem = p.stem().string();
     e.scenario = scenario::load_scenario_file(e.path).scenario;
     sim::Simulation simulation(e.scenario, {.trace = true});
-    e.outcome = simulation.run().outcome;
-    e.clean = e.outcome == sim::observe::Outcome::completed &&
-              !explain::deployed_revision_was_broken(e.scenario, simulation.trace());
+    const sim::observe::RunResult run = simulation.run();
+    e.outcome = run.outcome;
+    // Clean: a deploy that completed with nothing wrong in it, or a steady-state run its faults
+    // never took below its desired healthy count (ecs-rules §12.5).
+    e.clean = (e.outcome == sim::observe::Outcome::completed &&
+               !explain::deployed_revision_was_broken(e.scenario, simulation.trace())) ||
+              (e.outcome == sim::observe::Outcome::steady_state && run.metrics.below_desired_healthy == sim::Millis{0});
     lib.entries.push_back(std::move(e));
   }
   for (std::size_t i = 0; i < lib.entries.size(); ++i)

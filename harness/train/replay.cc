@@ -92,6 +92,11 @@ class RuleOf {
     return {"placement", "Placement: a task needs room (memory) on a container instance; when none has it, the "
                          "task is not started and the breaker counts it as a failure to start."};
   }
+  Rule operator()(const observe::AvailabilityZoneLost&) const {
+    return {"zone", "Availability Zones: ECS spreads a service's tasks across its subnets' zones; when a zone is "
+                    "lost, its tasks stop and the scheduler replaces them in the zones still up, the fewest-task "
+                    "zone first."};
+  }
   Rule operator()(const observe::AppPhaseEntered& e) const {
     return e.stalls_here ? Rule{"stall", "A stalled start-up: the process lives but never finishes starting, so it "
                                          "never listens."}

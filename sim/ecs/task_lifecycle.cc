@@ -44,6 +44,21 @@ AgentSteps TaskLifecycle::failed_to_start(const std::string& reason, bool contai
   return steps;
 }
 
+AgentSteps TaskLifecycle::infrastructure_lost(const std::string& reason, bool containers_running) {
+  AgentSteps steps;
+  if (state_ >= TaskState::stopping) return steps;
+  stop_requested_ = true;
+  // A task already draining keeps the stop code of the request that stopped it (set once).
+  if (stop_.code == StopCode::none) {
+    stop_.code = StopCode::infrastructure_health;
+    stop_.stopped_reason = reason;
+  }
+  steps.add(AgentStep::cancel_start);
+  steps.add(AgentStep::stop_target_checks);
+  stop_now(steps, containers_running);
+  return steps;
+}
+
 AgentSteps TaskLifecycle::container_exited(bool essential, const std::string& container, int exit_code,
                                            const std::string& container_reason, bool oom_killed,
                                            bool containers_running) {
