@@ -24,6 +24,8 @@ std::optional<std::size_t> fixed_twin(const Library& lib, std::size_t incident) 
   // A fix the story names: "What to change: memory 512 (see 000-fixed-512mb.json)".
   for (std::size_t i = 0; i < lib.entries.size(); ++i)
     if (lib.entries[i].clean && e.scenario.story.find(lib.entries[i].stem + ".json") != std::string::npos) return i;
+  // The numbering heuristic is for incidents ("000-..."): examples share words, not numbers.
+  if (e.stem.empty() || e.stem[0] < '0' || e.stem[0] > '9') return std::nullopt;
   std::optional<std::size_t> best;
   std::size_t best_shared = 0;
   for (std::size_t i = 0; i < lib.entries.size(); ++i) {

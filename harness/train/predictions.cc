@@ -112,7 +112,7 @@ Question first_check_question(const sim::model::Scenario& s, const sim::observe:
               {"h", "health: the container health check turns UNHEALTHY"},
               {"t", "target: the load balancer's target check turns unhealthy"},
               {"p", "placement: tasks cannot be placed or started at all"},
-              {"n", "none: nothing fails on the new tasks"}},
+              {"n", s.deploy.none ? "none: nothing fails on the service's tasks" : "none: nothing fails on the new tasks"}},
              "n",
              s.deploy.none ? "No task failed a check, exited or failed to start."
                            : "No new task failed a check, exited or failed to start."};

@@ -39,6 +39,9 @@ class RuleOf {
   RuleOf(const sim::model::Scenario& s, int threshold) : s_(s), threshold_(threshold) {}
 
   Rule operator()(const observe::TaskLaunched& e) const {
+    if (s_.deploy.none)
+      return {"replace", "Replacement: outside any deployment the scheduler launches a task for each one that "
+                         "stopped, from the same revision, until desiredCount tasks run."};
     if (e.task_definition != s_.deploy.to_task_definition) return {};
     const auto& svc = s_.service;
     const auto b = ecs::task_bounds(svc.desired_count, svc.deployment.minimum_healthy_percent,

@@ -158,6 +158,10 @@ void show_fix(Console& c, const Library& lib, const Incident& incident, const si
     fixed = f.scenario;
     c.out() << "  The library's fixed twin: " << f.stem << ". It changes:\n";
     for (const std::string& line : scenario_changes(e.path, f.path)) c.out() << "    " << line << "\n";
+  } else if (before.outcome == sim::observe::Outcome::steady_state) {
+    c.out() << "  The library has no fixed twin, and a steady-state run has no outcome for explain to change: compare "
+               "the settings its story names.\n";
+    return;
   } else {
     const explain::WhatIf w = explain::what_if(e.scenario, explain::goals_for(before.outcome, true));
     const auto found = std::find_if(w.smallest.begin(), w.smallest.end(), [](const auto& t) { return t.has_value(); });

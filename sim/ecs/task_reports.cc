@@ -32,7 +32,7 @@ void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStop
     if (r.unhealthy_stop_in_flight) {
       r.unhealthy_stop_in_flight = false;
       --unhealthy_stops_in_flight_;
-      request_reconcile(clock_.now());  // the next unhealthy task's turn
+      if (!awaiting_unhealthy_stop_.empty()) request_reconcile(clock_.now());  // the next one's turn
     }
     metrics_.task_lifetime(clock_.now(), r.launched_at);
     if (trace_.enabled() && stop)

@@ -84,7 +84,7 @@ TEST_CASE("explain on a timeline names which UpdateService started each deployme
   const Explained e = explain("scenarios/examples/timeline-fix-during-rollback.json");
   CHECK(contains(e.chain, "timeline[0] at 0 s: UpdateService taskDefinition alia-bot:27 -> started ecs-svc/1; last "
                           "FAILED"));
-  CHECK(contains(e.chain, "taskDefinition alia-bot:28 -> started ecs-svc/3, the deployment under test; last COMPLETED"));
+  CHECK(contains(e.chain, "taskDefinition alia-bot:28 -> started ecs-svc/2, the deployment under test; last COMPLETED"));
   CHECK(contains(e.chain, ": ecs-svc/1 3 of 3 (task exited before it was healthy)"));
   // The new tasks are the fix's: they did not fail.
   CHECK(contains(e.chain, "Nothing: no new task stalled, exited or failed to start."));

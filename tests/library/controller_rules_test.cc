@@ -149,3 +149,25 @@ TEST_CASE("since Nov 2025 an old revision's lost task is replaced from its own r
   CHECK(before.result.metrics.zero_healthy > sim::seconds(120));
   CHECK(before.result.outcome == Outcome::rolled_back);
 }
+
+TEST_CASE("with no room under maximumPercent, unhealthy tasks are stopped one at a time") {
+  // Given 4 tasks at 100/100 behind a deep check and a 20 s Redis blip, when every target turns
+  // unhealthy, then ECS stops one task to free room and replaces it; the other three recover
+  // before their turn and stay. Source: ecs-rules §6 (ecs_services.html, "one at a time").
+  const auto run = run_traced(library_scenario("scenarios/examples/steady-state-redis-blip-deep-check-max-100.json"));
+  CHECK(run.result.outcome == Outcome::steady_state);
+  CHECK(run.result.metrics.tasks_launched == 1);
+  int health_stops = 0;
+  for (const auto& e : of_kind<observe::StopRequested>(run))
+    if (e.cause == sim::ecs::StopCause::elb_health_check_failed) ++health_stops;
+  CHECK(health_stops == 1);
+}
+
+TEST_CASE("with no room, minimumHealthyPercent 50 lets half the unhealthy fleet stop at once") {
+  // Given the same blip at 50/100 (minHealthyTasks 2), when all 4 targets fail, then two stop at
+  // once (the live tasks stay at 2) and two are replaced. Source: ecs-rules §6.
+  auto s = library_scenario("scenarios/examples/steady-state-redis-blip-deep-check-max-100.json");
+  s.service.deployment.minimum_healthy_percent = 50;
+  const auto run = run_traced(s);
+  CHECK(run.result.metrics.tasks_launched == 2);
+}
