@@ -46,8 +46,8 @@ RollingStep plan_rolling_step(const RollingCounts& counts, const TaskBounds& bou
 // and then start a replacement", and such stops respect minimumHealthyPercent (ecs_services.html,
 // deployment-type-ecs.html; ecs-rules §3.1, §6). Our reading: one such stop may always be in
 // flight, so the service can make progress even at 100/100; a further one only while the tasks
-// left live (not told to stop) stay at or above minHealthyTasks. `live` counts the candidate;
-// `stops_in_flight` are such stops not yet STOPPED.
-bool may_stop_unhealthy_without_room(int live, int stops_in_flight, const TaskBounds& bounds);
+// left RUNNING (not told to stop; replacements still starting do not count) stay at or above
+// minHealthyTasks. `running` counts the candidate; `stops_in_flight` are such stops not yet STOPPED.
+bool may_stop_unhealthy_without_room(int running, int stops_in_flight, const TaskBounds& bounds);
 
 }  // namespace sim::ecs

@@ -46,11 +46,11 @@ TEST_CASE("bad Availability Zone input names the file, line:column and what was 
   // An unknown zone: the error is at the target and lists the zones.
   CHECK(load_error(with_zones(R"({"availabilityZones": ["us-east-1a"]})",
                               R"([{"atSeconds": 60, "kind": "az_lost", "target": "us-east-1c"}])")) ==
-        "test.json:7:56: at /faults/0/target: expected one of the Availability Zones in "
-        "platform.availabilityZones: \"us-east-1a\", found \"us-east-1c\"");
+        "test.json:7:61: at /faults/0/target: expected one of the Availability Zones in "
+        "platform.availabilityZones \"us-east-1a\" (did you mean \"us-east-1a\"?), found \"us-east-1c\"");
   // No zones listed at all.
   CHECK(load_error(with_zones(R"({})", R"([{"atSeconds": 60, "kind": "az_lost", "target": "us-east-1a"}])")) ==
-        "test.json:7:56: at /faults/0/target: expected an Availability Zone listed in platform.availabilityZones "
+        "test.json:7:61: at /faults/0/target: expected an Availability Zone listed in platform.availabilityZones "
         "(the scenario lists none), found \"us-east-1a\"");
   // A zone listed twice: the error is at the second one.
   CHECK(load_error(with_zones(R"({"availabilityZones": ["us-east-1a", "us-east-1a"]})", "[]")) ==

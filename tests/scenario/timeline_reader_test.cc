@@ -103,7 +103,7 @@ TEST_CASE("a check envelope may perturb the timeline; without a timeline that is
                       {"family": "web", "containerDefinitions": [{"name": "app", "image": "web:2"}]}],
   "apps": {"web:1": {}, "web:2": {}},
   "check": {"envelope": {"timelineShiftSeconds": 60}, "intents": [{"name": "c", "outcome": "COMPLETED"}]}
-})") == "test.json:6:49: at /check/envelope/timelineShiftSeconds: expected 0 (the scenario has no \"timeline\" to "
+})") == "test.json:6:50: at /check/envelope/timelineShiftSeconds: expected 0 (the scenario has no \"timeline\" to "
         "perturb), found 60");
 }
 

@@ -169,6 +169,6 @@ TEST_CASE("a steady-state base scenario is refused: a sweep judges deploys") {
   const std::string error =
       error_of("steady.sweep.json", R"({"scenario": "steady.json", "runsPerCell": 2,
   "axes": [{"name": "grace", "pointer": "/service/healthCheckGracePeriodSeconds", "values": [0, 60]}]})");
-  CHECK(error.rfind("steady.sweep.json:1:15: at /scenario: expected a base scenario with a deploy to judge "
+  CHECK(error.rfind("steady.sweep.json:1:14: at /scenario: expected a base scenario with a deploy to judge "
                     "(steady.json is a steady-state run, \"deploy\": \"none\";", 0) == 0);
 }
