@@ -102,6 +102,7 @@ class TaskLifecycle {
   AgentSteps deprovisioned();
 
  private:
+  void end_at_once(AgentSteps& steps, bool containers_running);
   void stop_now(AgentSteps& steps, bool containers_running);
   void deprovision_if_done(AgentSteps& steps, bool containers_running);
   void enter(AgentSteps& steps, TaskState state);
