@@ -53,8 +53,9 @@ class Describer {
     f_["unavailableUntilSeconds"] = e.unavailable_until.count() / 1000.0;
     std::string tasks;
     for (const ecs::TaskId t : e.tasks) tasks += (tasks.empty() ? "" : ", ") + std::to_string(t);
-    v_.text = "Availability Zone " + zone + " lost: " + std::to_string(e.tasks.size()) + " task(s) stopped" +
-              (tasks.empty() ? "" : " (" + tasks + ")") +
+    v_.text = "Availability Zone " + zone + " lost: " +
+              (e.tasks.empty() ? std::string("no task in it")
+                               : (e.tasks.size() == 1 ? "task " : "tasks ") + tasks + " stopped with it") +
               (e.unavailable_until.count() > 0 ? "; no placement there until " +
                                                      std::to_string(e.unavailable_until.count() / 1000) + " s"
                                                : "");
