@@ -109,8 +109,14 @@ Chapter what_was_deployed(const sim::model::Scenario& s, const sim::observe::Tra
     c.lines.push_back(from.arn_name() + settings + ": no deployment, a steady-state run judged by its figures.");
   else
     c.lines.push_back(from.arn_name() + " -> " + to.arn_name() + settings + ".");
-  // With a timeline, which call started which deployment, and how each ended (ecs-rules §12).
+  // With a timeline, which call started which deployment, and how each ended (ecs-rules §12);
+  // Application Auto Scaling's own desiredCount changes (§13) start no deployment.
   if (!s.timeline.empty()) timeline_lines(s, trace, c);
+  for (const TraceEvent& e : trace.events())
+    if (const auto* a = e.as<observe::ScalingActivityStarted>())
+      c.lines.push_back("Application Auto Scaling at " + format_seconds(e.at) + ": desiredCount " +
+                        std::to_string(a->from) + " -> " + std::to_string(a->to) + " (policy " + a->policy + ", alarm " +
+                        a->alarm + "); no new deployment.");
   for (const auto& f : s.faults)
     if (f.kind == sim::model::FaultKind::az_lost)
       c.lines.push_back("Fault: Availability Zone " + f.target + " lost at " + format_seconds(f.at) +

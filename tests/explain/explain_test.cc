@@ -99,3 +99,11 @@ TEST_CASE("explain on a steady-state run says what ran and looks at every task")
   CHECK(contains(e.chain, "Availability Zone us-east-1a was lost at 300 s with 2 task(s) in it."));
   CHECK(e.what_if.goals.empty());
 }
+
+TEST_CASE("explain names Application Auto Scaling's desiredCount changes, which start no deployment") {
+  // Given autoscaling that scales out into a failing revision (105), when explained, then the
+  // scale-out is named with its policy and said to start no deployment. Source: ecs-rules §13.
+  const Explained e = explain("scenarios/incidents/105-autoscaling-feeds-failing-revision.json");
+  CHECK(contains(e.chain, "Application Auto Scaling at 300 s: desiredCount 4 -> 10 (policy orders-cpu45"));
+  CHECK(contains(e.chain, "); no new deployment."));
+}
