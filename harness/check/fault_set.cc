@@ -89,6 +89,16 @@ void inject_breaking(Scenario& s, DeployedApp d, BreakingFault fault, sim::Milli
   }
 }
 
+void perturb_timeline(Scenario& s, const FaultSet& faults) {
+  for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+    sim::model::ServiceUpdate& u = s.timeline[i];
+    if (i < faults.timeline_shifts.size())
+      u.at = std::clamp(u.at + faults.timeline_shifts[i], sim::Millis{0}, s.deploy.at);
+    if (i < faults.desired_count_changes.size() && u.desired_count)
+      u.desired_count = std::clamp(*u.desired_count + faults.desired_count_changes[i], 0, 5000);
+  }
+}
+
 }  // namespace
 
 std::vector<BreakingFault> applicable_breaking_faults(const Scenario& s) {
@@ -115,6 +125,7 @@ Scenario apply_faults(const Scenario& base, const FaultSet& faults) {
     s.faults.push_back({s.deploy.at + faults.blip->after_deploy, sim::model::FaultKind::dependency_outage,
                         faults.blip->target, faults.blip->duration});
   if (faults.breaking) inject_breaking(s, deployed, *faults.breaking, faults.crash_after);
+  perturb_timeline(s, faults);
   return s;
 }
 
@@ -142,6 +153,15 @@ std::string describe(const FaultSet& f) {
       b += " (exits " + sim::format_seconds(f.crash_after) + " after listening)";
     parts.push_back(b);
   }
+  for (std::size_t i = 0; i < f.timeline_shifts.size(); ++i)
+    if (f.timeline_shifts[i] != sim::Millis{0})
+      parts.push_back("timeline[" + std::to_string(i) + "] " +
+                      sim::format_seconds(f.timeline_shifts[i] < sim::Millis{0} ? -f.timeline_shifts[i] : f.timeline_shifts[i]) +
+                      (f.timeline_shifts[i] < sim::Millis{0} ? " earlier" : " later"));
+  for (std::size_t i = 0; i < f.desired_count_changes.size(); ++i)
+    if (f.desired_count_changes[i] != 0)
+      parts.push_back("timeline[" + std::to_string(i) + "] desiredCount " + (f.desired_count_changes[i] > 0 ? "+" : "") +
+                      std::to_string(f.desired_count_changes[i]));
   if (parts.empty()) return "no faults";
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;

@@ -30,6 +30,10 @@ struct FaultSet {
   std::optional<Blip> blip;                // benign when short enough to ride out
   std::optional<sim::model::BreakingFault> breaking;  // makes every new task fail
   sim::Millis crash_after{0};              // crash_loop only: how long after listening
+  // Per timeline call before the deploy under test (empty: the timeline as written): how far it
+  // moves (negative: earlier) and how its desiredCount changes (ecs-rules §12).
+  std::vector<sim::Millis> timeline_shifts;
+  std::vector<int> desired_count_changes;
 
   // A good deploy meets only benign faults; a bad one has a breaking fault.
   bool bad() const { return breaking.has_value(); }
@@ -45,7 +49,8 @@ struct CheckCase {
 // a container health check naming a binary, a localhost bind needs a load balancer.
 std::vector<sim::model::BreakingFault> applicable_breaking_faults(const sim::model::Scenario& scenario);
 
-// `base` with `faults` injected into its deployed revision and timeline.
+// `base` with `faults` injected into its deployed revision and timeline. A moved timeline call
+// stays between 0 and the deploy under test, so that deploy stays the timeline's last.
 sim::model::Scenario apply_faults(const sim::model::Scenario& base, const FaultSet& faults);
 
 // One line for people: "a 87 s slower start-up, redis down for 25 s from 40 s after the deploy".

@@ -67,7 +67,7 @@ IntentVerdict check_one(const sim::model::Scenario& base, const sim::model::Chec
   if (deploys == DeployClass::bad && breaking.empty())
     throw std::invalid_argument("intent \"" + intent.name +
                                 "\" is about bad deploys, but check.envelope.breaking names no fault that applies");
-  const auto exploration = explore(gen_check_case(spec.envelope, breaking, deploys),
+  const auto exploration = explore(gen_check_case(spec.envelope, breaking, deploys, base.timeline.size()),
                                    [&](const CheckCase& c) { return judge_case(base, intent, c); }, runs, seed);
   IntentVerdict v;
   v.intent = intent;

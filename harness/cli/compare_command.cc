@@ -40,6 +40,10 @@ int compare_command(const std::vector<std::string>& args) {
 
   sim::Simulation simulation(s, {.trace = true});
   const sim::observe::RunResult simulated = simulation.run();
+  for (const sim::model::Fault& fault : s.faults)
+    if (fault.kind == sim::model::FaultKind::az_lost)
+      throw UsageError("compare: " + file + " has an az_lost fault, and real mode has no Availability Zones "
+                       "(ecs-rules §12.6): simulate it with `deploysim run`");
   docker::RealRun real(s, file, {.time_scale = time_scale});
   const sim::observe::RunResult real_result = real.run();
   if (real.interrupted_by() != 0) {

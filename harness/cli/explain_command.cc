@@ -39,6 +39,11 @@ void print_what_if(const explain::WhatIf& w, sim::observe::Outcome actual, const
                    const sim::model::Scenario& s) {
   std::cout << "What would have changed it\n";
   if (w.goals.empty()) {
+    if (actual == sim::observe::Outcome::steady_state) {
+      std::cout << "  No deployment ran, so there is no outcome to change: a steady-state run is judged by its "
+                   "figures (the scenario's \"expect\").\n";
+      return;
+    }
     if (actual == sim::observe::Outcome::completed && print_requests_failed(r, s)) return;
     std::cout << "  Nothing to change: the deploy completed and the new revision showed no fault.\n";
     return;

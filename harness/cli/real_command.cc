@@ -83,6 +83,11 @@ int real_command(const std::vector<std::string>& args) {
     s.horizon = sim::Millis{static_cast<std::int64_t>(f.horizon_seconds * 1000)};
   }
 
+  // Real mode runs every container on this machine: there is no Availability Zone to lose.
+  for (const sim::model::Fault& fault : s.faults)
+    if (fault.kind == sim::model::FaultKind::az_lost)
+      throw UsageError("real: " + f.file + " has an az_lost fault, and real mode has no Availability Zones "
+                       "(ecs-rules §12.6): simulate it with `deploysim run`");
   const std::chrono::milliseconds engine_timeout{static_cast<std::int64_t>(f.engine_timeout_seconds * 1000)};
   docker::RealRun real(s, f.file, {.time_scale = f.time_scale, .socket = f.socket, .engine_timeout = engine_timeout});
   const sim::observe::RunResult result = real.run();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "sim/ecs/health_status.h"
@@ -21,13 +22,56 @@ bool about(const TraceEvent& e, const std::set<std::uint32_t>& tasks) {
   return task && tasks.count(*task);
 }
 
-// Tasks launched into the deployment under test (the deploy's own deployment is the second one).
-std::set<std::uint32_t> deployed_tasks(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
+// Tasks launched into the deployment under test, by deployment rather than revision: with a
+// timeline an earlier deployment, or a rollback, may run the same task definition.
+std::set<std::uint32_t> deployed_tasks(const sim::observe::Trace& trace) {
   std::set<std::uint32_t> tasks;
+  const auto deployment = deployment_under_test(trace);
   for (const TraceEvent& e : trace.events())
-    if (const auto* l = e.as<observe::TaskLaunched>(); l && l->task_definition == s.deploy.to_task_definition)
+    if (const auto* l = e.as<observe::TaskLaunched>(); l && deployment && l->deployment == *deployment)
       tasks.insert(l->task);
   return tasks;
+}
+
+// Every task of the run, the warm ones included: what a steady-state run is about.
+std::set<std::uint32_t> every_task(const sim::observe::Trace& trace) {
+  std::set<std::uint32_t> tasks;
+  for (const TraceEvent& e : trace.events())
+    if (const auto task = e.task()) tasks.insert(*task);
+  return tasks;
+}
+
+// How each deployment of the timeline ended: its last rollout state and why.
+std::map<sim::ecs::DeploymentId, std::string> deployment_ends(const sim::observe::Trace& trace) {
+  std::map<sim::ecs::DeploymentId, std::string> ends;
+  for (const TraceEvent& e : trace.events())
+    if (const auto* d = e.as<observe::DeploymentStateChanged>())
+      ends[d->deployment] = std::string(sim::ecs::to_string(d->state)) + (d->rollback ? " (as the rollback target)" : "") +
+                            (d->reason.empty() ? "" : " (" + d->reason + ")") + " at " + format_seconds(e.at);
+  return ends;
+}
+
+// The timeline's UpdateService calls, each with the deployment it started and how that ended.
+void timeline_lines(const sim::model::Scenario& s, const sim::observe::Trace& trace, Chapter& c) {
+  const auto ends = deployment_ends(trace);
+  const auto tested = deployment_under_test(trace);
+  for (const TraceEvent& e : trace.events()) {
+    const auto* u = e.as<observe::ServiceUpdated>();
+    if (u == nullptr) continue;
+    std::string line = u->origin + " at " + format_seconds(e.at) + ": UpdateService";
+    if (u->task_definition)
+      line += " taskDefinition " + s.task_definitions.at(static_cast<std::size_t>(*u->task_definition)).arn_name();
+    if (u->force_new_deployment) line += " forceNewDeployment";
+    if (u->desired_count) line += " desiredCount " + std::to_string(*u->desired_count);
+    if (u->configuration_changed) line += " (new deploymentConfiguration)";
+    if (u->started) {
+      const std::string name = "ecs-svc/" + std::to_string(*u->started);
+      const auto end = ends.find(*u->started);
+      line += " -> started " + name + (tested && *tested == *u->started ? ", the deployment under test" : "") +
+              (end != ends.end() ? "; last " + end->second : "");
+    }
+    c.lines.push_back(line + ".");
+  }
 }
 
 std::string counted(const std::map<std::string, int>& causes) {
@@ -52,15 +96,31 @@ std::string endpoint_kind_words(const sim::model::AppProfile& app, const std::st
   return "";
 }
 
-Chapter what_was_deployed(const sim::model::Scenario& s, int threshold) {
+Chapter what_was_deployed(const sim::model::Scenario& s, const sim::observe::Trace& trace, int threshold) {
   const auto& from = s.task_definitions.at(static_cast<std::size_t>(s.initial_task_definition));
   const auto& to = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
   const auto& dc = s.service.deployment;
-  Chapter c{"What was deployed", {}};
-  c.lines.push_back(from.arn_name() + " -> " + to.arn_name() + " on service " + s.service.name + " (desiredCount " +
-                    std::to_string(s.service.desired_count) + ", minimumHealthyPercent " +
-                    std::to_string(dc.minimum_healthy_percent) + ", maximumPercent " +
-                    std::to_string(dc.maximum_percent) + ").");
+  const std::string settings = " on service " + s.service.name + " (desiredCount " +
+                               std::to_string(s.service.desired_count) + ", minimumHealthyPercent " +
+                               std::to_string(dc.minimum_healthy_percent) + ", maximumPercent " +
+                               std::to_string(dc.maximum_percent) + ")";
+  Chapter c{s.deploy.none ? "What ran" : "What was deployed", {}};
+  if (s.deploy.none)
+    c.lines.push_back(from.arn_name() + settings + ": no deployment, a steady-state run judged by its figures.");
+  else
+    c.lines.push_back(from.arn_name() + " -> " + to.arn_name() + settings + ".");
+  // With a timeline, which call started which deployment, and how each ended (ecs-rules §12);
+  // Application Auto Scaling's own desiredCount changes (§13) start no deployment.
+  if (!s.timeline.empty()) timeline_lines(s, trace, c);
+  for (const TraceEvent& e : trace.events())
+    if (const auto* a = e.as<observe::ScalingActivityStarted>())
+      c.lines.push_back("Application Auto Scaling at " + format_seconds(e.at) + ": desiredCount " +
+                        std::to_string(a->from) + " -> " + std::to_string(a->to) + " (policy " + a->policy + ", alarm " +
+                        a->alarm + "); no new deployment.");
+  for (const auto& f : s.faults)
+    if (f.kind == sim::model::FaultKind::az_lost)
+      c.lines.push_back("Fault: Availability Zone " + f.target + " lost at " + format_seconds(f.at) +
+                        (f.duration.count() > 0 ? ", taking no task for " + format_seconds(f.duration) : "") + ".");
   c.lines.push_back(dc.circuit_breaker.enable
                         ? "Circuit breaker on (rollback " + std::string(dc.circuit_breaker.rollback ? "on" : "off") +
                               "), threshold " + std::to_string(threshold) + " failed tasks."
@@ -84,12 +144,19 @@ Chapter what_went_wrong(const sim::model::Scenario& s, const sim::observe::Trace
     if (const auto* t = e.as<observe::TaskStopped>(); t && t->code == sim::ecs::StopCode::task_failed_to_start)
       causes["failed to start: " + t->stopped_reason]++;
   }
-  Chapter c{"What went wrong in the new tasks", {}};
-  if (causes.empty()) c.lines.push_back("Nothing: no new task stalled, exited or failed to start.");
+  Chapter c{s.deploy.none ? "What went wrong in the service's tasks" : "What went wrong in the new tasks", {}};
+  if (causes.empty())
+    c.lines.push_back(s.deploy.none ? "Nothing: no task stalled, exited or failed to start."
+                                    : "Nothing: no new task stalled, exited or failed to start.");
   for (const auto& [cause, n] : causes) c.lines.push_back(std::to_string(n) + " x " + cause);
   for (const TraceEvent& e : trace.events())
     if (const auto* d = e.as<observe::DependencyChanged>(); d && !d->up)
       c.lines.push_back("Dependency " + d->dependency + " was down from " + format_seconds(e.at) + ".");
+  for (const TraceEvent& e : trace.events())
+    if (const auto* z = e.as<observe::AvailabilityZoneLost>())
+      c.lines.push_back("Availability Zone " + s.service.availability_zones.at(static_cast<std::size_t>(z->availability_zone)) +
+                        " was lost at " + format_seconds(e.at) + " with " + std::to_string(z->tasks.size()) +
+                        " task(s) in it.");
   for (const auto& d : s.dependencies)
     if (!d.reachable) c.lines.push_back("Dependency " + d.name + " was never reachable.");
   const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
@@ -132,16 +199,19 @@ Chapter which_check_saw_it(const sim::model::Scenario& s, const sim::observe::Tr
     c.lines.push_back("No container defines a health check: the target group's check alone decides.");
   else if (!any_check)
     c.lines.push_back("No container defines a health check: ECS counts a task healthy 40 s after RUNNING.");
-  if (seen.empty()) c.lines.insert(c.lines.begin(), "No health check failed for the new tasks.");
+  if (seen.empty())
+    c.lines.insert(c.lines.begin(), s.deploy.none ? "No health check failed." : "No health check failed for the new tasks.");
   return c;
 }
 
-Chapter how_the_breaker_counted(const sim::observe::Trace& trace) {
+Chapter how_the_breaker_counted(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
   Chapter c{"How the circuit breaker counted", {}};
+  // With a timeline several deployments may count: each line names its own.
+  const bool several = !s.timeline.empty();
   for (const TraceEvent& e : trace.events())
     if (const auto* b = e.as<observe::BreakerCounted>())
-      c.lines.push_back(format_seconds(e.at) + ": " + std::to_string(b->failed_tasks) + " of " +
-                        std::to_string(b->threshold) + " (" + b->why + ")");
+      c.lines.push_back(format_seconds(e.at) + ": " + (several ? "ecs-svc/" + std::to_string(b->deployment) + " " : "") +
+                        std::to_string(b->failed_tasks) + " of " + std::to_string(b->threshold) + " (" + b->why + ")");
   if (c.lines.empty()) c.lines.push_back("It counted no failure.");
   return c;
 }
@@ -184,11 +254,18 @@ Chapter how_it_ended(const sim::observe::RunResult& r) {
 
 }  // namespace
 
+std::optional<sim::ecs::DeploymentId> deployment_under_test(const sim::observe::Trace& trace) {
+  std::optional<sim::ecs::DeploymentId> id;
+  for (const TraceEvent& e : trace.events())
+    if (const auto* u = e.as<observe::ServiceUpdated>(); u && u->started) id = u->started;
+  return id;
+}
+
 bool deployed_revision_was_broken(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
   // Healthy to every check yet not working: a start-up that never finishes, or a dependency the
   // app connects to that is never reachable. Tasks that died and were replaced do not count: the
   // deployment got past them.
-  const auto tasks = deployed_tasks(s, trace);
+  const auto tasks = deployed_tasks(trace);
   for (const TraceEvent& e : trace.events())
     if (const auto* p = e.as<observe::AppPhaseEntered>(); p && p->stalls_here && tasks.count(p->task)) return true;
   const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
@@ -206,9 +283,9 @@ bool deployed_revision_was_broken(const sim::model::Scenario& s, const sim::obse
 
 std::vector<Chapter> causal_chain(const sim::model::Scenario& s, const sim::observe::RunResult& r,
                                   const sim::observe::Trace& trace, int threshold) {
-  const auto tasks = deployed_tasks(s, trace);
-  return {what_was_deployed(s, threshold), what_went_wrong(s, trace, tasks), which_check_saw_it(s, trace, tasks),
-          how_the_breaker_counted(trace), how_it_ended(r)};
+  const auto tasks = s.deploy.none ? every_task(trace) : deployed_tasks(trace);
+  return {what_was_deployed(s, trace, threshold), what_went_wrong(s, trace, tasks), which_check_saw_it(s, trace, tasks),
+          how_the_breaker_counted(s, trace), how_it_ended(r)};
 }
 
 }  // namespace harness::explain

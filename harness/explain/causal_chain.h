@@ -3,6 +3,7 @@
 // breaker counted, and how the run ended. Read from the trace; nothing is re-simulated here.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct Chapter {
 
 std::vector<Chapter> causal_chain(const sim::model::Scenario& scenario, const sim::observe::RunResult& result,
                                   const sim::observe::Trace& trace, int breaker_threshold);
+
+// The deployment under test: the one the last deployment-starting UpdateService of the run
+// started (the deploy is the timeline's last, ecs-rules §12); none in a steady-state run.
+std::optional<sim::ecs::DeploymentId> deployment_under_test(const sim::observe::Trace& trace);
 
 // True when the deployed revision was broken in a way the run shows (a stalled start-up, a
 // process that died, a dependency it needs that was down) — the question for a COMPLETED run.

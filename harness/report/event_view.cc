@@ -40,8 +40,31 @@ class Describer {
     f_["task"] = e.task;
     f_["deployment"] = deployment_name(e.deployment);
     f_["taskDefinition"] = td.arn_name();
+    const std::string zone = zone_name(e.availability_zone);
+    if (!zone.empty()) f_["availabilityZone"] = zone;
     v_.text = task_label(e.task) + " PROVISIONING (" + td.arn_name() + ", deployment " +
-              deployment_name(e.deployment) + ")";
+              deployment_name(e.deployment) + (zone.empty() ? "" : ", " + zone) + ")";
+  }
+
+  void operator()(const observe::AvailabilityZoneLost& e) {
+    const std::string zone = zone_name(e.availability_zone);
+    f_["availabilityZone"] = zone;
+    f_["tasks"] = e.tasks;
+    f_["unavailableUntilSeconds"] = e.unavailable_until.count() / 1000.0;
+    std::string tasks;
+    for (const ecs::TaskId t : e.tasks) tasks += (tasks.empty() ? "" : ", ") + std::to_string(t);
+    v_.text = "Availability Zone " + zone + " lost: " +
+              (e.tasks.empty() ? std::string("no task in it")
+                               : (e.tasks.size() == 1 ? "task " : "tasks ") + tasks + " stopped with it") +
+              (e.unavailable_until.count() > 0 ? "; no placement there until " +
+                                                     std::to_string(e.unavailable_until.count() / 1000) + " s"
+                                               : "");
+  }
+
+  // The zone's name, or "" when the scenario names no zones.
+  std::string zone_name(int zone) const {
+    const auto& zones = s_.service.availability_zones;
+    return zone >= 0 && static_cast<std::size_t>(zone) < zones.size() ? zones[static_cast<std::size_t>(zone)] : "";
   }
 
   void operator()(const observe::PlacementFailed& e) {

@@ -21,6 +21,7 @@ pre, .events { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-si
 .events div.dep { color: #4f6d9a; }
 svg text { font-size: 11px; fill: #333; } svg .chart-title { font-size: 12.5px; font-weight: 600; }
 .axis line { stroke: #e4e7ec; } .lane-label { font-size: 11px; }
+.deployment-label { font-size: 11px; font-weight: 600; fill: #475467; } .deployment-row.under-test .deployment-label { fill: #1f4f99; }
 .rev-old { fill: #9aa5b8; } .rev-new { fill: #3f7fd9; }
 .lane.new .lane-label { fill: #1f4f99; font-weight: 600; }
 .bar { stroke: none; } .st-provisioning { fill: #d3d8e0; } .st-pending { fill: #b8c2d3; } .st-activating { fill: #9fb3d9; }

@@ -65,7 +65,7 @@ std::string key(const std::string& shape, const std::string& words) {
 }
 
 std::string timeline_section(const TimelineModel& m, const sim::model::Scenario& s, const TimeAxis& axis) {
-  std::string out = "<section id=\"lanes\"><h2>Timeline: one lane per task</h2>";
+  std::string out = "<section id=\"lanes\"><h2>Timeline: one lane per task, under the deployment it belongs to</h2>";
   out += render_timeline(m, s, axis);
   out += "<div class=\"keys\">";
   for (const char* st : {"provisioning", "pending", "activating", "running", "deactivating", "stopping", "deprovisioning"})

@@ -102,10 +102,18 @@ std::string render_placement_row(const std::vector<Mark>& failures, const TimeAx
   return out + "</g>";
 }
 
+// The row that heads one deployment's lanes: which UpdateService started it, how it ended.
+std::string render_deployment_row(const DeploymentGroup& g, double top) {
+  return "<g class=\"deployment-row" + std::string(g.under_test ? " under-test" : "") + "\" data-deployment=\"" +
+         std::to_string(g.deployment) + "\"><text class=\"deployment-label\" x=\"4\" y=\"" +
+         svg_number(top + kLaneHeight / 2 + 4) + "\">" + escape_markup(g.label) + "</text></g>";
+}
+
 }  // namespace
 
 std::string render_timeline(const TimelineModel& model, const sim::model::Scenario& scenario, const TimeAxis& axis) {
-  const std::size_t rows = model.lanes.size() + (model.placement_failures.empty() ? 0 : 1);
+  const std::size_t rows =
+      model.lanes.size() + model.deployments.size() + (model.placement_failures.empty() ? 0 : 1);
   const double lanes_bottom = kTop + kLaneHeight * static_cast<double>(rows);
   const double height = lanes_bottom + 24;
   std::string out = "<svg id=\"timeline\" class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" data-lanes=\"" +
@@ -113,10 +121,18 @@ std::string render_timeline(const TimelineModel& model, const sim::model::Scenar
                     "\" height=\"" + svg_number(height) + "\" viewBox=\"0 0 " + svg_number(axis.total_width()) + " " +
                     svg_number(height) + "\" role=\"img\"><title>One lane per task</title>";
   out += axis.grid(kTop, lanes_bottom);
-  for (std::size_t i = 0; i < model.lanes.size(); ++i)
-    out += render_lane(model.lanes[i], scenario, axis, kTop + kLaneHeight * static_cast<double>(i));
-  if (!model.placement_failures.empty())
-    out += render_placement_row(model.placement_failures, axis, kTop + kLaneHeight * static_cast<double>(model.lanes.size()));
+  // Lanes per deployment (ecs-rules §12): each deployment's header, then its tasks in launch order.
+  double top = kTop;
+  for (const DeploymentGroup& g : model.deployments) {
+    out += render_deployment_row(g, top);
+    top += kLaneHeight;
+    for (const TaskLane& lane : model.lanes) {
+      if (lane.deployment != g.deployment) continue;
+      out += render_lane(lane, scenario, axis, top);
+      top += kLaneHeight;
+    }
+  }
+  if (!model.placement_failures.empty()) out += render_placement_row(model.placement_failures, axis, top);
   return out + "</svg>";
 }
 

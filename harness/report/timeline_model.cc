@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "harness/report/event_view.h"
@@ -27,7 +28,8 @@ struct OpenContainer {
 
 class Builder {
  public:
-  Builder(const RunReportInput& in, TimelineModel& m) : in_(in), m_(m) {}
+  Builder(const RunReportInput& in, TimelineModel& m, std::optional<std::uint32_t> under_test)
+      : in_(in), m_(m), under_test_(under_test) {}
 
   void add(const TraceEvent& e);
   void finish();
@@ -47,6 +49,7 @@ class Builder {
 
   const RunReportInput& in_;
   TimelineModel& m_;
+  std::optional<std::uint32_t> under_test_;  // the deployment under test; none in a steady-state run
   std::map<std::uint32_t, std::size_t> lane_of_;  // task -> index into m_.lanes
   std::set<std::uint32_t> counted_healthy_;
   std::map<std::uint32_t, int> healthy_targets_;  // task -> 1 while its target is healthy
@@ -155,7 +158,7 @@ void Builder::launched(const TraceEvent& e, const observe::TaskLaunched& t) {
   l.task = t.task;
   l.deployment = t.deployment;
   l.task_definition = t.task_definition;
-  l.deployed_revision = !in_.scenario.deploy.none && l.task_definition == in_.scenario.deploy.to_task_definition;
+  l.deployed_revision = under_test_ && t.deployment == *under_test_;
   l.segments.push_back({e.at, e.at, ecs::TaskState::provisioning});
 }
 
@@ -229,6 +232,54 @@ std::vector<int> revisions_in_play(const sim::model::Scenario& s) {
   return revisions;
 }
 
+namespace {
+
+// The deployment the last deployment-starting UpdateService started: the one under test.
+std::optional<std::uint32_t> deployment_under_test(const sim::observe::Trace& trace) {
+  std::optional<std::uint32_t> id;
+  for (const TraceEvent& e : trace.events())
+    if (const auto* u = e.as<observe::ServiceUpdated>(); u && u->started) id = *u->started;
+  return id;
+}
+
+// One group per deployment with a lane, named by the call that started it and its last state.
+std::vector<DeploymentGroup> deployment_groups(const RunReportInput& in, const std::vector<TaskLane>& lanes,
+                                               std::optional<std::uint32_t> under_test) {
+  std::map<std::uint32_t, std::string> started, last, revision;
+  revision[0] = in.scenario.task_definitions.at(static_cast<std::size_t>(in.scenario.initial_task_definition)).arn_name();
+  started[0] = "running at the start";
+  for (const TraceEvent& e : in.trace.events()) {
+    if (const auto* u = e.as<observe::ServiceUpdated>(); u && u->started) {
+      started[*u->started] = "started by " + u->origin + " at " + sim::format_seconds(e.at);
+      if (u->task_definition)
+        revision[*u->started] = in.scenario.task_definitions.at(static_cast<std::size_t>(*u->task_definition)).arn_name();
+    }
+    if (const auto* d = e.as<observe::DeploymentStateChanged>())
+      last[d->deployment] = std::string(ecs::to_string(d->state)) + (d->rollback ? " (rollback)" : "") + " at " +
+                            sim::format_seconds(e.at);
+  }
+  std::set<std::uint32_t> ids;
+  for (const TaskLane& l : lanes) {
+    ids.insert(l.deployment);
+    if (!revision.count(l.deployment))
+      revision[l.deployment] = in.scenario.task_definitions.at(static_cast<std::size_t>(l.task_definition)).arn_name();
+  }
+  std::vector<DeploymentGroup> groups;
+  for (const std::uint32_t id : ids) {
+    DeploymentGroup g;
+    g.deployment = id;
+    g.under_test = under_test && id == *under_test;
+    g.label = "ecs-svc/" + std::to_string(id) + " · " + revision[id];
+    if (started.count(id)) g.label += " · " + started[id];
+    if (last.count(id)) g.label += " · last " + last[id];
+    if (g.under_test) g.label += " · under test";
+    groups.push_back(std::move(g));
+  }
+  return groups;
+}
+
+}  // namespace
+
 TimelineModel build_timeline(const RunReportInput& in) {
   const auto& s = in.scenario;
   TimelineModel m;
@@ -245,9 +296,11 @@ TimelineModel build_timeline(const RunReportInput& in) {
     for (const int td : revisions_in_play(s))
       m.traffic_share.push_back({s.task_definitions.at(static_cast<std::size_t>(td)).arn_name(), {}});
   }
-  Builder b(in, m);
+  const std::optional<std::uint32_t> under_test = deployment_under_test(in.trace);
+  Builder b(in, m, under_test);
   for (const TraceEvent& e : in.trace.events()) b.add(e);
   b.finish();
+  m.deployments = deployment_groups(in, m.lanes, under_test);
   return m;
 }
 

@@ -71,9 +71,18 @@ struct MemoryTrack {
   std::vector<StepPoint> points;  // sampled along the profile's curve (linear between points)
 };
 
+// A deployment the lanes are grouped under (ecs-rules §12): which UpdateService started it and
+// how it ended. "ecs-svc/1 · alia-bot:27 · started by timeline[0] at 0 s · last FAILED at 120 s".
+struct DeploymentGroup {
+  std::uint32_t deployment = 0;
+  std::string label;
+  bool under_test = false;  // the deployment whose outcome the run reports
+};
+
 struct TimelineModel {
   sim::Millis end{0};  // the run's end: every lane and series stops here
   std::vector<TaskLane> lanes;
+  std::vector<DeploymentGroup> deployments;  // in id order; every lane's deployment has one
   std::vector<Mark> placement_failures;  // tasks ECS could not place: they never get a lane
   Series healthy;      // tasks counting as healthy
   int desired_count = 0;

@@ -19,6 +19,9 @@ sim::model::FaultEnvelope read_envelope(const Node& node, const std::vector<std:
     envelope.max_blip = blip.required("maxSeconds").as_seconds({0.001, 86400});
     blip.finish();
   }
+  // The timeline's earlier calls may move in time, and their desiredCount change (ecs-rules §12).
+  envelope.max_timeline_shift = reader.seconds_or("timelineShiftSeconds", envelope.max_timeline_shift, {0, 86400});
+  envelope.max_desired_count_change = reader.int_or("desiredCountChange", envelope.max_desired_count_change, {0, 5000});
   if (const std::optional<Node> breaking = reader.get("breaking")) {
     for (const Node& fault : breaking->as_array())
       envelope.breaking.push_back(fault.as_choice<BreakingFault>({{"oom", BreakingFault::oom},

@@ -61,13 +61,24 @@ class ScenarioReader {
     read_initial_and_deploy();
     read_service_and_target_group();
     read_timeline();
-    read_faults_and_secrets();
     read_platform();
+    read_faults_and_secrets();
     if (const std::optional<Node> expect = root_.get("expect")) {
       scenario_.expect = read_expectations(*expect);
     }
     if (const std::optional<Node> check = root_.get("check")) {
+      // check judges a deployment's outcome against intents; a steady-state run has none (§12.5).
+      if (scenario_.deploy.none)
+        check->fail("no \"check\" section in a steady-state run (\"deploy\": \"none\"): deploysim check judges "
+                    "a deployment's outcome, and there is none; judge its figures with \"expect\"",
+                    "a \"check\" section");
       scenario_.check = read_check_spec(*check, dependency_names_);
+      const sim::model::FaultEnvelope& envelope = scenario_.check->envelope;
+      const char* timeline_key = envelope.max_timeline_shift > sim::Millis{0} ? "timelineShiftSeconds"
+                                 : envelope.max_desired_count_change > 0     ? "desiredCountChange"
+                                                                             : nullptr;
+      if (timeline_key && scenario_.timeline.empty())
+        check->child("envelope").child(timeline_key).fail("0 (the scenario has no \"timeline\" to perturb)");
     }
     root_.finish();
     return std::move(scenario_);
@@ -350,7 +361,8 @@ class ScenarioReader {
   void read_faults_and_secrets() {
     if (const std::optional<Node> faults = root_.get("faults")) {
       for (const Node& element : faults->as_array()) {
-        scenario_.faults.push_back(read_fault(element, dependency_names_));
+        scenario_.faults.push_back(
+            read_fault(element, dependency_names_, scenario_.service.availability_zones));
       }
     }
     // A secret ECS cannot fetch only matters if a container asks for it; a name no container
@@ -402,6 +414,7 @@ class ScenarioReader {
           .fail("no clusterMemoryMiB unless the service's launchType is \"EC2\"");
     }
     scenario_.service.cluster_memory_mib = section.cluster_memory_mib;
+    scenario_.service.availability_zones = section.availability_zones;
   }
 
   ObjectReader root_;

@@ -256,12 +256,12 @@ Json dependency_json(const sim::model::DependencyProfile& d) {
 }
 
 Json fault_json(const sim::model::Fault& f) {
-  const bool outage = f.kind == sim::model::FaultKind::dependency_outage;
-  Json j = {{"atSeconds", seconds(f.at)},
-            {"kind", outage ? "dependency_outage" : "stop_task"},
-            {"target", f.target},
-            {"durationSeconds", seconds(f.duration)}};
-  if (!outage) j["count"] = f.count;
+  using sim::model::FaultKind;
+  const char* kind = f.kind == FaultKind::dependency_outage ? "dependency_outage"
+                     : f.kind == FaultKind::az_lost         ? "az_lost"
+                                                            : "stop_task";
+  Json j = {{"atSeconds", seconds(f.at)}, {"kind", kind}, {"target", f.target}, {"durationSeconds", seconds(f.duration)}};
+  if (f.kind == FaultKind::stop_task) j["count"] = f.count;
   return j;
 }
 
@@ -273,6 +273,7 @@ Json platform_json(const sim::model::Scenario& s) {
             {"deprovisioningSeconds", seconds(p.deprovisioning)},
             {"jitter", pair(p.jitter_low_permille, p.jitter_high_permille)}};
   if (s.service.cluster_memory_mib) j["clusterMemoryMiB"] = *s.service.cluster_memory_mib;
+  if (!s.service.availability_zones.empty()) j["availabilityZones"] = s.service.availability_zones;
   return j;
 }
 

@@ -95,13 +95,16 @@ sim::model::TargetGroupHealthCheck read_target_group(const Node& node);
 
 // One element of "faults". A dependency_outage targets one of `dependency_names`; a stop_task
 // targets "old" or "new".
-sim::model::Fault read_fault(const Node& node, const std::vector<std::string>& dependency_names);
+// `availability_zones`: the platform's "availabilityZones", which an "az_lost" fault names.
+sim::model::Fault read_fault(const Node& node, const std::vector<std::string>& dependency_names,
+                             const std::vector<std::string>& availability_zones);
 
 // "platform": the step durations and jitter, plus the EC2 cluster's memory (a service setting in
 // the model, kept here because describe-services has no such field).
 struct PlatformSection {
   sim::model::PlatformTiming timing;
   std::optional<int> cluster_memory_mib;
+  std::vector<std::string> availability_zones;  // "availabilityZones": the subnets' zones
 };
 PlatformSection read_platform(const Node& node);
 

@@ -119,6 +119,18 @@ class SweepReader {
     // The loader reports a broken base with its own file:line:col.
     base_ = scenario::load_scenario_file(spec_.scenario_path.string());
     spec_.scenario_json = nlohmann::json::parse(*text);
+    refuse_steady_state(node);
+  }
+
+  // A sweep judges deploys: how often bad ones roll back, how fast good ones complete. A
+  // steady-state run has no deploy to judge (ecs-rules §12.5); a timeline's deploy under test is
+  // its last deploying UpdateService, and axes reach the timeline by pointer (/timeline/1/atSeconds).
+  void refuse_steady_state(const Node& node) const {
+    if (!base_.scenario.deploy.none) return;
+    node.fail("a base scenario with a deploy to judge (" + spec_.scenario_file +
+                  " is a steady-state run, \"deploy\": \"none\"; a sweep rolls deploys out and judges them: give it "
+                  "a deploy or a deploying timeline call, or compare settings with `deploysim run --seeds`)",
+              node.json().dump());
   }
 
   // Loads the base with `changes`; a rejected value is reported at `value_nodes[i]` of the sweep

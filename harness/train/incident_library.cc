@@ -24,6 +24,8 @@ std::optional<std::size_t> fixed_twin(const Library& lib, std::size_t incident) 
   // A fix the story names: "What to change: memory 512 (see 000-fixed-512mb.json)".
   for (std::size_t i = 0; i < lib.entries.size(); ++i)
     if (lib.entries[i].clean && e.scenario.story.find(lib.entries[i].stem + ".json") != std::string::npos) return i;
+  // The numbering heuristic is for incidents ("000-..."): examples share words, not numbers.
+  if (e.stem.empty() || e.stem[0] < '0' || e.stem[0] > '9') return std::nullopt;
   std::optional<std::size_t> best;
   std::size_t best_shared = 0;
   for (std::size_t i = 0; i < lib.entries.size(); ++i) {
@@ -55,9 +57,13 @@ Library load_library(const std::string& folder) {
     e.stem = p.stem().string();
     e.scenario = scenario::load_scenario_file(e.path).scenario;
     sim::Simulation simulation(e.scenario, {.trace = true});
-    e.outcome = simulation.run().outcome;
-    e.clean = e.outcome == sim::observe::Outcome::completed &&
-              !explain::deployed_revision_was_broken(e.scenario, simulation.trace());
+    const sim::observe::RunResult run = simulation.run();
+    e.outcome = run.outcome;
+    // Clean: a deploy that completed with nothing wrong in it, or a steady-state run its faults
+    // never took below its desired healthy count (ecs-rules §12.5).
+    e.clean = (e.outcome == sim::observe::Outcome::completed &&
+               !explain::deployed_revision_was_broken(e.scenario, simulation.trace())) ||
+              (e.outcome == sim::observe::Outcome::steady_state && run.metrics.below_desired_healthy == sim::Millis{0});
     lib.entries.push_back(std::move(e));
   }
   for (std::size_t i = 0; i < lib.entries.size(); ++i)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "harness/explain/causal_chain.h"
 #include "harness/report/event_view.h"
 #include "sim/ecs/health_status.h"
 #include "sim/ecs/task_state.h"
@@ -19,6 +20,41 @@ std::string lower(std::string s) {
   return s;
 }
 
+// A steady-state run has no deployment to end: the question is what its faults cost the service.
+Question capacity_question(const sim::observe::RunResult& r) {
+  Question q{"No deployment runs. What do the faults do to the service's healthy capacity?",
+             {{"n", "nothing: it never drops below its desired healthy count"},
+              {"b", "below: fewer healthy tasks than desired for a while, never none"},
+              {"z", "zero: at some point no task is healthy"}},
+             "n",
+             "It never dropped below its desired healthy count."};
+  const auto& m = r.metrics;
+  if (m.zero_healthy > sim::Millis{0}) {
+    q.answer = "z";
+    q.why = "It had no healthy task for " + sim::format_seconds(m.zero_healthy) + " (below desired for " +
+            sim::format_seconds(m.below_desired_healthy) + ").";
+  } else if (m.below_desired_healthy > sim::Millis{0}) {
+    q.answer = "b";
+    q.why = "It ran below its desired healthy count for " + sim::format_seconds(m.below_desired_healthy) +
+            ", never with none.";
+  }
+  return q;
+}
+
+Question below_desired_question(const sim::observe::RunResult& r) {
+  Question q{"For how long, in all, does it run below its desired healthy count?",
+             {{"a", "under 1 minute"}, {"b", "between 1 and 5 minutes"}, {"l", "longer than 5 minutes"},
+              {"n", "never"}},
+             "n",
+             "It never ran below its desired healthy count."};
+  const sim::Millis below = r.metrics.below_desired_healthy;
+  if (below > sim::Millis{0}) {
+    q.answer = below < sim::minutes(1) ? "a" : below <= sim::minutes(5) ? "b" : "l";
+    q.why = "Below desired for " + sim::format_seconds(below) + " in all.";
+  }
+  return q;
+}
+
 Question outcome_question(const sim::observe::RunResult& r) {
   Question q{"How will this deployment end?",
              {{"c", "COMPLETED: the new revision takes over"},
@@ -32,13 +68,14 @@ Question outcome_question(const sim::observe::RunResult& r) {
     case Outcome::rolled_back: q.answer = "r"; break;
     case Outcome::failed: q.answer = "f"; break;
     case Outcome::stuck: q.answer = "s"; break;
-    case Outcome::steady_state: q.answer = ""; break;  // the library's training cases all deploy
+    case Outcome::steady_state: return capacity_question(r);
   }
   q.why = "The run ended " + std::string(sim::observe::to_string(r.outcome)) + ".";
   return q;
 }
 
 Question when_question(const sim::observe::RunResult& r) {
+  if (r.outcome == Outcome::steady_state) return below_desired_question(r);
   Question q{"When does it reach that end, counted from the deploy?",
              {{"a", "within 2 minutes"}, {"b", "between 2 and 10 minutes"}, {"l", "later than 10 minutes"},
               {"n", "never: no end before the horizon"}},
@@ -66,22 +103,25 @@ std::string first_check_key(const TraceEvent& e) {
   return "";
 }
 
-// The first sign of trouble on a task of the deployed revision, in the trace's order.
+// The first sign of trouble on a task of the deployment under test (with a timeline, the one the
+// last deploying UpdateService started), or on any task of a steady-state run, in the trace's order.
 Question first_check_question(const sim::model::Scenario& s, const sim::observe::Trace& trace) {
-  Question q{"Which check fires first on the new tasks?",
+  const std::optional<sim::ecs::DeploymentId> tested = explain::deployment_under_test(trace);
+  Question q{s.deploy.none ? "Which check fires first on the service's tasks?" : "Which check fires first on the new tasks?",
              {{"e", "exit: a container exits by itself (a crash, an OOM kill)"},
               {"h", "health: the container health check turns UNHEALTHY"},
               {"t", "target: the load balancer's target check turns unhealthy"},
               {"p", "placement: tasks cannot be placed or started at all"},
-              {"n", "none: nothing fails on the new tasks"}},
+              {"n", s.deploy.none ? "none: nothing fails on the service's tasks" : "none: nothing fails on the new tasks"}},
              "n",
-             "No new task failed a check, exited or failed to start."};
+             s.deploy.none ? "No task failed a check, exited or failed to start."
+                           : "No new task failed a check, exited or failed to start."};
   std::vector<sim::ecs::TaskId> fresh;
   for (const TraceEvent& e : trace.events()) {
-    if (const auto* l = e.as<observe::TaskLaunched>(); l && l->task_definition == s.deploy.to_task_definition)
+    if (const auto* l = e.as<observe::TaskLaunched>(); l && tested && l->deployment == *tested)
       fresh.push_back(l->task);
     const auto task = e.task();
-    const bool ours = task && std::find(fresh.begin(), fresh.end(), *task) != fresh.end();
+    const bool ours = task && (s.deploy.none || std::find(fresh.begin(), fresh.end(), *task) != fresh.end());
     const std::string key = e.as<observe::PlacementFailed>() ? "p" : ours ? first_check_key(e) : "";
     if (key.empty()) continue;
     q.answer = key;

@@ -39,6 +39,9 @@ class RuleOf {
   RuleOf(const sim::model::Scenario& s, int threshold) : s_(s), threshold_(threshold) {}
 
   Rule operator()(const observe::TaskLaunched& e) const {
+    if (s_.deploy.none)
+      return {"replace", "Replacement: outside any deployment the scheduler launches a task for each one that "
+                         "stopped, from the same revision, until desiredCount tasks run."};
     if (e.task_definition != s_.deploy.to_task_definition) return {};
     const auto& svc = s_.service;
     const auto b = ecs::task_bounds(svc.desired_count, svc.deployment.minimum_healthy_percent,
@@ -91,6 +94,11 @@ class RuleOf {
   Rule operator()(const observe::PlacementFailed&) const {
     return {"placement", "Placement: a task needs room (memory) on a container instance; when none has it, the "
                          "task is not started and the breaker counts it as a failure to start."};
+  }
+  Rule operator()(const observe::AvailabilityZoneLost&) const {
+    return {"zone", "Availability Zones: ECS spreads a service's tasks across its subnets' zones; when a zone is "
+                    "lost, its tasks stop and the scheduler replaces them in the zones still up, the fewest-task "
+                    "zone first."};
   }
   Rule operator()(const observe::AppPhaseEntered& e) const {
     return e.stalls_here ? Rule{"stall", "A stalled start-up: the process lives but never finishes starting, so it "

@@ -24,12 +24,24 @@ struct Score {
 std::string outcome_words(const sim::observe::RunResult& r) {
   std::string s(sim::observe::to_string(r.outcome));
   if (r.metrics.time_to_outcome) s += " " + sim::format_seconds(*r.metrics.time_to_outcome) + " after the deploy";
+  // A steady-state run has no deployment to end: what its faults cost is the figure (§12.5).
+  if (r.outcome == sim::observe::Outcome::steady_state)
+    s += ", " + sim::format_seconds(r.metrics.below_desired_healthy) + " below desired healthy capacity";
   return s;
 }
 
-// What the new image does, from its app profile: the facts a trainee reasons from.
+// Whether a replayed fix ended well: the deploy completed, or a steady-state service never ran
+// below its desired healthy count.
+bool ended_well(const sim::observe::RunResult& r) {
+  return r.outcome == sim::observe::Outcome::completed ||
+         (r.outcome == sim::observe::Outcome::steady_state && r.metrics.below_desired_healthy == sim::Millis{0});
+}
+
+// What the new image does (in a steady-state run, the running one), from its app profile: the
+// facts a trainee reasons from.
 void print_app(Console& c, const Scenario& s) {
-  const auto& td = s.task_definitions.at(static_cast<std::size_t>(s.deploy.to_task_definition));
+  const int shown = s.deploy.none ? s.initial_task_definition : s.deploy.to_task_definition;
+  const auto& td = s.task_definitions.at(static_cast<std::size_t>(shown));
   for (const auto& container : td.containers) {
     const auto& app = s.apps.at(container.image);
     c.out() << "  image " << container.image << ":";
@@ -52,9 +64,20 @@ void print_setup(Console& c, const Scenario& s, const sim::observe::RunResult& r
   std::ostringstream setup;
   report::print_setup(setup, {s, r, trace, threshold});
   c.out() << setup.str();
-  c.out() << "What the deploy changes:\n";
-  for (const report::ConfigRow& row : report::config_rows(s, threshold, {}))
-    if (row.changed_by_deploy) c.out() << "  " << row.setting << ": " << row.before << " -> " << row.after << "\n";
+  if (s.deploy.none) {
+    c.out() << "No deployment: the service runs its revision through these faults:\n";
+    for (const auto& f : s.faults) {
+      const std::string kind = f.kind == sim::model::FaultKind::az_lost           ? "Availability Zone lost"
+                               : f.kind == sim::model::FaultKind::dependency_outage ? "dependency down"
+                                                                                    : "tasks killed";
+      c.out() << "  " << sim::format_seconds(f.at) << ": " << kind << ": " << f.target
+              << (f.duration.count() > 0 ? " for " + sim::format_seconds(f.duration) : "") << "\n";
+    }
+  } else {
+    c.out() << "What the deploy changes:\n";
+    for (const report::ConfigRow& row : report::config_rows(s, threshold, {}))
+      if (row.changed_by_deploy) c.out() << "  " << row.setting << ": " << row.before << " -> " << row.after << "\n";
+  }
   print_app(c, s);
 }
 
@@ -135,6 +158,10 @@ void show_fix(Console& c, const Library& lib, const Incident& incident, const si
     fixed = f.scenario;
     c.out() << "  The library's fixed twin: " << f.stem << ". It changes:\n";
     for (const std::string& line : scenario_changes(e.path, f.path)) c.out() << "    " << line << "\n";
+  } else if (before.outcome == sim::observe::Outcome::steady_state) {
+    c.out() << "  The library has no fixed twin, and a steady-state run has no outcome for explain to change: compare "
+               "the settings its story names.\n";
+    return;
   } else {
     const explain::WhatIf w = explain::what_if(e.scenario, explain::goals_for(before.outcome, true));
     const auto found = std::find_if(w.smallest.begin(), w.smallest.end(), [](const auto& t) { return t.has_value(); });
@@ -149,7 +176,7 @@ void show_fix(Console& c, const Library& lib, const Incident& incident, const si
   c.out() << "  Replaying it:\n";
   play_steps(c, replay_steps(fixed, simulation.trace(), simulation.breaker_threshold()), max_steps / 2, false);
   c.out() << "  As it happened: " << outcome_words(before) << ". With the fix: "
-          << c.paint(outcome_words(after), after.outcome == sim::observe::Outcome::completed ? Tone::good : Tone::bad)
+          << c.paint(outcome_words(after), ended_well(after) ? Tone::good : Tone::bad)
           << ".\n";
 }
 

@@ -22,4 +22,8 @@ RollingStep plan_rolling_step(const RollingCounts& c, const TaskBounds& b) {
   return step;
 }
 
+bool may_stop_unhealthy_without_room(int running, int stops_in_flight, const TaskBounds& bounds) {
+  return stops_in_flight == 0 || running - 1 >= bounds.min_healthy_tasks;
+}
+
 }  // namespace sim::ecs

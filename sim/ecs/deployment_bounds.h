@@ -41,4 +41,13 @@ struct RollingStep {
 // be stopped since stopping them does not lower the healthy count.
 RollingStep plan_rolling_step(const RollingCounts& counts, const TaskBounds& bounds);
 
+// Whether an unhealthy task may be stopped now when maximumPercent leaves no room to start its
+// replacement first. ECS then "will stop an unhealthy task one at a time ... to free up capacity,
+// and then start a replacement", and such stops respect minimumHealthyPercent (ecs_services.html,
+// deployment-type-ecs.html; ecs-rules §3.1, §6). Our reading: one such stop may always be in
+// flight, so the service can make progress even at 100/100; a further one only while the tasks
+// left RUNNING (not told to stop; replacements still starting do not count) stay at or above
+// minHealthyTasks. `running` counts the candidate; `stops_in_flight` are such stops not yet STOPPED.
+bool may_stop_unhealthy_without_room(int running, int stops_in_flight, const TaskBounds& bounds);
+
 }  // namespace sim::ecs

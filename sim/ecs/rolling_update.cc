@@ -7,6 +7,7 @@ namespace sim::ecs {
 
 void ServiceController::reconcile() {
   integrate_metrics();
+  stop_unhealthy_awaiting_room();
   Deployment& p = primary();
   // A FAILED deployment launches no further tasks (API_Deployment rolloutState; ecs-rules §1.4).
   if (p.rollout == RolloutState::failed) return;
@@ -83,7 +84,7 @@ void ServiceController::launch(Deployment& p, int count) {
                       std::to_string(ledger_.live() + ledger_.lingering()) + ", above maxTasks " +
                       std::to_string(bounds_.max_tasks));
     if (trace_.enabled()) {
-      trace_.add(clock_.now(), observe::TaskLaunched{id, p.id, p.task_definition});
+      trace_.add(clock_.now(), observe::TaskLaunched{id, p.id, p.task_definition, placed.availability_zone});
       started += " (task " + std::to_string(id) + ")";
     }
   }

@@ -23,6 +23,9 @@ struct LaunchRequest {
 struct Placement {
   bool placed = true;
   std::string reason;  // when not placed: "has insufficient memory available" ...
+  // The Availability Zone it went to (index into ServiceConfig::availability_zones); -1 when the
+  // scenario names no zones, or the world does not model them (real mode).
+  int availability_zone = -1;
 };
 
 // How the load balancer's listener sends requests to one deployment's tasks from now on.

@@ -133,6 +133,8 @@ class ServiceController final : public RuntimeListener {
   void update_counted_healthy(TaskId id);
   void set_counted_healthy(TaskId id, bool healthy);
   void check_health_failure(TaskId id);
+  // Stops unhealthy tasks that wait for room as far as may_stop_unhealthy_without_room allows.
+  void stop_unhealthy_awaiting_room();
   void on_left_live(TaskId id, const TaskStopInfo* stop);
   void note_start_failure(TaskId id, DeploymentId deployment);
 
@@ -209,6 +211,10 @@ class ServiceController final : public RuntimeListener {
   Millis reconcile_at_ = kNever;
   TimerId reconcile_timer_id_ = kNoTimer;
   std::optional<observe::Outcome> outcome_;
+  // Unhealthy tasks with no room for a replacement, oldest report first, and how many of those
+  // stopped are not yet STOPPED (ecs-rules §3.1, §6).
+  std::vector<TaskId> awaiting_unhealthy_stop_;
+  int unhealthy_stops_in_flight_ = 0;
   AlarmWatch alarms_;
   std::vector<TrafficRoute> routes_;        // reused for every route_traffic()
   // BLUE_GREEN, CANARY, LINEAR: how the listener splits production traffic between the old

@@ -14,6 +14,9 @@ void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
   if (r.stop_requested || stop == nullptr) return;
   Deployment& d = deployment_of(id);
   note_lost_task(d);
+  // A task lost with its Availability Zone did not fail: neither the breaker nor the launch
+  // throttle hears of it (ecs-rules §12.6).
+  if (stop->code == StopCode::infrastructure_health) return;
   // The task ended by itself. Which of these the breaker counts is ecs-rules §1.3 and §1.5.
   if (!r.reached_running) {
     note_start_failure(id, r.deployment);

@@ -44,6 +44,10 @@ struct TaskRecord {
   StopCause linger_cause = StopCause::elb_health_check_failed;
   bool own_replacement_starting = false;  // an older revision's replacement, not yet healthy
   bool old_enough = false;  // no checks at all: counts 40 s after RUNNING (§3.1)
+  // Unhealthy with no room under maximumPercent for a replacement: waits its turn to be stopped
+  // (awaiting), then is stopped and counts as in flight until STOPPED (§3.1, §6).
+  bool awaiting_unhealthy_stop = false;
+  bool unhealthy_stop_in_flight = false;
   Millis launched_at{0};
   Millis running_at{0};
   ContainerHealths container_health;

@@ -21,9 +21,7 @@ AgentSteps TaskLifecycle::stop_requested(StopCode code, const std::string& reaso
   if (state_ != TaskState::running) {
     // Not serving yet: nothing to drain (task-lifecycle.html: a task stopped while PENDING goes
     // straight to STOPPING).
-    steps.add(AgentStep::cancel_start);
-    steps.add(AgentStep::stop_target_checks);
-    stop_now(steps, containers_running);
+    end_at_once(steps, containers_running);
     return steps;
   }
   // ECS deregisters the target and waits out the deregistration delay before it stops the task
@@ -38,9 +36,20 @@ AgentSteps TaskLifecycle::failed_to_start(const std::string& reason, bool contai
   AgentSteps steps;
   stop_.code = StopCode::task_failed_to_start;
   stop_.stopped_reason = reason;
-  steps.add(AgentStep::cancel_start);
-  steps.add(AgentStep::stop_target_checks);
-  stop_now(steps, containers_running);
+  end_at_once(steps, containers_running);
+  return steps;
+}
+
+AgentSteps TaskLifecycle::infrastructure_lost(const std::string& reason, bool containers_running) {
+  AgentSteps steps;
+  if (state_ >= TaskState::stopping) return steps;
+  stop_requested_ = true;
+  // A task already draining keeps the stop code of the request that stopped it (set once).
+  if (stop_.code == StopCode::none) {
+    stop_.code = StopCode::infrastructure_health;
+    stop_.stopped_reason = reason;
+  }
+  end_at_once(steps, containers_running);
   return steps;
 }
 
@@ -57,9 +66,7 @@ AgentSteps TaskLifecycle::container_exited(bool essential, const std::string& co
   stop_.exit_code = exit_code;
   stop_.container_reason = container_reason;
   stop_.oom_killed = oom_killed;
-  steps.add(AgentStep::cancel_start);
-  steps.add(AgentStep::stop_target_checks);
-  stop_now(steps, containers_running);
+  end_at_once(steps, containers_running);
   return steps;
 }
 
@@ -79,6 +86,14 @@ AgentSteps TaskLifecycle::deprovisioned() {
   AgentSteps steps;
   if (state_ == TaskState::deprovisioning) enter(steps, TaskState::stopped);
   return steps;
+}
+
+// A task that ends without draining: its start-up (if any) is dropped, its target deregistered,
+// and it goes STOPPING now.
+void TaskLifecycle::end_at_once(AgentSteps& steps, bool containers_running) {
+  steps.add(AgentStep::cancel_start);
+  steps.add(AgentStep::stop_target_checks);
+  stop_now(steps, containers_running);
 }
 
 // STOPPING: SIGTERM to every running container, SIGKILL after its stopTimeout (§7.3); once none

@@ -79,6 +79,12 @@ class TaskLifecycle {
   // hold): TaskFailedToStart.
   AgentSteps failed_to_start(const std::string& reason, bool containers_running);
 
+  // The task's host went away with its Availability Zone (ecs-rules §12.6): InfrastructureHealth.
+  // Its containers are gone with the host, so the world marks them exited first: nothing drains
+  // and no signal is sent. Ignored once the task was stopping or has ended; a task draining
+  // already keeps its stop code.
+  AgentSteps infrastructure_lost(const std::string& reason, bool containers_running);
+
   // A container exited by itself. An essential one ends the task (EssentialContainerExited, with
   // its exit code and reason) unless the task was stopping already; otherwise nothing follows
   // here, and the world calls container_gone() once it has started whatever may start now.
@@ -96,6 +102,7 @@ class TaskLifecycle {
   AgentSteps deprovisioned();
 
  private:
+  void end_at_once(AgentSteps& steps, bool containers_running);
   void stop_now(AgentSteps& steps, bool containers_running);
   void deprovision_if_done(AgentSteps& steps, bool containers_running);
   void enter(AgentSteps& steps, TaskState state);

@@ -29,6 +29,11 @@ void ServiceController::on_task_state(TaskId id, TaskState state, const TaskStop
   if (!is_live(state) && r.lingering) end_lingering(id, false);
   if (state == TaskState::stopped) {
     ledger_.set_state(id, state);
+    if (r.unhealthy_stop_in_flight) {
+      r.unhealthy_stop_in_flight = false;
+      --unhealthy_stops_in_flight_;
+      if (!awaiting_unhealthy_stop_.empty()) request_reconcile(clock_.now());  // the next one's turn
+    }
     metrics_.task_lifetime(clock_.now(), r.launched_at);
     if (trace_.enabled() && stop)
       trace_.add(clock_.now(), observe::TaskStopped{id, r.deployment, stop->code,
@@ -99,6 +104,15 @@ void ServiceController::set_counted_healthy(TaskId id, bool healthy) {
   request_reconcile(clock_.now());
 }
 
+// Tasks RUNNING and not told to stop: what stays up while unhealthy tasks are stopped for room
+// (ecs-rules §6). A replacement still starting does not count. Counted only when there is no room.
+static int running_live_tasks(const TaskLedger& ledger) {
+  int running = 0;
+  for (TaskId t = 0; t < ledger.size(); ++t)
+    if (ledger[t].live && ledger[t].state == TaskState::running) ++running;
+  return running;
+}
+
 void ServiceController::check_health_failure(TaskId id) {
   const TaskRecord& r = ledger_[id];
   if (!r.live || r.state != TaskState::running) return;
@@ -118,14 +132,35 @@ void ServiceController::check_health_failure(TaskId id) {
   Deployment& d = deployment_of(id);
   const StopCause cause = target_failed ? StopCause::elb_health_check_failed : StopCause::container_health_failed;
   const bool room = ledger_.live() + ledger_.lingering() < bounds_.max_tasks;
-  if (room && d.id == primary().id && d.rollout != RolloutState::failed)
+  TaskRecord& record = ledger_.record(id);
+  if (room && d.id == primary().id && d.rollout != RolloutState::failed) {
     linger(id, cause);
-  else {
+  } else if (room || may_stop_unhealthy_without_room(running_live_tasks(ledger_), unhealthy_stops_in_flight_, bounds_)) {
     note_lost_task(d);
+    if (!room) {
+      record.unhealthy_stop_in_flight = true;
+      ++unhealthy_stops_in_flight_;
+    }
     request_stop(id, cause, health_stop_reason(cause));
+  } else {
+    // No room, and its turn has not come: it keeps running, unhealthy (ecs-rules §3.1, §6).
+    if (!record.awaiting_unhealthy_stop) awaiting_unhealthy_stop_.push_back(id);
+    record.awaiting_unhealthy_stop = true;
+    return;
   }
   // Stage 2: a task replaced because a health check failed is a breaker failure (§1.3).
   record_failure(d, target_failed ? "failed ELB health checks" : "failed container health checks", false);
+}
+
+void ServiceController::stop_unhealthy_awaiting_room() {
+  if (awaiting_unhealthy_stop_.empty()) return;
+  // Each is judged again: it may have recovered, ended, found room, or got its turn.
+  std::vector<TaskId> waiting;
+  waiting.swap(awaiting_unhealthy_stop_);
+  for (const TaskId id : waiting) {
+    ledger_.record(id).awaiting_unhealthy_stop = false;
+    check_health_failure(id);
+  }
 }
 
 void ServiceController::note_start_failure(TaskId id, DeploymentId deployment) {

@@ -23,6 +23,7 @@ std::string_view to_string(StopCode c) {
     case StopCode::essential_container_exited: return "EssentialContainerExited";
     case StopCode::service_scheduler_initiated: return "ServiceSchedulerInitiated";
     case StopCode::user_initiated: return "UserInitiated";
+    case StopCode::infrastructure_health: return "InfrastructureHealth";
   }
   return "?";
 }

@@ -28,6 +28,7 @@ enum class StopCode : std::uint8_t {
   essential_container_exited,  // EssentialContainerExited
   service_scheduler_initiated, // ServiceSchedulerInitiated: replaced, scaled in, or deployed over
   user_initiated,              // UserInitiated: a fault of the scenario's timeline
+  infrastructure_health,       // InfrastructureHealth: its Availability Zone was lost (ecs-rules §12.6)
 };
 
 // Why the scheduler stopped a task it decided to stop: the breaker counts only health failures.

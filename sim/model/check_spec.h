@@ -29,6 +29,11 @@ struct FaultEnvelope {
   std::vector<std::string> blip_targets;  // dependencies that may go down once during the deploy
   Millis max_blip{0};                     // for 1 ms .. this, starting 0-180 s after the deploy
   std::vector<BreakingFault> breaking;    // bad deploys get one of these
+  // A timeline's UpdateService calls before the deploy under test (ecs-rules §12): each may move
+  // up to this much earlier or later (kept between 0 and the deploy), and each desiredCount it
+  // sets may change by up to this many tasks (kept at 0 or more). 0: the timeline as written.
+  Millis max_timeline_shift{0};
+  int max_desired_count_change = 0;
 };
 
 // Which explored runs an intent is about.

@@ -74,6 +74,10 @@ struct ServiceConfig {
   std::string container_name_for_lb;  // loadBalancers[].containerName
   int container_port_for_lb = 0;      // loadBalancers[].containerPort
   LaunchType launch_type = LaunchType::fargate;
+  // The Availability Zones of the service's subnets, in the order given (platform
+  // "availabilityZones"); tasks are spread across them (ecs-rules §12.6). Empty: zones are not
+  // modelled, every task is in one unnamed zone.
+  std::vector<std::string> availability_zones;
   // EC2 only: memory MiB the cluster can place in total; absent means unlimited capacity.
   std::optional<int> cluster_memory_mib;
 };

@@ -26,6 +26,7 @@ const char* to_string(TraceKind k) {
     case TraceKind::service_updated: return "service_updated";
     case TraceKind::scaling_activity: return "scaling_activity";
     case TraceKind::scaling_held: return "scaling_held";
+    case TraceKind::availability_zone_lost: return "availability_zone_lost";
   }
   return "?";
 }

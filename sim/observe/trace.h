@@ -46,6 +46,7 @@ enum class TraceKind : std::uint8_t {
   service_updated,
   scaling_activity,
   scaling_held,
+  availability_zone_lost,
 };
 
 using TracePayload =
@@ -53,9 +54,9 @@ using TracePayload =
                  ContainerStarted, ContainerExited, ContainerHealthChanged, TaskCountedHealthy, TargetHealthChanged,
                  BreakerCounted, LaunchThrottled, StopRequested, AppPhaseEntered, DependencyChanged,
                  AlarmStateChanged, LifecycleStageEntered, LifecycleHookAnswered, ServiceUpdated,
-                 ScalingActivityStarted, ScalingHeldBack>;
+                 ScalingActivityStarted, ScalingHeldBack, AvailabilityZoneLost>;
 
-static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::scaling_held) + 1,
+static_assert(std::variant_size_v<TracePayload> == static_cast<std::size_t>(TraceKind::availability_zone_lost) + 1,
               "one payload per TraceKind, in TraceKind's order");
 
 struct TraceEvent {

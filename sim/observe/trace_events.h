@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sim/ecs/alarm.h"
 #include "sim/ecs/deployment.h"
@@ -47,6 +48,7 @@ struct TaskLaunched {
   ecs::TaskId task = 0;
   ecs::DeploymentId deployment = 0;
   int task_definition = 0;  // index into Scenario::task_definitions
+  int availability_zone = -1;  // index into ServiceConfig::availability_zones; -1: none modelled
   friend bool operator==(const TaskLaunched&, const TaskLaunched&) = default;
 };
 
@@ -178,6 +180,14 @@ struct DependencyChanged {
   std::string dependency;
   bool up = false;
   friend bool operator==(const DependencyChanged&, const DependencyChanged&) = default;
+};
+
+// An Availability Zone was lost (an az_lost fault, ecs-rules §12.6): every task in it stopped.
+struct AvailabilityZoneLost {
+  int availability_zone = 0;    // index into ServiceConfig::availability_zones
+  std::vector<ecs::TaskId> tasks;  // the service's tasks that were in it, lowest id first
+  Millis unavailable_until{0};  // no task is placed there before this
+  friend bool operator==(const AvailabilityZoneLost&, const AvailabilityZoneLost&) = default;
 };
 
 // A CloudWatch alarm watched by the deployment changed state.

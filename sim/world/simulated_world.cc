@@ -29,6 +29,8 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
     if (scenario.faults[i].kind == model::FaultKind::stop_task)
       at(scenario.faults[i].at, fault_kill, 0, i);
+    else if (scenario.faults[i].kind == model::FaultKind::az_lost)
+      at(scenario.faults[i].at, zone_lost, 0, i);
   if (trace_.enabled()) {
     const auto edges = deps_.edges();
     for (std::size_t i = 0; i < edges.size(); ++i) at(edges[i].at, trace_dependency, 0, i);
@@ -124,14 +126,20 @@ ecs::Placement SimulatedWorld::launch_task(const ecs::LaunchRequest& req) {
                    "requirements. The closest matching container-instance has insufficient memory "
                    "available."};
   }
+  const int zone = place_in_zone();
+  if (zone < 0 && !scenario_.service.availability_zones.empty()) {
+    // Our wording: every zone of the service's subnets is lost for now (ecs-rules §12.6).
+    return {false, "was unable to place a task because no Availability Zone of its subnets can take tasks."};
+  }
   Task& task_ref = create_task(req, memory);
+  task_ref.zone = zone;
   placed_memory_mib_ += memory;
   start_up_to(task_ref, TaskState::provisioning);
   const auto& p = scenario_.platform;
   Rng rng = streams_.stream(kProvisioningStream, req.task);
   task_ref.state_timer = at(now_ + rng.jitter(p.provisioning, p.jitter_low_permille, p.jitter_high_permille),
                             provisioned, req.task);
-  return {};
+  return {true, "", zone};
 }
 
 SimulatedWorld::Task& SimulatedWorld::create_task(const ecs::LaunchRequest& req, std::int64_t memory) {
@@ -161,6 +169,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   const std::int64_t memory = td.placement_memory_mib();
   placed_memory_mib_ += memory;
   Task& t = create_task(req, memory);
+  t.zone = place_in_zone();
   // A warm task has run for a while before the run starts: its start-up is long over.
   // All its containers started together: plan first those that connect to no container of the
   // task, so the others see when those listen.
@@ -204,6 +213,10 @@ void SimulatedWorld::on_event(const Event& e) {
         --left;
       }
     }
+    return;
+  }
+  if (e.kind == zone_lost) {
+    on_zone_lost(scenario_.faults.at(e.arg));
     return;
   }
   if (e.kind == traffic_period) {
@@ -260,6 +273,8 @@ void SimulatedWorld::on_event(const Event& e) {
       break;
     case deprovisioned:
       placed_memory_mib_ -= t.memory_mib;
+      if (t.zone >= 0) --zone_tasks_[static_cast<std::size_t>(t.zone)];
+      t.zone = -1;
       perform(t, t.agent.deprovisioned());
       break;
     case task_memory_exceeded:
@@ -278,6 +293,7 @@ void SimulatedWorld::on_event(const Event& e) {
       break;
     }
     case fault_kill:
+    case zone_lost:
     case trace_dependency:
     case traffic_period:
       break;

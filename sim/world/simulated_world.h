@@ -128,6 +128,11 @@ class SimulatedWorld final : public ecs::Runtime {
   void watch_task_memory(Task& t);
   void on_task_memory_exceeded(Task& t);
 
+  // Availability Zones (world_zones.cc, ecs-rules §12.6): where a new task goes, and an az_lost
+  // fault stopping every task in its zone. The zone is -1 when the scenario names none.
+  int place_in_zone();
+  void on_zone_lost(const model::Fault& fault);
+
   const model::Scenario& scenario_;
   EventQueue& queue_;
   const Millis& now_;
@@ -145,6 +150,8 @@ class SimulatedWorld final : public ecs::Runtime {
   std::vector<HttpProbe> target_probes_;           // [task definition]
   bool per_probe_;
   std::int64_t placed_memory_mib_ = 0;
+  std::vector<int> zone_tasks_;          // [zone]: placed tasks not yet deprovisioned
+  std::vector<Millis> zone_down_until_;  // [zone]: no placement there before this
 };
 
 }  // namespace sim::world

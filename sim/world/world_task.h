@@ -35,6 +35,7 @@ enum SimulatedWorld::Kind : std::uint16_t {
   trace_dependency,            // arg: edge index (trace only)
   traffic_period,              // every kTrafficBucket: the traffic served goes to the listener
   task_memory_exceeded,        // the containers together reached the task's memory
+  zone_lost,                   // arg: fault index (an az_lost fault)
 };
 
 // What never changes for a container of one task definition, prepared once per run: parsing a
@@ -91,6 +92,9 @@ struct SimulatedWorld::Task {
   Millis target_next_start{0};
   Forecast<ecs::TargetHealthMachine> target_forecast;
   TimerId target_timer = kNoTimer;
+  // Its Availability Zone (index into ServiceConfig::availability_zones) while it counts there;
+  // -1 when the scenario names no zones, once deprovisioned, or once its zone was lost.
+  int zone = -1;
 
   TaskState state() const { return agent.state(); }
 };

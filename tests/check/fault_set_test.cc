@@ -66,3 +66,47 @@ TEST_CASE("a fault set is told in one line") {
         "(exits 5 s after listening)");
   CHECK(harness::check::describe(FaultSet{}) == "no faults");
 }
+
+namespace {
+
+sim::model::Scenario timeline_example() {
+  return harness::scenario::load_scenario_file(DEPLOYSIM_SOURCE_DIR
+                                               "/scenarios/examples/timeline-fix-during-rollback.json")
+      .scenario;
+}
+
+}  // namespace
+
+TEST_CASE("timeline shifts move the calls before the deploy, kept between 0 and the deploy") {
+  // Given the fix-during-rollback timeline (a bad deploy at 0 s, the fix, under test, at 150 s),
+  // when the bad deploy moves 100 s later, then it starts at 100 s; moved 400 s later it stops at
+  // the deploy's 150 s; moved earlier it stays at 0. The deploy under test does not move.
+  const sim::model::Scenario base = timeline_example();
+  REQUIRE(base.timeline.size() == 1);
+  REQUIRE(base.deploy.at == sim::seconds(150));
+  FaultSet f;
+  f.timeline_shifts = {sim::seconds(100)};
+  CHECK(apply_faults(base, f).timeline[0].at == sim::seconds(100));
+  f.timeline_shifts = {sim::seconds(400)};
+  CHECK(apply_faults(base, f).timeline[0].at == sim::seconds(150));
+  f.timeline_shifts = {sim::seconds(-30)};
+  CHECK(apply_faults(base, f).timeline[0].at == sim::seconds(0));
+  CHECK(apply_faults(base, f).deploy.at == sim::seconds(150));
+  CHECK(harness::check::describe(f) == "timeline[0] 30 s earlier");
+}
+
+TEST_CASE("a desiredCount change applies only to calls that set desiredCount, never below 0") {
+  // Given a timeline call setting desiredCount 4 and one that only deploys, when both change by -6,
+  // then the first sets 0 and the second still sets none.
+  sim::model::Scenario base = timeline_example();
+  sim::model::ServiceUpdate scale;
+  scale.at = sim::seconds(60);
+  scale.desired_count = 4;
+  base.timeline.push_back(scale);
+  FaultSet f;
+  f.desired_count_changes = {-6, -6};
+  const sim::model::Scenario s = apply_faults(base, f);
+  CHECK_FALSE(s.timeline[0].desired_count.has_value());
+  CHECK(s.timeline[1].desired_count == 0);
+  CHECK(harness::check::describe(f) == "timeline[0] desiredCount -6, timeline[1] desiredCount -6");
+}

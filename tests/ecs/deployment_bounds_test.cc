@@ -118,6 +118,26 @@ TEST_CASE("four tasks at 50 and 200 percent may stop two old tasks right away") 
   CHECK(step.start == 4);
 }
 
+TEST_CASE("with no room for a replacement, unhealthy tasks are stopped one at a time at 100 percent minimum") {
+  // Given 4 tasks at 100/100 (ECS: "stop an unhealthy task one at a time ... to free up capacity";
+  // ecs-rules §3.1, §6), when one unhealthy task is being stopped already, then no second one is.
+  const TaskBounds b = task_bounds(4, 100, 100);
+  CHECK(may_stop_unhealthy_without_room(4, 0, b));
+  CHECK_FALSE(may_stop_unhealthy_without_room(4, 1, b));
+  CHECK_FALSE(may_stop_unhealthy_without_room(3, 1, b));
+}
+
+TEST_CASE("with no room for a replacement, minimumHealthyPercent decides how many more stop at once") {
+  // Given 4 tasks at 50/100 (minTasks 2), when stops are in flight, then more may stop while at
+  // least 2 tasks stay live, and none once that floor is reached.
+  const TaskBounds b = task_bounds(4, 50, 100);
+  CHECK(may_stop_unhealthy_without_room(4, 1, b));
+  CHECK(may_stop_unhealthy_without_room(3, 1, b));
+  CHECK_FALSE(may_stop_unhealthy_without_room(2, 2, b));
+  // One stop can always go, even below the floor, so the service makes progress.
+  CHECK(may_stop_unhealthy_without_room(1, 0, b));
+}
+
 TEST_CASE("a rolling step never exceeds maxTasks nor stops healthy tasks below the floor") {
   // Given any consistent counts and any min 0..100 and max 100..200 percent, when one step is
   // planned, then started tasks fit under maxTasks, and healthy tasks stopped (unhealthy ones

@@ -109,3 +109,30 @@ TEST_CASE("a task that fails to start reports TaskFailedToStart") {
   CHECK(t.state() == TaskState::stopping);
   CHECK(t.stop_requested(StopCode::service_scheduler_initiated, "late", false, Millis{0}, true).empty());
 }
+
+TEST_CASE("a task lost with its Availability Zone stops at once with InfrastructureHealth, without draining") {
+  // Given a RUNNING registered task, when its zone is lost (ecs-rules §12.6), then it deregisters
+  // and goes straight to STOPPING and DEPROVISIONING: its containers are gone with the host.
+  TaskLifecycle t = running_task();
+  const AgentSteps lost = t.infrastructure_lost("Task stopped: Availability Zone us-east-1a became unavailable", false);
+  REQUIRE(kinds(lost) == std::vector{AgentStep::cancel_start, AgentStep::stop_target_checks, AgentStep::enter_state,
+                                     AgentStep::signal_containers, AgentStep::enter_state, AgentStep::deprovision});
+  CHECK(lost[2].state == TaskState::stopping);
+  CHECK(lost[4].state == TaskState::deprovisioning);
+  CHECK(t.stop().code == StopCode::infrastructure_health);
+  CHECK(t.stop().exit_code == -1);
+  CHECK(to_string(t.stop().code) == "InfrastructureHealth");
+}
+
+TEST_CASE("a draining task lost with its zone keeps the stop code of the request that stopped it") {
+  // Given a task the scheduler is draining, when its zone is lost, then it stops now, but its stop
+  // code stays ServiceSchedulerInitiated (the stop code is set once).
+  TaskLifecycle t = running_task();
+  (void)t.stop_requested(StopCode::service_scheduler_initiated, "replaced", true, Millis{30'000}, true);
+  const AgentSteps lost = t.infrastructure_lost("zone gone", false);
+  CHECK(t.state() == TaskState::deprovisioning);
+  CHECK(t.stop().code == StopCode::service_scheduler_initiated);
+  CHECK(t.stop().stopped_reason == "replaced");
+  CHECK_FALSE(lost.empty());
+  CHECK(t.infrastructure_lost("again", false).empty());
+}

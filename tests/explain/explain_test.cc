@@ -76,3 +76,34 @@ TEST_CASE("explain has nothing to change on a deploy that completed without a fa
   CHECK(e.what_if.goals.empty());
   CHECK(e.what_if.tried.empty());
 }
+
+TEST_CASE("explain on a timeline names which UpdateService started each deployment, and the one under test") {
+  // Given a bad deploy (timeline[0]) whose rollback is overtaken by a fix (the last call), when
+  // explained, then the chain names each call, the deployment it started and how that ended, and
+  // the breaker's counts name their deployment. Source: ecs-rules §12.
+  const Explained e = explain("scenarios/examples/timeline-fix-during-rollback.json");
+  CHECK(contains(e.chain, "timeline[0] at 0 s: UpdateService taskDefinition alia-bot:27 -> started ecs-svc/1; last "
+                          "FAILED"));
+  CHECK(contains(e.chain, "taskDefinition alia-bot:28 -> started ecs-svc/2, the deployment under test; last COMPLETED"));
+  CHECK(contains(e.chain, ": ecs-svc/1 3 of 3 (task exited before it was healthy)"));
+  // The new tasks are the fix's: they did not fail.
+  CHECK(contains(e.chain, "Nothing: no new task stalled, exited or failed to start."));
+}
+
+TEST_CASE("explain on a steady-state run says what ran and looks at every task") {
+  // Given the Availability Zone loss (no deployment), when explained, then it says no deployment
+  // ran, names the lost zone, and there is no outcome to change.
+  const Explained e = explain("scenarios/examples/steady-state-az-lost.json");
+  CHECK(contains(e.chain, "no deployment, a steady-state run judged by its figures."));
+  CHECK(contains(e.chain, "Fault: Availability Zone us-east-1a lost at 300 s, taking no task for 600 s."));
+  CHECK(contains(e.chain, "Availability Zone us-east-1a was lost at 300 s with 2 task(s) in it."));
+  CHECK(e.what_if.goals.empty());
+}
+
+TEST_CASE("explain names Application Auto Scaling's desiredCount changes, which start no deployment") {
+  // Given autoscaling that scales out into a failing revision (105), when explained, then the
+  // scale-out is named with its policy and said to start no deployment. Source: ecs-rules §13.
+  const Explained e = explain("scenarios/incidents/105-autoscaling-feeds-failing-revision.json");
+  CHECK(contains(e.chain, "Application Auto Scaling at 300 s: desiredCount 4 -> 10 (policy orders-cpu45"));
+  CHECK(contains(e.chain, "); no new deployment."));
+}

@@ -1,6 +1,8 @@
 // Service-controller rules on whole runs, each varying one setting of a library scenario.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "tests/support/run_helpers.h"
 
 using sim::observe::Outcome;
@@ -148,4 +150,52 @@ TEST_CASE("since Nov 2025 an old revision's lost task is replaced from its own r
   CHECK(first_launch_after(before, kill) == s.deploy.to_task_definition);
   CHECK(before.result.metrics.zero_healthy > sim::seconds(120));
   CHECK(before.result.outcome == Outcome::rolled_back);
+}
+
+namespace {
+
+// The most tasks stopped for failed ELB checks at once: from the stop request to STOPPED.
+int most_health_stops_in_flight(const testsupport::TracedRun& run) {
+  std::vector<std::pair<sim::Millis, int>> steps;  // (time, +1 at the request, -1 at STOPPED)
+  std::set<sim::ecs::TaskId> stopped_for_health;
+  for (const auto& e : run.events) {
+    if (const auto* r = e.as<observe::StopRequested>();
+        r && r->cause == sim::ecs::StopCause::elb_health_check_failed && !r->kept_until_replaced) {
+      stopped_for_health.insert(r->task);
+      steps.push_back({e.at, 1});
+    }
+    if (const auto* t = e.as<observe::TaskStopped>(); t && stopped_for_health.count(t->task)) steps.push_back({e.at, -1});
+  }
+  int now = 0, most = 0;
+  for (const auto& [at, delta] : steps) most = std::max(most, now += delta);
+  return most;
+}
+
+}  // namespace
+
+TEST_CASE("with no room under maximumPercent, unhealthy tasks are stopped one at a time") {
+  // Given 4 tasks at 100/100 behind a deep check and a 20 s Redis blip, when every target turns
+  // unhealthy, then ECS stops one task to free room and replaces it; the other three recover
+  // before their turn and stay. Source: ecs-rules §6 (ecs_services.html, "one at a time").
+  const auto run = run_traced(library_scenario("scenarios/examples/steady-state-redis-blip-deep-check-max-100.json"));
+  CHECK(run.result.outcome == Outcome::steady_state);
+  CHECK(run.result.metrics.tasks_launched == 1);
+  CHECK(most_health_stops_in_flight(run) == 1);
+}
+
+TEST_CASE("with no room, minimumHealthyPercent 50 lets two of four unhealthy tasks stop at once") {
+  // Given the same blip at 50/100 (minHealthyTasks 2), when all 4 targets fail, then two stop at
+  // once and the other two wait until replacements are RUNNING: the tasks RUNNING stay at 2 or
+  // more. Source: ecs-rules §6.
+  auto s = library_scenario("scenarios/examples/steady-state-redis-blip-deep-check-max-100.json");
+  s.service.deployment.minimum_healthy_percent = 50;
+  const auto run = run_traced(s);
+  sim::Millis first_replacement_running = sim::kNever;
+  for (const auto& e : of_kind<observe::TaskStateChanged>(run))
+    if (e.task >= 4 && e.state == sim::ecs::TaskState::running) first_replacement_running = std::min(first_replacement_running, e.at);
+  int stopped_before = 0;
+  for (const auto& e : of_kind<observe::StopRequested>(run))
+    if (e.cause == sim::ecs::StopCause::elb_health_check_failed && !e.kept_until_replaced && e.at < first_replacement_running)
+      ++stopped_before;
+  CHECK(stopped_before == 2);
 }

@@ -109,3 +109,29 @@ TEST_CASE("tasks ECS could not place are marked on their own row, not as lanes")
   CHECK(b.model.placement_failures.size() == 3);
   CHECK(b.html.find("not placed (3)") != std::string::npos);
 }
+
+TEST_CASE("a timeline's report groups the lanes per deployment, each named by the call that started it") {
+  // Given the fix-during-rollback timeline, when its report is built, then there is a group per
+  // deployment with a lane, the fix's marked as under test, and the page draws a header row each.
+  const Built b = build("scenarios/examples/timeline-fix-during-rollback.json");
+  REQUIRE(b.model.deployments.size() >= 3);
+  CHECK(b.model.deployments[0].label.rfind("ecs-svc/0 · alia-bot:26 · running at the start", 0) == 0);
+  CHECK(b.model.deployments[1].label.rfind("ecs-svc/1 · alia-bot:27 · started by timeline[0] at 0 s · last FAILED", 0) ==
+        0);
+  const auto& last = b.model.deployments.back();
+  CHECK(last.under_test);
+  CHECK(last.label.find("alia-bot:28") != std::string::npos);
+  for (const auto& lane : b.model.lanes) CHECK(lane.deployed_revision == (lane.deployment == last.deployment));
+  std::size_t rows = 0;
+  for (std::size_t at = b.html.find("class=\"deployment-row"); at != std::string::npos;
+       at = b.html.find("class=\"deployment-row", at + 1))
+    ++rows;
+  CHECK(rows == b.model.deployments.size());
+}
+
+TEST_CASE("a steady-state report has no deployment under test") {
+  const Built b = build("scenarios/examples/steady-state-az-lost.json");
+  REQUIRE(b.model.deployments.size() == 1);
+  CHECK_FALSE(b.model.deployments[0].under_test);
+  for (const auto& lane : b.model.lanes) CHECK_FALSE(lane.deployed_revision);
+}

@@ -87,4 +87,36 @@ TEST_CASE("timeline entries name the scenario's service, in time order, with kno
   CHECK(load_error(with_timeline(R"([{"at": 0, "updateService": {"service": "web"}}])"))
             .find("/timeline/0") != std::string::npos);
 }
+TEST_CASE("a check envelope may perturb the timeline; without a timeline that is an error", "[scenario]") {
+  const Loaded loaded = load_scenario_text(with_timeline(R"([
+    {"atSeconds": 0, "updateService": {"service": "web", "taskDefinition": "web:2"}},
+    {"atSeconds": 120, "updateService": {"service": "web", "taskDefinition": "web:3"}}
+  ])", R"(
+  "check": {"envelope": {"timelineShiftSeconds": 60, "desiredCountChange": 2},
+            "intents": [{"name": "completes", "outcome": "COMPLETED"}]},)"), "t.json");
+  REQUIRE(loaded.scenario.check.has_value());
+  CHECK(loaded.scenario.check->envelope.max_timeline_shift == sim::seconds(60));
+  CHECK(loaded.scenario.check->envelope.max_desired_count_change == 2);
+  CHECK(load_error(R"({
+  "service": {"serviceName": "web", "desiredCount": 2},
+  "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]},
+                      {"family": "web", "containerDefinitions": [{"name": "app", "image": "web:2"}]}],
+  "apps": {"web:1": {}, "web:2": {}},
+  "check": {"envelope": {"timelineShiftSeconds": 60}, "intents": [{"name": "c", "outcome": "COMPLETED"}]}
+})") == "test.json:6:50: at /check/envelope/timelineShiftSeconds: expected 0 (the scenario has no \"timeline\" to "
+        "perturb), found 60");
+}
+
+TEST_CASE("a steady-state run has no deployment for check to judge", "[scenario]") {
+  CHECK(load_error(R"({
+  "service": {"serviceName": "web", "desiredCount": 2},
+  "taskDefinitions": [{"family": "web", "containerDefinitions": [{"name": "app", "image": "web:1"}]}],
+  "apps": {"web:1": {}},
+  "deploy": "none",
+  "check": {"intents": [{"name": "c", "outcome": "COMPLETED"}]}
+})") == "test.json:6:12: at /check: expected no \"check\" section in a steady-state run (\"deploy\": \"none\"): "
+        "deploysim check judges a deployment's outcome, and there is none; judge its figures with \"expect\", found a "
+        "\"check\" section");
+}
+
 }  // namespace harness::scenario

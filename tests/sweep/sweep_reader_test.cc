@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "harness/scenario/scenario_error.h"
+#include "harness/sweep/scenario_variant.h"
 #include "tests/sweep/sweep_fixture.h"
 
 using harness::scenario::ScenarioError;
@@ -136,4 +137,38 @@ TEST_CASE("a missing base scenario file is reported at the scenario key") {
   CHECK(error_of("nobase.sweep.json", R"({"scenario": "no-such.json", "axes": []})") ==
         "nobase.sweep.json:1:14: at /scenario: expected a readable file (the base scenario, relative to the sweep file), found "
         "\"no-such.json\": No such file or directory");
+}
+
+namespace {
+
+// Copies a library scenario next to the fixture's sweep files.
+void copy_library_scenario(const std::string& relative, const std::string& as) {
+  std::filesystem::copy_file(std::filesystem::path(DEPLOYSIM_SOURCE_DIR) / relative, sweeptest::fixture_dir() / as,
+                             std::filesystem::copy_options::overwrite_existing);
+}
+
+}  // namespace
+
+TEST_CASE("a sweep over a timeline scenario reaches the timeline's calls by pointer") {
+  // Given the fix-during-rollback timeline, when an axis moves the fix (/timeline/1/atSeconds),
+  // then each cell's deploy under test (the timeline's last deploying call) starts at that time.
+  copy_library_scenario("scenarios/examples/timeline-fix-during-rollback.json", "timeline.json");
+  const auto spec = read_sweep_file(sweeptest::write_sweep(
+      "timeline.sweep.json",
+      R"({"scenario": "timeline.json", "runsPerCell": 2,
+          "axes": [{"name": "fixAt", "pointer": "/timeline/1/atSeconds", "values": [150, 300]}]})"));
+  REQUIRE(spec.cell_count() == 2);
+  CHECK(harness::sweep::cell_scenarios(spec, 0).at(0).deploy.at == sim::seconds(150));
+  CHECK(harness::sweep::cell_scenarios(spec, 1).at(0).deploy.at == sim::seconds(300));
+}
+
+TEST_CASE("a steady-state base scenario is refused: a sweep judges deploys") {
+  // Given a base with "deploy": "none", when the sweep file is read, then the error names the
+  // "scenario" member and says why.
+  copy_library_scenario("scenarios/examples/steady-state-tasks-crash.json", "steady.json");
+  const std::string error =
+      error_of("steady.sweep.json", R"({"scenario": "steady.json", "runsPerCell": 2,
+  "axes": [{"name": "grace", "pointer": "/service/healthCheckGracePeriodSeconds", "values": [0, 60]}]})");
+  CHECK(error.rfind("steady.sweep.json:1:14: at /scenario: expected a base scenario with a deploy to judge "
+                    "(steady.json is a steady-state run, \"deploy\": \"none\";", 0) == 0);
 }

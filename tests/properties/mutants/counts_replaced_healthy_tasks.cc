@@ -15,6 +15,7 @@ void ServiceController::on_left_live(TaskId id, const TaskStopInfo* stop) {
   if (r.stop_requested || stop == nullptr) return;
   Deployment& d = deployment_of(id);
   note_lost_task(d);
+  if (stop->code == StopCode::infrastructure_health) return;
   if (!r.reached_running) {
     note_start_failure(id, r.deployment);
     record_failure(d, "task failed to start", true);
