@@ -32,8 +32,10 @@ void SimulatedWorld::on_zone_lost(const model::Fault& fault) {
   const auto z = static_cast<std::size_t>(fault.availability_zone);
   zone_down_until_.at(z) = std::max(zone_down_until_[z], now_ + fault.duration);
   std::vector<ecs::TaskId> lost;
-  for (const auto& tp : tasks_)
-    if (tp && tp->zone == fault.availability_zone && tp->state() < TaskState::stopping) lost.push_back(tp->id);
+  // A slot never launched keeps zone -1, so only placed tasks match.
+  tasks_.for_each([&](const Task& t) {
+    if (t.zone == fault.availability_zone && t.state() < TaskState::stopping) lost.push_back(t.id);
+  });
   if (trace_.enabled())
     trace_.add(now_, observe::AvailabilityZoneLost{fault.availability_zone, lost, zone_down_until_[z]});
   // Our wording: ECS publishes no stoppedReason for a lost zone (ecs-rules §12.6).
