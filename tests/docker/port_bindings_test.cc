@@ -31,7 +31,7 @@ TEST_CASE("the host port the engine chose is read back from the container's insp
   CHECK(harness::docker::published_host_port(inspect, 7000) == 0);
 }
 
-TEST_CASE("a bridge task definition's portMappings are read with their protocol; awsvpc's are not published") {
+TEST_CASE("a bridge task definition's portMappings are read with their protocol, and awsvpc's are not published") {
   // Given a bridge task definition (8081 dynamic, 5353/udp static) and an awsvpc one, when read,
   // then only the bridge one's container has published ports, as written.
   testsupport::TempDir dir;

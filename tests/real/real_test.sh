@@ -325,6 +325,8 @@ summary = json.load(open(sys.argv[1]))
 targets = summary["real"]["targets"]
 published = {}  # task -> the host port 8081/tcp was bound to
 for line in open(sys.argv[2]):
+    if len(line.split(" ", 2)) < 3:
+        continue  # the container went between the listing and its inspect
     task, asked, bound = line.split(" ", 2)
     assert json.loads(asked) == {"8081/tcp": [{"HostIp": "127.0.0.1", "HostPort": ""}]}, asked
     for binding in (json.loads(bound) or {}).get("8081/tcp") or []:
@@ -356,8 +358,12 @@ import json, sys
 revisions = {r["deployment"]: r for r in json.load(open(sys.argv[1]))["traffic"]["by_revision"]}
 print({d: (r["requests"], r["latency_p50_ms"], r["latency_p99_ms"]) for d, r in revisions.items()})
 old, new = revisions["ecs-svc/0"], revisions["ecs-svc/1"]
-# Measured in real milliseconds: the profile's latency plus what the machine adds (more under load).
-ok = 35 <= old["latency_p50_ms"] <= 200 and 280 <= new["latency_p50_ms"] <= 600 and 700 <= new["latency_p99_ms"] <= 1900
+# Measured in real milliseconds: the profile's latency plus what the machine adds (more under
+# load). Some twenty requests reach the canary, so its p99 is their slowest answered by the
+# report (the profile's answer to the slowest of them is 886 ms): above the alarm's 0.5 s, within
+# the profile's slowest (1500 ms) plus the machine's share; the old revision's stays under it.
+ok = (35 <= old["latency_p50_ms"] <= 200 and old["latency_p99_ms"] <= 450 and
+      250 <= new["latency_p50_ms"] <= 600 and 500 < new["latency_p99_ms"] <= 1900)
 sys.exit(0 if ok else 1)
 PY
     ;;
