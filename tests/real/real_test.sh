@@ -279,6 +279,15 @@ PY
     compare_run tests/real/scenarios/004-real-image-with-wget.json
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
+    # The old task stops as its profile says (no ignoresSigterm): exit 0 on SIGTERM, not the
+    # SIGKILL at stopTimeout (137) that busybox httpd as PID 1 got.
+    real_run tests/real/scenarios/004-real-image-with-wget.json || fail "expectations not met"
+    python3 - "$work/events.jsonl" <<'PY' || fail "the old task's container did not exit 0 on SIGTERM"
+import json, sys
+exits = [e for e in map(json.loads, open(sys.argv[1])) if e["kind"] == "container_exited" and e["task"] == 0]
+print("old task's exit:", exits)
+sys.exit(0 if len(exits) == 1 and exits[0]["exitCode"] == 0 else 1)
+PY
     ;;
   5xx-alarm-real-image)
     # Given a real image whose new revision answers 500 on every fifth request (ERROR_EVERY=5) yet
