@@ -20,7 +20,12 @@ on_exit() {
 }
 trap on_exit EXIT
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+fail() {
+  echo "FAIL: $*" >&2
+  # The run's last events: the cause of a failure that does not repeat is in them.
+  if [ -s "$work/events.jsonl" ]; then echo "the run's last events:" >&2; tail -n 40 "$work/events.jsonl" >&2; fi
+  exit 1
+}
 
 if [ "${DEPLOYSIM_SKIP_REAL:-}" = 1 ]; then
   echo "SKIPPED: real-mode test $case_name skipped because DEPLOYSIM_SKIP_REAL=1" >&2
