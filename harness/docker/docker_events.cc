@@ -31,18 +31,16 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
   char chunk[8192];
   ChunkedLines lines;
   bool closed = false;
-  // The last delivered event's time, and what was delivered at that very nanosecond.
-  std::int64_t last_time_nano = 0;
-  std::set<std::string> delivered_at_last;
+  EventReplayFilter replays;
   int reopened = 0;
   bool reopening = false;
   int failed_attempts = 0;
   std::string ended_because;
 
-  // Opens GET /events from `last_time_nano` on and starts reading it.
+  // Opens GET /events from the latest time delivered on (inclusive) and starts reading it.
   void open() {
     const nlohmann::json filters = {{"type", {"container"}}, {"label", {std::string(kRunLabel) + "=" + run_id}}};
-    const OpenedStream opened = docker.open_stream("/events?since=" + since_parameter(last_time_nano) +
+    const OpenedStream opened = docker.open_stream("/events?since=" + since_parameter(replays.latest_nano()) +
                                                    "&filters=" + url_encode(filters.dump()));
     socket.assign(asio::local::stream_protocol(), opened.fd);
     lines.reset();
@@ -64,17 +62,7 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
     e.time_nano = j.value("timeNano", std::int64_t{0});
     const nlohmann::json attributes = j.value("Actor", nlohmann::json::object()).value("Attributes", nlohmann::json::object());
     if (attributes.contains("exitCode")) e.exit_code = std::stoi(attributes["exitCode"].get<std::string>());
-    if (first_time(e)) on_event(e);
-  }
-
-  // False for an event a replay after reopening brings again.
-  bool first_time(const ContainerEvent& e) {
-    if (e.time_nano < last_time_nano) return false;
-    if (e.time_nano > last_time_nano) {
-      last_time_nano = e.time_nano;
-      delivered_at_last.clear();
-    }
-    return delivered_at_last.insert(e.container + " " + e.action).second;
+    if (replays.first_time(e)) on_event(e);
   }
 
   void read_more() {
@@ -120,12 +108,21 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
   }
 };
 
+bool EventReplayFilter::first_time(const ContainerEvent& e) {
+  if (e.time_nano < latest_nano_) return true;  // live, out of time order: a replay never goes back
+  if (e.time_nano > latest_nano_) {
+    latest_nano_ = e.time_nano;
+    delivered_at_latest_.clear();
+  }
+  return delivered_at_latest_.insert(e.container + " " + e.action).second;
+}
+
 DockerEvents::DockerEvents(asio::io_context& io, const DockerClient& docker, const std::string& run_id,
                            std::function<void(const ContainerEvent&)> on_event, std::function<void()> on_reopened)
     : stream_(std::make_shared<Stream>(io, docker, run_id, std::move(on_event), std::move(on_reopened))) {
   // From now on, by the engine's clock — the same host's clock behind a unix socket.
-  stream_->last_time_nano =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  stream_->replays.start_at(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
   stream_->open();
 }
 
