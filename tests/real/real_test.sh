@@ -79,10 +79,10 @@ finish_real() {
   [ -z "$(ours "$run_id")" ] || fail "containers of run $run_id are still there: $(ours "$run_id")"
   return $code
 }
-# Runs `deploysim compare FILE` into $work/compare.txt; fails when the outcomes differ or its
-# real run left a container.
+# Runs `deploysim compare FILE` into $work/compare.txt (its real run's event log into
+# $work/events.jsonl); fails when the outcomes differ or its real run left a container.
 compare_run() {
-  "$deploysim" compare --time-scale "$scale" "$1" >"$work/compare.txt" &
+  "$deploysim" compare --time-scale "$scale" --events "$work/events.jsonl" "$1" >"$work/compare.txt" &
   compare_pid=$!
   wait "$compare_pid" || { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
   [ -z "$(of_pid "$compare_pid")" ] || fail "containers left after compare: $(of_pid "$compare_pid")"
