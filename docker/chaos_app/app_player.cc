@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "docker/chaos_app/memory_ballast.h"
+#include "docker/chaos_app/request_latency.h"
 #include "docker/chaos_app/tcp.h"
 #include "sim/world/app_endpoint.h"
 
@@ -43,7 +44,8 @@ class App {
   void enter_phase(const sim::model::StartupPhase& phase);
   void start_server();
   void serve(int listener);
-  int request_status_code();  // a request of the load generator (kTrafficPath)
+  // A request of the load generator (kTrafficPath): waits its latency, returns its status code.
+  int answer_request();
   void handle_signals();
 
   const AppProfile& profile_;
@@ -110,10 +112,15 @@ void App::serve(int listener) {
     std::thread([this, fd] {
       const std::string path = read_request_path(fd);
       const auto it = profile_.endpoints.find(path);
-      const int code = path == kTrafficPath ? request_status_code()
-                       : sim::world::endpoint_status_code(it == profile_.endpoints.end() ? nullptr : &it->second,
-                                                          started_.load(),
-                                                          [this](const std::string& d) { return dependency_up(d); });
+      if (path == kTrafficPath) {
+        const int code = answer_request();
+        write_response(fd, code, code == 200 ? "ok" : "not ok");
+        close(fd);
+        return;
+      }
+      const int code = sim::world::endpoint_status_code(it == profile_.endpoints.end() ? nullptr : &it->second,
+                                                        started_.load(),
+                                                        [this](const std::string& d) { return dependency_up(d); });
       std::this_thread::sleep_for(scaled(profile_.response_time, scale_));
       write_response(fd, code, code == 200 ? "ok" : "not ok");
       close(fd);
@@ -121,10 +128,15 @@ void App::serve(int listener) {
   }
 }
 
-int App::request_status_code() {
+int App::answer_request() {
+  const std::int64_t n = ++requests_;
+  // requestLatencyMs, in real time (request_latency.h); without it, the probe's response time.
+  if (profile_.request_latency)
+    std::this_thread::sleep_for(request_latency(*profile_.request_latency, n));
+  else
+    std::this_thread::sleep_for(scaled(profile_.response_time, scale_));
   // Exactly the profile's share of 500s, spread evenly: request n fails when the count of
   // failures due by n (n x basis points / 10000) goes up.
-  const std::int64_t n = ++requests_;
   const std::int64_t bp = profile_.request_error_basis_points;
   return n * bp / 10000 > (n - 1) * bp / 10000 ? 500 : 200;
 }

@@ -7,6 +7,7 @@
 #include "harness/cli/command_line.h"
 #include "harness/cli/run_output.h"
 #include "harness/cli/usage_error.h"
+#include "harness/docker/leftovers.h"
 #include "harness/docker/real_run.h"
 #include "harness/report/run_report.h"
 #include "harness/scenario/scenario_loader.h"
@@ -45,17 +46,30 @@ po::options_description real_options(RealFlags& f) {
       ("socket", po::value(&f.socket), "the Docker engine's socket (default /var/run/docker.sock)")
       ("engine-timeout", po::value(&f.engine_timeout_seconds),
        "seconds one Docker call may take before the engine counts as gone (default 30)")
-      ("cleanup", po::bool_switch(&f.cleanup), "remove every container left by earlier real runs, and exit")
+      ("cleanup", po::bool_switch(&f.cleanup),
+       "remove every container left by real runs that have ended (a run still going keeps its own), and exit")
       ("run", po::value(&f.cleanup_run), "with --cleanup: only the containers of this run id");
   return d;
+}
+
+// {"<task>": "ip:port"}: where the load balancer reached each task.
+nlohmann::json target_addresses(const docker::RealRun& real) {
+  nlohmann::json targets = nlohmann::json::object();
+  for (const auto& [task, address] : real.target_addresses()) targets[std::to_string(task)] = address;
+  return targets;
 }
 
 int cleanup(const RealFlags& f) {
   const docker::DockerClient client(f.socket);
   if (!client.ping()) throw docker::DockerError(docker::no_engine_message(f.socket));
-  const int removed = docker::remove_leftovers(client, f.cleanup_run);
-  std::cout << "removed " << removed << " container(s) labelled " << docker::kRunLabel
-            << (f.cleanup_run.empty() ? "" : "=" + f.cleanup_run) << "\n";
+  const docker::Cleanup done = docker::remove_leftovers(client, f.cleanup_run);
+  std::cout << "removed " << done.removed << " container(s) labelled " << docker::kRunLabel
+            << (f.cleanup_run.empty() ? "" : "=" + f.cleanup_run);
+  if (!done.kept_runs.empty()) {
+    std::cout << "; kept " << done.kept << " container(s) of runs still going (their process lives):";
+    for (const std::string& run : done.kept_runs) std::cout << " " << run;
+  }
+  std::cout << "\n";
   return 0;
 }
 
@@ -102,7 +116,8 @@ int real_command(const std::vector<std::string>& args) {
                                   {"timeScale", f.time_scale},
                                   {"wallSeconds", real.wall_seconds()},
                                   {"containersRemoved", real.containers_removed()},
-                                  {"eventStreamReopened", real.events_reopened()}}}};
+                                  {"eventStreamReopened", real.events_reopened()},
+                                  {"targets", target_addresses(real)}}}};
   std::ostringstream footer;
   footer << "real mode: run " << real.run_id() << ", time scale " << f.time_scale << ", wall time "
          << real.wall_seconds() << " s, removed " << real.containers_removed() << " container(s)";

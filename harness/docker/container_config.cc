@@ -71,6 +71,7 @@ nlohmann::json own_image_config(const ContainerLaunch& l) {
   if (!process.entry_point.empty()) config["Entrypoint"] = process.entry_point;
   if (!process.command.empty()) config["Cmd"] = process.command;
   if (def.health_check) config["Healthcheck"] = scaled_health_check(*def.health_check, def.health_check->command, l.time_scale);
+  publish_ports(l.published_ports, config);
   return config;
 }
 
@@ -97,6 +98,7 @@ nlohmann::json container_config(const ContainerLaunch& l) {
   nlohmann::json config = {{"Image", kChaosImage}, {"Cmd", {"serve"}}, {"Env", env}, {"Labels", labels(l)},
                            {"HostConfig", host_config(l)}};
   if (def.health_check) config["Healthcheck"] = health_check_config(*def.health_check, *l.profile, l.time_scale);
+  publish_ports(l.published_ports, config);
   return config;
 }
 

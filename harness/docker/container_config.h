@@ -10,6 +10,7 @@
 #include <string>
 
 #include "harness/docker/own_image.h"
+#include "harness/docker/port_bindings.h"
 #include "sim/model/app_profile.h"
 #include "sim/model/task_definition.h"
 
@@ -36,6 +37,8 @@ struct ContainerLaunch {
   const ContainerProcess* own_image = nullptr;
   // "bridge", or "container:<id>" to join the task's network namespace (awsvpc).
   std::string network_mode = "bridge";
+  // Under the task definition's networkMode "bridge": its portMappings, published on the host.
+  std::vector<PublishedPort> published_ports = {};
 };
 
 nlohmann::json container_config(const ContainerLaunch& launch);

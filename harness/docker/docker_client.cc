@@ -181,6 +181,15 @@ std::vector<std::string> DockerClient::containers_labelled(const std::string& la
   return ids;
 }
 
+std::map<std::string, std::string> DockerClient::label_values(const std::string& key) const {
+  const nlohmann::json filters = {{"label", {key}}};
+  const Reply r = request("GET", "/containers/json?all=true&filters=" + url_encode(filters.dump()));
+  if (r.status != 200) throw DockerError("listing containers: " + message_of(r));
+  std::map<std::string, std::string> values;
+  for (const auto& c : r.json()) values[c.at("Id").get<std::string>()] = c.at("Labels").value(key, "");
+  return values;
+}
+
 std::string no_engine_message(const std::string& socket_path) {
   return "no Docker engine answers at " + socket_path +
          ": start one (as root: `dockerd >/tmp/dockerd.log 2>&1 &`, or `systemctl start docker`; "

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -91,6 +92,8 @@ class DockerClient {
   void remove_container(const std::string& id) const;
   // Ids of every container (running or not) that has label `key` (any value) or `key=value`.
   std::vector<std::string> containers_labelled(const std::string& label_filter) const;
+  // Every container (running or not) with label `key`, and that label's value, by id.
+  std::map<std::string, std::string> label_values(const std::string& key) const;
 
  private:
   std::string socket_;

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "harness/docker/chunked_lines.h"
+
 namespace harness::docker {
 
 std::string since_parameter(std::int64_t time_nano) {
@@ -14,9 +16,7 @@ std::string since_parameter(std::int64_t time_nano) {
   return text;
 }
 
-// The body is HTTP/1.1 chunked. Beast's parser hands a chunk's bytes over only once the next
-// chunk's header has arrived, which would hold every event back until the next one: so after the
-// header the stream is read raw and the chunk framing is undone here.
+// After the header the stream is read raw, and its chunks undone into lines (chunked_lines.h).
 struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
   Stream(asio::io_context& io, const DockerClient& d, std::string run, std::function<void(const ContainerEvent&)> f,
          std::function<void()> r)
@@ -29,80 +29,40 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
   std::function<void(const ContainerEvent&)> on_event;
   std::function<void()> on_reopened;
   char chunk[8192];
-  std::string raw;      // chunked bytes not yet decoded
-  std::size_t chunk_left = 0;
-  bool in_chunk = false;
-  std::string pending;  // decoded bytes of a JSON line not yet complete
+  ChunkedLines lines;
   bool closed = false;
-  // The last delivered event's time, and what was delivered at that very nanosecond.
-  std::int64_t last_time_nano = 0;
-  std::set<std::string> delivered_at_last;
+  EventReplayFilter replays;
   int reopened = 0;
   bool reopening = false;
   int failed_attempts = 0;
   std::string ended_because;
 
-  // Opens GET /events from `last_time_nano` on and starts reading it.
+  // Opens GET /events from the latest time delivered on (inclusive) and starts reading it.
   void open() {
     const nlohmann::json filters = {{"type", {"container"}}, {"label", {std::string(kRunLabel) + "=" + run_id}}};
-    const OpenedStream opened = docker.open_stream("/events?since=" + since_parameter(last_time_nano) +
+    const OpenedStream opened = docker.open_stream("/events?since=" + since_parameter(replays.latest_nano()) +
                                                    "&filters=" + url_encode(filters.dump()));
     socket.assign(asio::local::stream_protocol(), opened.fd);
-    raw.clear();
-    pending.clear();
-    chunk_left = 0;
-    in_chunk = false;
+    lines.reset();
     decode(opened.first_bytes.data(), opened.first_bytes.size());
     read_more();
   }
 
   void decode(const char* data, std::size_t size) {
-    raw.append(data, size);
-    for (;;) {
-      if (in_chunk) {
-        const std::size_t n = std::min(chunk_left, raw.size());
-        pending.append(raw, 0, n);
-        raw.erase(0, n);
-        chunk_left -= n;
-        if (chunk_left > 0 || raw.size() < 2) break;
-        raw.erase(0, 2);  // the CRLF after the chunk's data
-        in_chunk = false;
-        continue;
-      }
-      const std::size_t crlf = raw.find("\r\n");
-      if (crlf == std::string::npos) break;
-      chunk_left = std::stoul(raw.substr(0, crlf), nullptr, 16);
-      raw.erase(0, crlf + 2);
-      in_chunk = true;
-    }
-    take_lines();
+    for (const std::string& line : lines.feed(data, size)) take_line(line);
   }
 
   // One JSON object per line.
-  void take_lines() {
-    for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;) {
-      const std::string line = pending.substr(0, nl);
-      pending.erase(0, nl + 1);
-      const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      if (!j.is_object() || j.value("Type", "") != "container") continue;
-      ContainerEvent e;
-      e.action = j.value("Action", "");
-      e.container = j.value("id", "");
-      e.time_nano = j.value("timeNano", std::int64_t{0});
-      const nlohmann::json attributes = j.value("Actor", nlohmann::json::object()).value("Attributes", nlohmann::json::object());
-      if (attributes.contains("exitCode")) e.exit_code = std::stoi(attributes["exitCode"].get<std::string>());
-      if (first_time(e)) on_event(e);
-    }
-  }
-
-  // False for an event a replay after reopening brings again.
-  bool first_time(const ContainerEvent& e) {
-    if (e.time_nano < last_time_nano) return false;
-    if (e.time_nano > last_time_nano) {
-      last_time_nano = e.time_nano;
-      delivered_at_last.clear();
-    }
-    return delivered_at_last.insert(e.container + " " + e.action).second;
+  void take_line(const std::string& line) {
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object() || j.value("Type", "") != "container") return;
+    ContainerEvent e;
+    e.action = j.value("Action", "");
+    e.container = j.value("id", "");
+    e.time_nano = j.value("timeNano", std::int64_t{0});
+    const nlohmann::json attributes = j.value("Actor", nlohmann::json::object()).value("Attributes", nlohmann::json::object());
+    if (attributes.contains("exitCode")) e.exit_code = std::stoi(attributes["exitCode"].get<std::string>());
+    if (replays.first_time(e)) on_event(e);
   }
 
   void read_more() {
@@ -148,12 +108,21 @@ struct DockerEvents::Stream : std::enable_shared_from_this<Stream> {
   }
 };
 
+bool EventReplayFilter::first_time(const ContainerEvent& e) {
+  if (e.time_nano < latest_nano_) return true;  // live, out of time order: a replay never goes back
+  if (e.time_nano > latest_nano_) {
+    latest_nano_ = e.time_nano;
+    delivered_at_latest_.clear();
+  }
+  return delivered_at_latest_.insert(e.container + " " + e.action).second;
+}
+
 DockerEvents::DockerEvents(asio::io_context& io, const DockerClient& docker, const std::string& run_id,
                            std::function<void(const ContainerEvent&)> on_event, std::function<void()> on_reopened)
     : stream_(std::make_shared<Stream>(io, docker, run_id, std::move(on_event), std::move(on_reopened))) {
   // From now on, by the engine's clock — the same host's clock behind a unix socket.
-  stream_->last_time_nano =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  stream_->replays.start_at(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
   stream_->open();
 }
 

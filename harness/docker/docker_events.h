@@ -15,6 +15,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "harness/docker/asio.h"
@@ -27,6 +28,27 @@ struct ContainerEvent {
   std::string container;  // id
   int exit_code = -1;     // for "die"
   std::int64_t time_nano = 0;  // the engine's timestamp (timeNano)
+};
+
+// Which events a stream delivers once: what a replay after reopening brings again is dropped, and
+// nothing else. The engine stamps each event (timeNano) where it happens and delivers the events
+// of different containers from different goroutines, so live two containers' events may come out
+// of their time order (two tasks stopped together: the one that died first is told second). A
+// replay after reopening with since = the latest time delivered starts at that nanosecond
+// inclusive, so only events of that very nanosecond can have been delivered already; an event
+// older than the latest is new, never a replay. (Dropping those as replays lost a task's `die`:
+// the task stayed STOPPING and the deploy never ended, issue 20's 5xx and latency flakes.)
+class EventReplayFilter {
+ public:
+  // True the first time `e` is seen; false for a replay of an event delivered before.
+  bool first_time(const ContainerEvent& e);
+  // The latest time delivered: where a reopened stream starts (since, inclusive).
+  std::int64_t latest_nano() const { return latest_nano_; }
+  void start_at(std::int64_t time_nano) { latest_nano_ = time_nano; }
+
+ private:
+  std::int64_t latest_nano_ = 0;
+  std::set<std::string> delivered_at_latest_;  // "container action" of the events at latest_nano_
 };
 
 // Attempts to reopen a stream that ended, 100 ms after it ended and then doubling: 6.3 s in all,

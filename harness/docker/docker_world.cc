@@ -94,6 +94,8 @@ nlohmann::json DockerWorld::container_config_of(const Task& t, const Container& 
                          c.def->memory_mib.value_or(static_cast<int>(td.placement_memory_mib())),
                          setup_.run_id, t.id, setup_.time_scale, dependency_addresses(*c.def), {}, nullptr};
   if (!t.network_holder.empty()) launch.network_mode = "container:" + t.network_holder;
+  const auto bridge = own_images_.bridge_ports.find({static_cast<std::size_t>(t.task_definition), static_cast<std::size_t>(c.index)});
+  if (bridge != own_images_.bridge_ports.end()) launch.published_ports = bridge->second;
   static const ContainerProcess image_defaults;
   if (own_images_.runs_own_image(c.def->image)) {
     const ContainerProcess* process = own_images_.process(static_cast<std::size_t>(t.task_definition), static_cast<std::size_t>(c.index));
@@ -204,12 +206,15 @@ void DockerWorld::start_next_container(Task& t) {
 void DockerWorld::start_container(Task& t, Container& next) {
   next.starting = true;
   auto ip = std::make_shared<std::string>();
+  auto host_port = std::make_shared<int>(0);
   in_background(
-      [this, container = next.id, ip] {
+      [this, container = next.id, ip, host_port, port = target_port()] {
         docker_.start_container(container);
-        *ip = docker_.inspect_container(container)["NetworkSettings"]["IPAddress"].get<std::string>();
+        const nlohmann::json inspect = docker_.inspect_container(container);
+        *ip = inspect["NetworkSettings"]["IPAddress"].get<std::string>();
+        *host_port = published_host_port(inspect, port);
       },
-      [this, id = t.id, index = next.index, ip](const std::string& error) {
+      [this, id = t.id, index = next.index, ip, host_port](const std::string& error) {
         Task& task_ref = task(id);
         Container& c = task_ref.containers[static_cast<std::size_t>(index)];
         c.starting = false;
@@ -221,6 +226,7 @@ void DockerWorld::start_container(Task& t, Container& next) {
         if (!error.empty()) return fail_to_start(task_ref, "CannotStartContainerError: " + error);
         c.started = true;
         c.ip = ip->empty() ? task_ref.network_ip : *ip;  // in the task's namespace: the task's address
+        c.target_host_port = *host_port;
         ++task_ref.started_count;
         trace_.add(clock_.now(), sim::observe::ContainerStarted{id, task_ref.deployment, c.index, c.def->name});
         // Docker's event stream may have told of its exit before this completion ran.

@@ -30,6 +30,7 @@
 #include "harness/docker/docker_events.h"
 #include "harness/docker/own_image.h"
 #include "harness/docker/scaled_clock.h"
+#include "harness/docker/target_prober.h"
 #include "sim/ecs/runtime.h"
 #include "sim/ecs/task_lifecycle.h"
 #include "harness/docker/load_generator.h"
@@ -86,6 +87,9 @@ class DockerWorld final : public sim::ecs::Runtime {
   int events_reopened() const { return events_ ? events_->reopened() : 0; }
   // The event stream ended and is not reopened yet: what the world knows may be behind.
   bool events_behind() const { return events_ && events_->reopening(); }
+  // Where the load balancer reached each task it registered ("ip:port"), by task: the container's
+  // address, or 127.0.0.1:hostPort under bridge mode (port_bindings.h).
+  const std::map<sim::ecs::TaskId, std::string>& target_addresses() const { return target_addresses_; }
 
  private:
   struct Container;
@@ -133,6 +137,11 @@ class DockerWorld final : public sim::ecs::Runtime {
   // replay may have missed, from inspecting it.
   void reconcile();
   void on_container_health(Task& t, Container& c, sim::ecs::HealthStatus status);
+  // The target group's port on the task (traffic-port, or the health check's own port).
+  int target_port() const;
+  // Where the load balancer reaches the task: its container's address and the target port, or
+  // under bridge mode 127.0.0.1 and the host port that port is published on.
+  ProbeTarget target_of(const Task& t) const;
   void register_target(Task& t, bool warm);
   void probe_target(Task& t);
   void on_probe(sim::ecs::TaskId id, sim::Millis started, const sim::ecs::ProbeOutcome& o);
@@ -166,6 +175,7 @@ class DockerWorld final : public sim::ecs::Runtime {
   std::vector<std::string> dependency_containers_;
   std::map<std::string, bool> created_names_;  // container name -> seen removed
   std::map<std::string, std::string> dependency_ips_;  // name -> ip
+  std::map<sim::ecs::TaskId, std::string> target_addresses_;
   std::unique_ptr<DockerEvents> events_;
   bool finished_ = false;
   // Blocking Docker calls of running tasks (create, start, signal, remove) run here; their

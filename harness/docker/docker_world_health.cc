@@ -1,6 +1,7 @@
 // DockerWorld: Docker's events (container health from its HEALTHCHECK, exits), and the target
 // group's health checks, probed over HTTP and played through the shared TargetHealthMachine.
 #include "harness/docker/docker_world_task.h"
+#include "harness/docker/port_bindings.h"
 #include "harness/docker/real_timeout.h"
 #include "harness/docker/target_prober.h"
 
@@ -68,8 +69,25 @@ void DockerWorld::on_container_health(Task& t, Container& c, HealthStatus status
   start_next_container(t);  // a dependsOn HEALTHY may now hold
 }
 
+int DockerWorld::target_port() const {
+  if (!scenario_.service.load_balancer) return 0;
+  const auto& tg = *scenario_.service.load_balancer;
+  return tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb;
+}
+
+ProbeTarget DockerWorld::target_of(const Task& t) const {
+  const auto& tg = *scenario_.service.load_balancer;
+  const Container& c = t.containers.at(static_cast<std::size_t>(t.lb_container));
+  // Bridge mode: as an ALB's target instance:hostPort, the host port the target port is
+  // published on (port_bindings.h).
+  if (c.target_host_port != 0) return {kPublishedHostIp, c.target_host_port, tg.path, tg.matcher};
+  return {c.ip, target_port(), tg.path, tg.matcher};
+}
+
 void DockerWorld::register_target(Task& t, bool warm) {
   const auto& tg = *scenario_.service.load_balancer;
+  const ProbeTarget at = target_of(t);
+  target_addresses_[t.id] = at.ip + ":" + std::to_string(at.port);
   t.registered = true;
   t.target_machine = sim::ecs::TargetHealthMachine(tg, clock_.now());
   if (warm) {
@@ -86,9 +104,8 @@ void DockerWorld::register_target(Task& t, bool warm) {
 void DockerWorld::probe_target(Task& t) {
   if (!t.probing || finished_) return;
   const auto& tg = *scenario_.service.load_balancer;
-  const Container& c = t.containers.at(static_cast<std::size_t>(t.lb_container));
   const sim::Millis started = clock_.now();
-  const ProbeTarget target{c.ip, tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb, tg.path, tg.matcher};
+  const ProbeTarget target = target_of(t);
   const sim::ecs::TaskId id = t.id;
   ++metrics_.probes;
   harness::docker::probe_target(io_, target, real_timeout(tg.timeout, clock_.time_scale()),

@@ -5,6 +5,7 @@
 
 #include "harness/docker/container_config.h"
 #include "harness/docker/docker_world_task.h"
+#include "harness/docker/port_bindings.h"
 #include "harness/docker/target_prober.h"
 #include "sim/world/container_plan.h"
 #include "sim/world/dependency_schedule.h"
@@ -69,8 +70,9 @@ std::string DockerWorld::run_warm_container(Task& t, Container& c) {
   if (std::string error = create_container(t, c); !error.empty()) return error;
   try {
     docker_.start_container(c.id);
-    c.ip = t.network_ip.empty() ? docker_.inspect_container(c.id)["NetworkSettings"]["IPAddress"].get<std::string>()
-                                : t.network_ip;
+    const nlohmann::json inspect = docker_.inspect_container(c.id);
+    c.ip = t.network_ip.empty() ? inspect["NetworkSettings"]["IPAddress"].get<std::string>() : t.network_ip;
+    c.target_host_port = published_host_port(inspect, target_port());
   } catch (const EngineUnreachable&) {
     throw;
   } catch (const DockerError& e) {
@@ -109,11 +111,8 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
                             std::to_string(state.value("ExitCode", -1)) + " before the run started");
         const bool healthy = !c.def->health_check || state["Health"].value("Status", "") == "healthy";
         bool serving = true;
-        if (scenario_.service.load_balancer && c.index == tp->lb_container) {
-          const auto& tg = *scenario_.service.load_balancer;
-          const ProbeTarget target{c.ip, tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb, tg.path, tg.matcher};
-          serving = probe_target_now(target, std::chrono::milliseconds(500)).pass;
-        }
+        if (scenario_.service.load_balancer && c.index == tp->lb_container)
+          serving = probe_target_now(target_of(*tp), std::chrono::milliseconds(500)).pass;
         if (healthy && serving) break;
         // Before the run's clock starts, the only handler that can be ready is the run's signal
         // set's (real_run.cc): a Ctrl-C during a long warm-up ends it now, not when it is over.

@@ -3,6 +3,7 @@
 // this file carries its steps out on the engine: draining, SIGTERM then SIGKILL after
 // stopTimeout, deprovisioning, and removing the containers.
 #include "harness/docker/docker_world_task.h"
+#include "harness/docker/real_timeout.h"
 
 namespace harness::docker {
 
@@ -111,7 +112,12 @@ void DockerWorld::kill_containers(Task& t) {
     signal(c, "SIGTERM");
     const sim::ecs::TaskId id = t.id;
     const int index = c.index;
-    clock_.at(clock_.now() + c.def->stop_timeout, [this, id, index] {
+    // The chaos app plays its shutdown in scaled time; an own image stops in real time, so its
+    // grace gets the floor of real time every scaled timeout has (real_timeout.h).
+    const sim::Millis grace = own_images_.runs_own_image(c.def->image)
+                                  ? floored_run_timeout(c.def->stop_timeout, clock_.time_scale())
+                                  : c.def->stop_timeout;
+    clock_.at(clock_.now() + grace, [this, id, index] {
       Container& late = task(id).containers.at(static_cast<std::size_t>(index));
       if (late.exited) return;
       late.sigkill_sent = true;

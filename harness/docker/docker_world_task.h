@@ -11,6 +11,7 @@ struct DockerWorld::Container {
   const sim::model::AppProfile* profile = nullptr;
   std::string id;  // Docker's container id, once created
   std::string ip;  // on the default bridge, once started
+  int target_host_port = 0;  // bridge mode: the host port its target port is published on, once started
   bool starting = false;  // our start call is in flight
   bool started = false;
   bool exited = false;

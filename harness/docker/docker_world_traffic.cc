@@ -18,15 +18,14 @@ const sim::ecs::TrafficReport& DockerWorld::traffic_served() {
 std::vector<LoadTarget> DockerWorld::load_targets() const {
   std::vector<LoadTarget> targets;
   if (!scenario_.service.load_balancer) return targets;
-  const auto& tg = *scenario_.service.load_balancer;
   for (const auto& tp : tasks_) {
     if (!tp || !tp->registered || !tp->target_machine) continue;
     const Container& c = tp->containers.at(static_cast<std::size_t>(tp->lb_container));
     // The chaos app plays its profile's request behaviour at its traffic path; an image run as
-    // it is gets the scenario's path.
+    // it is gets the scenario's path. Requests go where the target probes go (target_of).
     const std::string path = own_images_.runs_own_image(c.def->image) ? own_images_.traffic_path : chaos::kTrafficPath;
-    targets.push_back({tp->deployment, c.ip, tg.port != 0 ? tg.port : scenario_.service.container_port_for_lb, path,
-                       tp->target_machine->state() == sim::ecs::TargetState::healthy});
+    const ProbeTarget at = target_of(*tp);
+    targets.push_back({tp->deployment, at.ip, at.port, path, tp->target_machine->state() == sim::ecs::TargetState::healthy});
   }
   return targets;
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "harness/docker/stats_stream.h"
 #include "harness/docker/target_prober.h"
 
 namespace harness::docker {
@@ -50,16 +51,6 @@ int exposed_port(const nlohmann::json& image) {
   return 0;
 }
 
-// Memory in use as `docker stats` counts it: usage less the inactive page cache (cgroup v2's
-// inactive_file, v1's total_inactive_file).
-int memory_mib(const nlohmann::json& stats) {
-  const nlohmann::json& m = stats.value("memory_stats", nlohmann::json::object());
-  std::int64_t bytes = m.value("usage", std::int64_t{0});
-  const nlohmann::json& detail = m.value("stats", nlohmann::json::object());
-  bytes -= detail.value("inactive_file", detail.value("total_inactive_file", std::int64_t{0}));
-  return static_cast<int>(std::max<std::int64_t>(bytes, 0) >> 20);
-}
-
 nlohmann::json create_config(const ProfileOptions& o, const std::string& run_label) {
   nlohmann::json env = nlohmann::json::array();
   for (const auto& [name, value] : o.environment) env.push_back(name + "=" + value);
@@ -71,7 +62,8 @@ nlohmann::json create_config(const ProfileOptions& o, const std::string& run_lab
   return {{"Image", o.image}, {"Env", env}, {"Labels", {{kRunLabel, run_label}}}, {"HostConfig", host}};
 }
 
-// One run: start, watch every 100 ms until the duration is over or the container exits.
+// One run: start, watch every 100 ms until the duration is over or the container exits, its
+// memory from the stats stream.
 ProfileRun watch_one_run(const DockerClient& docker, const ProfileOptions& o, int port, bool image_check,
                          const std::string& run_label, int index) {
   ProfileRun run;
@@ -79,11 +71,13 @@ ProfileRun watch_one_run(const DockerClient& docker, const ProfileOptions& o, in
   try {
     docker.start_container(id);
     const Clock::time_point start = Clock::now();
+    StatsStream stats(docker, id);
     const std::string ip = docker.inspect_container(id)["NetworkSettings"]["IPAddress"].get<std::string>();
-    double next_sample = 0;
     while (seconds_since(start) < static_cast<double>(o.duration.count())) {
       const nlohmann::json state = docker.inspect_container(id)["State"];
       const double now = seconds_since(start);
+      // Each object the engine streamed since the last turn, timed as it came (within 100 ms).
+      for (const int mib : stats.read_available()) run.memory.push_back({now, mib});
       if (!state.value("Running", false)) {
         run.exit_code = state.value("ExitCode", -1);
         run.oom_killed = state.value("OOMKilled", false);
@@ -96,10 +90,6 @@ ProfileRun watch_one_run(const DockerClient& docker, const ProfileOptions& o, in
                                  ? probe_target_now({ip, port, o.health_path, {200}}, std::chrono::seconds(2)).pass
                                  : false;
         if (healthy) run.healthy_seconds = seconds_since(start);
-      }
-      if (now >= next_sample) {
-        run.memory.push_back({now, memory_mib(docker.request("GET", "/containers/" + id + "/stats?stream=false&one-shot=true").json())});
-        next_sample += 1.0;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -180,7 +170,8 @@ std::string describe_profile(const ImageProfile& p) {
     int peak = 0;
     for (const MemorySample& s : r.memory) peak = std::max(peak, s.mib);
     out << "run " << i + 1 << ": listening on " << p.port << " after " << seconds(r.listening_seconds)
-        << ", health check passing after " << seconds(r.healthy_seconds) << ", memory peak " << peak << " MiB";
+        << ", health check passing after " << seconds(r.healthy_seconds) << ", memory peak " << peak << " MiB ("
+        << r.memory.size() << " samples from the stats stream)";
     if (r.exit_code) out << ", exited " << *r.exit_code << (r.oom_killed ? " (OOMKilled)" : "");
     out << "\n";
   }

@@ -1,7 +1,7 @@
 // `deploysim profile IMAGE`: runs a local image a few times in the engine, unscaled, and measures
 // what the simulator needs to play it — time to the first listening port, time to a passing health
 // check (the image's own HEALTHCHECK, or a given HTTP path), memory over time (the Engine API's
-// stats, one sample a second), and the exit code and OOM kill if it exits — then writes an app
+// stats stream: every sample the engine takes, about one a second), and the exit code and OOM kill if it exits — then writes an app
 // profile from the runs (medians, with their spread as start-up jitter). Never pulls; every
 // container carries the label deploysim.run=profile-<id> and is removed after its run.
 #pragma once

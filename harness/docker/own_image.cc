@@ -35,6 +35,23 @@ ContainerProcess read_process(const Node& container) {
   return p;  // other keys are the scenario loader's
 }
 
+// portMappings [{containerPort, hostPort, protocol}] (API_PortMapping) of a bridge-mode container.
+std::vector<PublishedPort> read_published_ports(const Node& container) {
+  std::vector<PublishedPort> ports;
+  if (!container.json().contains("portMappings")) return ports;
+  for (const Node& element : container.child("portMappings").as_array()) {
+    ObjectReader reader = element.as_object(UnknownKeys::ignore);
+    PublishedPort p;
+    p.container_port = reader.required("containerPort").as_int32({1, 65535});
+    p.host_port = reader.int_or("hostPort", 0, {0, 65535});
+    if (const std::optional<Node> protocol = reader.get("protocol"))
+      p.protocol = protocol->as_choice<std::string>({{"tcp", "tcp"}, {"udp", "udp"}});
+    reader.finish();
+    ports.push_back(p);
+  }
+  return ports;
+}
+
 }  // namespace
 
 const ContainerProcess* OwnImages::process(std::size_t task_definition, std::size_t container) const {
@@ -58,12 +75,17 @@ OwnImages read_own_images(const std::string& path) {
   if (json.contains("taskDefinitions") && json["taskDefinitions"].is_array()) {
     const std::vector<Node> tds = root.child("taskDefinitions").as_array();
     for (std::size_t i = 0; i < tds.size(); ++i) {
-      if (tds[i].json().is_object() && tds[i].json().contains("networkMode") &&
-          tds[i].child("networkMode").as_choice<bool>({{"awsvpc", true}, {"host", true}, {"bridge", false}, {"none", false}}))
-        own.awsvpc_task_definitions.insert(i);
+      const std::string mode = tds[i].json().is_object() && tds[i].json().contains("networkMode")
+                                   ? tds[i].child("networkMode").as_choice<std::string>(
+                                         {{"awsvpc", "awsvpc"}, {"host", "awsvpc"}, {"bridge", "bridge"}, {"none", "none"}})
+                                   : "";
+      if (mode == "awsvpc") own.awsvpc_task_definitions.insert(i);
       if (!tds[i].json().contains("containerDefinitions")) continue;
       const std::vector<Node> containers = tds[i].child("containerDefinitions").as_array();
-      for (std::size_t j = 0; j < containers.size(); ++j) own.processes[{i, j}] = read_process(containers[j]);
+      for (std::size_t j = 0; j < containers.size(); ++j) {
+        own.processes[{i, j}] = read_process(containers[j]);
+        if (mode == "bridge") own.bridge_ports[{i, j}] = read_published_ports(containers[j]);
+      }
     }
   }
   return own;

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "harness/docker/port_bindings.h"
+
 namespace harness::docker {
 
 // A resource limit (API_Ulimit: name as Docker spells it, e.g. "nofile"; soft <= hard).
@@ -46,12 +48,16 @@ struct OwnImages {
   // network. Any other mode (bridge, the default here) gives each container its own address.
   std::set<std::size_t> awsvpc_task_definitions;
 
+  // The portMappings (with protocol) of every container of a task definition whose networkMode
+  // is "bridge", by (task definition, container): published on the host (port_bindings.h).
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<PublishedPort>> bridge_ports;
+
   bool runs_own_image(const std::string& image) const { return images.count(image) != 0; }
   const ContainerProcess* process(std::size_t task_definition, std::size_t container) const;
 };
 
-// Reads runImage of every app and the process fields of every container definition in the
-// scenario file at `path`. Bad values throw scenario::ScenarioError at file:line:column.
+// Reads runImage of every app, the process fields of every container definition and, under
+// bridge, its portMappings, in the scenario file at `path`. Bad values throw scenario::ScenarioError at file:line:column.
 OwnImages read_own_images(const std::string& path);
 
 }  // namespace harness::docker

@@ -112,11 +112,8 @@ int RealRun::interrupted_by() const { return impl_->interrupted_by; }
 double RealRun::wall_seconds() const { return impl_->service.wall_seconds(); }
 int RealRun::containers_removed() const { return impl_->service.containers_removed(); }
 int RealRun::events_reopened() const { return impl_->service.events_reopened(); }
-
-int remove_leftovers(const DockerClient& docker, const std::string& run_id) {
-  const std::vector<std::string> ids = docker.containers_labelled(run_id.empty() ? std::string(kRunLabel) : std::string(kRunLabel) + "=" + run_id);
-  for (const std::string& id : ids) docker.remove_container(id);
-  return static_cast<int>(ids.size());
+const std::map<sim::ecs::TaskId, std::string>& RealRun::target_addresses() const {
+  return impl_->service.target_addresses();
 }
 
 }  // namespace harness::docker

@@ -11,7 +11,8 @@
 //
 // Safety: every container carries kRunLabel=<run id>; the run removes all of them when it ends,
 // when it is interrupted (SIGINT, SIGTERM: run() returns early, interrupted_by() says which), and
-// when it is destroyed after an exception. remove_leftovers() is the cure after a SIGKILL.
+// when it is destroyed after an exception. remove_leftovers() (leftovers.h) is the cure after a
+// SIGKILL.
 //
 // When the engine fails the run — it stops answering (EngineUnreachable: not at all, or not within
 // the client's timeout, or its event stream cannot be reopened), or a call the run cannot do
@@ -20,6 +21,7 @@
 // `deploysim real --cleanup` removes them once the engine answers again.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -52,6 +54,8 @@ class RealRun {
   double wall_seconds() const;           // real time the run took, warm-up included
   int containers_removed() const;        // by the clean-up at its end
   int events_reopened() const;           // times the event stream ended and was reopened
+  // Where the load balancer reached each task it registered, "ip:port" by task.
+  const std::map<sim::ecs::TaskId, std::string>& target_addresses() const;
 
  private:
   struct Impl;
@@ -61,10 +65,5 @@ class RealRun {
 // Throws ScenarioError, at its place in the file at `path`, for a part of `scenario` real mode
 // cannot play (see above); deploysim serve --real checks its scenario with it too.
 void check_real_mode_can_play(const sim::model::Scenario& scenario, const std::string& path);
-
-// Removes every container carrying kRunLabel — of run `run_id` only, unless it is empty — from
-// any run (`deploysim real --cleanup [--run ID]`), and returns how many there were. Containers
-// without the label are never touched.
-int remove_leftovers(const DockerClient& docker, const std::string& run_id = "");
 
 }  // namespace harness::docker

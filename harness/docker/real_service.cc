@@ -186,5 +186,8 @@ int RealService::breaker_threshold() const { return impl_->controller.threshold_
 double RealService::wall_seconds() const { return impl_->wall_seconds; }
 int RealService::containers_removed() const { return impl_->removed; }
 int RealService::events_reopened() const { return impl_->world.events_reopened(); }
+const std::map<sim::ecs::TaskId, std::string>& RealService::target_addresses() const {
+  return impl_->world.target_addresses();
+}
 
 }  // namespace harness::docker

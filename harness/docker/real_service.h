@@ -90,6 +90,8 @@ class RealService {
   double wall_seconds() const;     // real time from construction to clean_up()
   int containers_removed() const;  // by clean_up()
   int events_reopened() const;     // times the event stream ended and was reopened
+  // Where the load balancer reached each task it registered, "ip:port" by task.
+  const std::map<sim::ecs::TaskId, std::string>& target_addresses() const;
 
  private:
   struct Impl;

@@ -23,4 +23,9 @@ inline constexpr std::chrono::milliseconds kRealTimeoutFloor{2000};
 // `timeout` (run time) in real time at `time_scale`, at least kRealTimeoutFloor.
 std::chrono::microseconds real_timeout(sim::Millis timeout, double time_scale);
 
+// The same timeout as a span of run time (for the run's clock): `timeout`, or longer when its
+// scaled real time is under the floor. An own image's stopTimeout is one (docker_world_stop.cc):
+// the image stops in real time, so at 0.05 its 30 s grace would be 1.5 s of real time.
+sim::Millis floored_run_timeout(sim::Millis timeout, double time_scale);
+
 }  // namespace harness::docker

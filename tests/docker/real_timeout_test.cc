@@ -16,3 +16,10 @@ TEST_CASE("a timeout that scales above the floor stays scaled") {
   CHECK(real_timeout(sim::seconds(10), 1.0) == std::chrono::seconds(10));
   CHECK(real_timeout(sim::seconds(60), 0.25) == std::chrono::seconds(15));
 }
+
+TEST_CASE("an own image's stopTimeout on the run's clock is never under the floor of real time") {
+  // Given the default 30 s stopTimeout at 0.05 (1.5 s of real time, under the 2 s floor), then
+  // the run waits 40 s of run time (2 s of real time) before SIGKILL; at 0.25 (7.5 s) it waits 30 s.
+  CHECK(harness::docker::floored_run_timeout(sim::seconds(30), 0.05) == sim::seconds(40));
+  CHECK(harness::docker::floored_run_timeout(sim::seconds(30), 0.25) == sim::seconds(30));
+}

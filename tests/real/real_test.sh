@@ -20,29 +20,72 @@ on_exit() {
 }
 trap on_exit EXIT
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+fail() {
+  echo "FAIL: $*" >&2
+  # The run's last events: the cause of a failure that does not repeat is in them.
+  if [ -s "$work/events.jsonl" ]; then echo "the run's last events:" >&2; tail -n 40 "$work/events.jsonl" >&2; fi
+  exit 1
+}
 
 if [ "${DEPLOYSIM_SKIP_REAL:-}" = 1 ]; then
   echo "SKIPPED: real-mode test $case_name skipped because DEPLOYSIM_SKIP_REAL=1" >&2
   exit 77
 fi
+
+# The engine may be shared with real tests of other ctest runs (other build trees, other users):
+# RESOURCE_LOCK orders the tests of one ctest run only. So every test here looks at and acts on
+# its own runs' containers alone (by run id, or by the pid that begins a run id: new_run_id), and
+# holds the machine-wide engine lock shared while it runs; a test that disturbs the whole engine
+# (dockerd-stopped) takes it exclusively, so it never stops dockerd under another test's run.
+engine_lock=${DEPLOYSIM_ENGINE_LOCK:-/tmp/deploysim-docker-engine.lock}
+exec 9>>"$engine_lock"
+if [ "$case_name" = dockerd-stopped ]; then
+  flock -x -w 240 9 || { echo "SKIPPED: other real tests kept the engine busy for 240 s; stopping dockerd would fail them" >&2; exit 77; }
+else
+  flock -s 9
+fi
+
 docker info >/dev/null 2>&1 ||
   fail "no Docker engine answers (docker info failed): start one as root with \`dockerd &\` (scripts/test does), or set DEPLOYSIM_SKIP_REAL=1 to skip real-mode tests"
 
 # Containers of the run with this id (any state): must be none once the command has returned.
-ours() { docker ps -aq --filter "label=deploysim.run${1:+=$1}"; }
+ours() { docker ps -aq --filter "label=deploysim.run=$1"; }
+# Containers (any state) of the runs of process $1 (a run id begins with its process's pid).
+of_pid() {
+  docker ps -a --filter label=deploysim.run --format '{{.ID}} {{.Label "deploysim.run"}}' | sed -n "s/^\([0-9a-f]*\) $1-.*/\1/p"
+}
 field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
 # Runs `deploysim real FILE` with a JSON summary and event log; checks nothing is left behind.
+# start_real starts it ($run_pid), finish_real waits for it: what runs between them may act on
+# the run by its pid (wait_for_task 1 "$run_pid").
 real_run() {
+  start_real "$@"
+  finish_real
+}
+start_real() {
   local file=$1; shift
-  "$deploysim" real --json --time-scale "$scale" --events "$work/events.jsonl" "$@" "$file" >"$work/summary.json"
+  "$deploysim" real --json --time-scale "$scale" --events "$work/events.jsonl" "$@" "$file" >"$work/summary.json" &
+  run_pid=$!
+  run_file=$file
+}
+finish_real() {
+  local file=$run_file
+  wait "$run_pid"
   local code=$?
   [ -s "$work/summary.json" ] || fail "deploysim real $file printed no summary (exit $code)"
   run_id=$(field "$work/summary.json" 'd["real"]["run"]')
   echo "run $run_id: $(field "$work/summary.json" 'd["outcome"]'), wall $(field "$work/summary.json" 'd["real"]["wallSeconds"]') s at scale $scale"
   [ -z "$(ours "$run_id")" ] || fail "containers of run $run_id are still there: $(ours "$run_id")"
   return $code
+}
+# Runs `deploysim compare FILE` into $work/compare.txt (its real run's event log into
+# $work/events.jsonl); fails when the outcomes differ or its real run left a container.
+compare_run() {
+  "$deploysim" compare --time-scale "$scale" --events "$work/events.jsonl" "$1" >"$work/compare.txt" &
+  compare_pid=$!
+  wait "$compare_pid" || { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+  [ -z "$(of_pid "$compare_pid")" ] || fail "containers left after compare: $(of_pid "$compare_pid")"
 }
 expect_field() {
   local got
@@ -77,15 +120,24 @@ ensure_engine() {
     sleep 0.1
   done
   for _ in $(seq 1 50); do docker info >/dev/null 2>&1 && return 0; sleep 0.1; done
-  (setsid dockerd >>/tmp/deploysim-dockerd.log 2>&1 &)
+  (setsid dockerd >>/tmp/deploysim-dockerd.log 2>&1 9>&- &)  # without the engine lock's fd
   for _ in $(seq 1 300); do docker info >/dev/null 2>&1 && return 0; sleep 0.1; done
   return 1
 }
-# Waits (at most 60 s) until a container of task $1 of any run is running: the run's clock has
-# started and the deploy is under way.
+# True while process $1 runs (not once it is a zombie, before `wait`).
+alive() { [ -e "/proc/$1" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+# Containers of task $1 of process $2's run that are running.
+task_containers() {
+  local id
+  for id in $(docker ps -q --filter "label=deploysim.task=$1"); do
+    docker inspect -f '{{index .Config.Labels "deploysim.run"}}' "$id" 2>/dev/null | grep -q "^$2-" && echo "$id"
+  done
+}
+# Waits (at most 60 s) until a container of task $1 of process $2's run is running: the run's
+# clock has started and the deploy is under way.
 wait_for_task() {
   for _ in $(seq 1 600); do
-    [ -n "$(docker ps -q --filter "label=deploysim.run" --filter "label=deploysim.task=$1")" ] && return
+    [ -n "$(task_containers "$1" "$2")" ] && return
     sleep 0.1
   done
   fail "no container of task $1 ever ran"
@@ -97,8 +149,8 @@ start_bystander() {
     fail "could not create the bystander container"
 }
 first_container_and_2s() {
-  for _ in $(seq 1 100); do [ -n "$(ours)" ] && break; sleep 0.1; done
-  [ -n "$(ours)" ] || fail "the run created no container to clean up"
+  for _ in $(seq 1 100); do [ -n "$(of_pid "$1")" ] && break; sleep 0.1; done
+  [ -n "$(of_pid "$1")" ] || fail "the run created no container to clean up"
   sleep 2
 }
 # Runs scenario $4 (default: the 10-minute one), sends SIG$1 (number $2) when the command $3
@@ -108,7 +160,7 @@ interrupted_run() {
   start_bystander
   "$deploysim" real --time-scale "$scale" "${4:-scenarios/real/004-wget-loop-breaker-off-10min.json}" >"$work/out.txt" 2>&1 &
   local pid=$!
-  $3
+  $3 "$pid"
   kill -"$1" "$pid"
   wait "$pid"
   local code=$?
@@ -157,11 +209,9 @@ case $case_name in
     expect_field 'd["metrics"]["oom_kills"]' 0
     ;;
   seed-000-compare)
-    "$deploysim" compare --time-scale "$scale" scenarios/incidents/000-oom-128mb.json >"$work/compare.txt" ||
-      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    compare_run scenarios/incidents/000-oom-128mb.json
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "compare did not agree"
-    [ -z "$(ours)" ] || fail "containers left after compare: $(ours)"
     ;;
   timeline-fix-during-rollback)
     # Given a timeline (alia-bot:27 at 0 s, the fix alia-bot:28 at 160 s): real mode plays both
@@ -208,8 +258,7 @@ PY
     # when the new migration fails, the app never starts and every task fails to start, as the
     # simulator says; when it succeeds, the app starts only after migrate exited 0 and proxy is
     # HEALTHY, and the deploy completes as simulated.
-    "$deploysim" compare --time-scale "$scale" scenarios/real/init-migration-fails.json >"$work/compare.txt" ||
-      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    compare_run scenarios/real/init-migration-fails.json
     grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
     real_run scenarios/real/init-migration-fails.json || fail "expectations not met"
     expect_field 'd["metrics"]["failed_tasks"]' 3
@@ -258,24 +307,32 @@ PY
     # UNHEALTHY task trips it and the service rolls back; with it off, the deployment loops until
     # the horizon. `compare` agrees with the simulator on the first.
     tests/real/images/build-test-images || fail "the test images did not build"
-    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/004-real-image-no-wget-breaker-on.json >"$work/compare.txt" ||
-      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    compare_run tests/real/scenarios/004-real-image-no-wget-breaker-on.json
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
     real_run tests/real/scenarios/004-real-image-no-wget-breaker-off.json || fail "expectations not met"
     expect_field 'd["outcome"]' STUCK
     expect_event '"healthStatus":"UNHEALTHY"'
     expect_event 'wget: not found'
-    [ -z "$(docker ps -aq --filter ancestor=deploysim-test/busybox-web:no-wget)" ] || fail "a container of the test image is left"
+    [ -z "$(docker ps -aq --filter ancestor=deploysim-test/busybox-web:no-wget --filter "label=deploysim.run=$run_id")" ] ||
+      fail "a container of the test image is left"
     ;;
   seed-004-real-with-wget)
     # Given the same check in the image that ships wget, it runs inside the container, the
     # container turns HEALTHY and the deploy completes, as simulated.
     tests/real/images/build-test-images || fail "the test images did not build"
-    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/004-real-image-with-wget.json >"$work/compare.txt" ||
-      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    compare_run tests/real/scenarios/004-real-image-with-wget.json
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
+    # The old task stops as its profile says (no ignoresSigterm): exit 0 on SIGTERM, not the
+    # SIGKILL at stopTimeout (137) that busybox httpd as PID 1 got.
+    real_run tests/real/scenarios/004-real-image-with-wget.json || fail "expectations not met"
+    python3 - "$work/events.jsonl" <<'PY' || fail "the old task's container did not exit 0 on SIGTERM"
+import json, sys
+exits = [e for e in map(json.loads, open(sys.argv[1])) if e["kind"] == "container_exited" and e["task"] == 0]
+print("old task's exit:", exits)
+sys.exit(0 if len(exits) == 1 and exits[0]["exitCode"] == 0 else 1)
+PY
     ;;
   5xx-alarm-real-image)
     # Given a real image whose new revision answers 500 on every fifth request (ERROR_EVERY=5) yet
@@ -283,8 +340,7 @@ PY
     # put it in ALARM during the bake and the service rolls back, as simulated; without the alarm
     # the deploy completes and the report counts the 5xx users got.
     tests/real/images/build-test-images || fail "the test images did not build"
-    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/5xx-alarm-real-image.json >"$work/compare.txt" ||
-      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    compare_run tests/real/scenarios/5xx-alarm-real-image.json
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
     grep -Eq "^  target 5xx +[0-9]+ \([0-9.]+ %\) +[1-9][0-9]* \(" "$work/compare.txt" || fail "no measured 5xx in the comparison"
@@ -299,17 +355,83 @@ print(f"measured: {traffic['requests']} requests, {traffic['target_5xx']} target
 sys.exit(0 if 0.15 <= share <= 0.25 else 1)
 PY
     ;;
+  bridge-dynamic-ports)
+    # Given a real image in networkMode bridge with hostPort 0, each task's containerPort 8081 is
+    # published on a host port the engine picks, bound to 127.0.0.1 only, and the driver's probes
+    # and requests reach the task there (the summary's targets, checked against what Docker bound
+    # while the run went on). Four tasks listen on 8081 at once mid-rollout, which only dynamic
+    # host ports allow on one host; the deploy completes and both revisions served requests.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    start_real tests/real/scenarios/bridge-dynamic-ports.json
+    : >"$work/bindings.txt"
+    while alive "$run_pid"; do
+      for id in $(of_pid "$run_pid"); do
+        docker inspect -f '{{index .Config.Labels "deploysim.task"}} {{json .HostConfig.PortBindings}} {{json .NetworkSettings.Ports}}' \
+          "$id" 2>/dev/null
+      done >>"$work/bindings.txt"
+      sleep 0.2
+    done
+    finish_real || fail "expectations not met"
+    expect_field 'd["outcome"]' COMPLETED
+    python3 - "$work/summary.json" "$work/bindings.txt" <<'PY' || fail "the targets were not reached at the host ports Docker published on 127.0.0.1"
+import json, sys
+summary = json.load(open(sys.argv[1]))
+targets = summary["real"]["targets"]
+published = {}  # task -> the host port 8081/tcp was bound to
+for line in open(sys.argv[2]):
+    if len(line.split(" ", 2)) < 3:
+        continue  # the container went between the listing and its inspect
+    task, asked, bound = line.split(" ", 2)
+    assert json.loads(asked) == {"8081/tcp": [{"HostIp": "127.0.0.1", "HostPort": ""}]}, asked
+    for binding in (json.loads(bound) or {}).get("8081/tcp") or []:
+        assert binding["HostIp"] == "127.0.0.1", binding
+        published[task] = binding["HostPort"]
+print(f"targets registered: {targets}; host ports Docker bound: {published}")
+assert len(targets) == 4 and set(targets) == set(published), "every task seen, registered once"
+assert all(targets[t] == f"127.0.0.1:{published[t]}" for t in targets), "a target is not its task's host port"
+assert len(set(published.values())) == 4, "two tasks on one host port"
+served = {r["deployment"]: r["requests"] for r in summary["traffic"]["by_revision"]}
+print(f"requests served by revision: {served}; target 5xx {summary['traffic']['target_5xx']}")
+assert all(n > 0 for n in served.values()) and len(served) == 2 and summary["traffic"]["target_5xx"] == 0
+PY
+    ;;
+  latency-alarm)
+    # Given the canary whose new revision answers in 300 ms (p99 900 ms) where the old one takes
+    # 40 ms (p99 120 ms), the chaos app plays each revision's requestLatencyMs for real; the load
+    # generator measures it, the p99 TargetResponseTime alarm judges the measured latency, goes to
+    # ALARM during the canary wait and the service rolls back, as simulated.
+    real_run scenarios/examples/slow-revision-canary-latency-alarm.json || fail "expectations not met"
+    expect_field 'd["outcome"]' ROLLED_BACK
+    expect_event '"orders-p99"'
+    python3 - "$work/summary.json" <<'PY' || fail "the measured latency is not the profiles'"
+import json, sys
+revisions = {r["deployment"]: r for r in json.load(open(sys.argv[1]))["traffic"]["by_revision"]}
+print({d: (r["requests"], r["latency_p50_ms"], r["latency_p99_ms"]) for d, r in revisions.items()})
+old, new = revisions["ecs-svc/0"], revisions["ecs-svc/1"]
+# Measured in real milliseconds: the profile's latency plus what the machine adds (more under
+# load). Some twenty requests reach the canary, so its p99 is their slowest answered by the
+# report (the profile's answer to the slowest of them is 886 ms): above the alarm's 0.5 s, within
+# the profile's slowest (1500 ms) plus the machine's share; the old revision's stays under it.
+ok = (35 <= old["latency_p50_ms"] <= 200 and old["latency_p99_ms"] <= 450 and
+      250 <= new["latency_p50_ms"] <= 600 and 500 < new["latency_p99_ms"] <= 1900)
+sys.exit(0 if ok else 1)
+PY
+    rm -f "$work/events.jsonl"  # the comparison's failure is its own
+    compare_run scenarios/examples/slow-revision-canary-latency-alarm.json
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
+    grep -Eq "^  alarms triggered +1 +1$" "$work/compare.txt" || fail "the latency alarm did not trigger in both"
+    ;;
   kafka-pair-awsvpc)
     # Given seed 004's one-task Kafka + ZooKeeper with awsvpc and dependsOn HEALTHY, each its own
     # image: kafka starts once zookeeper is HEALTHY and reaches it on localhost:2181 (the task's
     # shared namespace); the deploy completes as simulated, and the network holders are gone.
     tests/real/images/build-test-images || fail "the test images did not build"
-    "$deploysim" compare --time-scale "$scale" tests/real/scenarios/kafka-pair-awsvpc.json >"$work/compare.txt" ||
-      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    compare_run tests/real/scenarios/kafka-pair-awsvpc.json
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
     grep -Eq "^  failed tasks +0 +0$" "$work/compare.txt" || fail "a task failed: kafka did not reach ZooKeeper on localhost"
-    [ -z "$(docker ps -aq --filter label=deploysim.container=~network)" ] || fail "a network holder is left"
+    # compare_run checked that nothing of its run is left, the network holders (~network) included.
     ;;
   profile)
     # Given an image that listens after ~3 s and grows to ~100 MiB in ~2 s (the chaos image, playing
@@ -319,10 +441,19 @@ PY
     # OOM kills before it listens, the breaker, a rollback.
     profile_json='{"phases":[{"name":"start","seconds":3}],"liveFromPhase":1,"port":8080,"endpoints":{"/health":{"kind":"live"}},"memory":[{"atSeconds":0,"mib":8},{"atSeconds":2,"mib":100}]}'
     "$deploysim" profile deploysim-chaos:latest --env "DEPLOYSIM_APP_PROFILE=$profile_json" --env DEPLOYSIM_TIME_SCALE=1 \
-      --port 8080 --health-path /health --duration 8 --runs 2 --out "$work/profile.json" 2>"$work/runs.txt" ||
-      { cat "$work/runs.txt"; fail "profile failed"; }
+      --port 8080 --health-path /health --duration 8 --runs 2 --out "$work/profile.json" 2>"$work/runs.txt" &
+    profile_pid=$!  # its containers are labelled deploysim.run=profile-<pid>
+    wait "$profile_pid" || { cat "$work/runs.txt"; fail "profile failed"; }
     cat "$work/runs.txt" "$work/profile.json"
-    [ -z "$(ours)" ] || fail "profile left containers: $(ours)"
+    [ -z "$(ours "profile-$profile_pid")" ] || fail "profile left containers: $(ours "profile-$profile_pid")"
+    # Memory comes from the engine's stats stream, about one object a second: each 8 s run got
+    # one every second or so (at least 6), not a single answer.
+    python3 - "$work/runs.txt" <<'PY' || fail "memory was not sampled from the stats stream about once a second"
+import re, sys
+counts = [int(n) for n in re.findall(r"\((\d+) samples from the stats stream\)", open(sys.argv[1]).read())]
+print(f"stats-stream samples per run: {counts}")
+sys.exit(0 if len(counts) == 2 and all(6 <= n <= 12 for n in counts) else 1)
+PY
     python3 - "$work/profile.json" tests/real/scenarios/profile-oom-template.json "$work/profiled.json" <<'PY' || fail "the measured profile is out of tolerance"
 import json, sys
 profile = json.load(open(sys.argv[1]))["deploysim-chaos:latest"]
@@ -334,8 +465,7 @@ scenario["apps"]["deploysim-chaos:latest"] = profile
 json.dump(scenario, open(sys.argv[3], "w"))
 sys.exit(0 if 2.5 <= start <= 5.0 and 85 <= peak <= 115 else 1)
 PY
-    "$deploysim" compare --time-scale "$scale" "$work/profiled.json" >"$work/compare.txt" ||
-      { cat "$work/compare.txt"; fail "compare: outcomes differ"; }
+    compare_run "$work/profiled.json"
     cat "$work/compare.txt"
     grep -q "outcomes AGREE: simulated ROLLED_BACK, real ROLLED_BACK" "$work/compare.txt" || fail "no agreed rollback"
     ;;
@@ -364,23 +494,30 @@ PY
     interrupted_run TERM 15 first_container_and_2s
     ;;
   sigkill-then-cleanup)
-    # Given a run killed with SIGKILL (no chance to clean up), `deploysim real --cleanup` removes
-    # what it left, and only containers with our label.
-    docker create --name "deploysim-bystander-$$" --label not-ours=1 deploysim-chaos:latest >/dev/null ||
-      fail "could not create the bystander container"
+    # Given a run killed with SIGKILL (no chance to clean up) and another run still going,
+    # `deploysim real --cleanup` removes what the killed run left, and neither the going run's
+    # containers (its process lives: they are in use, not left) nor a container without our label.
+    start_bystander
     "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >/dev/null 2>&1 &
     pid=$!
-    for _ in $(seq 1 100); do [ -n "$(ours)" ] && break; sleep 0.1; done
+    "$deploysim" real --time-scale "$scale" scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/going.txt" 2>&1 &
+    going_pid=$!
+    for _ in $(seq 1 100); do [ -n "$(of_pid "$pid")" ] && [ -n "$(of_pid "$going_pid")" ] && break; sleep 0.1; done
     sleep 1
     kill -KILL "$pid"
     wait "$pid" 2>/dev/null
-    [ -n "$(ours)" ] || fail "nothing was left behind, so --cleanup was not tested"
-    "$deploysim" real --cleanup || fail "--cleanup failed"
-    left=$(ours)
-    bystander=$(docker ps -aq --filter "name=deploysim-bystander-$$")
-    docker rm -f "deploysim-bystander-$$" >/dev/null
+    [ -n "$(of_pid "$pid")" ] || fail "nothing was left behind, so --cleanup was not tested"
+    going=$(of_pid "$going_pid")
+    [ -n "$going" ] || fail "the going run has no container, so sparing it was not tested"
+    "$deploysim" real --cleanup | tee "$work/cleanup.txt" || fail "--cleanup failed"
+    left=$(of_pid "$pid")
+    for id in $going; do docker inspect "$id" >/dev/null 2>&1 || fail "--cleanup removed container $id of a run still going"; done
+    grep -q "kept .* of runs still going" "$work/cleanup.txt" || fail "--cleanup does not say it kept the going run's containers"
+    kill -INT "$going_pid"
+    wait "$going_pid"
     [ -z "$left" ] || fail "containers left after --cleanup: $left"
-    [ -n "$bystander" ] || fail "--cleanup removed a container without our label"
+    [ -z "$(of_pid "$going_pid")" ] || fail "the going run left containers after its SIGINT: $(of_pid "$going_pid")"
+    expect_bystander
     ;;
   no-engine)
     # Given no engine at the socket, a clear error saying how to start one, exit 2.
@@ -425,7 +562,7 @@ PY
   sigint-cleans-up)
     # Given a real run interrupted by SIGINT (Ctrl-C) once the new task runs, it removes its
     # containers (only those) and exits 128+2.
-    interrupted_run INT 2 "wait_for_task 1"
+    interrupted_run INT 2 "wait_for_task 1"  # of the run's pid, appended
     ;;
   sigint-in-warm-up)
     # Given an initial deployment whose container never turns healthy (its check cannot run), the
@@ -448,8 +585,9 @@ PY
     # run ends as it does unfaulted: three OOM kills, breaker, rollback. (events-replay shows that
     # an event in the gap arrives; here it is whatever falls in one.)
     start_proxy
-    ( wait_for_task 1; for _ in 1 2 3 4 5 6; do tell cut-events; tell refuse-events 0.2; sleep 1; done ) &
-    real_run scenarios/incidents/000-oom-128mb.json --socket "$proxy" || fail "expectations not met"
+    start_real scenarios/incidents/000-oom-128mb.json --socket "$proxy"
+    ( wait_for_task 1 "$run_pid"; for _ in 1 2 3 4 5 6; do tell cut-events; tell refuse-events 0.2; sleep 1; done ) &
+    finish_real || fail "expectations not met"
     cat "$work/proxy.log"
     expect_field 'd["outcome"]' ROLLED_BACK
     expect_field 'd["metrics"]["oom_kills"]' 3
@@ -463,16 +601,18 @@ PY
     # attempts with a clear error, exit 2, and removes its containers (the engine still answers).
     start_bystander
     start_proxy
-    ( wait_for_task 1; tell refuse-events -1; tell cut-events ) &
     "$deploysim" real --time-scale "$scale" --socket "$proxy" scenarios/real/004-wget-loop-breaker-off-10min.json \
-      >"$work/out.txt" 2>"$work/err.txt"
+      >"$work/out.txt" 2>"$work/err.txt" &
+    pid=$!
+    ( wait_for_task 1 "$pid"; tell refuse-events -1; tell cut-events ) &
+    wait "$pid"
     code=$?
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
     grep -q "stopped: the Docker engine's event stream ended (.*) and could not be reopened (6 attempts" "$work/err.txt" ||
       fail "unclear error"
     grep -q "none of them is left on the engine" "$work/err.txt" || fail "no word of the clean-up"
-    [ -z "$(ours)" ] || fail "containers left: $(ours)"
+    [ -z "$(of_pid "$pid")" ] || fail "containers left: $(of_pid "$pid")"
     expect_bystander
     ;;
   engine-gone)
@@ -481,9 +621,11 @@ PY
     # do remain (no engine to remove them), and once it is back, --cleanup removes them — only ours.
     start_bystander
     start_proxy
-    ( wait_for_task 1; sleep 0.5; tell gone ) &
     "$deploysim" real --time-scale "$scale" --socket "$proxy" scenarios/real/004-wget-loop-breaker-off-10min.json \
-      >"$work/out.txt" 2>"$work/err.txt"
+      >"$work/out.txt" 2>"$work/err.txt" &
+    pid=$!
+    ( wait_for_task 1 "$pid"; sleep 0.5; tell gone ) &
+    wait "$pid"
     code=$?
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
@@ -506,17 +648,19 @@ PY
   dockerd-stopped)
     # Given the real engine stopped mid-run (SIGTERM to dockerd, as `systemctl stop docker` does;
     # dockerd stops the containers as it shuts down), the run ends with a clear error, exit 2,
-    # naming its run; once dockerd is back, --cleanup removes ours, and only ours. The tests take
-    # turns on the engine (RESOURCE_LOCK), so no other test runs meanwhile; this one leaves dockerd
-    # running whatever happens (on_exit below).
+    # naming its run; once dockerd is back, --cleanup removes ours, and only ours. It holds the
+    # engine lock alone (above), so no real test of any ctest run is on the engine meanwhile; it
+    # leaves dockerd running whatever happens (on_exit below).
     [ "$(id -u)" -eq 0 ] || { echo "SKIPPED: stopping dockerd needs root" >&2; exit 77; }
     dockerd_pid=$(cat /var/run/docker.pid 2>/dev/null)
     [ -n "$dockerd_pid" ] && kill -0 "$dockerd_pid" 2>/dev/null || fail "no dockerd pid in /var/run/docker.pid"
     trap 'ensure_engine; on_exit' EXIT
     start_bystander
-    ( wait_for_task 1; sleep 0.5; kill -TERM "$dockerd_pid" ) &
     "$deploysim" real --time-scale "$scale" --engine-timeout 10 scenarios/real/004-wget-loop-breaker-off-10min.json \
-      >"$work/out.txt" 2>"$work/err.txt"
+      >"$work/out.txt" 2>"$work/err.txt" &
+    pid=$!
+    ( wait_for_task 1 "$pid"; sleep 0.5; kill -TERM "$dockerd_pid" ) &
+    wait "$pid"
     code=$?
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
@@ -531,9 +675,11 @@ PY
     # after --engine-timeout: the run ends with a clear error naming the call, exit 2.
     start_bystander
     start_proxy
-    ( wait_for_task 1; tell delay 1000 ) &
     "$deploysim" real --time-scale "$scale" --socket "$proxy" --engine-timeout 2 \
-      scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>"$work/err.txt"
+      scenarios/real/004-wget-loop-breaker-off-10min.json >"$work/out.txt" 2>"$work/err.txt" &
+    pid=$!
+    ( wait_for_task 1 "$pid"; tell delay 1000 ) &
+    wait "$pid"
     code=$?
     cat "$work/err.txt"
     [ "$code" -eq 2 ] || fail "expected exit 2, got $code"
@@ -552,8 +698,9 @@ PY
     # the task's RUNNING and its counting healthy, however loaded the machine (8 s of real time).
     scale=0.2
     start_bystander
-    ( wait_for_task 1; sleep 0.5; docker rm -f $(docker ps -q --filter label=deploysim.run --filter label=deploysim.task=1) >/dev/null ) &
-    real_run scenarios/incidents/000-fixed-512mb.json
+    start_real scenarios/incidents/000-fixed-512mb.json
+    ( wait_for_task 1 "$run_pid"; sleep 0.5; docker rm -f $(task_containers 1 "$run_pid") >/dev/null ) &
+    finish_real
     code=$?
     # The scenario expects no failed task: now there is one, so its expectations fail (exit 1).
     [ "$code" -eq 1 ] || fail "expected exit 1 (one failed task against failedTasks max 0), got $code"
