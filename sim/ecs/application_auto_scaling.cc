@@ -33,8 +33,7 @@ void ApplicationAutoScaling::on_traffic_period(const TrafficReport& report) {
 // is runningCount); scale-in is off while any deployment is IN_PROGRESS (§13.3, §13.4).
 ServiceCapacity ApplicationAutoScaling::capacity() const {
   ServiceCapacity c;
-  for (const TaskRecord& r : service_.tasks().records())
-    if (r.state == TaskState::running) ++c.running;
+  c.running = service_.tasks().running();
   c.desired = service_.service().desired_count;
   for (const Deployment& d : service_.deployments())
     if (d.rollout == RolloutState::in_progress && d.status != DeploymentStatus::inactive) c.deployment_in_progress = true;

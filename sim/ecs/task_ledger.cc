@@ -82,6 +82,7 @@ void TaskLedger::leave_live(TaskId id) {
   TaskRecord& r = tasks_[id];
   SIM_INVARIANT(run_, r.live && !r.counted_healthy, task_text(id) + " leaves the live set once, not counted healthy");
   r.live = false;
+  if (r.state == TaskState::running) --live_running_;
   DeploymentTasks& d = counts(r.deployment);
   --d.live;
   --d.live_unhealthy;
@@ -165,8 +166,10 @@ std::optional<TaskId> TaskLedger::take_lingering(DeploymentId deployment) {
 
 void TaskLedger::audit() const {
   std::vector<DeploymentTasks> recount(deployments_.size());
-  int live = 0, live_unhealthy = 0, lingering = 0;
+  int live = 0, live_unhealthy = 0, lingering = 0, running = 0, live_running = 0;
   for (const TaskRecord& r : tasks_) {
+    running += r.state == TaskState::running ? 1 : 0;
+    live_running += r.live && r.state == TaskState::running ? 1 : 0;
     DeploymentTasks& d = recount.at(r.deployment);
     SIM_INVARIANT(run_, !(r.live && r.lingering), "a lingering task is not live");
     d.live += r.live ? 1 : 0;
@@ -189,6 +192,8 @@ void TaskLedger::audit() const {
   }
   SIM_INVARIANT(run_, live == live_ && live_unhealthy == live_unhealthy_ && lingering == lingering_,
                 "the service's counts match its tasks");
+  SIM_INVARIANT(run_, running == running_ && live_running == live_running_,
+                "the service's RUNNING counts match its tasks");
 }
 
 }  // namespace sim::ecs

@@ -106,13 +106,6 @@ void ServiceController::set_counted_healthy(TaskId id, bool healthy) {
 
 // Tasks RUNNING and not told to stop: what stays up while unhealthy tasks are stopped for room
 // (ecs-rules §6). A replacement still starting does not count. Counted only when there is no room.
-static int running_live_tasks(const TaskLedger& ledger) {
-  int running = 0;
-  for (TaskId t = 0; t < ledger.size(); ++t)
-    if (ledger[t].live && ledger[t].state == TaskState::running) ++running;
-  return running;
-}
-
 void ServiceController::check_health_failure(TaskId id) {
   const TaskRecord& r = ledger_[id];
   if (!r.live || r.state != TaskState::running) return;
@@ -135,7 +128,7 @@ void ServiceController::check_health_failure(TaskId id) {
   TaskRecord& record = ledger_.record(id);
   if (room && d.id == primary().id && d.rollout != RolloutState::failed) {
     linger(id, cause);
-  } else if (room || may_stop_unhealthy_without_room(running_live_tasks(ledger_), unhealthy_stops_in_flight_, bounds_)) {
+  } else if (room || may_stop_unhealthy_without_room(ledger_.live_running(), unhealthy_stops_in_flight_, bounds_)) {
     note_lost_task(d);
     if (!room) {
       record.unhealthy_stop_in_flight = true;
