@@ -1,10 +1,15 @@
 #include "harness/readers/cloudformation_template.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <initializer_list>
 #include <iterator>
 #include <map>
+#include <string_view>
+#include <vector>
 
 #include "harness/readers/cloudformation_intrinsics.h"
 #include "harness/readers/service_choice.h"
@@ -15,27 +20,46 @@ namespace {
 
 using nlohmann::json;
 
-// CloudFormation takes integer properties written as strings ("DesiredCount": "2"); the scenario
-// loader wants numbers where ECS's API has them, so the integer-valued fields it reads are turned
-// back into numbers.
-void integers_from_strings(json& value) {
+// CloudFormation takes numeric properties written as strings ("DesiredCount": "2", "TargetValue":
+// "70.5"); the scenario loader wants numbers where the ECS and Application Auto Scaling APIs have
+// them. Every member of `value`, at any depth, for which `numeric(object, key)` holds and whose
+// string is a whole finite number becomes that number: an integer when it is one (so an integer
+// field written "1.5" still fails in the loader, at its position), else a double.
+void numbers_from_strings(json& value, const std::function<bool(const json& object, const std::string& key)>& numeric) {
+  if (value.is_array())
+    for (json& element : value) numbers_from_strings(element, numeric);
+  if (!value.is_object()) return;
+  for (auto& [key, member] : value.items()) {
+    if (!member.is_string() || !numeric(value, key)) {
+      numbers_from_strings(member, numeric);
+      continue;
+    }
+    const std::string text = member.get<std::string>();
+    char* end = nullptr;
+    const double number = std::strtod(text.c_str(), &end);
+    if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])) || *end != '\0' || !std::isfinite(number))
+      continue;
+    constexpr double kExactIntegers = 9007199254740992.0;  // 2^53: every integer below is a double exactly
+    member = number == std::trunc(number) && std::fabs(number) < kExactIntegers ? json(static_cast<long long>(number))
+                                                                                 : json(number);
+  }
+}
+
+// The integer fields of ECS's service and task definition that the scenario loader reads.
+bool ecs_integer_field(const json& object, const std::string& key) {
   static const char* const fields[] = {"desiredCount", "healthCheckGracePeriodSeconds", "minimumHealthyPercent",
                                        "maximumPercent", "containerPort", "hostPort", "memoryReservation",
                                        "interval", "timeout", "retries", "startPeriod", "startTimeout",
                                        "stopTimeout", "bakeTimeInMinutes"};
-  if (value.is_array())
-    for (json& element : value) integers_from_strings(element);
-  if (!value.is_object()) return;
-  for (auto& [key, member] : value.items()) {
-    const bool integer_field = std::find(std::begin(fields), std::end(fields), key) != std::end(fields) ||
-                               (key == "memory" && value.contains("image"));  // a container's, not the task's
-    if (integer_field && member.is_string() && !member.get<std::string>().empty() &&
-        member.get<std::string>().find_first_not_of("0123456789") == std::string::npos &&
-        member.get<std::string>().size() < 10)
-      member = std::stoll(member.get<std::string>());
-    else
-      integers_from_strings(member);
-  }
+  return std::find(std::begin(fields), std::end(fields), key) != std::end(fields) ||
+         (key == "memory" && object.contains("image"));  // a container's, not the task's
+}
+
+// The named members only (Application Auto Scaling's capacities, target value and cooldowns).
+std::function<bool(const json&, const std::string&)> members_named(std::initializer_list<std::string_view> names) {
+  return [fields = std::vector<std::string_view>(names)](const json&, const std::string& key) {
+    return std::find(fields.begin(), fields.end(), key) != fields.end();
+  };
 }
 
 std::string resource_pointer(const std::string& id) { return "/Resources/" + scenario::pointer_token(id); }
@@ -117,7 +141,7 @@ class TemplateReader {
       sections_.notes.push_back(id + ": no DesiredCount; ECS starts a new service with 1 (AWS::ECS::Service docs)");
     }
     service.erase("taskDefinition");
-    integers_from_strings(service);
+    numbers_from_strings(service, ecs_integer_field);
     if (service.contains("capacityProviderStrategy"))
       sections_.notes.push_back(id + ": CapacityProviderStrategy is not simulated; the tasks run as FARGATE");
     sections_.service = std::move(service);
@@ -145,7 +169,7 @@ class TemplateReader {
       sections_.notes.push_back(*id + ": no Family; CloudFormation generates one, the logical id stands for it");
     }
     definition["revision"] = options_.revision;
-    integers_from_strings(definition["containerDefinitions"]);
+    numbers_from_strings(definition["containerDefinitions"], ecs_integer_field);
     sections_.deployed_task_definition = std::move(definition);
   }
 
@@ -229,7 +253,7 @@ class TemplateReader {
                                                "MaxCapacity", "SuspendedState"}),
                                  "/scalableTargets/" + std::to_string(sections_.scalable_targets.size()),
                                  resource_pointer(id) + "/Properties");
-      numbers_from_strings(target, {"MinCapacity", "MaxCapacity"});
+      numbers_from_strings(target, members_named({"MinCapacity", "MaxCapacity"}));
       targets[id] = target;
       sections_.scalable_targets.push_back(std::move(target));
     }
@@ -246,21 +270,8 @@ class TemplateReader {
             if (it->second.contains(key)) policy[key] = it->second[key];
       if (policy.contains("TargetTrackingScalingPolicyConfiguration"))
         numbers_from_strings(policy["TargetTrackingScalingPolicyConfiguration"],
-                             {"TargetValue", "ScaleInCooldown", "ScaleOutCooldown"});
+                             members_named({"TargetValue", "ScaleInCooldown", "ScaleOutCooldown"}));
       sections_.scaling_policies.push_back(std::move(policy));
-    }
-  }
-
-  // CloudFormation takes numbers written as strings ("MinCapacity": "2").
-  static void numbers_from_strings(json& object, std::initializer_list<const char*> names) {
-    for (const char* name : names) {
-      if (!object.contains(name) || !object[name].is_string()) continue;
-      const std::string text = object[name].get<std::string>();
-      char* end = nullptr;
-      const double value = std::strtod(text.c_str(), &end);
-      if (!text.empty() && end && *end == '\0')
-        object[name] = value == static_cast<double>(static_cast<long long>(value)) ? json(static_cast<long long>(value))
-                                                                                   : json(value);
     }
   }
 
