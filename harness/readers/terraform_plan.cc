@@ -5,36 +5,14 @@
 #include <utility>
 
 #include "harness/readers/service_choice.h"
+#include "harness/readers/terraform_autoscaling.h"
+#include "harness/readers/terraform_resource.h"
 #include "harness/scenario/position_index.h"
 
 namespace harness::readers {
 namespace {
 
 using nlohmann::json;
-
-// One resource instance as the plan or state gives it.
-struct TfResource {
-  std::string address;  // "module.api.aws_ecs_service.this"
-  std::string type;
-  const json* after = nullptr;          // planned (or state) values
-  std::string after_pointer;
-  const json* after_unknown = nullptr;  // true for each attribute known only after apply
-  const json* before = nullptr;         // the values before the change; null for a create
-  std::string before_pointer;
-};
-
-bool unknown(const TfResource& r, const std::string& attribute) {
-  return r.after_unknown && r.after_unknown->is_object() && r.after_unknown->value(attribute, json(false)) == json(true);
-}
-
-// Attribute -> JSON pointer in the API's shape, for copying a resource's values.
-using Fields = std::initializer_list<std::pair<const char*, const char*>>;
-
-// The first element of a nested block (the plan writes blocks as arrays), or null.
-const json* block(const json& values, const std::string& name) {
-  if (!values.contains(name) || !values[name].is_array() || values[name].empty()) return nullptr;
-  return &values[name][0];
-}
 
 class PlanReader {
  public:
@@ -50,7 +28,8 @@ class PlanReader {
     read_task_definitions(service);
     read_target_group(service);
     read_alarms();
-    read_autoscaling();
+    read_terraform_autoscaling(of_type("aws_appautoscaling_target"), of_type("aws_appautoscaling_policy"), sections_,
+                               copier_);
     return std::move(sections_);
   }
 
@@ -139,13 +118,6 @@ class PlanReader {
     return out;
   }
 
-  void note_unknown(const TfResource& r, const std::string& attribute, const std::string& consequence) {
-    const scenario::TextPosition at = source_->position(r.after_pointer);
-    sections_.notes.push_back(source_->name() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
-                              r.address + "." + attribute + " is unknown until apply" +
-                              (consequence.empty() ? "" : ": " + consequence));
-  }
-
   const TfResource& choose_service() {
     std::vector<ServiceCandidate> candidates;
     for (const TfResource* r : of_type("aws_ecs_service"))
@@ -157,59 +129,48 @@ class PlanReader {
     return resources_.front();
   }
 
-  // Copies attribute `from` of `r` to the generated `to`, with its origin; absent or null: nothing.
-  void put(SectionWriter& writer, json& section, const std::string& section_pointer, const TfResource& r,
-           const json& values, const std::string& values_pointer, const std::string& from, const std::string& to) {
-    if (!values.contains(from) || values[from].is_null()) {
-      if (&values == r.after && unknown(r, from)) note_unknown(r, from, "left to its default");
-      return;
-    }
-    section[json::json_pointer(to)] = values[from];
-    writer.origin(section_pointer + to, values_pointer + "/" + from);
-  }
-
   void read_service(const TfResource& r) {
     SectionWriter writer(sections_, source_, r.address);
     const json& v = *r.after;
     const std::string& p = r.after_pointer;
     json service = json::object();
     writer.origin("/service", p);
-    put(writer, service, "/service", r, v, p, "name", "/serviceName");
-    put(writer, service, "/service", r, v, p, "cluster", "/cluster");
-    put(writer, service, "/service", r, v, p, "desired_count", "/desiredCount");
-    put(writer, service, "/service", r, v, p, "launch_type", "/launchType");
-    put(writer, service, "/service", r, v, p, "scheduling_strategy", "/schedulingStrategy");
-    put(writer, service, "/service", r, v, p, "health_check_grace_period_seconds", "/healthCheckGracePeriodSeconds");
-    put(writer, service, "/service", r, v, p, "deployment_minimum_healthy_percent",
+    copier_.put(writer, service, "/service", r, v, p, "name", "/serviceName");
+    copier_.put(writer, service, "/service", r, v, p, "cluster", "/cluster");
+    copier_.put(writer, service, "/service", r, v, p, "desired_count", "/desiredCount");
+    copier_.put(writer, service, "/service", r, v, p, "launch_type", "/launchType");
+    copier_.put(writer, service, "/service", r, v, p, "scheduling_strategy", "/schedulingStrategy");
+    copier_.put(writer, service, "/service", r, v, p, "health_check_grace_period_seconds", "/healthCheckGracePeriodSeconds");
+    copier_.put(writer, service, "/service", r, v, p, "deployment_minimum_healthy_percent",
         "/deploymentConfiguration/minimumHealthyPercent");
-    put(writer, service, "/service", r, v, p, "deployment_maximum_percent", "/deploymentConfiguration/maximumPercent");
+    copier_.put(writer, service, "/service", r, v, p, "deployment_maximum_percent", "/deploymentConfiguration/maximumPercent");
     if (const json* breaker = block(v, "deployment_circuit_breaker")) {
       const std::string bp = p + "/deployment_circuit_breaker/0";
-      put(writer, service, "/service", r, *breaker, bp, "enable", "/deploymentConfiguration/deploymentCircuitBreaker/enable");
-      put(writer, service, "/service", r, *breaker, bp, "rollback", "/deploymentConfiguration/deploymentCircuitBreaker/rollback");
+      copier_.put(writer, service, "/service", r, *breaker, bp, "enable", "/deploymentConfiguration/deploymentCircuitBreaker/enable");
+      copier_.put(writer, service, "/service", r, *breaker, bp, "rollback", "/deploymentConfiguration/deploymentCircuitBreaker/rollback");
       writer.origin("/service/deploymentConfiguration/deploymentCircuitBreaker", bp);
     }
     if (const json* alarms = block(v, "alarms")) {
       const std::string ap = p + "/alarms/0";
-      put(writer, service, "/service", r, *alarms, ap, "alarm_names", "/deploymentConfiguration/alarms/alarmNames");
-      put(writer, service, "/service", r, *alarms, ap, "enable", "/deploymentConfiguration/alarms/enable");
-      put(writer, service, "/service", r, *alarms, ap, "rollback", "/deploymentConfiguration/alarms/rollback");
+      copier_.put(writer, service, "/service", r, *alarms, ap, "alarm_names", "/deploymentConfiguration/alarms/alarmNames");
+      copier_.put(writer, service, "/service", r, *alarms, ap, "enable", "/deploymentConfiguration/alarms/enable");
+      copier_.put(writer, service, "/service", r, *alarms, ap, "rollback", "/deploymentConfiguration/alarms/rollback");
     }
     if (const json* configuration = block(v, "deployment_configuration")) {
       const std::string cp = p + "/deployment_configuration/0";
-      put(writer, service, "/service", r, *configuration, cp, "strategy", "/deploymentConfiguration/strategy");
-      put(writer, service, "/service", r, *configuration, cp, "bake_time_in_minutes",
+      copier_.put(writer, service, "/service", r, *configuration, cp, "strategy", "/deploymentConfiguration/strategy");
+      copier_.put(writer, service, "/service", r, *configuration, cp, "bake_time_in_minutes",
           "/deploymentConfiguration/bakeTimeInMinutes");
       if (block(*configuration, "lifecycle_hook"))
         sections_.notes.push_back(r.address + ": deployment_configuration.lifecycle_hook is read, not simulated");
     }
     if (const json* controller = block(v, "deployment_controller"))
-      put(writer, service, "/service", r, *controller, p + "/deployment_controller/0", "type", "/deploymentController/type");
+      copier_.put(writer, service, "/service", r, *controller, p + "/deployment_controller/0", "type", "/deploymentController/type");
     if (const json* lb = block(v, "load_balancer")) {
       const std::string lp = p + "/load_balancer/0";
-      put(writer, service, "/service", r, *lb, lp, "container_name", "/loadBalancers/0/containerName");
-      put(writer, service, "/service", r, *lb, lp, "container_port", "/loadBalancers/0/containerPort");
-      put(writer, service, "/service", r, *lb, lp, "target_group_arn", "/loadBalancers/0/targetGroupArn");
+      copier_.put(writer, service, "/service", r, *lb, lp, "container_name", "/loadBalancers/0/containerName");
+      copier_.put(writer, service, "/service", r, *lb, lp, "container_port", "/loadBalancers/0/containerPort");
+      copier_.put(writer, service, "/service", r, *lb, lp, "target_group_arn", "/loadBalancers/0/targetGroupArn");
     }
     if (block(v, "capacity_provider_strategy"))
       sections_.notes.push_back(r.address + ": capacity_provider_strategy is not simulated; the tasks run as FARGATE");
@@ -282,12 +243,12 @@ class PlanReader {
       if (!running.contains("revision")) running["revision"] = options_.revision;
       if (!deployed.contains("revision")) {
         deployed["revision"] = running["revision"].get<int>() + 1;
-        note_unknown(r, "revision", "taken as the next revision, " + std::to_string(deployed["revision"].get<int>()));
+        copier_.note_unknown(r, "revision", "taken as the next revision, " + std::to_string(deployed["revision"].get<int>()));
       }
       sections_.running_task_definition = running;
     } else if (!deployed.contains("revision")) {
       deployed["revision"] = options_.revision;
-      note_unknown(r, "revision", "taken as " + std::to_string(options_.revision) + " (--revision)");
+      copier_.note_unknown(r, "revision", "taken as " + std::to_string(options_.revision) + " (--revision)");
     }
     sections_.deployed_task_definition = deployed;
   }
@@ -314,23 +275,23 @@ class PlanReader {
     SectionWriter writer(sections_, source_, r.address);
     json group = json::object();
     writer.origin("/targetGroup", r.after_pointer);
-    put(writer, group, "/targetGroup", r, *r.after, r.after_pointer, "name", "/TargetGroupName");
+    copier_.put(writer, group, "/targetGroup", r, *r.after, r.after_pointer, "name", "/TargetGroupName");
     if (const json* check = block(*r.after, "health_check")) {
       const std::string hp = r.after_pointer + "/health_check/0";
-      put(writer, group, "/targetGroup", r, *check, hp, "path", "/HealthCheckPath");
-      put(writer, group, "/targetGroup", r, *check, hp, "port", "/HealthCheckPort");
-      put(writer, group, "/targetGroup", r, *check, hp, "interval", "/HealthCheckIntervalSeconds");
-      put(writer, group, "/targetGroup", r, *check, hp, "timeout", "/HealthCheckTimeoutSeconds");
-      put(writer, group, "/targetGroup", r, *check, hp, "healthy_threshold", "/HealthyThresholdCount");
-      put(writer, group, "/targetGroup", r, *check, hp, "unhealthy_threshold", "/UnhealthyThresholdCount");
-      put(writer, group, "/targetGroup", r, *check, hp, "matcher", "/Matcher/HttpCode");
+      copier_.put(writer, group, "/targetGroup", r, *check, hp, "path", "/HealthCheckPath");
+      copier_.put(writer, group, "/targetGroup", r, *check, hp, "port", "/HealthCheckPort");
+      copier_.put(writer, group, "/targetGroup", r, *check, hp, "interval", "/HealthCheckIntervalSeconds");
+      copier_.put(writer, group, "/targetGroup", r, *check, hp, "timeout", "/HealthCheckTimeoutSeconds");
+      copier_.put(writer, group, "/targetGroup", r, *check, hp, "healthy_threshold", "/HealthyThresholdCount");
+      copier_.put(writer, group, "/targetGroup", r, *check, hp, "unhealthy_threshold", "/UnhealthyThresholdCount");
+      copier_.put(writer, group, "/targetGroup", r, *check, hp, "matcher", "/Matcher/HttpCode");
     }
     // The provider keeps deregistration_delay as a string of seconds ("300").
     if (r.after->contains("deregistration_delay") && (*r.after)["deregistration_delay"].is_string()) {
       group["DeregistrationDelaySeconds"] = std::atoll((*r.after)["deregistration_delay"].get<std::string>().c_str());
       writer.origin("/targetGroup/DeregistrationDelaySeconds", r.after_pointer + "/deregistration_delay");
     } else {
-      put(writer, group, "/targetGroup", r, *r.after, r.after_pointer, "deregistration_delay", "/DeregistrationDelaySeconds");
+      copier_.put(writer, group, "/targetGroup", r, *r.after, r.after_pointer, "deregistration_delay", "/DeregistrationDelaySeconds");
     }
     if (!group.contains("TargetGroupName")) group["TargetGroupName"] = r.address;
     svc["loadBalancers"][0]["targetGroupArn"] = group["TargetGroupName"];
@@ -349,7 +310,7 @@ class PlanReader {
           {"comparison_operator", "/ComparisonOperator"}, {"threshold", "/Threshold"},
           {"period", "/Period"},                {"evaluation_periods", "/EvaluationPeriods"},
           {"datapoints_to_alarm", "/DatapointsToAlarm"}};
-      for (const auto& [from, field] : fields) put(writer, alarm, to, *r, *r->after, r->after_pointer, from, field);
+      for (const auto& [from, field] : fields) copier_.put(writer, alarm, to, *r, *r->after, r->after_pointer, from, field);
       sections_.alarms.push_back(std::move(alarm));
     }
     // Only the alarms the deployment watches matter; the others are reported.
@@ -363,62 +324,11 @@ class PlanReader {
     sections_.alarms = kept;
   }
 
-  // aws_appautoscaling_target and aws_appautoscaling_policy of any service, in the shapes the
-  // AWS CLI prints; the scenario builder keeps what scales this one (autoscaling_section.h).
-  void read_autoscaling() {
-    for (const TfResource* r : of_type("aws_appautoscaling_target")) {
-      SectionWriter writer(sections_, source_, r->address);
-      const std::string to = "/scalableTargets/" + std::to_string(sections_.scalable_targets.size());
-      json target = json::object();
-      writer.origin(to, r->after_pointer);
-      for (const auto& [from, field] : Fields{{"service_namespace", "/ServiceNamespace"},
-                                        {"scalable_dimension", "/ScalableDimension"}, {"resource_id", "/ResourceId"},
-                                        {"min_capacity", "/MinCapacity"}, {"max_capacity", "/MaxCapacity"}})
-        put(writer, target, to, *r, *r->after, r->after_pointer, from, field);
-      if (const json* suspended = block(*r->after, "suspended_state")) {
-        const std::string sp = r->after_pointer + "/suspended_state/0";
-        for (const auto& [from, field] : Fields{{"dynamic_scaling_in_suspended", "/SuspendedState/DynamicScalingInSuspended"},
-                                          {"dynamic_scaling_out_suspended", "/SuspendedState/DynamicScalingOutSuspended"},
-                                          {"scheduled_scaling_suspended", "/SuspendedState/ScheduledScalingSuspended"}})
-          put(writer, target, to, *r, *suspended, sp, from, field);
-      }
-      sections_.scalable_targets.push_back(std::move(target));
-    }
-    for (const TfResource* r : of_type("aws_appautoscaling_policy")) {
-      SectionWriter writer(sections_, source_, r->address);
-      const std::string to = "/scalingPolicies/" + std::to_string(sections_.scaling_policies.size());
-      json policy = {{"PolicyName", r->after->value("name", r->address)}};
-      writer.origin(to, r->after_pointer);
-      for (const auto& [from, field] : Fields{{"name", "/PolicyName"}, {"policy_type", "/PolicyType"},
-                                        {"service_namespace", "/ServiceNamespace"},
-                                        {"scalable_dimension", "/ScalableDimension"}, {"resource_id", "/ResourceId"}})
-        put(writer, policy, to, *r, *r->after, r->after_pointer, from, field);
-      // The provider's default policy_type is StepScaling.
-      if (!policy.contains("PolicyType")) policy["PolicyType"] = "StepScaling";
-      if (const json* tracking = block(*r->after, "target_tracking_scaling_policy_configuration")) {
-        const std::string tp = r->after_pointer + "/target_tracking_scaling_policy_configuration/0";
-        const std::string c = "/TargetTrackingScalingPolicyConfiguration";
-        for (const auto& [from, field] : Fields{{"target_value", "/TargetValue"}, {"scale_in_cooldown", "/ScaleInCooldown"},
-                                          {"scale_out_cooldown", "/ScaleOutCooldown"}, {"disable_scale_in", "/DisableScaleIn"}})
-          put(writer, policy, to, *r, *tracking, tp, from, c + field);
-        if (const json* metric = block(*tracking, "predefined_metric_specification")) {
-          const std::string mp = tp + "/predefined_metric_specification/0";
-          put(writer, policy, to, *r, *metric, mp, "predefined_metric_type",
-              c + "/PredefinedMetricSpecification/PredefinedMetricType");
-          if (metric->value("resource_label", "") != "")
-            put(writer, policy, to, *r, *metric, mp, "resource_label", c + "/PredefinedMetricSpecification/ResourceLabel");
-        }
-        if (block(*tracking, "customized_metric_specification"))
-          policy[json::json_pointer(c + "/CustomizedMetricSpecification")] = json::object();
-      }
-      sections_.scaling_policies.push_back(std::move(policy));
-    }
-  }
-
   SourcePtr source_;
   const ReadOptions& options_;
   std::vector<TfResource> resources_;
   ConfigSections sections_;
+  AttributeCopier copier_{sections_, source_};
 };
 
 }  // namespace

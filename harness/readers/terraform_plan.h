@@ -5,7 +5,8 @@
 // those of the AWS provider's schema (website/docs/r/*.html.markdown of
 // hashicorp/terraform-provider-aws): aws_ecs_service, aws_ecs_task_definition (whose
 // `container_definitions` is a JSON string holding the ECS API's camelCase), aws_lb_target_group,
-// aws_cloudwatch_metric_alarm, aws_appautoscaling_policy (read, not simulated).
+// aws_cloudwatch_metric_alarm, aws_appautoscaling_target and aws_appautoscaling_policy
+// (terraform_autoscaling.h).
 // A value unknown until apply is reported with its address, never guessed; one the simulation
 // needs (a task definition's containers) is an error at its position in the plan.
 #pragma once
