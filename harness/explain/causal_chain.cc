@@ -233,13 +233,38 @@ std::string why_no_terminal_state(const sim::observe::RunResult& r) {
          " (a resource cap, see \"Limits\" in scenarios/README.md; the horizon was not reached)";
 }
 
-Chapter how_it_ended(const sim::observe::RunResult& r) {
+// The call that started the deployment under test, when deployments of the timeline came before
+// it: the run's figures are the episode's, from the first deployment on (DeployMetrics), so the
+// explanation must say from when it counts.
+const TraceEvent* later_call_under_test(const sim::observe::Trace& trace) {
+  const auto tested = deployment_under_test(trace);
+  const TraceEvent* first = nullptr;
+  for (const TraceEvent& e : trace.events())
+    if (const auto* u = e.as<observe::ServiceUpdated>(); u && u->started) {
+      if (first == nullptr) first = &e;
+      if (tested && *u->started == *tested) return &e == first ? nullptr : &e;
+    }
+  return nullptr;
+}
+
+Chapter how_it_ended(const sim::observe::RunResult& r, const sim::observe::Trace& trace) {
   Chapter c{"How it ended", {}};
+  const TraceEvent* call = later_call_under_test(trace);
   std::string line = std::string(sim::observe::to_string(r.outcome));
-  if (r.metrics.time_to_outcome) line += " " + format_seconds(*r.metrics.time_to_outcome) + " after the deploy";
+  if (r.metrics.time_to_outcome && call) {
+    const auto ended_at = r.metrics.deploy_started_at + *r.metrics.time_to_outcome;
+    const std::string& origin = call->as<observe::ServiceUpdated>()->origin;
+    line += " at " + format_seconds(ended_at) + ", " + format_seconds(ended_at - call->at) + " after " +
+            (origin == "deploy" ? "the deploy" : origin) + " at " + format_seconds(call->at) + " started it";
+  } else if (r.metrics.time_to_outcome) {
+    line += " " + format_seconds(*r.metrics.time_to_outcome) + " after the deploy";
+  }
   if (r.outcome == sim::observe::Outcome::stuck) line += ": " + why_no_terminal_state(r);
   c.lines.push_back(line + ".");
-  c.lines.push_back(std::to_string(r.metrics.failed_tasks) + " failed tasks, " +
+  c.lines.push_back(std::string(call ? "Over the whole episode, from the first deployment at " +
+                                           format_seconds(r.metrics.deploy_started_at) + ": "
+                                     : "") +
+                    std::to_string(r.metrics.failed_tasks) + " failed tasks, " +
                     format_seconds(r.metrics.below_desired_healthy) + " below desired healthy capacity, " +
                     format_seconds(r.metrics.zero_healthy) + " with no healthy task.");
   // What else can fail a deployment the breaker never saw: alarms and lifecycle hooks (§2, §3.3).
@@ -285,7 +310,7 @@ std::vector<Chapter> causal_chain(const sim::model::Scenario& s, const sim::obse
                                   const sim::observe::Trace& trace, int threshold) {
   const auto tasks = s.deploy.none ? every_task(trace) : deployed_tasks(trace);
   return {what_was_deployed(s, trace, threshold), what_went_wrong(s, trace, tasks), which_check_saw_it(s, trace, tasks),
-          how_the_breaker_counted(s, trace), how_it_ended(r)};
+          how_the_breaker_counted(s, trace), how_it_ended(r, trace)};
 }
 
 }  // namespace harness::explain

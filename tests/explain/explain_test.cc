@@ -88,6 +88,9 @@ TEST_CASE("explain on a timeline names which UpdateService started each deployme
   CHECK(contains(e.chain, ": ecs-svc/1 3 of 3 (task exited before it was healthy)"));
   // The new tasks are the fix's: they did not fail.
   CHECK(contains(e.chain, "Nothing: no new task stalled, exited or failed to start."));
+  // The outcome is timed from the call under test; the figures say they are the episode's.
+  CHECK(contains(e.chain, "COMPLETED at 218.105 s, 68.105 s after the deploy at 150 s started it."));
+  CHECK(contains(e.chain, "Over the whole episode, from the first deployment at 0 s: 3 failed tasks"));
 }
 
 TEST_CASE("explain on a steady-state run says what ran and looks at every task") {
