@@ -10,6 +10,7 @@
 
 #include "harness/cli/command_line.h"
 #include "harness/cli/progress_bar.h"
+#include "harness/cli/scenario_input.h"
 #include "harness/cli/usage_error.h"
 #include "harness/sweep/report_files.h"
 #include "harness/sweep/shard.h"
@@ -31,6 +32,7 @@ struct SweepFlags {
   bool quiet = false;
   sweep::SweepFlags sweep;  // --axis, --fault, --bad-percent
   double bad_percent = -1;
+  ScenarioInputFlags input;  // a base that is the user's configuration
 };
 
 po::options_description sweep_options(SweepFlags& f) {
@@ -58,6 +60,7 @@ po::options_description sweep_options(SweepFlags& f) {
       ("runs", po::value(&f.runs), "the same as --runs-per-cell")
       ("seed", po::value(&f.seed), "override the sweep's seed")
       ("quiet,q", po::bool_switch(&f.quiet), "no progress bar and no summary");
+  add_scenario_input_options(d, f.input);
   return d;
 }
 
@@ -88,6 +91,7 @@ int sweep_command(const std::vector<std::string>& args) {
   if ((vm.count("runs") || vm.count("runs-per-cell")) && (f.runs < 1 || f.runs > 1000000))
     throw UsageError("sweep: --runs-per-cell must be 1-1000000");
   if (vm.count("bad-percent")) f.sweep.bad_percent = f.bad_percent;
+  f.sweep.read = f.input.read_options();
   if (vm.count("seed") && f.seed < 0) throw UsageError("sweep: --seed must be 0 or more");
   sweep::SweepSpec spec = sweep::read_sweep(f.file, f.sweep);
   if (f.runs > 0) spec.runs_per_cell = f.runs;

@@ -121,8 +121,8 @@ SweepSpec read_sweep(const std::string& file, const SweepFlags& flags) {
   const readers::SourcePtr document = readers::SourceText::from_file(file);
   nlohmann::json sweep;
   if (is_sweep_file(document->root())) {
-    if (!flags.any()) return read_sweep_file(file);
-    read_sweep_file(file);  // the file's own mistakes, reported at their places
+    if (!flags.any()) return read_sweep_file(file, flags.read);
+    read_sweep_file(file, flags.read);  // the file's own mistakes, reported at their places
     sweep = document->root();
   } else {
     if (flags.axes.empty())
@@ -140,7 +140,7 @@ SweepSpec read_sweep(const std::string& file, const SweepFlags& flags) {
   if (flags.bad_percent) sweep["population"]["badPercent"] = *flags.bad_percent;
   const std::string name = file + " with command-line flags";
   try {
-    return read_sweep_json(sweep, name, std::filesystem::path(file).parent_path());
+    return read_sweep_json(sweep, name, std::filesystem::path(file).parent_path(), flags.read);
   } catch (const ScenarioError& e) {
     if (e.file != name) throw;  // the base scenario's own error, at its place
     const std::string flag = flag_of(e.json_pointer, flags, first_fault_flag);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/readers/read_options.h"
 #include "harness/sweep/sweep_spec.h"
 
 namespace harness::sweep {
@@ -25,6 +26,7 @@ struct SweepFlags {
   // with the same NAME make one fault class with several changes.
   std::vector<std::string> faults;
   std::optional<double> bad_percent;  // the population's badPercent
+  readers::ReadOptions read;          // a base that is the user's configuration: --service, ...
 
   bool any() const { return !axes.empty() || !faults.empty() || bad_percent.has_value(); }
 };

@@ -73,9 +73,10 @@ std::string as_column_name(const Node& node) {
 
 class SweepReader {
  public:
-  SweepReader(const scenario::Document& document, IgnoredFields& ignored)
+  SweepReader(const scenario::Document& document, IgnoredFields& ignored, const readers::ReadOptions& read)
       : root_(Node(document, document.root(), "", ignored).as_object(UnknownKeys::reject)),
-        base_dir_(document.base_dir()) {
+        base_dir_(document.base_dir()),
+        read_(read) {
     spec_.file = document.name();
   }
 
@@ -108,9 +109,8 @@ class SweepReader {
     spec_.scenario_text = *text;
     // A Terraform plan, template, ecspresso config or live export is swept as the scenario
     // `deploysim init` writes from it (harness/readers).
-    const readers::ReadOptions options;
-    if (std::filesystem::is_directory(spec_.scenario_path) || readers::is_config_input(spec_.scenario_path.string(), options)) {
-      readers::ConfigInput input = readers::load_config_input({spec_.scenario_path.string()}, options);
+    if (std::filesystem::is_directory(spec_.scenario_path) || readers::is_config_input(spec_.scenario_path.string(), read_)) {
+      readers::ConfigInput input = readers::load_config_input({spec_.scenario_path.string()}, read_);
       spec_.scenario_json = input.built.scenario;
       spec_.scenario_text = spec_.scenario_json.dump(2);
       base_ = std::move(input.loaded);
@@ -319,6 +319,7 @@ class SweepReader {
 
   ObjectReader root_;
   std::filesystem::path base_dir_;  // where "scenario" is found: the sweep file's directory
+  const readers::ReadOptions& read_;  // how a base that is the user's configuration is read
   SweepSpec spec_;
   scenario::Loaded base_;
 };
@@ -327,27 +328,29 @@ class SweepReader {
 
 namespace {
 
-SweepSpec read_document(const scenario::Document& document, const std::string& sweep_text) {
+SweepSpec read_document(const scenario::Document& document, const std::string& sweep_text,
+                        const readers::ReadOptions& read) {
   IgnoredFields ignored;
-  SweepSpec spec = SweepReader(document, ignored).read();
+  SweepSpec spec = SweepReader(document, ignored, read).read();
   spec.fingerprint = sim::stream_name(sweep_text) ^ (sim::stream_name(spec.scenario_text) * 0x9e3779b97f4a7c15ULL);
   return spec;
 }
 
 }  // namespace
 
-SweepSpec read_sweep_file(const std::string& path) {
+SweepSpec read_sweep_file(const std::string& path, const readers::ReadOptions& read) {
   const scenario::Document document = scenario::Document::from_file(path);
   std::string sweep_text;
   scenario::ReadFailure failure;
   if (const auto text = scenario::read_text_file(path, failure)) sweep_text = *text;
-  return read_document(document, sweep_text);
+  return read_document(document, sweep_text, read);
 }
 
-SweepSpec read_sweep_json(const nlohmann::json& sweep, const std::string& name, const std::filesystem::path& base_dir) {
+SweepSpec read_sweep_json(const nlohmann::json& sweep, const std::string& name, const std::filesystem::path& base_dir,
+                          const readers::ReadOptions& read) {
   const std::string text = sweep.dump(2);
   const scenario::Document document(name, text, base_dir);
-  return read_document(document, text);
+  return read_document(document, text, read);
 }
 
 }  // namespace harness::sweep

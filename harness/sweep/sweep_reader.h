@@ -11,17 +11,21 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "harness/readers/read_options.h"
 #include "harness/sweep/sweep_spec.h"
 
 namespace harness::sweep {
 
 // Reads the sweep file at `path` and the base scenario it names (relative to the sweep file's
-// directory). Throws scenario::ScenarioError on any problem with either.
-SweepSpec read_sweep_file(const std::string& path);
+// directory). A base that is the user's configuration (a Terraform plan, a template, ...) is read
+// with `read` (--service, --parameter, --revision, --format). Throws scenario::ScenarioError on
+// any problem with either.
+SweepSpec read_sweep_file(const std::string& path, const readers::ReadOptions& read = {});
 
 // Reads a sweep given as JSON — a sweep file's content with parts replaced from the command line,
 // or one made from flags alone (sweep_flags.h) — with the same checks. `name` names it in
 // messages; its "scenario" is found relative to `base_dir`.
-SweepSpec read_sweep_json(const nlohmann::json& sweep, const std::string& name, const std::filesystem::path& base_dir);
+SweepSpec read_sweep_json(const nlohmann::json& sweep, const std::string& name, const std::filesystem::path& base_dir,
+                          const readers::ReadOptions& read = {});
 
 }  // namespace harness::sweep
