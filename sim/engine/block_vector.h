@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -38,6 +39,47 @@ class BlockVector {
     ++size_;
     return blocks_.back().emplace_back();
   }
+
+  T& back() { return blocks_.back().back(); }
+  const T& back() const { return blocks_.back().back(); }
+
+  // Removes the last element; the others stay where they are.
+  void pop_back() {
+    blocks_.back().pop_back();
+    --size_;
+    if (blocks_.back().empty()) blocks_.pop_back();
+  }
+
+  // Reads the elements in index order, for range-for and the standard algorithms.
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = const T&;
+
+    const_iterator() = default;
+    const_iterator(const BlockVector* v, std::size_t i) : v_(v), i_(i) {}
+    reference operator*() const { return (*v_)[i_]; }
+    pointer operator->() const { return &(*v_)[i_]; }
+    const_iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator before = *this;
+      ++i_;
+      return before;
+    }
+    bool operator==(const const_iterator& other) const { return i_ == other.i_; }
+
+   private:
+    const BlockVector* v_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, size_}; }
 
   // Visits every element in index order.
   template <class F>

@@ -18,8 +18,17 @@ TimerId EventQueue::schedule(Millis at, EventOwner owner, std::uint16_t kind,
     free_slots_.pop_back();
   }
   payloads_[slot] = Payload{arg, subject, kind, owner};
-  heap_.push_back(Node{at, seq << kSlotBits | slot});
-  sift_up(size() - 1);
+  const Node added{at, seq << kSlotBits | slot};
+  if (root_vacant_) {
+    // The handler of the event just popped schedules its successor: it takes the root's place
+    // and sinks, instead of the last node sinking from the root and this one rising from the end.
+    root_vacant_ = false;
+    node(0) = added;
+    sift_down(0);
+  } else {
+    heap_.push_back(added);
+    sift_up(size() - 1);
+  }
   return seq;
 }
 
@@ -30,8 +39,20 @@ void EventQueue::cancel(TimerId id) {
   cancelled_[word] |= std::uint64_t{1} << (id & 63);
 }
 
+void EventQueue::fill_root() {
+  if (!root_vacant_) return;
+  root_vacant_ = false;
+  node(0) = heap_.back();
+  heap_.pop_back();
+  if (size() > 0) sift_down(0);
+}
+
 void EventQueue::drop_cancelled_top() {
-  while (size() > 0 && is_cancelled(node(0).key >> kSlotBits)) pop_top();
+  fill_root();
+  while (size() > 0 && is_cancelled(node(0).key >> kSlotBits)) {
+    pop_top();
+    fill_root();
+  }
 }
 
 bool EventQueue::pop(Event& out) {
@@ -42,7 +63,7 @@ bool EventQueue::pop(Event& out) {
   const Node top = node(0);
   const Payload& p = payloads_[top.key & kSlotMask];
   out = Event{top.at, top.key >> kSlotBits, p.owner, p.kind, p.subject, p.arg};
-  pop_top();
+  pop_top();  // the root stays vacant until the next schedule or pop fills it
   return true;
 }
 
@@ -53,9 +74,7 @@ Millis EventQueue::next_time() {
 
 void EventQueue::pop_top() {
   free_slots_.push_back(static_cast<std::uint32_t>(node(0).key & kSlotMask));
-  node(0) = heap_.back();
-  heap_.pop_back();
-  if (size() > 0) sift_down(0);
+  root_vacant_ = true;
 }
 
 void EventQueue::sift_up(std::size_t i) {

@@ -26,6 +26,9 @@ bool image_can_run(const model::AppProfile& profile, const std::vector<std::stri
 HttpProbe resolved(HttpProbe probe, const model::AppProfile& profile) {
   const auto it = profile.endpoints.find(probe.path);
   probe.endpoint = it == profile.endpoints.end() ? nullptr : &it->second;
+  const bool port_ok = probe.port == 0 || probe.port == profile.port;
+  const bool bound_for_it = probe.origin == ProbeOrigin::container || profile.bind_address != "127.0.0.1";
+  probe.reaches_listener = port_ok && bound_for_it;
   return probe;
 }
 
@@ -39,10 +42,7 @@ int AppEndpoint::status_code(const model::Endpoint* endpoint, Millis t) const {
 ecs::ProbeOutcome AppEndpoint::answer(const HttpProbe& probe, Millis t) const {
   ecs::ProbeOutcome out;
   const bool process_up = t >= plan_.started_at && t < plan_.exit_at;
-  const bool port_ok = probe.port == 0 || probe.port == profile_.port;
-  const bool reachable =
-      probe.origin == ProbeOrigin::container || profile_.bind_address != "127.0.0.1";
-  if (!process_up || !port_ok || !reachable || t < plan_.health_server_at) {
+  if (!process_up || !probe.reaches_listener || t < plan_.health_server_at) {
     out.failure = ecs::ProbeFailure::connection_refused;
     return out;
   }

@@ -24,6 +24,10 @@ struct HttpProbe {
   std::vector<int> healthy_codes = {200};
   // The profile's endpoint at `path`, resolved once per run (nullptr: the app answers 404).
   const model::Endpoint* endpoint = nullptr;
+  // Resolved with it: the probe reaches the app's listener at all (its port, and from the load
+  // balancer an app bound to 127.0.0.1 only is out of reach). Asked on every probe, so it is not
+  // worked out from the profile's strings each time.
+  bool reaches_listener = true;
 };
 
 // The HTTP status an app answers on `endpoint` (nullptr: a path it does not serve), given whether
@@ -46,7 +50,7 @@ int endpoint_status_code(const model::Endpoint* endpoint, bool started, Dependen
   return 500;
 }
 
-// Resolves `probe.endpoint` against the profile the probe will hit.
+// Resolves `probe.endpoint` and `probe.reaches_listener` against the profile the probe will hit.
 HttpProbe resolved(HttpProbe probe, const model::AppProfile& profile);
 
 class AppEndpoint {

@@ -10,12 +10,11 @@ namespace {
 constexpr int kDefaultMemoryMib = 64;
 
 // The process ends at `at` unless something ended it earlier.
-void end_at(ContainerPlan& p, Millis at, int code, std::string reason, std::string detail) {
+void end_at(ContainerPlan& p, Millis at, int code, ExitWords words, ExitWordsTable& table) {
   if (at >= p.exit_at) return;
   p.exit_at = at;
   p.exit_code = code;
-  p.exit_reason = std::move(reason);
-  p.exit_detail = std::move(detail);
+  p.exit_words = table.intern(std::move(words));
 }
 
 // Whether `name` (a dependency, or a container of the same task) accepts connections at t, and
@@ -68,16 +67,16 @@ std::string why_unusable(const PlanInputs& in, const std::string& dep) {
 // Handles a phase's reads and connections at `t`. Returns the time the phase may begin its work,
 // or kNever when the process ends or stalls here.
 Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const PlanInputs& in,
-                   const DependencySchedule& deps, ContainerPlan& p) {
+                   const DependencySchedule& deps, ContainerPlan& p, ExitWordsTable& words) {
   for (const std::string& name : phase.reads) {
     if (in.available->count(name)) continue;
     if (phase.on_missing == model::OnMissing::stall) {
       p.stalled = true;
       p.stalled_in_phase = index;
-      p.exit_detail = name + " is not set (read in phase \"" + phase.name + "\"): start-up stalls";
+      p.exit_words = words.intern({"", name + " is not set (read in phase \"" + phase.name + "\"): start-up stalls"});
       return kNever;
     }
-    end_at(p, t, phase.exit_code, "", name + " is not set (read in phase \"" + phase.name + "\")");
+    end_at(p, t, phase.exit_code, {"", name + " is not set (read in phase \"" + phase.name + "\")"}, words);
     return kNever;
   }
   for (const std::string& dep : phase.connects_to) {
@@ -86,13 +85,14 @@ Millis enter_phase(const model::StartupPhase& phase, int index, Millis t, const 
       case model::OnUnavailable::degrade:
         continue;
       case model::OnUnavailable::exit:
-        end_at(p, t, phase.exit_code, "", "cannot connect to " + dep + " in phase \"" + phase.name + "\"" + why_unusable(in, dep));
+        end_at(p, t, phase.exit_code,
+               {"", "cannot connect to " + dep + " in phase \"" + phase.name + "\"" + why_unusable(in, dep)}, words);
         return kNever;
       case model::OnUnavailable::wait: {
         const Millis up_at = connected_at(dep, t, t + phase.wait_timeout, phase.retry, in, deps);
         if (up_at == kNever) {
-          end_at(p, t + phase.wait_timeout, phase.exit_code, "",
-                 dep + " not ready within " + format_seconds(phase.wait_timeout) + why_unusable(in, dep));
+          end_at(p, t + phase.wait_timeout, phase.exit_code,
+                 {"", dep + " not ready within " + format_seconds(phase.wait_timeout) + why_unusable(in, dep)}, words);
           return kNever;
         }
         t = up_at;
@@ -159,7 +159,7 @@ UnusableDependencies unusable_dependencies(const model::Scenario& scenario,
   return unusable;
 }
 
-ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& deps, Rng& rng) {
+ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& deps, Rng& rng, ExitWordsTable& words) {
   const model::AppProfile& prof = *in.profile;
   ContainerPlan p;
   p.started_at = in.started_at;
@@ -168,9 +168,9 @@ ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& dep
   const int phase_count = static_cast<int>(prof.phases.size());
   for (int i = 0; i < phase_count; ++i) {
     const auto& phase = prof.phases[static_cast<std::size_t>(i)];
-    p.phase_starts.push_back(t);
+    if (in.phase_starts != nullptr) in.phase_starts->push_back(t);
     if (i == prof.live_from_phase) p.health_server_at = t;
-    t = enter_phase(phase, i, t, in, deps, p);
+    t = enter_phase(phase, i, t, in, deps, p, words);
     if (t == kNever) break;
     t += rng.jitter(phase.duration, prof.startup_jitter_low_permille, prof.startup_jitter_high_permille);
   }
@@ -178,15 +178,17 @@ ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& dep
     p.listening_at = t;
     if (prof.live_from_phase >= phase_count) p.health_server_at = t;
     if (prof.crash_after_listening)
-      end_at(p, t + *prof.crash_after_listening, 1, "", "the app crashed after start-up");
+      end_at(p, t + *prof.crash_after_listening, 1, {"", "the app crashed after start-up"}, words);
   }
   if (prof.runs_for)
-    end_at(p, in.started_at + *prof.runs_for, prof.exit_code_when_done, "", "the one-shot task finished");
+    end_at(p, in.started_at + *prof.runs_for, prof.exit_code_when_done, {"", "the one-shot task finished"}, words);
   if (in.memory_limit_mib > 0) {
     const Millis cross = memory_crossing(prof, in.memory_limit_mib);
     if (cross != kNever && in.started_at + cross < p.exit_at) {
-      end_at(p, in.started_at + cross, 137, "OutOfMemoryError: Container killed due to memory usage",
-             "memory reached the " + std::to_string(in.memory_limit_mib) + " MiB hard limit");
+      end_at(p, in.started_at + cross, 137,
+             {"OutOfMemoryError: Container killed due to memory usage",
+              "memory reached the " + std::to_string(in.memory_limit_mib) + " MiB hard limit"},
+             words);
       p.oom = true;
       p.exit_cause = observe::ContainerExitCause::oom_killed;
     }

@@ -3,7 +3,6 @@
 // known at start, the plan is fixed: only a stop request (SIGTERM) or a kill can end it sooner.
 #pragma once
 
-#include <boost/container/small_vector.hpp>
 #include <map>
 #include <set>
 #include <string>
@@ -15,6 +14,7 @@
 #include "sim/model/scenario.h"
 #include "sim/observe/trace_events.h"
 #include "sim/world/dependency_schedule.h"
+#include "sim/world/exit_words.h"
 
 namespace sim::world {
 
@@ -28,23 +28,20 @@ using SiblingWindows = std::map<std::string, model::TimeWindow>;
 // has no scheme or one the client refuses (seed 002's REDIS_URL). Fixed per container definition.
 using UnusableDependencies = std::map<std::string, std::string>;
 
+// Part of every task's record in the world, read on each health-check event: the words of the
+// exit, read only when it happens, are an entry of the run's ExitWordsTable (exit_words.h).
 struct ContainerPlan {
   Millis started_at{0};
-  // One per profile phase that was reached; inline for the usual few phases (no allocation per
-  // container start).
-  boost::container::small_vector<Millis, 4> phase_starts;
   Millis health_server_at = kNever;  // the app answers HTTP (live endpoints) from here
   Millis listening_at = kNever;      // start-up finished: every endpoint answers
   Millis exit_at = kNever;           // when the process exits by itself
-  int exit_code = 0;
-  std::string exit_reason;           // "OutOfMemoryError: Container killed due to memory usage"
-  std::string exit_detail;           // our explanation: "OPENAI_API_KEY is not set" ...; for a
-                                     // stalled start-up, why it stalls
-  bool oom = false;
-  observe::ContainerExitCause exit_cause = observe::ContainerExitCause::by_itself;
-  bool stalled = false;              // start-up never finishes (seed 001's partial start-up)
-  int stalled_in_phase = -1;
+  const ExitWords* exit_words = &kNoExitWords;  // why it exits; for a stalled start-up, why it stalls
   const UnusableDependencies* unusable = nullptr;  // from PlanInputs, for the app's endpoints
+  int exit_code = 0;
+  int stalled_in_phase = -1;
+  observe::ContainerExitCause exit_cause = observe::ContainerExitCause::by_itself;
+  bool oom = false;
+  bool stalled = false;              // start-up never finishes (seed 001's partial start-up)
 };
 
 struct PlanInputs {
@@ -54,6 +51,8 @@ struct PlanInputs {
   Millis started_at{0};
   const SiblingWindows* siblings = nullptr;  // nullptr: a single-container task
   const UnusableDependencies* unusable = nullptr;  // nullptr: none
+  // Where to write when each phase it reached began (the trace shows them); nullptr: not wanted.
+  std::vector<Millis>* phase_starts = nullptr;
 };
 
 // The dependencies `container` cannot use as the scenario configures it: each dependency with a
@@ -65,7 +64,8 @@ UnusableDependencies unusable_dependencies(const model::Scenario& scenario,
 // Plays the profile's start-up phases against the environment and dependencies and finds the
 // first way the process ends: a missing variable, an unavailable dependency, the memory curve
 // crossing the hard limit (the kernel's OOM kill, exit 137), a crash or a one-shot completing.
-ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& deps, Rng& rng);
+// The plan's exit words are entries of `words`.
+ContainerPlan plan_container(const PlanInputs& in, const DependencySchedule& deps, Rng& rng, ExitWordsTable& words);
 
 // Resident memory (MiB) `since_start` after the container started: piecewise linear through the
 // profile's points, then the leak. 64 MiB flat without points.

@@ -9,8 +9,11 @@
 #include "sim/world/world_task.h"
 
 namespace sim::world {
+namespace {
 
+const ExitWords kFaultKillWords{"", "killed by the scenario's fault timeline"};
 
+}  // namespace
 
 SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queue,
                                const Millis& now, const RngStreams& streams,
@@ -206,8 +209,7 @@ void SimulatedWorld::on_event(const Event& e) {
         Container& c = t.containers.front();
         c.plan.exit_at = now_;
         c.plan.exit_code = 137;
-        c.plan.exit_reason = "";
-        c.plan.exit_detail = "killed by the scenario's fault timeline";
+        c.plan.exit_words = &kFaultKillWords;
         c.plan.exit_cause = observe::ContainerExitCause::fault_injected;
         on_container_exit(t, c);
         --left;
@@ -289,7 +291,7 @@ void SimulatedWorld::on_event(const Event& e) {
       const auto phase = static_cast<std::size_t>(e.arg >> 8);
       const bool stalls_here = c->plan.stalled && c->plan.stalled_in_phase == static_cast<int>(phase);
       trace_.add(now_, observe::AppPhaseEntered{t.id, t.deployment, c->index, c->profile->phases.at(phase).name,
-                                                stalls_here, stalls_here ? c->plan.exit_detail : std::string()});
+                                                stalls_here, stalls_here ? c->plan.exit_words->detail : std::string()});
       break;
     }
     case fault_kill:

@@ -28,6 +28,7 @@
 #include "sim/world/app_endpoint.h"
 #include "sim/world/container_plan.h"
 #include "sim/world/dependency_schedule.h"
+#include "sim/world/exit_words.h"
 #include "sim/world/probe_forecast.h"
 #include "sim/world/served_traffic.h"
 #include "sim/world/utilization_sampler.h"
@@ -152,6 +153,8 @@ class SimulatedWorld final : public ecs::Runtime {
   std::int64_t placed_memory_mib_ = 0;
   std::vector<int> zone_tasks_;          // [zone]: placed tasks not yet deprovisioned
   std::vector<Millis> zone_down_until_;  // [zone]: no placement there before this
+  ExitWordsTable exit_words_;            // the distinct words of the containers' exits
+  std::vector<Millis> phase_starts_;     // plan()'s phase starts, for start_container's trace
 };
 
 }  // namespace sim::world

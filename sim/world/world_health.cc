@@ -25,11 +25,11 @@ TargetSource SimulatedWorld::target_source(const Task& t) const {
 void SimulatedWorld::start_container_check(Task& t, Container& c, bool warm) {
   const model::ContainerHealthCheck& hc = *c.def->health_check;
   c.check = ecs::ContainerHealthMachine(hc, c.plan.started_at);
-  c.check_next_start = c.check->first_probe_start();
+  c.check_next_start = c.check.first_probe_start();
   c.check_active = true;
   if (warm) {
     // Healthy for long before the run; probes continue at a phase drawn per container.
-    c.check->apply(now_ - hc.interval, true);
+    c.check.apply(now_ - hc.interval, true);
     Rng rng = streams_.stream(kCheckPhaseStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
     c.check_next_start = now_ + Millis{rng.uniform_int(0, hc.interval.count() - 1)};
     report_container_health(t, c, HealthStatus::healthy);
@@ -43,7 +43,7 @@ void SimulatedWorld::start_container_check(Task& t, Container& c, bool warm) {
 void SimulatedWorld::forecast_container_check(Task& t, Container& c) {
   queue_.cancel(c.check_timer);
   c.check_timer = kNoTimer;
-  forecast(*c.check, c.check_next_start, container_source(c), scenario_.horizon + Millis{1}, c.check_forecast);
+  forecast(c.check, c.check_next_start, container_source(c), scenario_.horizon + Millis{1}, c.check_forecast);
   if (c.check_forecast.transition)
     c.check_timer = at(c.check_forecast.at, container_check_transition, t.id, c.index);
 }
@@ -52,21 +52,21 @@ void SimulatedWorld::on_container_check_transition(Task& t, Container& c) {
   metrics_.probes += c.check_forecast.probes_before(kNever);
   c.check = c.check_forecast.after;
   c.check_next_start = c.check_forecast.next_start;
-  report_container_health(t, c, c.check->status());
+  report_container_health(t, c, c.check.status());
   if (c.check_active) forecast_container_check(t, c);
 }
 
 void SimulatedWorld::per_probe_container(Task& t, Container& c, bool result_phase, Millis start) {
   const ecs::ProbeOutcome o = container_source(c).answer(start);
-  const Millis duration = c.check->probe_duration(o);
+  const Millis duration = c.check.probe_duration(o);
   if (!result_phase) {
     ++metrics_.probes;
     c.check_timer = at(start + duration, container_probe_result, t.id, probe_arg(c.index, start));
     return;
   }
-  const bool changed = c.check->apply(start, o);
-  c.check_timer = at(c.check->next_probe_start(start, duration), container_probe_start, t.id, c.index);
-  if (changed) report_container_health(t, c, c.check->status());
+  const bool changed = c.check.apply(start, o);
+  c.check_timer = at(c.check.next_probe_start(start, duration), container_probe_start, t.id, c.index);
+  if (changed) report_container_health(t, c, c.check.status());
 }
 
 void SimulatedWorld::report_container_health(Task& t, Container& c, HealthStatus status) {
@@ -99,10 +99,10 @@ void SimulatedWorld::stop_container_check(Task& t, Container& c) {
 void SimulatedWorld::start_target_check(Task& t, bool warm) {
   const model::TargetGroupHealthCheck& tg = *scenario_.service.load_balancer;
   t.target_machine = ecs::TargetHealthMachine(tg, now_);
-  t.target_next_start = t.target_machine->first_probe_start();
+  t.target_next_start = t.target_machine.first_probe_start();
   t.target_active = true;
   if (warm) {
-    for (int i = 0; i < tg.healthy_threshold; ++i) t.target_machine->apply(now_, true, ecs::ProbeFailure::none);
+    for (int i = 0; i < tg.healthy_threshold; ++i) t.target_machine.apply(now_, true, ecs::ProbeFailure::none);
     Rng rng = streams_.stream(kTargetPhaseStream, t.id);
     t.target_next_start = now_ + Millis{rng.uniform_int(0, tg.interval.count() - 1)};
     report_target(t, TargetState::healthy, ecs::ProbeFailure::none);
@@ -116,7 +116,7 @@ void SimulatedWorld::start_target_check(Task& t, bool warm) {
 void SimulatedWorld::forecast_target_check(Task& t) {
   queue_.cancel(t.target_timer);
   t.target_timer = kNoTimer;
-  forecast(*t.target_machine, t.target_next_start, target_source(t), scenario_.horizon + Millis{1}, t.target_forecast);
+  forecast(t.target_machine, t.target_next_start, target_source(t), scenario_.horizon + Millis{1}, t.target_forecast);
   if (t.target_forecast.transition) t.target_timer = at(t.target_forecast.at, target_transition, t.id);
 }
 
@@ -124,22 +124,22 @@ void SimulatedWorld::on_target_transition(Task& t) {
   metrics_.probes += t.target_forecast.probes_before(kNever);
   t.target_machine = t.target_forecast.after;
   t.target_next_start = t.target_forecast.next_start;
-  report_target(t, t.target_machine->state(), t.target_machine->last_failure());
+  report_target(t, t.target_machine.state(), t.target_machine.last_failure());
   if (t.target_active) forecast_target_check(t);
 }
 
 void SimulatedWorld::per_probe_target(Task& t, bool result_phase, Millis start) {
   const ecs::ProbeOutcome o = target_source(t).answer(start);
-  const Millis duration = t.target_machine->probe_duration(o);
+  const Millis duration = t.target_machine.probe_duration(o);
   if (!result_phase) {
     ++metrics_.probes;
     // ELB probes on a fixed cadence: the next probe does not wait for this one's answer.
-    t.target_timer = at(t.target_machine->next_probe_start(start, duration), target_probe_start, t.id);
+    t.target_timer = at(t.target_machine.next_probe_start(start, duration), target_probe_start, t.id);
     at(start + duration, target_probe_result, t.id, static_cast<std::uint64_t>(start.count()));
     return;
   }
   if (!t.target_active) return;
-  if (t.target_machine->apply(start, o)) report_target(t, t.target_machine->state(), t.target_machine->last_failure());
+  if (t.target_machine.apply(start, o)) report_target(t, t.target_machine.state(), t.target_machine.last_failure());
 }
 
 void SimulatedWorld::report_target(Task& t, TargetState state, ecs::ProbeFailure failure) {

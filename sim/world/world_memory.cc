@@ -44,9 +44,9 @@ void SimulatedWorld::on_task_memory_exceeded(Task& t) {
   const int cap = scenario_.task_definitions.at(static_cast<std::size_t>(t.task_definition)).shared_memory_cap_mib();
   victim.plan.exit_at = now_;
   victim.plan.exit_code = 137;
-  victim.plan.exit_reason = "OutOfMemoryError: Container killed due to memory usage";
-  victim.plan.exit_detail = "the task's containers together reached its " + std::to_string(cap) +
-                            " MiB memory; the kernel killed the largest";
+  victim.plan.exit_words = exit_words_.intern({"OutOfMemoryError: Container killed due to memory usage",
+                                              "the task's containers together reached its " + std::to_string(cap) +
+                                                  " MiB memory; the kernel killed the largest"});
   victim.plan.oom = true;
   victim.plan.exit_cause = observe::ContainerExitCause::oom_killed;
   queue_.cancel(victim.exit_timer);

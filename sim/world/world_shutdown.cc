@@ -6,6 +6,12 @@
 #include "sim/world/world_task.h"
 
 namespace sim::world {
+namespace {
+
+const ExitWords kSigkillWords{"", "SIGKILL after stopTimeout"};
+const ExitWords kSigtermWords{"", "exited after SIGTERM"};
+
+}  // namespace
 
 void SimulatedWorld::stop_task(ecs::TaskId id, ecs::StopCode code, const std::string& reason) {
   Task& t = task(id);
@@ -26,11 +32,11 @@ void SimulatedWorld::on_container_exit(Task& t, Container& c) {
   if (c.plan.oom) ++metrics_.oom_kills;
   if (trace_.enabled())
     trace_.add(now_, observe::ContainerExited{t.id, t.deployment, c.index, c.def->name, c.exit_code, c.plan.exit_cause,
-                                              c.plan.exit_reason, c.plan.exit_detail});
+                                              c.plan.exit_words->reason, c.plan.exit_words->detail});
   if (t.containers_signalled) signal_containers(t);  // its dependencies may stop now
   watch_task_memory(t);  // the others have its memory to share now
   const ecs::AgentSteps steps = t.agent.container_exited(c.def->essential, c.def->name, c.exit_code,
-                                                         c.plan.exit_reason, c.plan.oom, containers_running(t));
+                                                         c.plan.exit_words->reason, c.plan.oom, containers_running(t));
   if (!steps.empty()) {
     perform(t, steps);
     return;
@@ -89,9 +95,8 @@ void SimulatedWorld::signal_containers(Task& t) {
     if (exit_at >= c.plan.exit_at) continue;
     c.plan.exit_at = exit_at;
     c.plan.exit_code = killed ? 137 : 0;
-    c.plan.exit_reason = "";
     c.plan.oom = false;
-    c.plan.exit_detail = killed ? "SIGKILL after stopTimeout" : "exited after SIGTERM";
+    c.plan.exit_words = killed ? &kSigkillWords : &kSigtermWords;
     c.plan.exit_cause = killed ? observe::ContainerExitCause::sigkill_after_stop_timeout
                                : observe::ContainerExitCause::sigterm;
     queue_.cancel(c.exit_timer);

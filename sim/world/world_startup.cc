@@ -83,10 +83,12 @@ ContainerPlan SimulatedWorld::plan(const Task& t, const Container& c, Millis sta
                                               : model::TimeWindow{kNever, kNever};
   }
   Rng rng = streams_.stream(kStartupStream, static_cast<std::uint64_t>(t.id) * 16 + c.index);
+  phase_starts_.clear();
   const PlanInputs in{c.profile, &c.spec->available, limit, started_at,
                       t.containers.size() > 1 ? &siblings : nullptr,
-                      c.spec->unusable.empty() ? nullptr : &c.spec->unusable};
-  return plan_container(in, deps_, rng);
+                      c.spec->unusable.empty() ? nullptr : &c.spec->unusable,
+                      trace_.enabled() ? &phase_starts_ : nullptr};
+  return plan_container(in, deps_, rng, exit_words_);
 }
 
 void SimulatedWorld::start_container(Task& t, Container& c) {
@@ -95,9 +97,9 @@ void SimulatedWorld::start_container(Task& t, Container& c) {
   c.plan = plan(t, c, now_);
   if (trace_.enabled()) {
     trace_.add(now_, observe::ContainerStarted{t.id, t.deployment, c.index, c.def->name});
-    for (std::size_t i = 0; i < c.plan.phase_starts.size(); ++i)
-      if (c.plan.phase_starts[i] < c.plan.exit_at)
-        at(c.plan.phase_starts[i], trace_phase, t.id, static_cast<std::uint64_t>(c.index) | (i << 8));
+    for (std::size_t i = 0; i < phase_starts_.size(); ++i)
+      if (phase_starts_[i] < c.plan.exit_at)
+        at(phase_starts_[i], trace_phase, t.id, static_cast<std::uint64_t>(c.index) | (i << 8));
   }
   if (c.plan.exit_at != kNever) c.exit_timer = at(c.plan.exit_at, container_exit, t.id, c.index);
   if (c.def->health_check) start_container_check(t, c, false);

@@ -12,6 +12,12 @@ using sim::world::PlanInputs;
 
 namespace {
 
+// The plans' exit words, for the whole test run: a plan points at its entry.
+sim::world::ExitWordsTable& words() {
+  static sim::world::ExitWordsTable table;
+  return table;
+}
+
 AppProfile two_phase_app() {
   AppProfile a;
   a.phases = {StartupPhase{"load config", seconds(2), {"DB_URL"}, OnMissing::exit, {}, OnUnavailable::exit, seconds(30), 3, {}},
@@ -23,7 +29,7 @@ ContainerPlan plan(const AppProfile& app, std::set<std::string> env, int limit,
                    const DependencySchedule& deps = DependencySchedule()) {
   Rng rng(1);
   PlanInputs in{&app, &env, limit, seconds(100)};
-  return sim::world::plan_container(in, deps, rng);
+  return sim::world::plan_container(in, deps, rng, words());
 }
 
 }  // namespace
@@ -99,7 +105,7 @@ TEST_CASE("a retrying app whose next attempt falls after the wait timeout exits 
   app.phases[1].retry = RetryPolicy{seconds(20), 1000, kNever};
   const ContainerPlan p = plan(app, {"DB_URL"}, 0, deps);
   CHECK(p.exit_at == seconds(132));
-  CHECK(p.exit_detail == "redis not ready within 30 s");
+  CHECK(p.exit_words->detail == "redis not ready within 30 s");
 }
 
 TEST_CASE("an attempt that falls in a later outage tries again") {
@@ -128,7 +134,7 @@ TEST_CASE("a container of the same task is asked instead of the dependency of th
   const sim::world::SiblingWindows siblings = {{"redis", {seconds(120), kNever}}};
   Rng rng(1);
   const PlanInputs in{&app, &env, 0, seconds(100), &siblings};
-  CHECK(sim::world::plan_container(in, DependencySchedule(), rng).listening_at == seconds(123));
+  CHECK(sim::world::plan_container(in, DependencySchedule(), rng, words()).listening_at == seconds(123));
 }
 
 TEST_CASE("a container of the same task that has not started, or has exited, is down") {
@@ -141,9 +147,9 @@ TEST_CASE("a container of the same task that has not started, or has exited, is 
     const sim::world::SiblingWindows siblings = {{"redis", window}};
     Rng rng(1);
     const PlanInputs in{&app, &env, 0, seconds(100), &siblings};
-    const ContainerPlan p = sim::world::plan_container(in, DependencySchedule(), rng);
+    const ContainerPlan p = sim::world::plan_container(in, DependencySchedule(), rng, words());
     CHECK(p.exit_at == seconds(102));
-    CHECK(p.exit_detail == "cannot connect to redis in phase \"connect redis\"");
+    CHECK(p.exit_words->detail == "cannot connect to redis in phase \"connect redis\"");
   }
 }
 
@@ -176,9 +182,9 @@ TEST_CASE("an unusable dependency is down for the app's phases, with the reason"
   Rng rng(1);
   PlanInputs in{&app, &env, 0, seconds(100)};
   in.unusable = &unusable;
-  const ContainerPlan p = sim::world::plan_container(in, DependencySchedule(), rng);
+  const ContainerPlan p = sim::world::plan_container(in, DependencySchedule(), rng, words());
   CHECK(p.exit_at == seconds(132));
-  CHECK(p.exit_detail == "redis not ready within 30 s: REDIS_URL \"cache\" has no scheme");
+  CHECK(p.exit_words->detail == "redis not ready within 30 s: REDIS_URL \"cache\" has no scheme");
 }
 
 TEST_CASE("memory crossing the hard limit is an OOM kill with exit 137 and ECS's reason") {
@@ -190,7 +196,7 @@ TEST_CASE("memory crossing the hard limit is an OOM kill with exit 137 and ECS's
   const ContainerPlan p = plan(app, {"DB_URL"}, 128);
   CHECK(p.oom);
   CHECK(p.exit_code == 137);
-  CHECK(p.exit_reason == "OutOfMemoryError: Container killed due to memory usage");
+  CHECK(p.exit_words->reason == "OutOfMemoryError: Container killed due to memory usage");
   CHECK(p.exit_at == seconds(100) + Millis{15855});
   CHECK(p.listening_at == seconds(105));  // it had started: the kill comes later
 }
