@@ -30,6 +30,7 @@
 #include "sim/world/dependency_schedule.h"
 #include "sim/world/probe_forecast.h"
 #include "sim/world/served_traffic.h"
+#include "sim/world/task_definition_specs.h"
 #include "sim/world/utilization_sampler.h"
 
 namespace sim::world {
@@ -40,18 +41,22 @@ constexpr Millis kWarmTaskAge = minutes(10);
 
 struct ContainerCheckSource;
 struct TargetSource;
-struct ContainerSpec;
 
 class SimulatedWorld final : public ecs::Runtime {
  public:
+  // `prepared`: the scenario's task definitions prepared beforehand (a sweep's, shared by its
+  // runs; task_definition_specs.h), or null to prepare them here. Throws std::invalid_argument
+  // for specs of another scenario.
   SimulatedWorld(const model::Scenario& scenario, EventQueue& queue, const Millis& now,
-                 const RngStreams& streams, observe::Trace& trace, observe::Metrics& metrics);
+                 const RngStreams& streams, observe::Trace& trace, observe::Metrics& metrics,
+                 const TaskDefinitionSpecs* prepared = nullptr);
   ~SimulatedWorld() override;
 
   void attach(ecs::RuntimeListener* listener) { listener_ = listener; }
 
   // A task definition was appended to the scenario (RegisterTaskDefinition in deploysim serve);
-  // its image's app profile must be in the scenario's apps already.
+  // its image's app profile must be in the scenario's apps already. Only for a world that
+  // prepared its own task definitions.
   void task_definition_added();
 
   // Starts the traffic periods (every kTrafficBucket) when the scenario has request traffic or
@@ -79,7 +84,6 @@ class SimulatedWorld final : public ecs::Runtime {
   struct Container;
   enum Kind : std::uint16_t;
 
-  void prepare_specs();  // for the task definitions not prepared yet
   Task& task(ecs::TaskId id);
   Task& create_task(const ecs::LaunchRequest& req, std::int64_t memory_mib);
   TimerId at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg = 0);
@@ -145,9 +149,8 @@ class SimulatedWorld final : public ecs::Runtime {
   std::optional<UtilizationSampler> utilization_;  // with autoscaling only: it costs a task scan
   // Indexed by TaskId, in blocks: a task never moves, and neighbours share pages (block_vector.h).
   BlockVector<Task, 32> tasks_;
-  std::vector<std::vector<ContainerSpec>> specs_;  // [task definition][container]
-  std::vector<std::vector<int>> start_orders_;     // [task definition]: dependsOn order
-  std::vector<HttpProbe> target_probes_;           // [task definition]
+  std::optional<TaskDefinitionSpecs> own_specs_;  // when no prepared ones were handed in
+  const TaskDefinitionSpecs* specs_;               // own_specs_ or the prepared ones
   bool per_probe_;
   std::int64_t placed_memory_mib_ = 0;
   std::vector<int> zone_tasks_;          // [zone]: placed tasks not yet deprovisioned
