@@ -43,6 +43,17 @@ std::int64_t AlarmWatch::response_time_micros(std::size_t alarm, const TrafficRe
   return percentile == 0 ? observe::mixed_mean_micros(mix) : observe::mixed_percentile_micros(mix, percentile);
 }
 
+bool AlarmWatch::datapoint_due(Millis now) const {
+  return std::any_of(alarms_.begin(), alarms_.end(), [&](const CloudWatchAlarm& alarm) {
+    return now.count() % alarm.definition().period.count() == 0;
+  });
+}
+
+bool AlarmWatch::any_in_alarm() const {
+  return std::any_of(alarms_.begin(), alarms_.end(),
+                     [](const CloudWatchAlarm& alarm) { return alarm.state() == AlarmState::alarm; });
+}
+
 std::vector<std::string> AlarmWatch::in_alarm(const std::vector<std::string>& names) const {
   std::vector<std::string> found;
   for (const CloudWatchAlarm& alarm : alarms_)

@@ -31,6 +31,11 @@ class AlarmWatch {
   // now takes its datapoint. Returns the alarms whose state changed, in order.
   std::vector<Change> on_traffic(Millis now, const TrafficReport& report);
 
+  // Whether an alarm takes its datapoint at `now` (one of their periods ends then).
+  bool datapoint_due(Millis now) const;
+  // Whether any alarm is in ALARM.
+  bool any_in_alarm() const;
+
   // Those of `names` whose alarm is in ALARM, in the alarms' order.
   std::vector<std::string> in_alarm(const std::vector<std::string>& names) const;
 

@@ -187,7 +187,10 @@ void SimulatedWorld::on_event(const Event& e) {
   }
   if (e.kind == traffic_period) {
     if (utilization_ && now_ % kUtilizationSample == Millis{0}) sample_utilization();
-    listener_->on_traffic_period(traffic_.advance(now_));
+    if (listener_->acts_on_traffic_period(now_))
+      listener_->on_traffic_period(traffic_.advance(now_));
+    else
+      traffic_.count_up_to(now_);
     at(now_ + model::kTrafficBucket, traffic_period, 0);  // traffic flows until the run ends
     return;
   }
