@@ -58,6 +58,10 @@ TimerId SimulatedWorld::at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t 
   return queue_.schedule(std::max(t, now_), EventOwner::world, kind, task, arg);
 }
 
+void SimulatedWorld::schedule_traffic_period() {
+  queue_.schedule_beside(now_ + model::kTrafficBucket, EventOwner::world, traffic_period, 0, 0);
+}
+
 void SimulatedWorld::start_up_to(Task& t, TaskState s) {
   t.agent.started(s);
   report_state(t, s);
@@ -71,7 +75,7 @@ void SimulatedWorld::report_state(Task& t, TaskState s) {
 }
 
 void SimulatedWorld::start_traffic() {
-  if (traffic_.enabled() || utilization_) at(now_ + model::kTrafficBucket, traffic_period, 0);
+  if (traffic_.enabled() || utilization_) schedule_traffic_period();
 }
 
 void SimulatedWorld::route_traffic(const std::vector<ecs::TrafficRoute>& routes) { traffic_.route(now_, routes); }
@@ -191,7 +195,7 @@ void SimulatedWorld::on_event(const Event& e) {
       listener_->on_traffic_period(traffic_.advance(now_));
     else
       traffic_.count_up_to(now_);
-    at(now_ + model::kTrafficBucket, traffic_period, 0);  // traffic flows until the run ends
+    schedule_traffic_period();  // traffic flows until the run ends
     return;
   }
   if (e.kind == trace_dependency) {

@@ -87,6 +87,8 @@ class SimulatedWorld final : public ecs::Runtime {
   Task& task(ecs::TaskId id);
   Task& create_task(const ecs::LaunchRequest& req, std::int64_t memory_mib);
   TimerId at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg = 0);
+  // The next traffic period, kTrafficBucket from now: the one train of events beside the heap.
+  void schedule_traffic_period();
   void start_up_to(Task& t, ecs::TaskState s);    // a start-up state (PROVISIONING .. RUNNING)
   void report_state(Task& t, ecs::TaskState s);  // traces it and tells the listener
 
