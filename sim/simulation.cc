@@ -51,7 +51,7 @@ struct Simulation::Impl {
         task_cap(o.task_cap),
         trace(o.trace, o.trace_cap),
         clock(queue, now),
-        world(s, queue, now, streams, trace, result.metrics),
+        world(s, queue, now, streams, trace, result.metrics, o.task_specs),
         controller(s, rules, clock, world, trace, result.metrics) {
     // With autoscaling, Application Auto Scaling hears the world first and passes every report on.
     if (s.autoscaling) autoscaling.emplace(*s.autoscaling, controller, clock, trace, result.metrics);

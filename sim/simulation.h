@@ -20,6 +20,9 @@ namespace sim {
 namespace ecs {
 class ServiceController;
 }
+namespace world {
+class TaskDefinitionSpecs;
+}
 
 struct RunOptions {
   bool trace = true;  // keep the event trace (off for benchmarks and sweeps)
@@ -30,6 +33,11 @@ struct RunOptions {
   // every task keeps its record, so a crash loop run untraced to a far horizon (explain's
   // candidates, sweeps) would otherwise grow without bound — seed 004's loop to 10^9 s took 11 GB.
   int task_cap = 100'000;
+  // The scenario's task definitions prepared beforehand (sim/world/task_definition_specs.h), for
+  // the very scenario object this run simulates; they must outlive the run. A sweep prepares them
+  // once per scenario and shares them between its runs, which would otherwise spend a tenth of
+  // their time deriving them again. Null (the default): the run prepares its own.
+  const world::TaskDefinitionSpecs* task_specs = nullptr;
 };
 
 class Simulation {

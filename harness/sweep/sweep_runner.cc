@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "harness/sweep/population.h"
 #include "harness/sweep/scenario_variant.h"
 #include "sim/simulation.h"
+#include "sim/world/task_definition_specs.h"
 
 namespace harness::sweep {
 RunRecord run_record(const sim::observe::RunResult& result) {
@@ -55,30 +58,38 @@ void parallel_for(std::int64_t count, int threads, const std::function<void(std:
 
 // A thread's scenarios for the deploys it runs: one copy per base (a cell's scenario for one
 // fault class), made when the thread first meets that base and reused, through reapply_deploy,
-// for its later deploys from it. A thread works through the runs in increasing order, so it
-// keeps the copies of the cell it is in.
+// for its later deploys from it, with its task definitions prepared once for all of them (what a
+// deploy changes — the seed, the faults, the start-up phases — no spec reads). A thread works
+// through the runs in increasing order, so it keeps the copies of the cell it is in.
 class DeployScenarios {
  public:
-  const sim::model::Scenario& for_deploy(const sim::model::Scenario& base, std::size_t base_index,
-                                         const Deploy& deploy) {
+  struct Prepared {
+    const sim::model::Scenario& scenario;
+    const sim::world::TaskDefinitionSpecs& task_specs;
+  };
+
+  Prepared for_deploy(const sim::model::Scenario& base, std::size_t base_index, const Deploy& deploy) {
     if (copies_.size() <= base_index) copies_.resize(base_index + 1);
     Copy& copy = copies_[base_index];
     if (copy.base != &base) {
       copy.base = &base;
+      copy.task_specs.reset();
       copy.scenario = base;
       apply_deploy(deploy, copy.scenario);
+      copy.task_specs.emplace(copy.scenario);
     } else {
       reapply_deploy(deploy, base, copy.scenario);
     }
-    return copy.scenario;
+    return {copy.scenario, *copy.task_specs};
   }
 
  private:
   struct Copy {
     const sim::model::Scenario* base = nullptr;
     sim::model::Scenario scenario;
+    std::optional<sim::world::TaskDefinitionSpecs> task_specs;  // point into `scenario`
   };
-  std::vector<Copy> copies_;  // by fault class + 1
+  std::deque<Copy> copies_;  // by fault class + 1; a deque, so a copy never moves
 };
 
 }  // namespace
@@ -105,9 +116,9 @@ std::vector<RunRecord> run_slice(const SweepSpec& spec, RunSlice slice, int thre
     const std::int64_t run = slice.begin + i;
     const Deploy deploy = draw_deploy(spec.population, spec.seed, run % runs_per_cell);
     const auto base = static_cast<std::size_t>(deploy.fault + 1);
-    const sim::model::Scenario& scenario = per_thread[static_cast<std::size_t>(worker)].for_deploy(
+    const DeployScenarios::Prepared prepared = per_thread[static_cast<std::size_t>(worker)].for_deploy(
         scenarios[run / runs_per_cell - first_cell][base], base, deploy);
-    sim::Simulation simulation(scenario, {.trace = false});
+    sim::Simulation simulation(prepared.scenario, {.trace = false, .task_specs = &prepared.task_specs});
     records[i] = run_record(simulation.run());
     records[i].fault = deploy.fault;
     const std::int64_t finished = done.fetch_add(1) + 1;

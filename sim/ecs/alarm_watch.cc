@@ -1,6 +1,7 @@
 #include "sim/ecs/alarm_watch.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "sim/observe/request_latency.h"
 
@@ -9,7 +10,11 @@ namespace sim::ecs {
 AlarmWatch::AlarmWatch(const std::vector<model::AlarmDefinition>& alarms)
     : alarms_(alarms.begin(), alarms.end()),
       totals_at_last_datapoint_(alarms.size()),
-      revision_requests_at_last_datapoint_(alarms.size()) {}
+      revision_requests_at_last_datapoint_(alarms.size()) {
+  std::int64_t gcd = 0;
+  for (const model::AlarmDefinition& a : alarms) gcd = std::gcd(gcd, a.period.count());
+  if (gcd > 0) common_period_ms_ = gcd;
+}
 
 std::vector<AlarmWatch::Change> AlarmWatch::on_traffic(Millis now, const TrafficReport& report) {
   std::vector<Change> changes;
@@ -23,7 +28,10 @@ std::vector<AlarmWatch::Change> AlarmWatch::on_traffic(Millis now, const Traffic
     if (alarm.definition().metric == model::AlarmMetric::target_response_time)
       period.response_time_micros = response_time_micros(i, report);
     const AlarmState before = alarm.state();
-    if (alarm.on_period(period) != before) changes.push_back({i, alarm.state()});
+    if (alarm.on_period(period) != before) {
+      changes.push_back({i, alarm.state()});
+      in_alarm_count_ += (alarm.state() == AlarmState::alarm) - (before == AlarmState::alarm);
+    }
   }
   return changes;
 }
@@ -41,6 +49,12 @@ std::int64_t AlarmWatch::response_time_micros(std::size_t alarm, const TrafficRe
   for (const RevisionTraffic& r : report.revisions) before.push_back(r.requests);
   const std::int64_t percentile = alarms_[alarm].definition().percentile_ppm;
   return percentile == 0 ? observe::mixed_mean_micros(mix) : observe::mixed_percentile_micros(mix, percentile);
+}
+
+bool AlarmWatch::any_period_ends(Millis now) const {
+  return std::any_of(alarms_.begin(), alarms_.end(), [&](const CloudWatchAlarm& alarm) {
+    return now.count() % alarm.definition().period.count() == 0;
+  });
 }
 
 std::vector<std::string> AlarmWatch::in_alarm(const std::vector<std::string>& names) const {

@@ -31,6 +31,14 @@ class AlarmWatch {
   // now takes its datapoint. Returns the alarms whose state changed, in order.
   std::vector<Change> on_traffic(Millis now, const TrafficReport& report);
 
+  // Whether an alarm takes its datapoint at `now` (one of their periods ends then). Asked every
+  // traffic period, so it is a modulo for most of them.
+  bool datapoint_due(Millis now) const {
+    return !alarms_.empty() && now.count() % common_period_ms_ == 0 && any_period_ends(now);
+  }
+  // Whether any alarm is in ALARM.
+  bool any_in_alarm() const { return in_alarm_count_ > 0; }
+
   // Those of `names` whose alarm is in ALARM, in the alarms' order.
   std::vector<std::string> in_alarm(const std::vector<std::string>& names) const;
 
@@ -38,6 +46,10 @@ class AlarmWatch {
 
  private:
   std::int64_t response_time_micros(std::size_t alarm, const TrafficReport& report);
+  bool any_period_ends(Millis now) const;
+
+  std::int64_t common_period_ms_ = 1;  // the periods' greatest common divisor: every period end is a multiple
+  int in_alarm_count_ = 0;             // alarms in ALARM (their states change only in on_traffic)
 
   std::vector<CloudWatchAlarm> alarms_;
   std::vector<PeriodTraffic> totals_at_last_datapoint_;

@@ -32,6 +32,12 @@ void ServiceController::on_traffic_period(const TrafficReport& report) {
   check_deployment_alarms();
 }
 
+// A period's report matters only when an alarm takes a datapoint, or when an alarm in ALARM may
+// fail the deployment under test (check_deployment_alarms); alarm states change only at datapoints.
+bool ServiceController::acts_on_traffic_period(Millis end) const {
+  return alarms_.datapoint_due(end) || (service_.deployment.alarms.enable && alarms_.any_in_alarm());
+}
+
 void ServiceController::check_deployment_alarms() {
   if (!deployed_) return;
   Deployment& d = deployments_[*deployed_];

@@ -117,6 +117,13 @@ class RuntimeListener {
   virtual void on_target_health(TaskId task, TargetState state, ProbeFailure reason) = 0;
   // A traffic period ended (every kTrafficBucket): what the targets served so far, for alarms.
   virtual void on_traffic_period(const TrafficReport& report) = 0;
+  // Whether on_traffic_period for the period ending at `end` would do anything; when not, a world
+  // may skip building the report and the call (most periods of a sweep's run: the report is
+  // dozens of times the cost of the period's other work). The default: always.
+  virtual bool acts_on_traffic_period(Millis end) const {
+    (void)end;
+    return true;
+  }
 };
 
 }  // namespace sim::ecs

@@ -77,6 +77,7 @@ class ServiceController final : public RuntimeListener {
   void on_container_health(TaskId task, int container, HealthStatus status) override;
   void on_target_health(TaskId task, TargetState state, ProbeFailure reason) override;
   void on_traffic_period(const TrafficReport& report) override;
+  bool acts_on_traffic_period(Millis end) const override;
 
   // Timers the controller asked its Clock for.
   void on_timer(std::uint16_t kind, std::uint32_t subject, std::uint64_t arg);

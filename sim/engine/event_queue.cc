@@ -32,6 +32,17 @@ TimerId EventQueue::schedule(Millis at, EventOwner owner, std::uint16_t kind,
   return seq;
 }
 
+TimerId EventQueue::schedule_beside(Millis at, EventOwner owner, std::uint16_t kind, std::uint32_t subject,
+                                    std::uint64_t arg) {
+  drop_cancelled_beside();
+  if (beside_waiting_) throw std::logic_error("an event is already waiting beside the heap");
+  const std::uint64_t seq = next_seq_++;
+  if (seq >> (64 - kSlotBits)) throw std::length_error("more than 2^40 events scheduled in one run");
+  beside_ = Event{at, seq, owner, kind, subject, arg};
+  beside_waiting_ = true;
+  return seq;
+}
+
 void EventQueue::cancel(TimerId id) {
   if (id == kNoTimer || id >= next_seq_) return;
   const std::size_t word = id >> 6;
@@ -57,9 +68,17 @@ void EventQueue::drop_cancelled_top() {
 
 bool EventQueue::pop(Event& out) {
   drop_cancelled_top();
+  drop_cancelled_beside();
+  if (beside_first()) {
+    ++pops_;
+    length_at_pops_ += size() + 1;
+    out = beside_;
+    beside_waiting_ = false;
+    return true;
+  }
   if (size() == 0) return false;
   ++pops_;
-  length_at_pops_ += size();
+  length_at_pops_ += size() + (beside_waiting_ ? 1 : 0);
   const Node top = node(0);
   const Payload& p = payloads_[top.key & kSlotMask];
   out = Event{top.at, top.key >> kSlotBits, p.owner, p.kind, p.subject, p.arg};
@@ -69,6 +88,8 @@ bool EventQueue::pop(Event& out) {
 
 Millis EventQueue::next_time() {
   drop_cancelled_top();
+  drop_cancelled_beside();
+  if (beside_first()) return beside_.at;
   return size() == 0 ? kNever : node(0).at;
 }
 

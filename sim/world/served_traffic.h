@@ -35,6 +35,11 @@ class ServedTraffic {
 
   // Accounts up to `now` under the routes in force; returns what was served so far.
   const ecs::TrafficReport& advance(Millis now);
+  // The same, for a period whose report no one reads: the meter's stretches still end at every
+  // period, as its rounding (and so every count) depends on where they end.
+  void count_up_to(Millis now) {
+    if (meter_) meter_->advance(now, serving_);
+  }
 
   // The routes in force and the rate at `now`, for the utilisation sampler; 0 without traffic.
   const std::vector<ServingRevision>& serving() const { return serving_; }

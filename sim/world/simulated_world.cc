@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/ecs/depends_on.h"
 #include "sim/world/world_task.h"
 
 namespace sim::world {
@@ -17,7 +16,8 @@ const ExitWords kFaultKillWords{"", "killed by the scenario's fault timeline"};
 
 SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queue,
                                const Millis& now, const RngStreams& streams,
-                               observe::Trace& trace, observe::Metrics& metrics)
+                               observe::Trace& trace, observe::Metrics& metrics,
+                               const TaskDefinitionSpecs* prepared)
     : scenario_(scenario),
       queue_(queue),
       now_(now),
@@ -26,8 +26,11 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
       metrics_(metrics),
       deps_(scenario.dependencies, scenario.faults, streams),
       traffic_(scenario),
+      specs_(prepared),
       per_probe_(scenario.probe_mode == model::ProbeMode::per_probe) {
-  prepare_specs();
+  if (specs_ == nullptr) specs_ = &own_specs_.emplace(scenario);
+  if (!specs_->prepared_for(scenario))
+    throw std::invalid_argument("task definition specs prepared for another scenario than " + scenario.name);
   if (scenario.autoscaling) utilization_.emplace(scenario);
   for (std::size_t i = 0; i < scenario.faults.size(); ++i)
     if (scenario.faults[i].kind == model::FaultKind::stop_task)
@@ -42,46 +45,9 @@ SimulatedWorld::SimulatedWorld(const model::Scenario& scenario, EventQueue& queu
 
 SimulatedWorld::~SimulatedWorld() = default;
 
-void SimulatedWorld::prepare_specs() {
-  // wget --spider and curl -f succeed on 2xx and 3xx answers.
-  static const std::vector<int> shell_client_ok = {200, 201, 202, 203, 204, 301, 302, 303, 304, 307, 308};
-  for (std::size_t i = start_orders_.size(); i < scenario_.task_definitions.size(); ++i) {
-    const model::TaskDefinition& td = scenario_.task_definitions[i];
-    auto order = ecs::container_start_order(td);
-    if (const auto* error = std::get_if<ecs::DependsOnError>(&order))
-      throw std::invalid_argument(td.arn_name() + ": " + error->message);
-    start_orders_.push_back(std::get<std::vector<int>>(std::move(order)));
-    std::vector<ContainerSpec>& specs = specs_.emplace_back();
-    for (const model::ContainerDefinition& def : td.containers) {
-      ContainerSpec spec;
-      spec.def = &def;
-      spec.profile = &scenario_.apps.at(def.image);
-      for (const auto& [name, value] : def.environment) spec.available.insert(name);
-      for (const auto& secret : def.secrets) spec.available.insert(secret);
-      spec.unusable = unusable_dependencies(scenario_, def);
-      if (def.health_check) {
-        const model::ProbeCommand cmd = model::parse_probe_command(def.health_check->command);
-        spec.check_runnable = image_can_run(*spec.profile, def.health_check->command);
-        spec.check_has_url = !cmd.host.empty();
-        spec.check_probe = resolved({ProbeOrigin::container, cmd.port, cmd.path, shell_client_ok, nullptr}, *spec.profile);
-      }
-      specs.push_back(std::move(spec));
-    }
-    // The load balancer probes the container named by loadBalancers[].containerName.
-    const model::AppProfile* lb_profile = specs.empty() ? nullptr : specs.front().profile;
-    for (const ContainerSpec& spec : specs)
-      if (spec.def->name == scenario_.service.container_name_for_lb) lb_profile = spec.profile;
-    if (const auto& tg = scenario_.service.load_balancer; tg && lb_profile) {
-      const int port = tg->port != 0 ? tg->port : scenario_.service.container_port_for_lb;
-      target_probes_.push_back(resolved({ProbeOrigin::load_balancer, port, tg->path, tg->matcher, nullptr}, *lb_profile));
-    } else {
-      target_probes_.emplace_back();
-    }
-  }
-}
-
 void SimulatedWorld::task_definition_added() {
-  prepare_specs();
+  if (!own_specs_) throw std::logic_error("task definition added to a world that shares prepared specs");
+  own_specs_->prepare_added();
   traffic_.task_definitions_added(scenario_);
   if (utilization_) utilization_->task_definitions_added(scenario_);
 }
@@ -93,6 +59,10 @@ SimulatedWorld::Task& SimulatedWorld::task(ecs::TaskId id) {
 
 TimerId SimulatedWorld::at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg) {
   return queue_.schedule(std::max(t, now_), EventOwner::world, kind, task, arg);
+}
+
+void SimulatedWorld::schedule_traffic_period() {
+  queue_.schedule_beside(now_ + model::kTrafficBucket, EventOwner::world, traffic_period, 0, 0);
 }
 
 void SimulatedWorld::start_up_to(Task& t, TaskState s) {
@@ -108,7 +78,7 @@ void SimulatedWorld::report_state(Task& t, TaskState s) {
 }
 
 void SimulatedWorld::start_traffic() {
-  if (traffic_.enabled() || utilization_) at(now_ + model::kTrafficBucket, traffic_period, 0);
+  if (traffic_.enabled() || utilization_) schedule_traffic_period();
 }
 
 void SimulatedWorld::route_traffic(const std::vector<ecs::TrafficRoute>& routes) { traffic_.route(now_, routes); }
@@ -158,7 +128,7 @@ SimulatedWorld::Task& SimulatedWorld::create_task(const ecs::LaunchRequest& req,
   for (std::size_t i = 0; i < td.containers.size(); ++i) {
     Container c;
     c.index = static_cast<int>(i);
-    c.spec = &specs_[static_cast<std::size_t>(req.task_definition)][i];
+    c.spec = &specs_->containers(req.task_definition)[i];
     c.def = c.spec->def;
     c.profile = c.spec->profile;
     t.containers.push_back(std::move(c));
@@ -178,7 +148,7 @@ void SimulatedWorld::start_warm_task(const ecs::LaunchRequest& req) {
   // task, so the others see when those listen.
   const auto any = [](const Container&) { return true; };
   for (const bool second_pass : {false, true}) {
-    for (const int index : start_orders_[static_cast<std::size_t>(t.task_definition)]) {
+    for (const int index : specs_->start_order(t.task_definition)) {
       Container& c = t.containers[static_cast<std::size_t>(index)];
       if (c.started || connects_to_sibling(t, c, any) != second_pass) continue;
       c.plan = plan(t, c, now_ - kWarmTaskAge);
@@ -223,8 +193,11 @@ void SimulatedWorld::on_event(const Event& e) {
   }
   if (e.kind == traffic_period) {
     if (utilization_ && now_ % kUtilizationSample == Millis{0}) sample_utilization();
-    listener_->on_traffic_period(traffic_.advance(now_));
-    at(now_ + model::kTrafficBucket, traffic_period, 0);  // traffic flows until the run ends
+    if (listener_->acts_on_traffic_period(now_))
+      listener_->on_traffic_period(traffic_.advance(now_));
+    else
+      traffic_.count_up_to(now_);
+    schedule_traffic_period();  // traffic flows until the run ends
     return;
   }
   if (e.kind == trace_dependency) {

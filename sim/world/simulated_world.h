@@ -31,6 +31,7 @@
 #include "sim/world/exit_words.h"
 #include "sim/world/probe_forecast.h"
 #include "sim/world/served_traffic.h"
+#include "sim/world/task_definition_specs.h"
 #include "sim/world/utilization_sampler.h"
 
 namespace sim::world {
@@ -41,18 +42,22 @@ constexpr Millis kWarmTaskAge = minutes(10);
 
 struct ContainerCheckSource;
 struct TargetSource;
-struct ContainerSpec;
 
 class SimulatedWorld final : public ecs::Runtime {
  public:
+  // `prepared`: the scenario's task definitions prepared beforehand (a sweep's, shared by its
+  // runs; task_definition_specs.h), or null to prepare them here. Throws std::invalid_argument
+  // for specs of another scenario.
   SimulatedWorld(const model::Scenario& scenario, EventQueue& queue, const Millis& now,
-                 const RngStreams& streams, observe::Trace& trace, observe::Metrics& metrics);
+                 const RngStreams& streams, observe::Trace& trace, observe::Metrics& metrics,
+                 const TaskDefinitionSpecs* prepared = nullptr);
   ~SimulatedWorld() override;
 
   void attach(ecs::RuntimeListener* listener) { listener_ = listener; }
 
   // A task definition was appended to the scenario (RegisterTaskDefinition in deploysim serve);
-  // its image's app profile must be in the scenario's apps already.
+  // its image's app profile must be in the scenario's apps already. Only for a world that
+  // prepared its own task definitions.
   void task_definition_added();
 
   // Starts the traffic periods (every kTrafficBucket) when the scenario has request traffic or
@@ -80,10 +85,11 @@ class SimulatedWorld final : public ecs::Runtime {
   struct Container;
   enum Kind : std::uint16_t;
 
-  void prepare_specs();  // for the task definitions not prepared yet
   Task& task(ecs::TaskId id);
   Task& create_task(const ecs::LaunchRequest& req, std::int64_t memory_mib);
   TimerId at(Millis t, Kind kind, ecs::TaskId task, std::uint64_t arg = 0);
+  // The next traffic period, kTrafficBucket from now: the one train of events beside the heap.
+  void schedule_traffic_period();
   void start_up_to(Task& t, ecs::TaskState s);    // a start-up state (PROVISIONING .. RUNNING)
   void report_state(Task& t, ecs::TaskState s);  // traces it and tells the listener
 
@@ -146,9 +152,8 @@ class SimulatedWorld final : public ecs::Runtime {
   std::optional<UtilizationSampler> utilization_;  // with autoscaling only: it costs a task scan
   // Indexed by TaskId, in blocks: a task never moves, and neighbours share pages (block_vector.h).
   BlockVector<Task, 32> tasks_;
-  std::vector<std::vector<ContainerSpec>> specs_;  // [task definition][container]
-  std::vector<std::vector<int>> start_orders_;     // [task definition]: dependsOn order
-  std::vector<HttpProbe> target_probes_;           // [task definition]
+  std::optional<TaskDefinitionSpecs> own_specs_;  // when no prepared ones were handed in
+  const TaskDefinitionSpecs* specs_;               // own_specs_ or the prepared ones
   bool per_probe_;
   std::int64_t placed_memory_mib_ = 0;
   std::vector<int> zone_tasks_;          // [zone]: placed tasks not yet deprovisioned

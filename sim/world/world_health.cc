@@ -19,7 +19,7 @@ ContainerCheckSource SimulatedWorld::container_source(const Container& c) const 
 TargetSource SimulatedWorld::target_source(const Task& t) const {
   const Container& c = t.containers.at(static_cast<std::size_t>(t.lb_container));
   return TargetSource{AppEndpoint(*c.profile, c.plan, deps_),
-                      target_probes_[static_cast<std::size_t>(t.task_definition)]};
+                      specs_->target_probe(t.task_definition)};
 }
 
 void SimulatedWorld::start_container_check(Task& t, Container& c, bool warm) {

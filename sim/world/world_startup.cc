@@ -32,7 +32,7 @@ void SimulatedWorld::start_ready_containers(Task& t) {
       defer = false;
     }
     progress = false;
-    for (const int index : start_orders_[static_cast<std::size_t>(t.task_definition)]) {
+    for (const int index : specs_->start_order(t.task_definition)) {
       Container& c = t.containers[static_cast<std::size_t>(index)];
       if (c.started) continue;
       const ecs::DependsOnVerdict verdict = ecs::depends_on_verdict(t.containers, c);

@@ -37,18 +37,6 @@ enum SimulatedWorld::Kind : std::uint16_t {
   zone_lost,                   // arg: fault index (an az_lost fault)
 };
 
-// What never changes for a container of one task definition, prepared once per run: parsing a
-// health-check command or collecting names per container start would dominate large runs.
-struct ContainerSpec {
-  const model::ContainerDefinition* def = nullptr;
-  const model::AppProfile* profile = nullptr;
-  std::set<std::string> available;  // environment variable and secret names it is given
-  UnusableDependencies unusable;    // dependencies its URL settings cannot reach
-  HttpProbe check_probe;            // Docker's check, when it has one
-  bool check_runnable = true;       // the image has the check's binary (and sh for CMD-SHELL)
-  bool check_has_url = true;        // the check names a URL (else it passes while the process lives)
-};
-
 // Fields ordered so that the small ones share words: a 10,000-task run writes 20,000 of these.
 struct SimulatedWorld::Container {
   int index = 0;

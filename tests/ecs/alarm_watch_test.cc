@@ -53,6 +53,20 @@ TEST_CASE("in_alarm names only the alarms asked for, in the alarms' order") {
   CHECK(watch.in_alarm({"c"}).empty());
 }
 
+TEST_CASE("a datapoint is due only where a period ends, and an alarm is in ALARM only from one") {
+  // Given a 1-minute and a 30-s alarm, when asked at 0:30, 0:50 and 1:00, then datapoints are due
+  // at 0:30 and 1:00 only; no alarm is in ALARM until a datapoint crosses a threshold.
+  sim::model::AlarmDefinition half_minute = five_xx_alarm("b", 1000);
+  half_minute.period = seconds(30);
+  AlarmWatch watch({five_xx_alarm("a", 1), half_minute});
+  CHECK(watch.datapoint_due(seconds(30)));
+  CHECK_FALSE(watch.datapoint_due(seconds(50)));
+  CHECK(watch.datapoint_due(seconds(60)));
+  CHECK_FALSE(watch.any_in_alarm());
+  watch.on_traffic(seconds(60), served(100, 5));
+  CHECK(watch.any_in_alarm());
+}
+
 TEST_CASE("a p99 latency alarm mixes the revisions by the requests each served in the period") {
   // Given a p99 > 0.5 s alarm, when a slow revision (p99 2 s) served 10 % of the minute's requests,
   // then the period's p99 is above 0.5 s and the alarm fires; a fast-only minute does not.

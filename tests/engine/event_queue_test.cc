@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -99,6 +100,7 @@ class ReferenceQueue {
     events_.erase(it->second);
     by_id_.erase(it);
   }
+  Millis next_time() const { return events_.empty() ? kNever : events_.begin()->first; }
   bool pop(Millis& at, TimerId& id, std::uint32_t& subject) {
     if (events_.empty()) return false;
     const auto top = events_.begin();
@@ -162,6 +164,65 @@ TEST_CASE("the heap pops in the same order as a multimap reference over 100000 r
     REQUIRE(e.seq == id);
   }
   CHECK_FALSE(ref.pop(at, id, subject));
+}
+
+TEST_CASE("an event beside the heap pops where it would from the heap, over 100000 random ops") {
+  // Given a fixed seed, when random schedule, cancel and pop operations run, one event in five
+  // scheduled beside the heap whenever none waits there, then every pop matches the reference.
+  EventQueue q;
+  ReferenceQueue ref;
+  Rng rng(20261205);
+  Millis now{0};
+  std::vector<TimerId> issued;
+  TimerId beside = kNoTimer;  // the event waiting beside the heap, if any
+  std::uint32_t next_subject = 0;
+  for (int op = 0; op < 100'000; ++op) {
+    const std::int64_t kind = rng.uniform_int(0, 9);
+    if (kind < 5) {
+      const Millis at = now + Millis{rng.uniform_int(0, 20)};
+      const bool aside = kind == 0 && beside == kNoTimer;
+      const TimerId id = aside ? q.schedule_beside(at, EventOwner::world, 0, next_subject, 0)
+                               : q.schedule(at, EventOwner::controller, 0, next_subject, 0);
+      if (aside) beside = id;
+      ref.schedule(id, at, next_subject++);
+      issued.push_back(id);
+    } else if (kind < 7 && !issued.empty()) {
+      const TimerId id = issued[static_cast<std::size_t>(
+          rng.uniform_int(0, static_cast<std::int64_t>(issued.size()) - 1))];
+      q.cancel(id);
+      ref.cancel(id);
+      if (id == beside) beside = kNoTimer;
+    } else {
+      Event e;
+      Millis at;
+      TimerId id = 0;
+      std::uint32_t subject = 0;
+      REQUIRE(q.next_time() == ref.next_time());
+      const bool popped = q.pop(e);
+      REQUIRE(popped == ref.pop(at, id, subject));
+      if (!popped) continue;
+      REQUIRE(e.at == at);
+      REQUIRE(e.seq == id);
+      REQUIRE(e.subject == subject);
+      if (e.seq == beside) beside = kNoTimer;
+      now = e.at;
+    }
+  }
+  Event e;
+  Millis at;
+  TimerId id = 0;
+  std::uint32_t subject = 0;
+  while (q.pop(e)) {
+    REQUIRE(ref.pop(at, id, subject));
+    REQUIRE(e.seq == id);
+  }
+  CHECK_FALSE(ref.pop(at, id, subject));
+}
+
+TEST_CASE("a second event beside the heap while one waits is refused") {
+  EventQueue q;
+  q.schedule_beside(seconds(10), EventOwner::world, 0, 1, 0);
+  CHECK_THROWS_AS(q.schedule_beside(seconds(20), EventOwner::world, 0, 2, 0), std::logic_error);
 }
 
 }  // namespace

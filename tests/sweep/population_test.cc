@@ -6,6 +6,7 @@
 #include "harness/sweep/population.h"
 #include "harness/sweep/sweep_runner.h"
 #include "sim/simulation.h"
+#include "sim/world/task_definition_specs.h"
 #include "tests/sweep/sweep_fixture.h"
 
 using namespace harness::sweep;
@@ -73,10 +74,12 @@ TEST_CASE("apply_deploy scales the deployed revision's start-up and adds blips a
 TEST_CASE("reapply_deploy on a reused copy gives what apply_deploy gives on a fresh copy") {
   // Given the small sweep's base and its deploys 0..39 (scaled start-ups, some with blips), when
   // one copy is reused through reapply_deploy for each in turn, then after each it has the
-  // fresh copy's phase durations, faults and seed, and its run ends the same way.
+  // fresh copy's phase durations, faults and seed, and its run ends the same way, also with the
+  // reused copy's task definitions prepared once for all its runs (as a sweep thread does).
   const SweepSpec spec = sweeptest::small_sweep();
   const sim::model::Scenario base = harness::scenario::load_scenario_file(spec.scenario_path.string()).scenario;
   sim::model::Scenario reused = base;
+  const sim::world::TaskDefinitionSpecs reused_specs(reused);
   int with_blips = 0, without_blips = 0;
   for (std::int64_t run = 0; run < 40; ++run) {
     const Deploy deploy = draw_deploy(spec.population, spec.seed, run);
@@ -96,12 +99,24 @@ TEST_CASE("reapply_deploy on a reused copy gives what apply_deploy gives on a fr
       CHECK(reused.faults[i].target == fresh.faults[i].target);
       CHECK(reused.faults[i].duration == fresh.faults[i].duration);
     }
-    CHECK(run_record(sim::Simulation(reused, {.trace = false}).run()) ==
-          run_record(sim::Simulation(fresh, {.trace = false}).run()));
+    const RunRecord expected = run_record(sim::Simulation(fresh, {.trace = false}).run());
+    CHECK(run_record(sim::Simulation(reused, {.trace = false}).run()) == expected);
+    CHECK(run_record(sim::Simulation(reused, {.trace = false, .task_specs = &reused_specs}).run()) == expected);
   }
   // Both kinds came up, so a blip left behind by an earlier deploy would have been seen.
   CHECK(with_blips > 0);
   CHECK(without_blips > 0);
+}
+
+TEST_CASE("task definitions prepared for another scenario object are refused") {
+  // Given specs prepared from one copy of a scenario, when a run of another copy is handed them,
+  // then it refuses them: their pointers lead into the first copy.
+  const SweepSpec spec = sweeptest::small_sweep();
+  const sim::model::Scenario one = harness::scenario::load_scenario_file(spec.scenario_path.string()).scenario;
+  const sim::model::Scenario other = one;
+  const sim::world::TaskDefinitionSpecs specs(one);
+  CHECK_THROWS_AS(sim::Simulation(other, {.task_specs = &specs}), std::invalid_argument);
+  CHECK_NOTHROW(sim::Simulation(one, {.task_specs = &specs}));
 }
 
 TEST_CASE("normal_quantile matches the standard normal's known quantiles") {
