@@ -10,6 +10,7 @@ as it was, the control endpoint's state says the run stopped, naming what may re
 --cleanup command. Once the engine is back, SIGTERM stops the server (exit 0), and that command
 removes the run's containers, and only those. Skipped (SKIPPED:, exit 0) without an engine.
 """
+import fcntl
 import json
 import os
 import re
@@ -50,6 +51,11 @@ def main():
     if subprocess.run(["docker", "info"], capture_output=True).returncode != 0:
         print("SKIPPED: no Docker engine answers (docker/start-engine starts one)")
         return
+    # The machine-wide engine lock, shared, as every real test holds it (tests/real/real_test.sh):
+    # another ctest run's dockerd-stopped takes it alone and must not stop dockerd under this run.
+    # Kept open, and so held, until the process ends.
+    lock = open(os.environ.get("DEPLOYSIM_ENGINE_LOCK", "/tmp/deploysim-docker-engine.lock"), "a")
+    fcntl.flock(lock, fcntl.LOCK_SH)
     work = tempfile.mkdtemp()
     proxy_socket, control = f"{work}/proxy.sock", f"{work}/control"
     proxy = subprocess.Popen([sys.executable, "tests/real/fault_proxy.py", proxy_socket, "/var/run/docker.sock", control])

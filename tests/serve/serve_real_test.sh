@@ -21,6 +21,11 @@ if [ "${1:-}" != --client ]; then
   deploysim=$1
   if [ "${DEPLOYSIM_SKIP_REAL:-}" = 1 ]; then echo "SKIPPED: DEPLOYSIM_SKIP_REAL=1"; exit 0; fi
   docker info >/dev/null 2>&1 || { echo "SKIPPED: no Docker engine answers (docker/start-engine starts one)"; exit 0; }
+  # The machine-wide engine lock, shared, as every real test holds it (tests/real/real_test.sh):
+  # another ctest run's dockerd-stopped takes it alone and must not stop dockerd under this run
+  # (it did once: this test hung until its timeout while another tree's suite ran beside it).
+  exec 9>>"${DEPLOYSIM_ENGINE_LOCK:-/tmp/deploysim-docker-engine.lock}"
+  flock -s 9
   docker image inspect deploysim-chaos:latest >/dev/null 2>&1 ||
     fail "no image deploysim-chaos:latest: cmake --build build --target chaos_image"
   bystander=deploysim-serve-bystander-$$
