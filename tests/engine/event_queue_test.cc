@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -118,6 +119,34 @@ class ReferenceQueue {
   std::map<TimerId, Events::iterator> by_id_;
 };
 
+// Pops one event from both queues and requires the same one, or none from either.
+std::optional<Event> pop_both(EventQueue& q, ReferenceQueue& ref) {
+  Event e;
+  Millis at;
+  TimerId id = 0;
+  std::uint32_t subject = 0;
+  const bool popped = q.pop(e);
+  REQUIRE(popped == ref.pop(at, id, subject));
+  if (!popped) return std::nullopt;
+  REQUIRE(e.at == at);
+  REQUIRE(e.seq == id);
+  REQUIRE(e.subject == subject);
+  return e;
+}
+
+// Pops both queues to the end in the same order; they end empty together.
+void drain_both(EventQueue& q, ReferenceQueue& ref) {
+  Event e;
+  Millis at;
+  TimerId id = 0;
+  std::uint32_t subject = 0;
+  while (q.pop(e)) {
+    REQUIRE(ref.pop(at, id, subject));
+    REQUIRE(e.seq == id);
+  }
+  CHECK_FALSE(ref.pop(at, id, subject));
+}
+
 TEST_CASE("the heap pops in the same order as a multimap reference over 100000 random ops") {
   // Given a fixed seed, when 10^5 random schedule, cancel and pop operations run on both queues,
   // then every pop returns the same event and both end empty together.
@@ -141,29 +170,11 @@ TEST_CASE("the heap pops in the same order as a multimap reference over 100000 r
           rng.uniform_int(0, static_cast<std::int64_t>(issued.size()) - 1))];
       q.cancel(id);
       ref.cancel(id);
-    } else {
-      Event e;
-      Millis at;
-      TimerId id = 0;
-      std::uint32_t subject = 0;
-      const bool popped = q.pop(e);
-      REQUIRE(popped == ref.pop(at, id, subject));
-      if (!popped) continue;
-      REQUIRE(e.at == at);
-      REQUIRE(e.seq == id);
-      REQUIRE(e.subject == subject);
-      now = e.at;
+    } else if (const std::optional<Event> e = pop_both(q, ref)) {
+      now = e->at;
     }
   }
-  Millis at;
-  TimerId id = 0;
-  std::uint32_t subject = 0;
-  Event e;
-  while (q.pop(e)) {
-    REQUIRE(ref.pop(at, id, subject));
-    REQUIRE(e.seq == id);
-  }
-  CHECK_FALSE(ref.pop(at, id, subject));
+  drain_both(q, ref);
 }
 
 TEST_CASE("an event beside the heap pops where it would from the heap, over 100000 random ops") {
@@ -193,30 +204,14 @@ TEST_CASE("an event beside the heap pops where it would from the heap, over 1000
       ref.cancel(id);
       if (id == beside) beside = kNoTimer;
     } else {
-      Event e;
-      Millis at;
-      TimerId id = 0;
-      std::uint32_t subject = 0;
       REQUIRE(q.next_time() == ref.next_time());
-      const bool popped = q.pop(e);
-      REQUIRE(popped == ref.pop(at, id, subject));
-      if (!popped) continue;
-      REQUIRE(e.at == at);
-      REQUIRE(e.seq == id);
-      REQUIRE(e.subject == subject);
-      if (e.seq == beside) beside = kNoTimer;
-      now = e.at;
+      const std::optional<Event> e = pop_both(q, ref);
+      if (!e) continue;
+      if (e->seq == beside) beside = kNoTimer;
+      now = e->at;
     }
   }
-  Event e;
-  Millis at;
-  TimerId id = 0;
-  std::uint32_t subject = 0;
-  while (q.pop(e)) {
-    REQUIRE(ref.pop(at, id, subject));
-    REQUIRE(e.seq == id);
-  }
-  CHECK_FALSE(ref.pop(at, id, subject));
+  drain_both(q, ref);
 }
 
 TEST_CASE("a second event beside the heap while one waits is refused") {
