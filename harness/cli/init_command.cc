@@ -27,7 +27,9 @@ int init_command(const std::vector<std::string>& args) {
   d.add_options()
       ("help,h", "this help")
       ("output,o", po::value(&output), "write the scenario to this file (default: standard output)")
-      ("with", po::value(&ours_path), "a JSON object of deploysim's own sections (apps, faults, ...) to use instead of derived ones");
+      ("with", po::value(&ours_path), "a JSON object of deploysim's own sections (apps, faults, ...) to use instead of derived ones")
+      ("run-image", po::value(&input.read.run_images)->composing(),
+       "in real mode, run this image as it is (from the local engine, never pulled) rather than the chaos app playing its profile (repeatable)");
   add_scenario_input_options(d, input);
   const po::variables_map vm = parse_command_line("init", args, d, sources);
   if (printed_help(vm, d)) return 0;

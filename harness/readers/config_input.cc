@@ -23,7 +23,7 @@ ConfigInput load_config_input(const std::vector<std::string>& paths, const ReadO
     }
   }
   try {
-    input.built = build_scenario(std::move(sources), ours);
+    input.built = build_scenario(std::move(sources), ours, options.run_images);
   } catch (const nlohmann::json::exception& e) {
     throw scenario::ScenarioError(paths.back(), "", "the documented shape of its format (docs/readers.md)",
                                   std::string("a value of another type (") + e.what() + ")");

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace harness::readers {
 
@@ -18,6 +19,9 @@ struct ReadOptions {
   int revision = 1;
   // `--format`: "terraform", "cloudformation", "ecspresso", "live", "scenario"; empty: detected.
   std::string format;
+  // `init --run-image IMAGE`: apps whose containers real mode runs as the image itself rather
+  // than with the chaos app playing the derived profile ("runImage", harness/docker/own_image.h).
+  std::vector<std::string> run_images;
 };
 
 }  // namespace harness::readers

@@ -2,6 +2,7 @@
 
 #include "harness/readers/autoscaling_section.h"
 #include "harness/readers/derived_apps.h"
+#include "harness/readers/run_images.h"
 
 namespace harness::readers {
 namespace {
@@ -78,7 +79,8 @@ json default_check(const json& scenario, std::vector<std::string>& story) {
 
 }  // namespace
 
-BuiltScenario build_scenario(std::vector<ConfigSections> sources, const json& ours) {
+BuiltScenario build_scenario(std::vector<ConfigSections> sources, const json& ours,
+                             const std::vector<std::string>& run_images) {
   BuiltScenario built;
   ConfigSections& head = sources.back();
   std::optional<json> running = head.running_task_definition;
@@ -129,6 +131,7 @@ BuiltScenario build_scenario(std::vector<ConfigSections> sources, const json& ou
     for (const auto& [key, value] : ours.items()) scenario[key] = value;
     built.story.push_back("our own sections (" + std::to_string(ours.size()) + ") come from --with, not derived");
   }
+  mark_run_images(scenario, run_images, head.file, built.story);
   std::string story = "deploysim init: what this scenario assumes and what it could not read. Refine them:\n";
   for (const std::string& line : built.story) story += "- " + line + "\n";
   if (!scenario.contains("story")) scenario["story"] = story;

@@ -25,6 +25,9 @@ struct BuiltScenario {
 
 // `ours`: an object of our own sections (apps, dependencies, faults, platform, seed,
 // horizonSeconds, expect, ...) that replace what init would derive; null for none.
-BuiltScenario build_scenario(std::vector<ConfigSections> sources, const nlohmann::json& ours);
+// `run_images`: images whose apps (derived or ours) get "runImage" (read_options.h); an image no
+// task definition runs is an error listing those it does.
+BuiltScenario build_scenario(std::vector<ConfigSections> sources, const nlohmann::json& ours,
+                             const std::vector<std::string>& run_images = {});
 
 }  // namespace harness::readers

@@ -62,3 +62,25 @@ TEST_CASE("alarms on metrics deploysim does not simulate leave the service's lis
   CHECK(built.scenario["alarms"].size() == 1);
   CHECK(built.scenario["traffic"]["requestsPerSecond"] == 10);
 }
+
+TEST_CASE("init's --run-image marks the image's app to run as it is in real mode, and the story says what that needs") {
+  std::vector<ConfigSections> sources;
+  sources.push_back(sections("web:1", 1));
+  const auto built = build_scenario(std::move(sources), nullptr, {"web:1"});
+  CHECK(built.scenario["apps"]["web:1"]["runImage"] == true);
+  CHECK(built.scenario["apps"]["web:1"].contains("phases"));  // the derived profile stays: the simulator plays it
+  CHECK(built.scenario["story"].get<std::string>().find("real mode runs web:1 as it is (--run-image)") != std::string::npos);
+}
+
+TEST_CASE("init's --run-image of an image no app profiles is an error naming the images there are") {
+  std::vector<ConfigSections> sources;
+  sources.push_back(sections("web:1", 1));
+  try {
+    build_scenario(std::move(sources), nullptr, {"web:2"});
+    FAIL("no error");
+  } catch (const harness::scenario::ScenarioError& e) {
+    CHECK(e.file == "web:1.yaml");
+    CHECK(e.expected == "--run-image naming an image with an app profile (web:1)");
+    CHECK(e.found == "\"web:2\"");
+  }
+}
