@@ -150,6 +150,19 @@ void print_traffic(const Row& row, const sim::observe::Metrics& sm, const sim::o
   row("ELB 5xx", share(sm.elb_5xx, sm.requests), share(rm.elb_5xx, rm.requests));
   row("5xx before rollback", before_rollback(sm.errors_before_rollback), before_rollback(rm.errors_before_rollback));
   row("alarms triggered", std::to_string(sm.alarms_triggered.size()), std::to_string(rm.alarms_triggered.size()));
+  // Latency of the requests targets served: the profiles' requestLatencyMs against the load
+  // generator's clock (which includes the Docker network's own time).
+  auto millis = [](std::int64_t micros) {
+    std::ostringstream text;
+    text << std::fixed << std::setprecision(1) << static_cast<double>(micros) / 1000.0 << " ms";
+    return text.str();
+  };
+  auto latency = [&](std::int64_t micros, bool simulated) {
+    if (micros > 0) return millis(micros);
+    return std::string(simulated ? "not simulated" : "none served");
+  };
+  row("latency p50", latency(sm.latency_p50_micros, true), latency(rm.latency_p50_micros, false));
+  row("latency p99", latency(sm.latency_p99_micros, true), latency(rm.latency_p99_micros, false));
 }
 
 }  // namespace
