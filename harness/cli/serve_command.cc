@@ -8,6 +8,7 @@
 #include "harness/cli/usage_error.h"
 #include "harness/docker/own_image.h"
 #include "harness/docker/real_run.h"
+#include "harness/scenario/document.h"
 #include "harness/serve/ecs_api.h"
 #include "harness/serve/ecs_server.h"
 
@@ -37,6 +38,9 @@ serve::RealServing real_serving(const ServeFlags& f, const sim::model::Scenario&
   docker::check_real_mode_can_play(scenario, f.file);
   try {
     real.own_images = docker::read_own_images(f.file).images;
+    const scenario::Document file = scenario::Document::from_file(f.file);
+    if (file.root().contains("taskDefinitions") && file.root()["taskDefinitions"].is_array())
+      real.file_task_definitions = file.root()["taskDefinitions"].get<std::vector<nlohmann::json>>();
   } catch (const scenario::ScenarioError&) {
     // A configuration the readers read (Terraform, CloudFormation ...) marks no runImage.
   }

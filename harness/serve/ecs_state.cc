@@ -5,16 +5,20 @@
 #include "harness/scenario/scenario_writer.h"
 #include "harness/serve/arns.h"
 #include "harness/serve/ecs_error.h"
+#include "harness/serve/real_mode_members.h"
 
 namespace harness::serve {
 
 EcsState::EcsState(const sim::model::Scenario& world, double epoch_start, bool create_scenario_service,
                    std::optional<RealServing> real)
     : world_(world), real_(std::move(real)), epoch_start_(epoch_start), registry_(world.apps) {
-  // The registry echoes a definition as registered; the scenario writer gives the model's JSON.
-  for (const sim::model::TaskDefinition& definition : world.task_definitions) {
-    registry_.preload(definition, nlohmann::json::parse(scenario::task_definition_to_json(definition).dump()),
-                      epoch_start);
+  // The registry echoes a definition as registered; the scenario writer gives the model's JSON,
+  // and under --real the file's own members real mode runs by (entryPoint, networkMode ...).
+  for (std::size_t i = 0; i < world.task_definitions.size(); ++i) {
+    nlohmann::ordered_json registered = scenario::task_definition_to_json(world.task_definitions[i]);
+    if (real_ && i < real_->file_task_definitions.size())
+      copy_real_mode_members(nlohmann::ordered_json::parse(real_->file_task_definitions[i].dump()), registered);
+    registry_.preload(world.task_definitions[i], nlohmann::json::parse(registered.dump()), epoch_start);
   }
   clusters_ = {"default", world.service.cluster};
   if (create_scenario_service) add_service(world);
@@ -23,8 +27,15 @@ EcsState::EcsState(const sim::model::Scenario& world, double epoch_start, bool c
 ServedService& EcsState::add_service(sim::model::Scenario scenario) {
   const std::string cluster = scenario.service.cluster;
   const std::string name = scenario.service.name;
-  auto service = real_ ? std::make_unique<ServedService>(std::move(scenario), now_, *real_)
-                       : std::make_unique<ServedService>(std::move(scenario), now_);
+  std::unique_ptr<ServedService> service;
+  if (real_) {
+    std::map<std::string, nlohmann::json> registered;
+    for (const sim::model::TaskDefinition& definition : scenario.task_definitions)
+      registered[definition.arn_name()] = registry_.find(definition.arn_name()).registered;
+    service = std::make_unique<ServedService>(std::move(scenario), now_, *real_, registered);
+  } else {
+    service = std::make_unique<ServedService>(std::move(scenario), now_);
+  }
   auto& slot = services_[cluster][name];
   slot = std::move(service);
   return *slot;

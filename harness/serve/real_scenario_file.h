@@ -2,9 +2,12 @@
 // reads each app's profile, as JSON text, and the runImage marks from a scenario file
 // (harness/docker/docker_world.h), while a served service's scenario is built from API calls:
 // this writes that scenario as a file (scenario_writer.h), with the runImage marks of the file
-// the server was started with, and rewrites it when a registration brings an image it lacks.
+// the server was started with and the members real mode runs by from what was registered
+// (real_mode_members.h), and rewrites it when a registration brings an image it lacks.
 #pragma once
 
+#include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
@@ -22,6 +25,10 @@ class RealScenarioFile {
   RealScenarioFile(const RealScenarioFile&) = delete;
   RealScenarioFile& operator=(const RealScenarioFile&) = delete;
 
+  // The task definition "family:revision" as registered (or as the server's scenario file holds
+  // it): write() takes its real-mode members from it.
+  void remember(const std::string& arn_name, const nlohmann::json& registered);
+
   // Writes `scenario` to the file, replacing what it held. Throws std::runtime_error if it cannot.
   void write(const sim::model::Scenario& scenario) const;
   const std::string& path() const { return path_; }
@@ -30,6 +37,7 @@ class RealScenarioFile {
   std::string directory_;
   std::string path_;
   std::set<std::string> own_images_;
+  std::map<std::string, nlohmann::ordered_json> registered_;  // by "family:revision"
 };
 
 }  // namespace harness::serve

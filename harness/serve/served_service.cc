@@ -24,10 +24,12 @@ ServedService::ServedService(sim::model::Scenario scenario, sim::Millis created_
   index_.catch_up(simulation_->trace());
 }
 
-ServedService::ServedService(sim::model::Scenario scenario, sim::Millis created_at, const RealServing& real)
+ServedService::ServedService(sim::model::Scenario scenario, sim::Millis created_at, const RealServing& real,
+                             const std::map<std::string, nlohmann::json>& registered)
     : created_at_(created_at), config_(scenario.service) {
   std::unique_ptr<sim::model::Scenario> owned = open_ended(std::move(scenario));
   real_file_ = std::make_unique<RealScenarioFile>(config_.cluster, config_.name, real.own_images);
+  for (const auto& [arn_name, definition] : registered) real_file_->remember(arn_name, definition);
   real_file_->write(*owned);
   real_ = std::make_unique<docker::RealService>(std::move(owned), real_file_->path(), real.options);
   index_task_definitions();
@@ -72,6 +74,7 @@ int ServedService::add_task_definition(const ServiceChange& change) {
   sim::model::Scenario described = real_->scenario();
   for (const auto& [image, profile] : change.apps) described.apps.emplace(image, profile);
   described.task_definitions.push_back(*change.task_definition);
+  real_file_->remember(change.task_definition->arn_name(), change.registered);
   real_file_->write(described);
   return real_->add_task_definition(*change.task_definition, change.apps);
 }

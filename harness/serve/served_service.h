@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,12 +39,18 @@ struct ServiceChange {
   std::optional<sim::model::DeploymentConfiguration> deployment_configuration;
   std::optional<sim::Millis> health_check_grace_period;
   bool force_new_deployment = false;
+  // task_definition as registered: serve --real runs by its real-mode members (real_mode_members.h).
+  nlohmann::json registered;
 };
 
 // How services are played for real (deploysim serve --real).
 struct RealServing {
   docker::RealRunOptions options;   // time_scale: real seconds per run second
   std::set<std::string> own_images;  // images run as they are (runImage in the server's scenario)
+  // The server's scenario file's taskDefinitions as written, in the scenario's order: what its
+  // task definitions are registered with beyond the model (real_mode_members.h). Empty for a
+  // configuration the readers read.
+  std::vector<nlohmann::json> file_task_definitions;
 };
 
 class ServedService {
@@ -56,7 +63,9 @@ class ServedService {
   // time) until they serve; `created_at` is the server's time when it was asked for, and the
   // run's time 0 is that plus the warm-up. Throws DockerError (no engine, no image) or
   // ScenarioError (an own image the engine lacks), having left nothing behind.
-  ServedService(sim::model::Scenario scenario, sim::Millis created_at, const RealServing& real);
+  // `registered`: the scenario's task definitions as registered, by "family:revision".
+  ServedService(sim::model::Scenario scenario, sim::Millis created_at, const RealServing& real,
+                const std::map<std::string, nlohmann::json>& registered);
 
   const std::string& name() const { return config_.name; }
   const std::string& cluster() const { return config_.cluster; }

@@ -43,7 +43,9 @@ nlohmann::json update_service(EcsState& state, RequestBody& request) {
   ServedService& service = state.active_service(cluster, reader.required("service").as_name());
   ServiceChange change;
   if (const std::optional<scenario::Node> reference = reader.get("taskDefinition")) {
-    change.task_definition = state.task_definitions().find_active(reference->as_name()).definition;
+    const RegisteredTaskDefinition& entry = state.task_definitions().find_active(reference->as_name());
+    change.task_definition = entry.definition;
+    change.registered = entry.registered;
     for (const sim::model::ContainerDefinition& container : change.task_definition->containers)
       change.apps[container.image] = state.task_definitions().apps().at(container.image);
   }
