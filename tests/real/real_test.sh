@@ -433,6 +433,21 @@ PY
     grep -Eq "^  failed tasks +0 +0$" "$work/compare.txt" || fail "a task failed: kafka did not reach ZooKeeper on localhost"
     # compare_run checked that nothing of its run is left, the network holders (~network) included.
     ;;
+  init-run-image)
+    # Given a user's ecspresso config whose image is in the local engine, and whose task definition
+    # gives the process (`command`: serve on 9000, where the image's own CMD serves 8081) and a
+    # check on 9000: `init --run-image` marks the app; real mode runs the image with that command,
+    # the check passes inside the container and the forced new deployment completes, as simulated.
+    tests/real/images/build-test-images || fail "the test images did not build"
+    "$deploysim" init tests/real/init-run-image/ecspresso.yml --run-image deploysim-test/busybox-web:with-wget \
+      -o "$work/init.json" || fail "init failed"
+    grep -q '"runImage": true' "$work/init.json" || fail "init did not mark the app runImage"
+    compare_run "$work/init.json"
+    cat "$work/compare.txt"
+    grep -q "outcomes AGREE: simulated COMPLETED, real COMPLETED" "$work/compare.txt" || fail "no agreed completion"
+    grep -Eq "^  failed tasks +0 +0$" "$work/compare.txt" || fail "a task failed: the image did not run the task definition's command"
+    expect_event '"healthStatus":"HEALTHY"'
+    ;;
   profile)
     # Given an image that listens after ~3 s and grows to ~100 MiB in ~2 s (the chaos image, playing
     # that profile unscaled from its environment), `deploysim profile` measures both within
