@@ -45,6 +45,8 @@ void DockerWorld::app_added(const std::string& image) {
   profile_json_[image] = scenario::app_profile_json(setup_.scenario_path, image);
 }
 
+void DockerWorld::task_definition_added() { own_images_ = read_own_images(setup_.scenario_path); }
+
 DockerWorld::Task& DockerWorld::create_task(const sim::ecs::LaunchRequest& req) {
   const auto& td = scenario_.task_definitions.at(static_cast<std::size_t>(req.task_definition));
   if (tasks_.size() <= req.task) tasks_.resize(req.task + 1);

@@ -57,6 +57,10 @@ class DockerWorld final : public sim::ecs::Runtime {
   // The scenario's apps gained `image` (a task definition registered while running): its profile
   // is read from the scenario file, which must describe it by now.
   void app_added(const std::string& image);
+  // The scenario gained a task definition (registered while running): what real mode runs it by
+  // beyond the model (own_image.h: process, network mode, published ports) is read again from the
+  // scenario file, which holds it by now.
+  void task_definition_added();
 
   // Before the run's clock starts: the dependency stand-ins, then the initial deployment's
   // containers, waiting (real time, bounded) until they serve. Throws DockerError if they do not.

@@ -128,6 +128,7 @@ int RealService::add_task_definition(sim::model::TaskDefinition td,
   for (const auto& [image, profile] : apps)
     if (m.owned->apps.emplace(image, profile).second) m.world.app_added(image);
   definitions.push_back(std::move(td));
+  m.world.task_definition_added();
   m.controller.task_definition_added();
   return static_cast<int>(definitions.size() - 1);
 }

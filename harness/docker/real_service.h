@@ -61,7 +61,8 @@ class RealService {
   void apply(const sim::model::ServiceUpdate& update);
   // RegisterTaskDefinition while running: appends to the owned scenario and returns its index.
   // Images the scenario lacks get `apps`' profiles; `scenario_path` must have been rewritten to
-  // describe them first (the world reads each profile's JSON from it). At most 200 registrations
+  // describe them and the definition first (the world reads each profile's JSON, and the
+  // definition's process and network mode, from it). At most 200 registrations
   // (the world keeps pointers into the list): beyond, std::length_error.
   int add_task_definition(sim::model::TaskDefinition td, const std::map<std::string, sim::model::AppProfile>& apps);
 
