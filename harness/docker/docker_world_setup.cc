@@ -117,6 +117,10 @@ void DockerWorld::start_warm_tasks(const std::vector<sim::ecs::LaunchRequest>& r
         // Before the run's clock starts, the only handler that can be ready is the run's signal
         // set's (real_run.cc): a Ctrl-C during a long warm-up ends it now, not when it is over.
         io_.poll();
+        // A poll that finds no work stops the io_context (asio). serve --real's has none yet (no
+        // signal set on it, unlike real_run.cc's), and stopped, it would never again run the
+        // service's timers and Docker events: UpdateService started a deployment that launched nothing.
+        if (io_.stopped()) io_.restart();
         if (interrupted()) return;
         if (std::chrono::steady_clock::now() > deadline)
           throw DockerError("the initial deployment's container " + c.def->name + " was not " +

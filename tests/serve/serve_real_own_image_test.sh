@@ -4,7 +4,8 @@
 # container its `command`. Those members are not in the simulator's model, so the served
 # scenario file must carry them from what was registered (harness/serve/real_mode_members.h):
 # without them kafka runs the image's default process and cannot reach ZooKeeper on localhost,
-# and CreateService's warm start never serves (it hung until the AWS CLI's read timeout). Skipped (SKIPPED:) when no Docker engine answers or DEPLOYSIM_SKIP_REAL=1.
+# and CreateService's warm start never serves (it hung until the AWS CLI's read timeout). Then
+# the registered revision deploys: kafka reaches ZooKeeper on localhost, the deployment completes. Skipped (SKIPPED:) when no Docker engine answers or DEPLOYSIM_SKIP_REAL=1.
 #
 # usage: serve_real_own_image_test.sh DEPLOYSIM   (the whole test)
 #        serve_real_own_image_test.sh --client   (run by with_server.py)
@@ -70,7 +71,32 @@ expect "kafka:5 as registered: network mode, kafka's command" \
   "$("${aws[@]}" ecs describe-task-definition --task-definition kafka:5 \
      --query "[taskDefinition.networkMode, taskDefinition.containerDefinitions[?name=='kafka'].command[0] | [0]]")" \
   "awsvpc	/bin/sh"
-# Not checked here: UpdateService (and DeleteService, which scales to 0) on this service start
-# nothing — a reconcile timer of the real service that never fires, a known bug (docs/serve.md).
-# The server's SIGTERM removes the containers; the caller checks that none of the run is left.
+"${aws[@]}" ecs update-service "${cluster[@]}" --service kafka --task-definition kafka:5 >/dev/null || fail "update-service failed"
+state=""
+deadline=$(( $(date +%s) + 150 ))  # wall seconds; each AWS CLI call takes a good part of one
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  state=$("${describe[@]}" --query 'services[0].deployments[0].[taskDefinition,rolloutState]')
+  grep -q 'kafka:5	COMPLETED' <<<"$state" && break
+  grep -q FAILED <<<"$("${describe[@]}" --query 'services[0].deployments[].rolloutState')" &&
+    fail "the deployment of kafka:5 failed: $("${describe[@]}" --query 'services[0].events[].message')"
+  sleep 0.2
+done
+expect "PRIMARY after update-service" "$state" "arn:aws:ecs:us-east-1:123456789012:task-definition/kafka:5	COMPLETED"
+stopped=$("${aws[@]}" ecs list-tasks "${cluster[@]}" --service-name kafka --desired-status STOPPED --output json --query taskArns)
+ids=$(python3 -c 'import json,sys; print(" ".join(a.rsplit("/",1)[1] for a in json.loads(sys.argv[1])))' "$stopped")
+if [ -n "$ids" ]; then
+  # shellcheck disable=SC2086
+  exits=$("${aws[@]}" ecs describe-tasks "${cluster[@]}" --tasks $ids --query "tasks[].stopCode" --output json)
+  grep -q EssentialContainerExited <<<"$exits" && fail "a task stopped because a container exited: $exits"
+fi
+echo "ok: no task stopped because a container exited (kafka reached ZooKeeper on localhost)"
+
+"${aws[@]}" ecs delete-service "${cluster[@]}" --service kafka --force >/dev/null || fail "delete-service failed"
+deadline=$(( $(date +%s) + 60 ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  [ "$("${describe[@]}" --query 'services[0].status')" = INACTIVE ] && break
+  sleep 0.2
+done
+[ -z "$(docker ps -aq --filter "label=deploysim.run=$run")" ] || fail "containers of the deleted service remain"
+echo "ok: delete-service removed every container of run $run"
 echo "serve_real_own_image_test: all passed"
