@@ -26,7 +26,7 @@ struct BuiltScenario {
 // `ours`: an object of our own sections (apps, dependencies, faults, platform, seed,
 // horizonSeconds, expect, ...) that replace what init would derive; null for none.
 // `run_images`: images whose apps (derived or ours) get "runImage" (read_options.h); an image no
-// task definition runs is an error listing those it does.
+// app profiles is an error listing the images that have one (run_images.h).
 BuiltScenario build_scenario(std::vector<ConfigSections> sources, const nlohmann::json& ours,
                              const std::vector<std::string>& run_images = {});
 
